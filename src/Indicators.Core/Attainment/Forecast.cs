@@ -1,0 +1,34 @@
+namespace Indicators.Core.Attainment;
+
+/// <summary>How a forecast was made.</summary>
+public enum ForecastMethod
+{
+    /// <summary>Year-to-date ÷ the share of the year the same months made up in earlier full years.</summary>
+    SeasonalProRating,
+    /// <summary>Year-to-date × 12 / months elapsed.</summary>
+    LinearProRating,
+    /// <summary>A least-squares straight line through the yearly values, extended to the target year.</summary>
+    LinearTrend,
+}
+
+public static class ForecastMethodNames
+{
+    public static string SwedishName(this ForecastMethod method) => method switch
+    {
+        ForecastMethod.SeasonalProRating => "Uppräkning med tidigare års säsongsmönster",
+        ForecastMethod.LinearProRating => "Linjär uppräkning",
+        ForecastMethod.LinearTrend => "Linjär trend (minsta kvadratmetoden)",
+        _ => throw new ArgumentOutOfRangeException(nameof(method), method, null),
+    };
+}
+
+/// <summary>
+/// A forecast with its method and inputs. <see cref="Value"/> is null when no forecast can be made (<see cref="Reason"/> says why).
+/// <see cref="Inputs"/> names each number the forecast used (in Swedish), e.g. "utfall jan–aug", "andel av året".
+/// </summary>
+public sealed record Forecast(
+    decimal? Value,
+    ForecastMethod? Method,
+    NotAssessableReason? Reason,
+    IReadOnlyDictionary<string, decimal> Inputs,
+    string Explanation);

@@ -1,0 +1,110 @@
+using Indicators.Data.Demo;
+using Indicators.Data.LocalPostgres;
+using Indicators.Data.Migrations;
+using Indicators.Data.Plans;
+using Indicators.Data.Protection;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace Indicators.Data;
+
+/// <summary>How this process reaches its database.</summary>
+/// <param name="Embedded">True when the app started its own PostgreSQL cluster.</param>
+/// <param name="LoadDemoPlan">Whether an empty database gets the demo plan.</param>
+public sealed record DatabaseSettings(bool Embedded, bool LoadDemoPlan);
+
+public static class DatabaseSetup
+{
+    public const string ConnectionStringName = "Indicators";
+
+    /// <summary>
+    /// Uses ConnectionStrings:Indicators when it is set. Otherwise, where <paramref name="allowEmbedded"/>, starts the
+    /// embedded cluster in Database:DataFolder (default: .data beside Indicators.sln) and loads the demo plan
+    /// unless DemoPlan:Enabled says otherwise.
+    /// </summary>
+    public static IHostApplicationBuilder AddIndicatorsDatabase(this IHostApplicationBuilder builder, bool allowEmbedded = true)
+    {
+        var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName);
+        var embedded = string.IsNullOrWhiteSpace(connectionString);
+        if (embedded)
+        {
+            if (!allowEmbedded)
+            {
+                throw new DatabaseStartupException(
+                    $"Ange en anslutningssträng i ConnectionStrings:{ConnectionStringName} (miljövariabeln ConnectionStrings__{ConnectionStringName}). " +
+                    $"/ Configure ConnectionStrings:{ConnectionStringName}: this process shares the web app's database and starts none of its own.");
+            }
+
+            var options = new LocalPostgresOptions(
+                builder.Configuration["Database:DataFolder"] ?? DefaultDataFolder(builder.Environment.ContentRootPath),
+                builder.Configuration["Database:ServerBinaries"]);
+            using var loggerFactory = LoggerFactory.Create(logging => logging.AddConsole());
+            var cluster = LocalPostgresCluster.StartAsync(options, loggerFactory.CreateLogger<LocalPostgresCluster>()).GetAwaiter().GetResult();
+            connectionString = cluster.ConnectionString;
+
+            // Registered first, so the host stops it last, after everything that uses the database has stopped;
+            // and through a factory, so the container also stops it if the host never started.
+            builder.Services.AddSingleton(_ => cluster);
+            builder.Services.AddHostedService(services => new LocalPostgresLifetime(services.GetRequiredService<LocalPostgresCluster>()));
+        }
+
+        var loadDemoPlan = builder.Configuration.GetValue<bool?>("DemoPlan:Enabled") ?? embedded;
+        builder.Services.AddSingleton(new DatabaseSettings(embedded, loadDemoPlan));
+        builder.Services.AddNpgsqlDataSource(connectionString!);
+        builder.Services.AddSingleton(sp => new MigrationRunner(
+            sp.GetRequiredService<NpgsqlDataSource>(), MigrationScript.Embedded(), sp.GetRequiredService<ILogger<MigrationRunner>>()));
+        builder.Services.AddSingleton<DemoPlanLoader>();
+        builder.Services.AddSingleton<PlanQueries>();
+        builder.Services.AddSingleton<Users.UserStore>();
+        builder.Services.AddSingleton<Audit.AuditQueries>();
+
+        // Keys for cookies, antiforgery tokens and source secrets live in the shared database.
+        builder.Services.AddDataProtection().SetApplicationName("Indicators");
+        builder.Services.AddOptions<KeyManagementOptions>()
+            .Configure<NpgsqlDataSource>((options, dataSource) => options.XmlRepository = new PostgresXmlRepository(dataSource));
+        builder.Services.AddSingleton<SecretProtector>();
+        return builder;
+    }
+
+    /// <summary>Brings the schema up to date and, when configured, loads the demo plan into an empty database.</summary>
+    public static async Task PrepareDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        if (services.GetService<LocalPostgresCluster>() is { } cluster)
+        {
+            // Resolving it here hands it to the container, which then stops it on shutdown.
+            _ = cluster.Port;
+        }
+
+        await services.GetRequiredService<MigrationRunner>().MigrateAsync(cancellationToken);
+        if (services.GetRequiredService<DatabaseSettings>().LoadDemoPlan)
+        {
+            await services.GetRequiredService<DemoPlanLoader>().LoadIfEmptyAsync(cancellationToken);
+        }
+    }
+
+    sealed class LocalPostgresLifetime(LocalPostgresCluster cluster) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => cluster.StopAsync(cancellationToken);
+    }
+
+    /// <summary>.data beside Indicators.sln when run from a checkout (git-ignored), else .data in the content root.</summary>
+    static string DefaultDataFolder(string contentRoot)
+    {
+        for (var dir = new DirectoryInfo(contentRoot); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Indicators.sln")))
+            {
+                return Path.Combine(dir.FullName, ".data");
+            }
+        }
+
+        return Path.Combine(contentRoot, ".data");
+    }
+}

@@ -1,0 +1,82 @@
+using Dapper;
+using Indicators.Data.Migrations;
+using Indicators.Data.Observations;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace Indicators.Data.Demo;
+
+/// <summary>
+/// Loads the demo plan (Region Västernorrland, Regionplan 2025–2027) and its example outcomes into an empty
+/// database, once: all in one transaction, under a lock, and remembered in app_setting so that deleting the
+/// plan later does not bring it back.
+/// </summary>
+public sealed class DemoPlanLoader(NpgsqlDataSource dataSource, ILogger<DemoPlanLoader> logger)
+{
+    const string LoadedSetting = "demo_plan_loaded_at";
+    const long LockKey = 0x1D1CA7026;
+
+    /// <returns>True when the demo plan was loaded now.</returns>
+    public async Task<bool> LoadIfEmptyAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "select pg_advisory_xact_lock(@LockKey)", new { LockKey }, transaction, cancellationToken: cancellationToken));
+
+        var alreadyUsed = await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+            "select exists (select 1 from app_setting where key = @LoadedSetting) or exists (select 1 from plan)",
+            new { LoadedSetting }, transaction, cancellationToken: cancellationToken));
+        if (alreadyUsed)
+        {
+            return false;
+        }
+
+        var assembly = typeof(DemoPlanLoader).Assembly;
+        await using (var plan = new NpgsqlCommand(MigrationScript.ReadResource(assembly, "sql/demo/demo-plan.sql"), connection, transaction))
+        {
+            await plan.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        var indicatorIds = (await connection.QueryAsync<(string Code, int Id)>(new CommandDefinition(
+            "select code, id from indicator where area_id = '0022'", transaction: transaction, cancellationToken: cancellationToken)))
+            .ToDictionary(x => x.Code, x => x.Id);
+
+        // Two deliveries, as a source would send them: the second revises a few values, so revision history shows.
+        foreach (var file in new[] { "outcomes.csv", "outcomes-revised.csv" })
+        {
+            var rows = DemoOutcomesCsv.Parse(file, MigrationScript.ReadResource(assembly, $"sql/demo/{file}"));
+            var runId = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                "insert into ingestion_run (trigger, status, message) values ('demo', 'running', @Message) returning id",
+                new { Message = $"Demodata: {file}" }, transaction, cancellationToken: cancellationToken));
+            var counts = await ObservationWriter.MergeAsync(connection, transaction, runId, rows.Select(r => new IncomingObservation(
+                indicatorIds.TryGetValue(r.IndicatorCode, out var id)
+                    ? id
+                    : throw new FormatException($"{file}: okänd indikator '{r.IndicatorCode}'."),
+                r.Period, r.AreaId, r.Gender, r.Value, r.Status)), isDemo: true, cancellationToken);
+            await connection.ExecuteAsync(new CommandDefinition(FinishRunSql, new
+            {
+                RunId = runId,
+                Read = rows.Count,
+                counts.Inserted,
+                counts.Updated,
+                counts.Unchanged,
+                counts.Retracted,
+            }, transaction, cancellationToken: cancellationToken));
+            logger.LogInformation("Demo plan: {File} gave {Inserted} new and {Updated} revised outcomes", file, counts.Inserted, counts.Updated);
+        }
+
+        await connection.ExecuteAsync(new CommandDefinition(
+            "insert into app_setting (key, value) values (@LoadedSetting, now()::text)", new { LoadedSetting }, transaction, cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+        logger.LogInformation("Loaded the demo plan");
+        return true;
+    }
+
+    const string FinishRunSql = """
+        update ingestion_run
+        set status = 'succeeded', finished_at = now(), rows_read = @Read, rows_done = @Read,
+            inserted = @Inserted, updated = @Updated, unchanged = @Unchanged, retracted = @Retracted
+        where id = @RunId
+        """;
+}

@@ -1,0 +1,60 @@
+using Indicators.Data;
+using Indicators.Ingestion.Scheduling;
+using Hangfire;
+using Indicators.Web.Components;
+using Indicators.Web.Security;
+
+var builder = WebApplication.CreateBuilder(args);
+
+try
+{
+    // PostgreSQL is the one store: the configured server, or a private cluster started for this app.
+    builder.AddIndicatorsDatabase();
+
+    // Scheduled ingestion runs in this process too (and in any number of Indicators.Worker processes).
+    builder.AddIndicatorsHangfire();
+
+    // Sign-in with local accounts; every page and endpoint requires a role unless it says otherwise.
+    builder.AddIndicatorsSecurity();
+
+    // Blazor with interactive server rendering: queries run on the server, beside the database.
+    builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+
+    var app = builder.Build();
+
+    // Bring the schema up to date, and load the demo plan into an empty database, before serving anyone.
+    await app.Services.PrepareDatabaseAsync();
+
+    // Someone must be able to sign in: the demo users, or a first administrator.
+    await app.Services.EnsureAccountsAsync();
+
+    if (!app.Environment.IsDevelopment())
+    {
+        app.UseExceptionHandler("/fel", createScopeForErrors: true);
+        app.UseHsts();
+    }
+
+    app.UseSecurityHeaders();
+    app.UseStatusCodePagesWithReExecute("/hittades-inte", createScopeForStatusCodePages: true);
+    app.UseAuthentication();
+    app.UseAuthorization();
+    app.UseAntiforgery();
+
+    // Scripts and styles are public: the sign-in page needs them too.
+    app.MapStaticAssets().AllowAnonymous();
+    app.MapSignIn();
+    app.MapHangfireDashboardWithAuthorizationPolicy(Policies.Administer, "/hangfire", new DashboardOptions { AppPath = "/", DashboardTitle = "Indicators – Hangfire" });
+    app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+    await app.RunAsync();
+    return 0;
+}
+catch (DatabaseStartupException e)
+{
+    // A message for the person starting the app, not a stack trace.
+    await Console.Error.WriteLineAsync(e.Message);
+    return 1;
+}
+
+/// <summary>The entry point, visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;

@@ -1,0 +1,83 @@
+using System.Security.Claims;
+using Indicators.Data.Users;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Indicators.Web.Security;
+
+/// <summary>Sign-in and sign-out with local accounts. Form posts, so antiforgery protects them.</summary>
+public static class SignInEndpoints
+{
+    public static IEndpointRouteBuilder MapSignIn(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/konto");
+
+        group.MapPost("/logga-in", SignInAsync).AllowAnonymous();
+        group.MapPost("/logga-ut", async (HttpContext context) =>
+        {
+            await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+            return TypedResults.LocalRedirect("/logga-in");
+        });
+
+        return routes;
+    }
+
+    static async Task<IResult> SignInAsync(
+        HttpContext context, UserStore users, TimeProvider time,
+        [FromForm(Name = "anvandarnamn")] string? userName, [FromForm(Name = "losenord")] string? password, [FromForm(Name = "returnUrl")] string? returnUrl)
+    {
+        var remoteIp = context.Connection.RemoteIpAddress?.ToString();
+        var back = SafeReturnUrl(returnUrl);
+        if (string.IsNullOrWhiteSpace(userName) || string.IsNullOrEmpty(password))
+        {
+            return Failed("saknas", back);
+        }
+
+        var found = await users.FindAsync(userName, context.RequestAborted);
+        if (found is not { User: var user, Roles: var roles } || !user.IsActive || user.PasswordHash is null)
+        {
+            // The same answer as a wrong password: the form does not reveal which user names exist.
+            await users.RecordFailedSignInAsync(userName, remoteIp, context.RequestAborted);
+            return Failed("fel", back);
+        }
+
+        if (user.IsLockedOut(time.GetUtcNow().UtcDateTime))
+        {
+            await users.RecordFailedSignInAsync(userName, remoteIp, context.RequestAborted);
+            return Failed("last", back);
+        }
+
+        var verdict = new PasswordHasher<AppUser>().VerifyHashedPassword(user, user.PasswordHash, password);
+        if (verdict == PasswordVerificationResult.Failed)
+        {
+            await users.RecordFailedSignInAsync(userName, remoteIp, context.RequestAborted);
+            return Failed("fel", back);
+        }
+
+        var claims = new List<Claim>
+        {
+            new(ClaimTypes.NameIdentifier, user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            new(ClaimTypes.Name, user.UserName),
+            new("name", user.DisplayName),
+        };
+        claims.AddRange(roles.Select(r => new Claim(ClaimTypes.Role, r.Role)));
+        claims.AddRange(roles.Where(r => r.CommitteeCode is not null).Select(r => new Claim(Roles.CommitteeClaim, r.CommitteeCode!)));
+        await context.SignInAsync(
+            CookieAuthenticationDefaults.AuthenticationScheme,
+            new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme)));
+        await users.RecordSignInAsync(user, remoteIp, context.RequestAborted);
+        return TypedResults.LocalRedirect(back);
+    }
+
+    static RedirectHttpResult Failed(string reason, string returnUrl) =>
+        TypedResults.LocalRedirect($"/logga-in?fel={reason}&returnUrl={Uri.EscapeDataString(returnUrl)}");
+
+    /// <summary>Only paths of this site: an open redirect would let a phishing link borrow our sign-in page.</summary>
+    static string SafeReturnUrl(string? returnUrl) =>
+        returnUrl is { Length: > 0 } url && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal)
+            ? url
+            : "/";
+}

@@ -1,0 +1,27 @@
+using Indicators.Data;
+using Indicators.Ingestion.Scheduling;
+
+// A headless Hangfire server: the same jobs as the web app, against the same database, for scale-out.
+var builder = Host.CreateApplicationBuilder(args);
+
+try
+{
+    // The worker joins the web app's database; it never starts a private one.
+    builder.AddIndicatorsDatabase(allowEmbedded: false);
+
+    // Jobs come from Hangfire's queues in PostgreSQL.
+    builder.AddIndicatorsHangfire();
+
+    using var host = builder.Build();
+
+    // Whichever process starts first applies the migrations; the advisory lock makes the others wait.
+    await host.Services.PrepareDatabaseAsync();
+    await host.RunAsync();
+    return 0;
+}
+catch (DatabaseStartupException e)
+{
+    // A message for the person starting the worker, not a stack trace.
+    await Console.Error.WriteLineAsync(e.Message);
+    return 1;
+}

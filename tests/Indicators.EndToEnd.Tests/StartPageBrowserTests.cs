@@ -1,0 +1,130 @@
+using Dapper;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Indicators.TestSupport;
+using Microsoft.Playwright;
+using Npgsql;
+
+namespace Indicators.EndToEnd.Tests;
+
+[Collection(BrowserTests.Name)]
+public class StartPageBrowserTests(Browser browser)
+{
+    static async Task<(TestWebApp App, string BaseUrl, string ConnectionString)> StartApp()
+    {
+        var connectionString = await TestPostgres.CreateEmptyDatabaseAsync();
+        var app = new TestWebApp(connectionString, new Dictionary<string, string?> { ["DemoPlan:Enabled"] = "true" });
+        return (app, app.StartKestrel(), connectionString);
+    }
+
+    /// <summary>Signs in through the form, as a person does, and lands on the start page.</summary>
+    static async Task SignIn(IPage page, string baseUrl, string userName = "ledning", string password = "demo-2025")
+    {
+        await page.GotoAsync(baseUrl);
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Logga in");
+        await page.GetByLabel("Användarnamn").FillAsync(userName);
+        await page.GetByLabel("Lösenord").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Logga in" }).ClickAsync();
+    }
+
+    [Fact]
+    public async Task A_person_opening_the_app_sees_the_plan_as_goal_areas_goals_and_indicators_with_targets()
+    {
+        var (app, baseUrl, _) = await StartApp();
+        await using var _app = app;
+        var page = await browser.Instance.NewPageAsync(new() { Locale = "sv-SE", ViewportSize = new() { Width = 1366, Height = 900 } });
+
+        await SignIn(page, baseUrl);
+
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Regionplan 2025–2027");
+        await Assertions.Expect(page.Locator("section.goal-area h2")).ToHaveCountAsync(4);
+        var row = page.Locator("tr", new() { Has = page.GetByText("Listade patienter per allmänspecialist") });
+        await Assertions.Expect(row.Locator("td.num").Last).ToHaveTextAsync("1\u00A0100\u00A0antal");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Browser.OutputFolder, "start-page.png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task Choosing_another_plan_shows_that_plan()
+    {
+        var (app, baseUrl, connectionString) = await StartApp();
+        await using var _app = app;
+        var page = await browser.Instance.NewPageAsync(new() { Locale = "sv-SE" });
+        await SignIn(page, baseUrl, "hsn");
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Regionplan 2025–2027");
+        await using (var connection = new NpgsqlConnection(connectionString))
+        {
+            await connection.ExecuteAsync("""
+                insert into plan (area_id, name, start_year, end_year) values ('0024', 'Regionplan 2024–2027', 2024, 2027);
+                insert into plan_version (plan_id, name, kind, is_current) select id, 'Budget 2025', 'adopted', true from plan where area_id = '0024';
+                insert into goal_area (plan_version_id, code, name, kind)
+                    select v.id, 'E', 'God ekonomisk hushållning', 'prerequisite' from plan_version v join plan p on p.id = v.plan_id where p.area_id = '0024';
+                """);
+        }
+
+        await page.ReloadAsync();
+        await page.Locator("body[data-interactive]").Or(page.Locator("#plan-select")).First.WaitForAsync();
+        await page.WaitForFunctionAsync("() => window.Blazor !== undefined");
+        await Task.Delay(500);
+        await page.SelectOptionAsync("#plan-select", new SelectOptionValue { Label = "Regionplan 2024–2027, Region Västerbotten (2024–2027)" });
+
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Regionplan 2024–2027");
+        await Assertions.Expect(page.Locator("h2")).ToContainTextAsync("God ekonomisk hushållning");
+    }
+
+    [Fact]
+    public async Task The_sign_in_and_start_pages_have_no_WCAG_2_1_A_or_AA_violations()
+    {
+        var (app, baseUrl, _) = await StartApp();
+        await using var _app = app;
+        var page = await browser.Instance.NewPageAsync(new() { Locale = "sv-SE" });
+        await page.GotoAsync(baseUrl);
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Logga in");
+        await AssertNoViolations(page);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Browser.OutputFolder, "sign-in.png") });
+
+        await SignIn(page, baseUrl);
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Regionplan");
+        await AssertNoViolations(page);
+    }
+
+    [Fact]
+    public async Task A_wrong_password_shows_a_Swedish_message_on_the_sign_in_page()
+    {
+        var (app, baseUrl, _) = await StartApp();
+        await using var _app = app;
+        var page = await browser.Instance.NewPageAsync(new() { Locale = "sv-SE" });
+
+        await SignIn(page, baseUrl, "ledning", "fel");
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("Fel användarnamn eller lösenord.");
+    }
+
+    [Fact]
+    public async Task A_script_in_an_indicator_name_is_shown_as_text_and_never_runs()
+    {
+        var (app, baseUrl, connectionString) = await StartApp();
+        await using var _app = app;
+        const string name = "<script>window.injected = 1</script><img src=x onerror=\"window.injected = 2\">";
+        await using (var connection = new NpgsqlConnection(connectionString))
+        {
+            await connection.ExecuteAsync("update indicator set name = @name where code = 'N79173'", new { name });
+        }
+
+        var page = await browser.Instance.NewPageAsync(new() { Locale = "sv-SE" });
+        await SignIn(page, baseUrl);
+
+        await Assertions.Expect(page.GetByText(name)).ToBeVisibleAsync();
+        Assert.Equal("undefined", await page.EvaluateAsync<string>("() => typeof window.injected"));
+    }
+
+    static async Task AssertNoViolations(IPage page)
+    {
+        var result = await page.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+        });
+
+        Assert.True(result.Violations.Length == 0,
+            string.Join("\n", result.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => string.Join(" ", n.Target)))})")));
+    }
+}

@@ -1,0 +1,39 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Indicators.Data.Users;
+using Microsoft.AspNetCore.Identity;
+using Npgsql;
+
+namespace Indicators.TestSupport;
+
+/// <summary>Users for tests, and signing in the way a person does: through the sign-in form.</summary>
+public static partial class TestUsers
+{
+    public const string Password = "test-lösenord-1";
+
+    /// <summary>Creates a user with one role (a Nämnd role needs a committee code that exists in the database).</summary>
+    public static async Task CreateAsync(string connectionString, string userName, string role, string? committeeCode = null)
+    {
+        await using var dataSource = NpgsqlDataSource.Create(connectionString);
+        var hash = new PasswordHasher<AppUser>().HashPassword(new AppUser(0, userName, userName, null, 0, null, true), Password);
+        await new UserStore(dataSource).CreateAsync(userName, userName, hash, [(role, committeeCode)], isDemo: false, createdBy: "test");
+    }
+
+    /// <summary>Posts the sign-in form with its antiforgery token; the client keeps the cookie. Returns the response.</summary>
+    public static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string userName, string password = Password)
+    {
+        var form = await client.GetStringAsync(new Uri("/logga-in", UriKind.Relative));
+        var token = AntiforgeryToken().Match(form).Groups[1].Value;
+        using var content = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token),
+            ["anvandarnamn"] = userName,
+            ["losenord"] = password,
+            ["returnUrl"] = "/",
+        });
+        return await client.PostAsync(new Uri("/konto/logga-in", UriKind.Relative), content);
+    }
+
+    [GeneratedRegex("type=\"hidden\" name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryToken();
+}

@@ -1,0 +1,123 @@
+using System.Net;
+using Indicators.TestSupport;
+using Indicators.Web.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Indicators.Web.Tests;
+
+/// <summary>
+/// Every page and endpoint, as anonymous and as each role: allowed or denied as this matrix says. An endpoint
+/// missing from the matrix fails the test, so a new page cannot slip in without a decision about who may see it.
+/// </summary>
+public class AuthorizationMatrixTests
+{
+    const string Anyone = "anyone";
+
+    /// <summary>Route pattern → who may use it: <see cref="Anyone"/>, or a policy of <see cref="Policies"/>.</summary>
+    static readonly Dictionary<string, string> Matrix = new()
+    {
+        ["/"] = Policies.Read,
+        ["/logga-in"] = Anyone,
+        ["/ingen-behorighet"] = Anyone,
+        ["/hittades-inte"] = Anyone,
+        ["/fel"] = Anyone,
+        ["/konto/logga-in"] = Anyone,
+        ["/konto/logga-ut"] = Policies.Read,
+        ["/hangfire/{**path}"] = Policies.Administer,
+        ["/hangfire"] = Policies.Administer,
+        ["/admin/granskningslogg"] = Policies.Administer,
+        ["/admin/anvandare"] = Policies.Administer,
+        // Development's fallback for files outside the static-asset manifest; the assets themselves are public.
+        ["{**path:file}"] = Policies.Read,
+    };
+
+    static readonly Dictionary<string, string[]> RolesOf = new()
+    {
+        [Policies.Read] = Roles.All,
+        [Policies.Analyse] = [Roles.Analyst, Roles.Administrator],
+        [Policies.Administer] = [Roles.Administrator],
+    };
+
+    /// <summary>Blazor's own plumbing and the static files: the framework's, not pages of ours.</summary>
+    static bool IsFrameworkOrAsset(string pattern) =>
+        pattern.StartsWith("/_blazor", StringComparison.Ordinal) || pattern.StartsWith("/_framework", StringComparison.Ordinal)
+        || pattern.StartsWith("/_content", StringComparison.Ordinal) || Path.HasExtension(pattern.Split('/')[^1]);
+
+    [Fact]
+    public async Task Every_endpoint_is_in_the_matrix_and_its_metadata_requires_what_the_matrix_says()
+    {
+        await using var app = new TestWebApp(await TestPostgres.CreateMigratedDatabaseAsync());
+        _ = app.Server;
+        var endpoints = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => !IsFrameworkOrAsset(e.RoutePattern.RawText ?? ""))
+            .ToList();
+
+        var unknown = endpoints.Select(e => e.RoutePattern.RawText!).Where(p => !Matrix.ContainsKey(p)).Distinct().ToList();
+        Assert.True(unknown.Count == 0, $"Endpoints missing from the authorisation matrix: {string.Join(", ", unknown)}");
+
+        foreach (var endpoint in endpoints)
+        {
+            var expected = Matrix[endpoint.RoutePattern.RawText!];
+            var anonymous = endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null;
+            var policies = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy ?? Policies.Read).Distinct().ToList();
+            var actual = anonymous ? Anyone : policies.Count == 0 ? Policies.Read : Assert.Single(policies);
+            Assert.True(expected == actual, $"{endpoint.DisplayName} ({endpoint.RoutePattern.RawText}): matrix says {expected}, endpoint requires {actual}");
+        }
+    }
+
+    public static TheoryData<string, string?> PagesByRole()
+    {
+        var data = new TheoryData<string, string?>();
+        foreach (var path in new[] { "/", "/logga-in", "/ingen-behorighet", "/hangfire", "/admin/granskningslogg", "/admin/anvandare" })
+        {
+            data.Add(path, null);
+            foreach (var role in Roles.All)
+            {
+                data.Add(path, role);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(PagesByRole))]
+    public async Task Each_page_answers_each_role_as_the_matrix_says(string path, string? role)
+    {
+        var connectionString = await TestPostgres.CreateMigratedDatabaseAsync();
+        await TestPostgres.ExecuteAsync(connectionString, "insert into area (id, name, short_name, kind) values ('0022', 'Region Västernorrland', 'Västernorrland', 'region'); insert into committee (area_id, code, name) values ('0022', 'HSN', 'Hälso- och sjukvårdsnämnden')");
+        await using var app = new TestWebApp(connectionString);
+        using var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        if (role is not null)
+        {
+            await TestUsers.CreateAsync(connectionString, "person", role, role == Roles.Committee ? "HSN" : null);
+            var signIn = await TestUsers.SignInAsync(client, "person");
+            Assert.Equal("/", signIn.Headers.Location?.OriginalString);
+        }
+
+        var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+
+        var rule = Matrix[path];
+        var allowed = rule == Anyone || (role is not null && RolesOf[rule].Contains(role));
+        if (allowed)
+        {
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path} as {role ?? "anonymous"}: expected 200, got {(int)response.StatusCode} {response.Headers.Location}");
+        }
+        else if (role is null)
+        {
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.StartsWith("/logga-in", response.Headers.Location?.PathAndQuery ?? response.Headers.Location?.OriginalString, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.True(response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Forbidden, $"{path} as {role}: got {(int)response.StatusCode}");
+            if (response.StatusCode == HttpStatusCode.Redirect)
+            {
+                Assert.Contains("/ingen-behorighet", response.Headers.Location?.OriginalString, StringComparison.Ordinal);
+            }
+        }
+    }
+}
