@@ -55,5 +55,14 @@ if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   failed=1
 fi
 
+# Name every failed test at the end, where a truncated CI log still shows it.
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  awk '/<UnitTestResult [^>]*outcome="Failed"/ { infail = 1; match($0, /testName="[^"]*"/); print "FAILED: " substr($0, RSTART + 10, RLENGTH - 11); lines = 0 }
+       infail && /<Message>/ { inmsg = 1 }
+       inmsg && lines < 15 { print "  " $0; lines++ }
+       /<\/Message>/ { inmsg = 0; infail = 0 }' "$trx"
+done
+
 echo "$passed passed, $failed failed"
 exit "$status"

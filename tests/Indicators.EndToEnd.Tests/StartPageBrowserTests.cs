@@ -85,6 +85,29 @@ public class StartPageBrowserTests(Browser browser)
         await SignIn(page, baseUrl);
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Regionplan");
         await AssertNoViolations(page);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Browser.OutputFolder, "start.png"), FullPage = true });
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Så bedöms måluppfyllelse" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Så bedöms måluppfyllelse");
+        await AssertNoViolations(page);
+    }
+
+    [Fact]
+    public async Task A_status_opens_its_explanation_from_the_keyboard()
+    {
+        var (app, baseUrl, _) = await StartApp();
+        await using var _app = app;
+        var page = await browser.Instance.NewPageAsync(new() { Locale = "sv-SE" });
+        await SignIn(page, baseUrl);
+        var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Listade patienter per allmänspecialist" });
+        var explanation = row.GetByText("Delvis uppnått: utfall 1 354 antal mot målvärde 1 300 antal");
+        await Assertions.Expect(explanation).ToBeHiddenAsync();
+
+        await row.Locator("summary").First.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+
+        await Assertions.Expect(explanation).ToBeVisibleAsync();
+        await Assertions.Expect(row.Locator("summary").First).ToHaveTextAsync("◐ Delvis uppnått");
     }
 
     [Fact]

@@ -30,6 +30,7 @@ public class AuthorizationMatrixTests
         ["/hangfire"] = Policies.Administer,
         ["/admin/granskningslogg"] = Policies.Administer,
         ["/admin/anvandare"] = Policies.Administer,
+        ["/sa-bedoms-maluppfyllelse"] = Policies.Read,
         // Development's fallback for files outside the static-asset manifest; the assets themselves are public.
         ["{**path:file}"] = Policies.Read,
     };
@@ -71,7 +72,7 @@ public class AuthorizationMatrixTests
     public static TheoryData<string, string?> PagesByRole()
     {
         var data = new TheoryData<string, string?>();
-        foreach (var path in new[] { "/", "/logga-in", "/ingen-behorighet", "/hangfire", "/admin/granskningslogg", "/admin/anvandare" })
+        foreach (var path in new[] { "/", "/logga-in", "/ingen-behorighet", "/hangfire", "/admin/granskningslogg", "/admin/anvandare", "/sa-bedoms-maluppfyllelse" })
         {
             data.Add(path, null);
             foreach (var role in Roles.All)

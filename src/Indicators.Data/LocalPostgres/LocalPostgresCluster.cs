@@ -271,7 +271,15 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
 
         _running = false;
         NpgsqlConnection.ClearAllPools();
-        var (exitCode, output) = await _runner.RunAsync(_pgCtl, ["stop", "-D", ClusterFolder, "-m", "fast", "-w", "-t", "60"], cancellationToken);
+
+        // Not cancellable: a host that runs out of shutdown time must not leave the server running. pg_ctl has its own limit.
+        var (exitCode, output) = await _runner.RunAsync(_pgCtl, ["stop", "-D", ClusterFolder, "-m", "fast", "-w", "-t", "60"], CancellationToken.None);
+        if (exitCode != 0)
+        {
+            _logger.LogWarning("Stopping the embedded PostgreSQL cluster failed ({Output}); stopping it immediately", output);
+            (exitCode, output) = await _runner.RunAsync(_pgCtl, ["stop", "-D", ClusterFolder, "-m", "immediate", "-w", "-t", "30"], CancellationToken.None);
+        }
+
         if (exitCode != 0)
         {
             _logger.LogWarning("Stopping the embedded PostgreSQL cluster failed: {Output}", output);

@@ -1,0 +1,74 @@
+using System.Net;
+using Dapper;
+using Indicators.TestSupport;
+using Npgsql;
+
+namespace Indicators.Web.Tests;
+
+public class AttainmentExplanationTests
+{
+    static Dictionary<string, string?> WithDemo => new() { ["DemoPlan:Enabled"] = "true" };
+
+    static string Normalised(string html) => WebUtility.HtmlDecode(html).Replace('\u00A0', ' ');
+
+    [Fact]
+    public async Task The_explanation_page_states_the_rules_in_Swedish_with_examples_computed_by_the_engine()
+    {
+        var connectionString = await TestPostgres.CreateMigratedDatabaseAsync();
+        await using var app = new TestWebApp(connectionString);
+        await TestUsers.CreateAsync(connectionString, "nils", "Ledning");
+        using var client = app.CreateClient();
+        await TestUsers.SignInAsync(client, "nils");
+
+        var html = Normalised(await client.GetStringAsync(new Uri("/sa-bedoms-maluppfyllelse", UriKind.Relative)));
+
+        Assert.Contains("<h1>Så bedöms måluppfyllelse</h1>", html, StringComparison.Ordinal);
+        Assert.Contains("Ej uppnått: utfall 71,2 % mot målvärde 80,0 %, 8,8 procentenheter under; delvis-gräns 5,0 procentenheter.", html, StringComparison.Ordinal);
+        Assert.Contains("Delvis uppnått: utfall 76,5 % mot målvärde 80,0 %, 3,5 procentenheter under; delvis-gräns 5,0 procentenheter.", html, StringComparison.Ordinal);
+        Assert.Contains("helårsmål 0 mnkr × 8/12", html, StringComparison.Ordinal);
+        Assert.Contains("utfallet är skyddat hos källan", html, StringComparison.Ordinal);
+        Assert.Contains("Förslag: Delvis uppfyllt", html, StringComparison.Ordinal);
+        foreach (var heading in new[] { "Trend", "Framsteg mot planens slutmål", "Prognos", "Förslag till bedömning av ett mål", "Kön", "Jämförelse med andra regioner" })
+        {
+            Assert.Contains($">{heading}</h2>", html, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task The_start_page_shows_each_indicators_latest_outcome_with_a_status_and_trend_that_explain_themselves()
+    {
+        await using var app = new TestWebApp(await TestPostgres.CreateEmptyDatabaseAsync(), WithDemo);
+        using var client = app.CreateClient();
+        await TestUsers.SignInAsync(client, "ledning", "demo-2025");
+
+        var html = Normalised(await client.GetStringAsync(new Uri("/", UriKind.Relative)));
+
+        // Listade patienter per allmänspecialist, aug 2025: 1 354 against 1 300 (lower is better), tolerance 5 % of the target = 65.
+        Assert.Contains("Delvis uppnått: utfall 1 354 antal mot målvärde 1 300 antal, 54 antal över; delvis-gräns 65 antal (5,0 % av målvärdet).", html, StringComparison.Ordinal);
+        Assert.Contains("Bättre: 1 354 antal aug 2025 mot 1 367 antal aug 2024, 13 antal lägre; minsta skillnad 10 antal.", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"sa-bedoms-maluppfyllelse#status\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_revised_outcome_changes_the_status_shown()
+    {
+        var connectionString = await TestPostgres.CreateEmptyDatabaseAsync();
+        await using var app = new TestWebApp(connectionString, WithDemo);
+        using var client = app.CreateClient();
+        await TestUsers.SignInAsync(client, "hsn", "demo-2025");
+        await client.GetStringAsync(new Uri("/", UriKind.Relative));
+
+        await using (var connection = new NpgsqlConnection(connectionString))
+        {
+            await connection.ExecuteAsync("""
+                update observation set value = 1290
+                where period = '2025-08' and area_id = '0022' and gender = 'T'
+                  and indicator_id = (select id from indicator where code = 'LISTADE_PER_ALLMANSPECIALIST')
+                """);
+        }
+
+        var html = Normalised(await client.GetStringAsync(new Uri("/", UriKind.Relative)));
+        Assert.Contains("Uppnått: utfall 1 290 antal mot målvärde 1 300 antal, 10 antal under; delvis-gräns 65 antal", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("utfall 1 354 antal", html, StringComparison.Ordinal);
+    }
+}
