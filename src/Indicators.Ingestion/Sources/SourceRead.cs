@@ -1,0 +1,27 @@
+using Indicators.Core.Observations;
+using Indicators.Core.Periods;
+
+namespace Indicators.Ingestion.Sources;
+
+/// <summary>
+/// One outcome as a source delivers it, in the source's own codes: <see cref="IndicatorCode"/> is the KPI id (Kolada),
+/// the content code (PxWeb) or the file's indicator column; <see cref="AreaCode"/> is our area id (Kolada ids: "0022",
+/// "0000" = riket) after the source's own region mapping. The runner resolves the indicator code to an indicator.
+/// A row without a usable value has <see cref="Value"/> null and a <see cref="Status"/> other than Ok; never 0.
+/// </summary>
+public sealed record SourceRow(string IndicatorCode, Period Period, string AreaCode, Gender Gender, decimal? Value, ObservationStatus Status);
+
+/// <summary>
+/// A rejected row or a warning, in Swedish, naming where: <see cref="Row"/> is the 1-based line of a file (null for API
+/// sources), <see cref="Column"/> the column or field. E.g. (Row 14, "värde", "'12,x' är inte ett tal").
+/// </summary>
+public sealed record SourceProblem(int? Row, string? Column, string Reason);
+
+/// <summary>What a source read: the rows to store, warnings (the run still succeeds, with warnings) and rejected rows.</summary>
+public sealed record SourceReadResult(IReadOnlyList<SourceRow> Rows, IReadOnlyList<SourceProblem> Warnings, IReadOnlyList<SourceProblem> Rejected)
+{
+    public static SourceReadResult Empty { get; } = new([], [], []);
+}
+
+/// <summary>A source that cannot be read at all (unreachable after retries, malformed response, too many bad rows): the run fails and nothing is stored.</summary>
+public sealed class SourceReadException(string message, Exception? inner = null) : Exception(message, inner);
