@@ -62,6 +62,7 @@ public static class DatabaseSetup
         builder.Services.AddSingleton<PlanQueries>();
         builder.Services.AddSingleton<Users.UserStore>();
         builder.Services.AddSingleton<Audit.AuditQueries>();
+        builder.Services.AddSingleton<Sources.SourceStore>();
 
         // Keys for cookies, antiforgery tokens and source secrets live in the shared database.
         builder.Services.AddDataProtection().SetApplicationName("Indicators");

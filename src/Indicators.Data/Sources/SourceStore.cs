@@ -1,0 +1,56 @@
+using Dapper;
+using Npgsql;
+
+namespace Indicators.Data.Sources;
+
+/// <summary>
+/// A configured source: where outcomes come from and when. <see cref="Settings"/> holds the type-specific settings as JSON
+/// (KPI ids, table and selection, file mapping); never secrets.
+/// </summary>
+public sealed record SourceDefinition(
+    int Id, string Name, string Kind, string Cron, string? FullRefreshCron, string TimeZone, bool Enabled, string Settings, bool IsDemo);
+
+/// <summary>An indicator a source feeds: its code (files, PxWeb) and its Kolada KPI id, either of which a source row may name.</summary>
+public sealed record SourceIndicator(int IndicatorId, string Code, string? KpiId);
+
+public sealed class SourceStore(NpgsqlDataSource dataSource)
+{
+    const string Columns = """
+        id as Id, name as Name, kind as Kind, cron as Cron, full_refresh_cron as FullRefreshCron, time_zone as TimeZone,
+        enabled as Enabled, settings::text as Settings, is_demo as IsDemo
+        """;
+
+    public async Task<SourceDefinition?> FindAsync(int sourceId, CancellationToken cancellationToken = default)
+    {
+        const string sql = $"select {Columns} from source where id = @SourceId";
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<SourceDefinition>(new CommandDefinition(sql, new { SourceId = sourceId }, cancellationToken: cancellationToken));
+    }
+
+    public async Task<IReadOnlyList<SourceDefinition>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        const string sql = $"select {Columns} from source order by name, id";
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return (await connection.QueryAsync<SourceDefinition>(new CommandDefinition(sql, cancellationToken: cancellationToken))).AsList();
+    }
+
+    public async Task<IReadOnlyList<SourceIndicator>> IndicatorsOfAsync(int sourceId, CancellationToken cancellationToken = default)
+    {
+        const string sql = """
+            select i.id as IndicatorId, i.code as Code, i.kpi_id as KpiId
+            from source_indicator si
+            join indicator i on i.id = si.indicator_id
+            where si.source_id = @SourceId
+            order by i.code
+            """;
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return (await connection.QueryAsync<SourceIndicator>(new CommandDefinition(sql, new { SourceId = sourceId }, cancellationToken: cancellationToken))).AsList();
+    }
+
+    /// <summary>The ids of all areas, to reject rows for an area we do not know.</summary>
+    public async Task<IReadOnlySet<string>> AreaIdsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return (await connection.QueryAsync<string>(new CommandDefinition("select id from area", cancellationToken: cancellationToken))).ToHashSet(StringComparer.Ordinal);
+    }
+}

@@ -1,0 +1,23 @@
+using Indicators.Data.Sources;
+using Indicators.Ingestion.Sources;
+
+namespace Indicators.Ingestion.Runs;
+
+/// <summary>Incremental runs fetch what changed since the last successful run; a full refresh fetches everything again.</summary>
+public enum RunMode
+{
+    Incremental,
+    FullRefresh,
+}
+
+/// <summary>Reads one kind of source ("kolada", "pxweb", "file") as its settings say.</summary>
+public interface ISourceReader
+{
+    string Kind { get; }
+
+    /// <param name="source">The source and its settings.</param>
+    /// <param name="mode">Incremental or a full refresh.</param>
+    /// <param name="lastSuccess">When the last successful run of this source started; null before the first.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    Task<SourceReadResult> ReadAsync(SourceDefinition source, RunMode mode, DateTimeOffset? lastSuccess, CancellationToken cancellationToken);
+}
