@@ -34,6 +34,18 @@ public static partial class TestUsers
         return await client.PostAsync(new Uri("/konto/logga-in", UriKind.Relative), content);
     }
 
+    /// <summary>Gets a page with a form and posts the form's fields with that page's antiforgery token.</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string page, string action, IDictionary<string, string> fields)
+    {
+        var form = await client.GetStringAsync(new Uri(page, UriKind.Relative));
+        var values = new Dictionary<string, string>(fields)
+        {
+            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(AntiforgeryToken().Match(form).Groups[1].Value),
+        };
+        using var content = new FormUrlEncodedContent(values);
+        return await client.PostAsync(new Uri(action, UriKind.Relative), content);
+    }
+
     [GeneratedRegex("type=\"hidden\" name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryToken();
 }

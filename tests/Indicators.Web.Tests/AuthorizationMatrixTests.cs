@@ -26,6 +26,8 @@ public class AuthorizationMatrixTests
         ["/fel"] = Anyone,
         ["/konto/logga-in"] = Anyone,
         ["/konto/logga-ut"] = Policies.Read,
+        ["/konto/byt-losenord"] = Policies.Read,
+        ["/konto/losenord"] = Policies.Read,
         ["/hangfire/{**path}"] = Policies.Administer,
         ["/hangfire"] = Policies.Administer,
         ["/admin/granskningslogg"] = Policies.Administer,
@@ -72,7 +74,7 @@ public class AuthorizationMatrixTests
     public static TheoryData<string, string?> PagesByRole()
     {
         var data = new TheoryData<string, string?>();
-        foreach (var path in new[] { "/", "/logga-in", "/ingen-behorighet", "/hangfire", "/admin/granskningslogg", "/admin/anvandare", "/sa-bedoms-maluppfyllelse" })
+        foreach (var path in new[] { "/", "/logga-in", "/ingen-behorighet", "/hangfire", "/admin/granskningslogg", "/admin/anvandare", "/sa-bedoms-maluppfyllelse", "/konto/losenord" })
         {
             data.Add(path, null);
             foreach (var role in Roles.All)

@@ -156,6 +156,19 @@ public sealed class UserStore(NpgsqlDataSource dataSource)
         await transaction.CommitAsync(cancellationToken);
     }
 
+    /// <summary>Replaces a user's password hash, audited (without the hashes: they are secrets too).</summary>
+    public async Task ChangePasswordAsync(int userId, string userName, string passwordHash, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "update app_user set password_hash = @PasswordHash where id = @UserId",
+            new { UserId = userId, PasswordHash = passwordHash }, transaction, cancellationToken: cancellationToken));
+        await AuditLog.WriteAsync(connection, transaction, new AuditEntry(userName, "password-change", "user",
+            userId.ToString(System.Globalization.CultureInfo.InvariantCulture)), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
     public async Task<bool> ExistsAsync(string userName, CancellationToken cancellationToken = default)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);

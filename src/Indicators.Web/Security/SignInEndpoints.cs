@@ -22,7 +22,44 @@ public static class SignInEndpoints
             return TypedResults.LocalRedirect("/logga-in");
         });
 
+        group.MapPost("/byt-losenord", ChangePasswordAsync);
+
         return routes;
+    }
+
+    /// <summary>The shortest password we accept: long passphrases beat complexity rules (NIST SP 800-63B).</summary>
+    public const int MinimumPasswordLength = 12;
+
+    static async Task<IResult> ChangePasswordAsync(
+        HttpContext context, UserStore users,
+        [FromForm(Name = "nuvarande")] string? current, [FromForm(Name = "nytt")] string? proposed, [FromForm(Name = "upprepa")] string? repeated)
+    {
+        var userName = context.User.Identity?.Name;
+        var found = userName is null ? null : await users.FindAsync(userName, context.RequestAborted);
+        if (found is not { User: var user } || user.PasswordHash is null)
+        {
+            // Accounts from single sign-on have no local password to change.
+            return TypedResults.LocalRedirect("/konto/losenord?fel=extern");
+        }
+
+        var hasher = new PasswordHasher<AppUser>();
+        if (string.IsNullOrEmpty(current) || hasher.VerifyHashedPassword(user, user.PasswordHash, current) == PasswordVerificationResult.Failed)
+        {
+            await users.RecordFailedSignInAsync(user.UserName, context.Connection.RemoteIpAddress?.ToString(), context.RequestAborted);
+            return TypedResults.LocalRedirect("/konto/losenord?fel=nuvarande");
+        }
+
+        var problem = proposed is null || proposed.Length < MinimumPasswordLength ? "kort"
+            : proposed != repeated ? "olika"
+            : proposed == current ? "samma"
+            : null;
+        if (problem is not null)
+        {
+            return TypedResults.LocalRedirect($"/konto/losenord?fel={problem}");
+        }
+
+        await users.ChangePasswordAsync(user.Id, user.UserName, hasher.HashPassword(user, proposed!), context.RequestAborted);
+        return TypedResults.LocalRedirect("/konto/losenord?klart=1");
     }
 
     static async Task<IResult> SignInAsync(
