@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using ExcelDataReader;
 
 namespace Indicators.Ingestion.Sources.Files;
@@ -57,6 +58,9 @@ public static class XlsxFileReader
 
     static IExcelDataReader Open(Stream content, string fileName)
     {
+        // ExcelDataReader's configuration asks Encoding.GetEncoding(1252) for old .xls files even when it reads .xlsx;
+        // registering the code-page provider is idempotent and only adds encodings.
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
         try
         {
             return ExcelReaderFactory.CreateOpenXmlReader(content, new ExcelReaderConfiguration { LeaveOpen = true });
