@@ -1,0 +1,137 @@
+namespace Indicators.Ingestion.Sources.Files;
+
+/// <summary>
+/// An RFC 4180 tokenizer, streaming from a <see cref="TextReader"/>: fields split by one delimiter, records by CRLF,
+/// LF or CR; a field that starts with a quote may hold delimiters, line breaks and doubled quotes. It is lenient where
+/// spreadsheets are sloppy (text after a closing quote is kept; a quote inside an unquoted field is a plain character)
+/// and reports only what loses data: a quote never closed. Hand-written rather than a library so that each record
+/// knows the file line it starts on, which is what a rejected row must name.
+/// </summary>
+internal sealed class CsvParser(TextReader reader, char delimiter)
+{
+    readonly char[] buffer = new char[64 * 1024];
+    char[] field = new char[256];
+    int fieldLength;
+    int position;
+    int length;
+    int line = 1;
+
+    /// <summary>The 1-based line the last record read starts on.</summary>
+    public int RecordLine { get; private set; }
+
+    /// <summary>The last record read ended inside a quoted field: the file ended before the quote was closed.</summary>
+    public bool UnclosedQuote { get; private set; }
+
+    /// <summary>Reads the next record into <paramref name="fields"/> (cleared first); false at the end of the input.</summary>
+    public bool ReadRecord(List<string> fields)
+    {
+        fields.Clear();
+        UnclosedQuote = false;
+        if (Peek() < 0)
+        {
+            return false;
+        }
+
+        RecordLine = line;
+        while (true)
+        {
+            fieldLength = 0;
+            if (Peek() == '"')
+            {
+                position++;
+                ReadQuoted();
+            }
+
+            int c;
+            // Unquoted part (or what follows a closing quote): up to the delimiter or the end of the line.
+            while ((c = Read()) >= 0 && c != delimiter && c != '\n' && c != '\r')
+            {
+                Append((char)c);
+            }
+
+            fields.Add(fieldLength == 0 ? string.Empty : new string(field, 0, fieldLength));
+            if (c == delimiter)
+            {
+                continue;
+            }
+
+            if (c == '\r' && Peek() == '\n')
+            {
+                position++;
+            }
+
+            if (c >= 0)
+            {
+                line++;
+            }
+
+            return true;
+        }
+    }
+
+    void ReadQuoted()
+    {
+        while (true)
+        {
+            var c = Read();
+            if (c < 0)
+            {
+                UnclosedQuote = true;
+                return;
+            }
+
+            if (c == '"')
+            {
+                if (Peek() != '"')
+                {
+                    return;
+                }
+
+                position++;
+            }
+            else if (c == '\n')
+            {
+                line++;
+            }
+
+            Append((char)c);
+        }
+    }
+
+    void Append(char c)
+    {
+        if (fieldLength == field.Length)
+        {
+            Array.Resize(ref field, field.Length * 2);
+        }
+
+        field[fieldLength++] = c;
+    }
+
+    int Read()
+    {
+        if (position == length && !Fill())
+        {
+            return -1;
+        }
+
+        return buffer[position++];
+    }
+
+    int Peek()
+    {
+        if (position == length && !Fill())
+        {
+            return -1;
+        }
+
+        return buffer[position];
+    }
+
+    bool Fill()
+    {
+        length = reader.Read(buffer, 0, buffer.Length);
+        position = 0;
+        return length > 0;
+    }
+}

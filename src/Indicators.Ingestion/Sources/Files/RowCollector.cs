@@ -1,0 +1,212 @@
+using System.Globalization;
+using Indicators.Core.Observations;
+using Indicators.Core.Periods;
+
+namespace Indicators.Ingestion.Sources.Files;
+
+/// <summary>
+/// The row rules, the same for every file format: resolves the mapping against the header, turns each data row into a
+/// <see cref="SourceRow"/> or rejects it with its line, column and a Swedish reason, and applies the rejected-share rule.
+/// </summary>
+internal sealed class RowCollector
+{
+    const int ProblemsInMessage = 5;
+    static readonly CultureInfo Swedish = CultureInfo.GetCultureInfo("sv-SE");
+
+    readonly FileMapping mapping;
+    readonly string fileName;
+    readonly DecimalMark decimalMark;
+    readonly IReadOnlyList<string> header;
+    readonly int indicator;
+    readonly int period;
+    readonly int area;
+    readonly int gender;
+    readonly int value;
+    readonly int status;
+    readonly List<SourceRow> rows = [];
+    readonly List<SourceProblem> rejected = [];
+    readonly Dictionary<(string Indicator, Period Period, string Area, Gender Gender), int> lineOf = [];
+    readonly List<SourceProblem> rowProblems = [];
+    string? lastIndicator;
+    string? lastArea;
+    int dataRows;
+    int rejectedRows;
+
+    public RowCollector(FileMapping mapping, IReadOnlyList<string> header, string fileName, DecimalMark decimalMark)
+    {
+        if (mapping.MaxRejectedShare is < 0 or > 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(mapping), mapping.MaxRejectedShare, "MaxRejectedShare must be 0–1.");
+        }
+
+        this.mapping = mapping;
+        this.fileName = fileName;
+        this.decimalMark = decimalMark;
+        this.header = header;
+        indicator = mapping.FixedIndicatorCode is null ? Require(mapping.IndicatorColumn, "indikator") : -1;
+        period = Require(mapping.PeriodColumn, "period");
+        area = mapping.FixedAreaCode is null ? Require(mapping.AreaColumn, "område") : -1;
+        gender = mapping.GenderColumn is null ? -1 : Require(mapping.GenderColumn, "kön");
+        value = Require(mapping.ValueColumn, "värde");
+        status = mapping.StatusColumn is null ? -1 : Require(mapping.StatusColumn, "status");
+    }
+
+    public int ColumnCount => header.Count;
+
+    public int ValueColumn => value;
+
+    /// <summary>A row that cannot even be split into the header's columns.</summary>
+    public void RejectRow(int line, string reason)
+    {
+        dataRows++;
+        rejectedRows++;
+        rejected.Add(new SourceProblem(line, null, reason));
+    }
+
+    /// <summary>
+    /// Reads one data row. <paramref name="numericValue"/> is the value when the file stores it as a number (a workbook
+    /// cell); otherwise the value column's text is parsed with the file's decimal mark.
+    /// </summary>
+    public void Add(int line, IReadOnlyList<string?> fields, decimal? numericValue = null)
+    {
+        dataRows++;
+        rowProblems.Clear();
+
+        var indicatorCode = indicator < 0 ? mapping.FixedIndicatorCode! : Text(fields, indicator);
+        if (indicatorCode.Length == 0)
+        {
+            Problem(line, indicator, "indikatorn saknas");
+        }
+
+        var areaCode = area < 0 ? mapping.FixedAreaCode! : Text(fields, area);
+        if (areaCode.Length == 0)
+        {
+            Problem(line, area, "området saknas");
+        }
+
+        var periodText = Text(fields, period);
+        if (!FileValues.TryParsePeriod(periodText, out var parsedPeriod))
+        {
+            Problem(line, period, periodText.Length == 0
+                ? "perioden saknas"
+                : $"'{periodText}' är ingen period (t.ex. 2025, 2025-T2, 2025-Q3, 2025-08 eller 2025-JA)");
+        }
+
+        var parsedGender = Gender.T;
+        if (gender >= 0)
+        {
+            var genderText = Text(fields, gender);
+            if (!FileValues.TryParseGender(genderText, out parsedGender))
+            {
+                Problem(line, gender, genderText.Length == 0 ? "kön saknas" : $"'{genderText}' är inget kön (T, K eller M)");
+            }
+        }
+
+        decimal? parsedValue = numericValue;
+        if (parsedValue is null)
+        {
+            var valueText = Text(fields, value);
+            if (!FileValues.IsMissingMarker(valueText))
+            {
+                if (FileValues.TryParseNumber(valueText, decimalMark, out var number))
+                {
+                    parsedValue = number;
+                }
+                else
+                {
+                    Problem(line, value, $"'{valueText}' är inte ett tal");
+                }
+            }
+        }
+
+        var parsedStatus = parsedValue is null ? ObservationStatus.Missing : ObservationStatus.Ok;
+        if (status >= 0)
+        {
+            var statusText = Text(fields, status);
+            if (statusText.Length > 0)
+            {
+                if (!FileValues.TryParseStatus(statusText, out var given))
+                {
+                    Problem(line, status, $"'{statusText}' är ingen status (ok, missing, suppressed, not_published eller retracted)");
+                }
+                else if (given != ObservationStatus.Ok && parsedValue is not null)
+                {
+                    // Only Ok carries a value: a suppressed value that is still there is a contradiction, not something to guess about.
+                    Problem(line, status, $"status '{statusText}' men värdet {parsedValue.Value.ToString(Swedish)} finns; bara status ok har ett värde");
+                }
+                else if (given != ObservationStatus.Ok)
+                {
+                    parsedStatus = given;
+                }
+            }
+        }
+
+        if (rowProblems.Count == 0)
+        {
+            // Files repeat the same codes row after row; sharing the string keeps a million-row file's memory down.
+            indicatorCode = lastIndicator == indicatorCode ? lastIndicator : lastIndicator = indicatorCode;
+            areaCode = lastArea == areaCode ? lastArea : lastArea = areaCode;
+            var key = (indicatorCode, parsedPeriod, areaCode, parsedGender);
+            if (lineOf.TryGetValue(key, out var earlier))
+            {
+                Problem(line, -1, $"samma indikator, period, område och kön som rad {earlier}");
+            }
+            else
+            {
+                lineOf.Add(key, line);
+                rows.Add(new SourceRow(indicatorCode, parsedPeriod, areaCode, parsedGender, parsedValue, parsedStatus));
+                return;
+            }
+        }
+
+        rejectedRows++;
+        rejected.AddRange(rowProblems);
+    }
+
+    /// <summary>Applies the rejected-share rule: throws when the file as a whole is not usable.</summary>
+    public SourceReadResult Finish()
+    {
+        if (dataRows == 0)
+        {
+            throw new SourceReadException($"'{fileName}' har inga datarader under rubrikraden.");
+        }
+
+        if (rows.Count == 0 || rejectedRows > mapping.MaxRejectedShare * dataRows)
+        {
+            var first = string.Join("; ", rejected.Take(ProblemsInMessage).Select(Describe));
+            throw new SourceReadException(
+                $"{rejectedRows} av {dataRows} datarader i '{fileName}' avvisades, fler än de {mapping.MaxRejectedShare.ToString("P0", Swedish)} som tillåts; "
+                + $"inget lästes in. Första problemen: {first}");
+        }
+
+        return new SourceReadResult(rows, [], rejected);
+    }
+
+    static string Describe(SourceProblem problem) =>
+        problem.Column is null ? $"rad {problem.Row}: {problem.Reason}" : $"rad {problem.Row}, kolumn '{problem.Column}': {problem.Reason}";
+
+    void Problem(int line, int column, string reason) =>
+        rowProblems.Add(new SourceProblem(line, column >= 0 ? header[column] : null, reason));
+
+    static string Text(IReadOnlyList<string?> fields, int column) =>
+        column < fields.Count ? fields[column]?.Trim() ?? "" : "";
+
+    int Require(string? column, string what)
+    {
+        if (string.IsNullOrWhiteSpace(column))
+        {
+            throw new ArgumentException($"The mapping names no column for {what} and no fixed code.", nameof(column));
+        }
+
+        for (var i = 0; i < header.Count; i++)
+        {
+            if (string.Equals(header[i].Trim(), column.Trim(), StringComparison.OrdinalIgnoreCase))
+            {
+                return i;
+            }
+        }
+
+        throw new SourceReadException(
+            $"Kolumnen '{column}' ({what}) saknas i '{fileName}'. Kolumner som finns: {string.Join(", ", header.Select(h => $"'{h}'"))}.");
+    }
+}

@@ -1,0 +1,62 @@
+using Indicators.Ingestion.Sources.Files;
+
+namespace Indicators.Ingestion.Tests.Sources.Files;
+
+public class FileValuesTests
+{
+    [Theory]
+    [InlineData("2025", "2025")]
+    [InlineData("2025-T2", "2025-T2")]
+    [InlineData("T2 2025", "2025-T2")]
+    [InlineData("2025T2", "2025-T2")]
+    [InlineData("2025 T3", "2025-T3")]
+    [InlineData("Q3 2025", "2025-Q3")]
+    [InlineData("kv. 3 2025", "2025-Q3")]
+    [InlineData("2025K4", "2025-Q4")]
+    [InlineData("2025M08", "2025-08")]
+    [InlineData("aug 2025", "2025-08")]
+    [InlineData("Maj 2025", "2025-05")]
+    [InlineData("jan–aug 2025", "2025-JA")]
+    [InlineData("jan-aug 2025", "2025-JA")]
+    [InlineData("2025-ja", "2025-JA")]
+    public void Swedish_spellings_of_a_period_are_read_as_its_code(string text, string code)
+    {
+        Assert.True(FileValues.TryParsePeriod(text, out var period));
+        Assert.Equal(code, period.Code);
+    }
+
+    [Theory]
+    [InlineData("2025-13")]
+    [InlineData("2025-08-31")]
+    [InlineData("T4 2025")]
+    [InlineData("2025K5")]
+    [InlineData("augusti")]
+    [InlineData("")]
+    public void Text_that_is_no_period_is_not_read_as_one(string text) =>
+        Assert.False(FileValues.TryParsePeriod(text, out _));
+
+    [Theory]
+    [InlineData("1234,5", "Comma", "1234.5")]
+    [InlineData("1 234,5", "Comma", "1234.5")]
+    [InlineData("−2,5", "Comma", "-2.5")]
+    [InlineData("1234.5", "Point", "1234.5")]
+    [InlineData("12,5", "Either", "12.5")]
+    [InlineData("12.5", "Either", "12.5")]
+    [InlineData("7", "Comma", "7")]
+    public void Numbers_are_read_with_the_files_decimal_mark_and_thousands_spaces(string text, string mark, string expected)
+    {
+        Assert.True(FileValues.TryParseNumber(text, Enum.Parse<DecimalMark>(mark), out var value));
+        Assert.Equal(decimal.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), value);
+    }
+
+    [Theory]
+    [InlineData("12,x", "Comma")]
+    [InlineData("1.5", "Comma")]
+    [InlineData("1,5", "Point")]
+    [InlineData("1,2,3", "Either")]
+    [InlineData("1 ,5", "Comma")]
+    [InlineData("-", "Comma")]
+    [InlineData("12 %", "Comma")]
+    public void Text_that_is_not_a_number_in_the_files_convention_is_not_read_as_one(string text, string mark) =>
+        Assert.False(FileValues.TryParseNumber(text, Enum.Parse<DecimalMark>(mark), out _));
+}
