@@ -139,23 +139,11 @@ public static class SourceHttp
     }
 
     /// <summary>
-    /// A token bucket replenished by a timer from the injected TimeProvider rather than its own wall-clock timer, so the
-    /// limit follows the same clock as every other delay (and fake time in tests). Callers queue rather than fail.
+    /// A token bucket refilled on the injected TimeProvider, so the limit follows the same clock as every other delay
+    /// (and fake time in tests). Callers queue rather than fail.
     /// </summary>
-    internal static RateLimiter CreateLimiter(int permits, TimeSpan window, TimeProvider timeProvider)
-    {
-        var limiter = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
-        {
-            TokenLimit = permits,
-            TokensPerPeriod = permits,
-            ReplenishmentPeriod = window,
-            AutoReplenishment = false,
-            QueueLimit = 10_000,
-            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-        });
-        var timer = timeProvider.CreateTimer(_ => limiter.TryReplenish(), null, window, window);
-        return new TimerReplenishedLimiter(limiter, timer);
-    }
+    internal static RateLimiter CreateLimiter(int permits, TimeSpan window, TimeProvider timeProvider) =>
+        new ClockedTokenBucket(permits, window, queueLimit: 10_000, timeProvider);
 
     /// <summary>The Retry-After a server sent (delta or date), never more than <see cref="RetryAfterCap"/>; null means backoff.</summary>
     internal static TimeSpan? RetryAfter(HttpResponseMessage? response, TimeProvider timeProvider)
