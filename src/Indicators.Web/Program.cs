@@ -1,4 +1,5 @@
 using Indicators.Data;
+using Indicators.Ingestion;
 using Indicators.Ingestion.Scheduling;
 using Hangfire;
 using Indicators.Web.Components;
@@ -13,6 +14,7 @@ try
 
     // Scheduled ingestion runs in this process too (and in any number of Indicators.Worker processes).
     builder.AddIndicatorsHangfire();
+    builder.AddIndicatorsIngestion();
 
     // Sign-in with local accounts; every page and endpoint requires a role unless it says otherwise.
     builder.AddIndicatorsSecurity();

@@ -1,4 +1,5 @@
 using Indicators.Data;
+using Indicators.Ingestion;
 using Indicators.Ingestion.Scheduling;
 
 // A headless Hangfire server: the same jobs as the web app, against the same database, for scale-out.
@@ -11,6 +12,7 @@ try
 
     // Jobs come from Hangfire's queues in PostgreSQL.
     builder.AddIndicatorsHangfire();
+    builder.AddIndicatorsIngestion();
 
     using var host = builder.Build();
 

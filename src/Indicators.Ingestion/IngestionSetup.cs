@@ -1,0 +1,36 @@
+using Indicators.Ingestion.Runs;
+using Indicators.Ingestion.Scheduling;
+using Indicators.Ingestion.Sources;
+using Indicators.Ingestion.Sources.Kolada;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+
+namespace Indicators.Ingestion;
+
+public static class IngestionSetup
+{
+    /// <summary>
+    /// The ingestion side: source clients with their resilience pipelines, a reader per source kind, the runner that
+    /// writes a run all-or-nothing, the Hangfire jobs, and the schedule kept in step with the sources table.
+    /// </summary>
+    public static IHostApplicationBuilder AddIndicatorsIngestion(this IHostApplicationBuilder builder)
+    {
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddIndicatorsSourceClients(builder.Configuration);
+        builder.Services.AddSingleton<ISourceReader, KoladaSourceReader>();
+        builder.Services.AddSingleton<IngestionRunner>();
+        builder.Services.AddTransient<SourceJobs>();
+        builder.Services.AddSingleton<SourceSchedule>();
+        builder.Services.AddHostedService<ScheduleSync>();
+        return builder;
+    }
+
+    /// <summary>At start, makes Hangfire's recurring jobs match the sources in the database.</summary>
+    sealed class ScheduleSync(SourceSchedule schedule) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken) => schedule.SyncAllAsync(cancellationToken);
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}
