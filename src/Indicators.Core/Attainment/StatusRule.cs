@@ -71,7 +71,7 @@ public static class StatusRule
         return Assess(indicator, outcome, targetsByYear.TryGetValue(outcome.Period.Year, out var target) ? target : null);
     }
 
-    static StatusResult NotAssessable(NotAssessableReason reason, decimal? value) =>
+    internal static StatusResult NotAssessable(NotAssessableReason reason, decimal? value) =>
         new(AttainmentStatus.NotAssessable, reason, value, null, null, null, null,
             $"{AttainmentStatus.NotAssessable.SwedishName()}: {reason.SwedishText()}.");
 }

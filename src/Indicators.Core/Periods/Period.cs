@@ -18,7 +18,7 @@ public enum PeriodKind
 /// </summary>
 public readonly record struct Period : IComparable<Period>
 {
-    static readonly string[] MonthNames =
+    internal static readonly string[] MonthNames =
         ["jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"];
 
     Period(int year, PeriodKind kind, int number)

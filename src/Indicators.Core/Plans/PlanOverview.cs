@@ -55,10 +55,7 @@ public sealed record IndicatorOverview(
     {
         if (Latest?.Outcome is not { } outcome)
         {
-            return new IndicatorStanding(null,
-                new StatusResult(AttainmentStatus.NotAssessable, NotAssessableReason.NoValue, null, null, null, null, null,
-                    $"{AttainmentStatus.NotAssessable.SwedishName()}: {NotAssessableReason.NoValue.SwedishText()}."),
-                null);
+            return new IndicatorStanding(null, StatusRule.NotAssessable(NotAssessableReason.NoValue, null), null);
         }
 
         var target = RuleTargetFor(outcome.Period.Year);

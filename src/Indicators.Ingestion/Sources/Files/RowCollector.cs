@@ -85,7 +85,7 @@ internal sealed class RowCollector
         }
 
         var periodText = Text(fields, period);
-        if (!FileValues.TryParsePeriod(periodText, out var parsedPeriod))
+        if (!PeriodSpellings.TryParse(periodText, out var parsedPeriod))
         {
             Problem(line, period, periodText.Length == 0
                 ? "perioden saknas"

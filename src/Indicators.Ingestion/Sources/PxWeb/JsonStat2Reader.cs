@@ -57,7 +57,7 @@ static class JsonStat2Reader
         }).ToArray();
         var periods = codes[timeDim].Select(code =>
         {
-            if (PxWebTimeCodes.TryParse(code, out var period)) return (Period?)period;
+            if (PeriodSpellings.TryParse(code, out var period)) return (Period?)period;
             Warn(query.TimeVariable, $"Tidskoden '{code}' i SCB-tabell {table} är varken år, månad (2024M03) eller kvartal (2024K2); dess värden hoppas över.");
             return null;
         }).ToArray();

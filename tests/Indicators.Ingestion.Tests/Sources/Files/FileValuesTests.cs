@@ -1,3 +1,4 @@
+using Indicators.Core.Periods;
 using Indicators.Ingestion.Sources.Files;
 
 namespace Indicators.Ingestion.Tests.Sources.Files;
@@ -21,7 +22,7 @@ public class FileValuesTests
     [InlineData("2025-ja", "2025-JA")]
     public void Swedish_spellings_of_a_period_are_read_as_its_code(string text, string code)
     {
-        Assert.True(FileValues.TryParsePeriod(text, out var period));
+        Assert.True(PeriodSpellings.TryParse(text, out var period));
         Assert.Equal(code, period.Code);
     }
 
@@ -33,7 +34,7 @@ public class FileValuesTests
     [InlineData("augusti")]
     [InlineData("")]
     public void Text_that_is_no_period_is_not_read_as_one(string text) =>
-        Assert.False(FileValues.TryParsePeriod(text, out _));
+        Assert.False(PeriodSpellings.TryParse(text, out _));
 
     [Theory]
     [InlineData("1234,5", "Comma", "1234.5")]

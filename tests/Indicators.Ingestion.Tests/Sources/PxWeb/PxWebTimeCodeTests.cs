@@ -12,7 +12,7 @@ public class PxWebTimeCodeTests
     [InlineData("2024K2", "2024-Q2")]
     public void SCB_time_codes_become_periods(string code, string expected)
     {
-        Assert.True(PxWebTimeCodes.TryParse(code, out var period));
+        Assert.True(PeriodSpellings.TryParse(code, out var period));
         Assert.Equal(Period.Parse(expected), period);
     }
 
@@ -21,7 +21,7 @@ public class PxWebTimeCodeTests
     [InlineData("2024K5")]
     [InlineData("2023-2024")]
     [InlineData("24")]
-    public void Other_time_codes_are_not_guessed(string code) => Assert.False(PxWebTimeCodes.TryParse(code, out _));
+    public void Other_time_codes_are_not_guessed(string code) => Assert.False(PeriodSpellings.TryParse(code, out _));
 
     [Fact]
     public void A_selection_with_value_expressions_is_sent_whole_because_its_cells_cannot_be_counted()
