@@ -63,6 +63,7 @@ public static class DatabaseSetup
         builder.Services.AddSingleton<Users.UserStore>();
         builder.Services.AddSingleton<Audit.AuditQueries>();
         builder.Services.AddSingleton<Sources.SourceStore>();
+        builder.Services.AddSingleton<Sources.SourceRunQueries>();
 
         // Keys for cookies, antiforgery tokens and source secrets live in the shared database.
         builder.Services.AddDataProtection().SetApplicationName("Indicators");

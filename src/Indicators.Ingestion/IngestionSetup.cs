@@ -20,6 +20,7 @@ public static class IngestionSetup
         builder.Services.AddIndicatorsSourceClients(builder.Configuration);
         builder.Services.AddSingleton<ISourceReader, KoladaSourceReader>();
         builder.Services.AddSingleton<IngestionRunner>();
+        builder.Services.AddSingleton<SourcePreview>();
         builder.Services.AddTransient<SourceJobs>();
         builder.Services.AddSingleton<SourceSchedule>();
         builder.Services.AddHostedService<ScheduleSync>();

@@ -3,6 +3,7 @@ using Indicators.Ingestion;
 using Indicators.Ingestion.Scheduling;
 using Hangfire;
 using Indicators.Web.Components;
+using Indicators.Web.Components.Sources;
 using Indicators.Web.Security;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -45,6 +46,7 @@ try
     // Scripts and styles are public: the sign-in page needs them too.
     app.MapStaticAssets().AllowAnonymous();
     app.MapSignIn();
+    app.MapSources();
     app.MapHangfireDashboardWithAuthorizationPolicy(Policies.Administer, "/hangfire", new DashboardOptions { AppPath = "/", DashboardTitle = "Indicators – Hangfire" });
     app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

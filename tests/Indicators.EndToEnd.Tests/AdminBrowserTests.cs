@@ -1,6 +1,4 @@
 using Dapper;
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Indicators.TestSupport;
 using Microsoft.Playwright;
 using Npgsql;
@@ -19,7 +17,7 @@ public class AdminBrowserTests(Browser browser)
         await using var app = new TestWebApp(connectionString);
         var baseUrl = app.StartKestrel();
         var page = await browser.Instance.NewPageAsync(new() { Locale = "sv-SE" });
-        await SignIn(page, baseUrl, "adam", TestUsers.Password);
+        await PageChecks.SignInAsync(page, baseUrl, "adam", TestUsers.Password);
 
         await page.GotoAsync(baseUrl + "/admin/anvandare");
         await page.GetByLabel("Användarnamn", new() { Exact = true }).FillAsync("nora");
@@ -29,7 +27,7 @@ public class AdminBrowserTests(Browser browser)
         await page.GetByRole(AriaRole.Button, new() { Name = "Skapa användare" }).ClickAsync();
 
         await Assertions.Expect(page.Locator(".validation-errors")).ToContainTextAsync("Lösenordet ska vara minst 12 tecken.");
-        await AssertNoViolations(page);
+        await PageChecks.AssertNoViolationsAsync(page);
 
         await page.GetByLabel("Lösenord (minst 12 tecken)").FillAsync("ett-långt-lösenord");
         await page.GetByRole(AriaRole.Button, new() { Name = "Skapa användare" }).ClickAsync();
@@ -45,14 +43,14 @@ public class AdminBrowserTests(Browser browser)
         await Assertions.Expect(page.Locator("tr", new() { HasText = "nora" })).ToContainTextAsync("Inaktiverad");
 
         await page.GotoAsync(baseUrl + "/admin/granskningslogg");
-        await AssertNoViolations(page);
+        await PageChecks.AssertNoViolationsAsync(page);
         await using var connection = new NpgsqlConnection(connectionString);
         var entries = (await connection.QueryAsync<(string User, string Action, string Entity)>(
             "select user_name, action, entity from audit_log where entity = 'user' and user_name = 'adam' order by id")).ToList();
         Assert.Equal([("adam", "sign-in", "user"), ("adam", "create", "user"), ("adam", "update", "user")], entries);
 
         var other = await browser.Instance.NewPageAsync(new() { Locale = "sv-SE" });
-        await SignIn(other, baseUrl, "nora", "ett-långt-lösenord");
+        await PageChecks.SignInAsync(other, baseUrl, "nora", "ett-långt-lösenord");
         await Assertions.Expect(other.GetByRole(AriaRole.Alert)).ToHaveTextAsync("Fel användarnamn eller lösenord.");
     }
 
@@ -66,32 +64,13 @@ public class AdminBrowserTests(Browser browser)
         var baseUrl = app.StartKestrel();
 
         var admin = await browser.Instance.NewPageAsync();
-        await SignIn(admin, baseUrl, "adam", TestUsers.Password);
+        await PageChecks.SignInAsync(admin, baseUrl, "adam", TestUsers.Password);
         await admin.GotoAsync(baseUrl + "/hangfire");
         await Assertions.Expect(admin).ToHaveTitleAsync(new System.Text.RegularExpressions.Regex("Hangfire"));
 
         var analyst = await browser.Instance.NewPageAsync();
-        await SignIn(analyst, baseUrl, "alva", TestUsers.Password);
+        await PageChecks.SignInAsync(analyst, baseUrl, "alva", TestUsers.Password);
         await analyst.GotoAsync(baseUrl + "/hangfire");
         await Assertions.Expect(analyst.Locator("h1")).ToHaveTextAsync("Ingen behörighet");
-    }
-
-    static async Task SignIn(IPage page, string baseUrl, string userName, string password)
-    {
-        await page.GotoAsync(baseUrl + "/logga-in");
-        await page.GetByLabel("Användarnamn").FillAsync(userName);
-        await page.GetByLabel("Lösenord").FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Logga in" }).ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-    }
-
-    static async Task AssertNoViolations(IPage page)
-    {
-        var result = await page.RunAxe(new AxeRunOptions
-        {
-            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-        });
-        Assert.True(result.Violations.Length == 0,
-            string.Join("\n", result.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => string.Join(" ", n.Target)))})")));
     }
 }

@@ -1,6 +1,4 @@
 using Dapper;
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Indicators.TestSupport;
 using Microsoft.Playwright;
 using Npgsql;
@@ -79,17 +77,17 @@ public class StartPageBrowserTests(Browser browser)
         var page = await browser.Instance.NewPageAsync(new() { Locale = "sv-SE" });
         await page.GotoAsync(baseUrl);
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Logga in");
-        await AssertNoViolations(page);
+        await PageChecks.AssertNoViolationsAsync(page);
         await page.ScreenshotAsync(new() { Path = Path.Combine(Browser.OutputFolder, "sign-in.png") });
 
         await SignIn(page, baseUrl);
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Regionplan");
-        await AssertNoViolations(page);
+        await PageChecks.AssertNoViolationsAsync(page);
         await page.ScreenshotAsync(new() { Path = Path.Combine(Browser.OutputFolder, "start.png"), FullPage = true });
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Så bedöms måluppfyllelse" }).ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Så bedöms måluppfyllelse");
-        await AssertNoViolations(page);
+        await PageChecks.AssertNoViolationsAsync(page);
     }
 
     [Fact]
@@ -138,16 +136,5 @@ public class StartPageBrowserTests(Browser browser)
 
         await Assertions.Expect(page.GetByText(name)).ToBeVisibleAsync();
         Assert.Equal("undefined", await page.EvaluateAsync<string>("() => typeof window.injected"));
-    }
-
-    static async Task AssertNoViolations(IPage page)
-    {
-        var result = await page.RunAxe(new AxeRunOptions
-        {
-            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-        });
-
-        Assert.True(result.Violations.Length == 0,
-            string.Join("\n", result.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => string.Join(" ", n.Target)))})")));
     }
 }

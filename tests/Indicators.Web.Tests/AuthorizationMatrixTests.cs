@@ -33,8 +33,21 @@ public class AuthorizationMatrixTests
         ["/admin/granskningslogg"] = Policies.Administer,
         ["/admin/anvandare"] = Policies.Administer,
         ["/sa-bedoms-maluppfyllelse"] = Policies.Read,
+        ["/kallor"] = Policies.Read,
+        ["/kallor/{Id:int}"] = Policies.Read,
+        ["/kallor/korningar/{RunId:long}"] = Policies.Read,
+        ["/kallor/{Id:int}/forhandsgranskning"] = Policies.Analyse,
+        ["/kallor/{id:int}/kor-nu"] = Policies.Analyse,
         // Development's fallback for files outside the static-asset manifest; the assets themselves are public.
         ["{**path:file}"] = Policies.Read,
+    };
+
+    /// <summary>Pages with route parameters, tried at a concrete address: address → route pattern.</summary>
+    static readonly Dictionary<string, string> ConcretePaths = new()
+    {
+        ["/kallor/1"] = "/kallor/{Id:int}",
+        ["/kallor/korningar/1"] = "/kallor/korningar/{RunId:long}",
+        ["/kallor/1/forhandsgranskning"] = "/kallor/{Id:int}/forhandsgranskning",
     };
 
     static readonly Dictionary<string, string[]> RolesOf = new()
@@ -74,7 +87,7 @@ public class AuthorizationMatrixTests
     public static TheoryData<string, string?> PagesByRole()
     {
         var data = new TheoryData<string, string?>();
-        foreach (var path in new[] { "/", "/logga-in", "/ingen-behorighet", "/hangfire", "/admin/granskningslogg", "/admin/anvandare", "/sa-bedoms-maluppfyllelse", "/konto/losenord" })
+        foreach (var path in new[] { "/", "/logga-in", "/ingen-behorighet", "/hangfire", "/admin/granskningslogg", "/admin/anvandare", "/sa-bedoms-maluppfyllelse", "/konto/losenord", "/kallor", "/kallor/1", "/kallor/korningar/1", "/kallor/1/forhandsgranskning" })
         {
             data.Add(path, null);
             foreach (var role in Roles.All)
@@ -103,7 +116,7 @@ public class AuthorizationMatrixTests
 
         var response = await client.GetAsync(new Uri(path, UriKind.Relative));
 
-        var rule = Matrix[path];
+        var rule = Matrix[ConcretePaths.GetValueOrDefault(path, path)];
         var allowed = rule == Anyone || (role is not null && RolesOf[rule].Contains(role));
         if (allowed)
         {

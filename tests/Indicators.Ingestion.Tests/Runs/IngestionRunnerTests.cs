@@ -13,7 +13,7 @@ namespace Indicators.Ingestion.Tests.Runs;
 
 public class IngestionRunnerTests
 {
-    static string Kolada(decimal region, decimal riket) => $$"""
+    internal static string Kolada(decimal region, decimal riket) => $$"""
         {"values": [
           {"kpi": "N79224", "municipality": "0022", "period": 2024,
            "values": [{"gender": "T", "count": 1, "status": "", "value": {{region.ToString(System.Globalization.CultureInfo.InvariantCulture)}}, "isdeleted": false},
@@ -23,7 +23,7 @@ public class IngestionRunnerTests
          "count": 2, "next_url": null, "previous_url": null}
         """;
 
-    static async Task<(ServiceProvider Services, int SourceId, string ConnectionString)> Setup(StubServer stub)
+    internal static async Task<(ServiceProvider Services, int SourceId, string ConnectionString)> Setup(StubServer stub)
     {
         var connectionString = await TestPostgres.CreateMigratedDatabaseAsync();
         await using (var connection = new NpgsqlConnection(connectionString))

@@ -1,0 +1,60 @@
+using Indicators.Core.Formatting;
+
+namespace Indicators.Web.Components.Sources;
+
+/// <summary>The Swedish words and symbols of the Källor pages: run statuses, triggers, source kinds and times.</summary>
+public static class SourceTexts
+{
+    static readonly TimeZoneInfo Stockholm = TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
+
+    /// <summary>A run status as a symbol and words (never colour alone) and the CSS class that repeats it in colour.</summary>
+    public static (string Symbol, string Text, string Css) RunStatus(string? status) => status switch
+    {
+        "succeeded" => ("✓", "Klar", "run-ok"),
+        "succeeded_with_warnings" => ("!", "Klar med varningar", "run-warning"),
+        "failed" => ("✕", "Misslyckades", "run-failed"),
+        "running" => ("…", "Pågår", "run-running"),
+        _ => ("–", "Har inte körts", "run-none"),
+    };
+
+    public static string Trigger(string trigger) => trigger switch
+    {
+        "scheduled" => "Schemalagd",
+        "manual" => "Startad för hand",
+        "retry" => "Nytt försök",
+        "preview" => "Förhandsgranskning",
+        "demo" => "Demodata",
+        _ => trigger,
+    };
+
+    public static string Kind(string kind) => kind switch
+    {
+        "kolada" => "Kolada",
+        "pxweb" => "SCB (PxWeb)",
+        "file" => "Fil",
+        _ => kind,
+    };
+
+    /// <summary>A stored time (UTC) as Stockholm's wall clock: "2025-09-14 06:00".</summary>
+    public static string Time(DateTime? utc) => utc is { } value
+        ? TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(value, DateTimeKind.Utc), Stockholm).ToString("yyyy-MM-dd HH:mm", SwedishFormat.Culture)
+        : "–";
+
+    public static string Time(DateTimeOffset? time) => time is { } value ? Time(value.UtcDateTime) : "–";
+
+    /// <summary>How long a run took: "4 s", "2 min 5 s".</summary>
+    public static string Duration(DateTime started, DateTime? finished)
+    {
+        if (finished is not { } end)
+        {
+            return "pågår";
+        }
+
+        var span = end - started;
+        return span.TotalMinutes >= 1 ? $"{(int)span.TotalMinutes} min {span.Seconds} s" : $"{Math.Max(0, (int)Math.Round(span.TotalSeconds))} s";
+    }
+
+    public static string Count(int value) => SwedishFormat.Number(value, 0);
+
+    public static string Count(long value) => SwedishFormat.Number(value, 0);
+}

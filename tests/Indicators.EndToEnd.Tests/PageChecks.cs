@@ -1,0 +1,31 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace Indicators.EndToEnd.Tests;
+
+/// <summary>What every browser test does: sign in through the form, and ask axe-core for WCAG 2.1 A and AA violations.</summary>
+public static class PageChecks
+{
+    public static async Task SignInAsync(IPage page, string baseUrl, string userName, string password)
+    {
+        await page.GotoAsync(baseUrl + "/logga-in");
+        await page.GetByLabel("Användarnamn").FillAsync(userName);
+        await page.GetByLabel("Lösenord").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Logga in" }).ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+    }
+
+    public static async Task AssertNoViolationsAsync(IPage page)
+    {
+        var result = await page.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+        });
+        Assert.True(result.Violations.Length == 0,
+            string.Join("\n", result.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => string.Join(" ", n.Target)))})")));
+    }
+
+    public static Task ScreenshotAsync(IPage page, string name) =>
+        page.ScreenshotAsync(new() { Path = Path.Combine(Browser.OutputFolder, name + ".png"), FullPage = true });
+}

@@ -1,0 +1,133 @@
+using System.Net;
+using Dapper;
+using Indicators.TestSupport;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Npgsql;
+
+namespace Indicators.Web.Tests;
+
+public class SourcesPageTests
+{
+    /// <summary>Two sources: one whose last run failed after an earlier success, one that has never run; a run with problems.</summary>
+    static async Task<(string ConnectionString, int KoladaId, int FileId, long WarningRunId)> Arrange()
+    {
+        var connectionString = await TestPostgres.CreateMigratedDatabaseAsync();
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.ExecuteAsync("""
+            insert into area (id, name, short_name, kind) values ('0022', 'Region Västernorrland', 'Västernorrland', 'region');
+            insert into indicator (area_id, code, name, unit, direction, frequency, primary_area_id, kpi_id)
+            values ('0022', 'OP90', 'Operation inom 90 dagar', '%', 'higher', 'year', '0022', 'N79224');
+            insert into source (name, kind, cron, settings) values ('Kolada väntetider', 'kolada', '0 6 * * *', '{"fromYear": 2024}');
+            insert into source (name, kind, cron, enabled) values ('Hyrpersonal (fil)', 'file', '0 7 * * 1', false);
+            insert into source_indicator (source_id, indicator_id) select s.id, i.id from source s, indicator i where s.kind = 'kolada';
+            """);
+        var koladaId = await connection.ExecuteScalarAsync<int>("select id from source where kind = 'kolada'");
+        var fileId = await connection.ExecuteScalarAsync<int>("select id from source where kind = 'file'");
+        var warningRunId = await connection.ExecuteScalarAsync<long>("""
+            insert into ingestion_run (source_id, trigger, status, started_at, finished_at, rows_read, rows_done, inserted, rejected, message, problems)
+            values (@Id, 'scheduled', 'succeeded_with_warnings', now() - interval '3 days', now() - interval '3 days' + interval '4 seconds', 3, 2, 2, 1,
+                    '2 nya, 0 ändrade, 0 oförändrade, 0 återkallade, 1 avvisade.',
+                    '[{"kind": "avvisad", "row": 14, "column": "värde", "reason": "''12,x'' är inte ett tal."}]')
+            returning id
+            """, new { Id = koladaId });
+        await connection.ExecuteAsync("""
+            insert into observation (indicator_id, period, area_id, value, run_id) select id, '2024', '0022', 81.5, @RunId from indicator;
+            insert into ingestion_run (source_id, trigger, status, started_at, finished_at, message)
+            values (@Id, 'manual', 'failed', now() - interval '1 hour', now() - interval '59 minutes', 'Kolada svarade inte (api.kolada.se): försökte 4 gånger.');
+            """, new { Id = koladaId, RunId = warningRunId });
+        return (connectionString, koladaId, fileId, warningRunId);
+    }
+
+    static async Task<HttpClient> SignedIn(TestWebApp app, string connectionString, string role)
+    {
+        await TestUsers.CreateAsync(connectionString, "person", role);
+        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        await TestUsers.SignInAsync(client, "person");
+        return client;
+    }
+
+    [Fact]
+    public async Task The_source_list_shows_each_sources_last_run_next_run_and_how_stale_its_data_is_in_words()
+    {
+        var (connectionString, koladaId, _, _) = await Arrange();
+        await using var app = new TestWebApp(connectionString);
+        using var client = await SignedIn(app, connectionString, "Ledning");
+
+        var page = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri("/kallor", UriKind.Relative)));
+
+        Assert.Contains($"href=\"kallor/{koladaId}\">Kolada väntetider</a>", page, StringComparison.Ordinal);
+        Assert.Contains("Misslyckades", page, StringComparison.Ordinal);
+        // A daily source whose last success was three days ago is stale; a disabled one is said to be off.
+        Assert.Contains("Inaktuell", page, StringComparison.Ordinal);
+        Assert.Contains("Avstängd", page, StringComparison.Ordinal);
+        Assert.Contains("senaste period 2024, 1 utfall", page, StringComparison.Ordinal);
+        Assert.Contains("Har inte körts", page, StringComparison.Ordinal);
+        Assert.Contains(" 06:00", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_run_page_names_each_rejected_row_with_its_row_column_and_reason()
+    {
+        var (connectionString, _, _, runId) = await Arrange();
+        await using var app = new TestWebApp(connectionString);
+        using var client = await SignedIn(app, connectionString, "Administrator");
+
+        var page = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri($"/kallor/korningar/{runId}", UriKind.Relative)));
+
+        Assert.Contains("Klar med varningar", page, StringComparison.Ordinal);
+        Assert.Contains("<td>14</td>", page, StringComparison.Ordinal);
+        Assert.Contains("<td>värde</td>", page, StringComparison.Ordinal);
+        Assert.Contains("'12,x' är inte ett tal.", page, StringComparison.Ordinal);
+        Assert.Contains("2 nya, 0 ändrade", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_source_page_shows_the_run_history_and_the_next_five_run_times()
+    {
+        var (connectionString, koladaId, _, _) = await Arrange();
+        await using var app = new TestWebApp(connectionString);
+        using var client = await SignedIn(app, connectionString, "Analytiker");
+
+        var page = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri($"/kallor/{koladaId}", UriKind.Relative)));
+
+        Assert.Contains("Operation inom 90 dagar (Kolada N79224)", page, StringComparison.Ordinal);
+        Assert.Equal(5, System.Text.RegularExpressions.Regex.Count(page.Split("Nästa körningar")[1].Split("</dd>")[0], " 06:00"));
+        Assert.Contains("Startad för hand", page, StringComparison.Ordinal);
+        Assert.Contains("Schemalagd", page, StringComparison.Ordinal);
+        Assert.Contains("Kör nu", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_analyst_starts_a_run_now_which_queues_a_job_and_is_audited()
+    {
+        var (connectionString, koladaId, _, _) = await Arrange();
+        await using var app = new TestWebApp(connectionString);
+        using var client = await SignedIn(app, connectionString, "Analytiker");
+
+        var response = await TestUsers.PostFormAsync(client, $"/kallor/{koladaId}", $"/kallor/{koladaId}/kor-nu", new Dictionary<string, string>());
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith($"/kallor/{koladaId}?startad=", response.Headers.Location?.OriginalString, StringComparison.Ordinal);
+        await using var connection = new NpgsqlConnection(connectionString);
+        Assert.Equal(1, await connection.ExecuteScalarAsync<int>("select count(*) from hangfire.job where invocationdata::text like '%RunNowAsync%'"));
+        Assert.Equal(1, await connection.ExecuteScalarAsync<int>(
+            "select count(*) from audit_log where action = 'run' and entity = 'source' and entity_id = @Id and user_name = 'person'", new { Id = koladaId.ToString(System.Globalization.CultureInfo.InvariantCulture) }));
+    }
+
+    [Fact]
+    public async Task Management_cannot_start_a_run_even_by_posting_the_form_itself()
+    {
+        var (connectionString, koladaId, _, _) = await Arrange();
+        await using var app = new TestWebApp(connectionString);
+        using var client = await SignedIn(app, connectionString, "Ledning");
+
+        var page = await client.GetStringAsync(new Uri($"/kallor/{koladaId}", UriKind.Relative));
+        var response = await TestUsers.PostFormAsync(client, $"/kallor/{koladaId}", $"/kallor/{koladaId}/kor-nu", new Dictionary<string, string>());
+
+        Assert.DoesNotContain("Kör nu", page, StringComparison.Ordinal);
+        Assert.NotEqual(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("/ingen-behorighet", response.Headers.Location?.OriginalString ?? "", StringComparison.Ordinal);
+        await using var connection = new NpgsqlConnection(connectionString);
+        Assert.Equal(0, await connection.ExecuteScalarAsync<int>("select count(*) from hangfire.job"));
+    }
+}
