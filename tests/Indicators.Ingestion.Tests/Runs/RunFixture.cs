@@ -36,6 +36,24 @@ static class RunFixture
 
     public const string EmptyPage = """{"values": [], "count": 0, "next_url": null, "previous_url": null}""";
 
+    /// <summary>A stub whose first page links to a second page that is held back until the test lets it go.</summary>
+    public static async Task<StubServer> TwoPagesAsync(ManualResetEventSlim secondPage)
+    {
+        string? next = null;
+        var stub = await StubServer.StartAsync(request =>
+        {
+            if (request.Path.EndsWith("/next", StringComparison.Ordinal))
+            {
+                secondPage.Wait(TimeSpan.FromSeconds(25));
+                return StubResponse.Json(KoladaLastPage(61.0m));
+            }
+
+            return StubResponse.Json(KoladaPage(55.0m, 60.0m, next));
+        });
+        next = stub.Url("v3/next");
+        return stub;
+    }
+
     /// <summary>A fresh database with the source; returns its connection string and the source's id.</summary>
     public static async Task<(string ConnectionString, int SourceId)> ArrangeAsync()
     {

@@ -10,24 +10,6 @@ namespace Indicators.Ingestion.Tests.Runs;
 /// <summary>What a run shows while it runs, and what is left when it is interrupted half-way.</summary>
 public class RunReliabilityTests
 {
-    /// <summary>A stub whose first page links to a second page that is held back until the test lets it go.</summary>
-    static async Task<StubServer> TwoPagesAsync(ManualResetEventSlim secondPage)
-    {
-        string? next = null;
-        var stub = await StubServer.StartAsync(request =>
-        {
-            if (request.Path.EndsWith("/next", StringComparison.Ordinal))
-            {
-                secondPage.Wait(TimeSpan.FromSeconds(25));
-                return StubResponse.Json(KoladaLastPage(61.0m));
-            }
-
-            return StubResponse.Json(KoladaPage(55.0m, 60.0m, next));
-        });
-        next = stub.Url("v3/next");
-        return stub;
-    }
-
     /// <summary>The run's row as an onlooker sees it.</summary>
     sealed record RunRow(string Status, string Phase, int RowsRead, int RowsDone);
 

@@ -66,4 +66,33 @@ public class ScheduledRunTests
         Assert.Equal([("scheduled", "succeeded")], await connection.QueryAsync<(string, string)>("select trigger, status from ingestion_run"));
         Assert.Single(stub.Requests);
     }
+
+    [Fact]
+    public async Task Two_Hangfire_servers_given_the_same_source_twice_at_once_run_it_once_and_skip_the_second()
+    {
+        var (connectionString, sourceId) = await ArrangeAsync();
+        using var secondPage = new ManualResetEventSlim();
+        await using var stub = await TwoPagesAsync(secondPage);
+        using var first = await StartServerAsync(connectionString, stub);
+        using var second = await StartServerAsync(connectionString, stub);
+        await using var connection = new NpgsqlConnection(connectionString);
+        var schedule = first.Services.GetRequiredService<SourceSchedule>();
+        string running, skipped;
+        try
+        {
+            running = schedule.RunNow(sourceId);
+            await WaitUntilAsync(async () => await connection.ExecuteScalarAsync<int>("select coalesce(max(rows_read), 0) from ingestion_run") > 0,
+                "the first job's run to be reading", 25);
+            skipped = second.Services.GetRequiredService<SourceSchedule>().RunNow(sourceId);
+            await WaitUntilAsync(async () => await JobStateAsync(connection, skipped) == "Succeeded", "the second job to end", 25);
+        }
+        finally
+        {
+            secondPage.Set();
+        }
+
+        await WaitUntilAsync(async () => await JobStateAsync(connection, running) == "Succeeded", "the first job to succeed");
+        await Task.WhenAll(first.StopAsync(), second.StopAsync());
+        Assert.Equal([("manual", "succeeded", 4)], await connection.QueryAsync<(string, string, int)>("select trigger, status, inserted from ingestion_run"));
+    }
 }
