@@ -41,27 +41,35 @@ public sealed class IngestionRunner(
         var runId = await lockConnection.ExecuteScalarAsync<long>(new CommandDefinition(StartSql,
             new { SourceId = sourceId, Trigger = trigger.ToString().ToLowerInvariant() }, cancellationToken: cancellationToken));
 
+        await using var progress = new RunProgressRecorder(lockConnection, runId, logger);
         try
         {
             var reader = readers.FirstOrDefault(r => r.Kind == source.Kind)
                 ?? throw new SourceReadException($"Det finns ingen läsare för källtypen '{source.Kind}'.");
             var read = await reader.ReadAsync(source, mode,
-                lastSuccess is { } last ? new DateTimeOffset(DateTime.SpecifyKind(last, DateTimeKind.Utc)) : null, cancellationToken);
+                lastSuccess is { } last ? new DateTimeOffset(DateTime.SpecifyKind(last, DateTimeKind.Utc)) : null, progress.Reading, cancellationToken);
             var indicators = await sources.IndicatorsOfAsync(sourceId, cancellationToken);
             var (rows, unresolved) = RowResolver.Resolve(read.Rows, indicators, await sources.AreaIdsAsync(cancellationToken));
             var rejected = read.Rejected.Concat(unresolved).ToList();
             var problems = read.Warnings.Select(p => Problem("varning", p)).Concat(rejected.Select(p => Problem("avvisad", p))).ToList();
 
+            var rowsRead = read.Rows.Count + read.Rejected.Count;
+            progress.Writing(rowsRead, 0);
             await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            var counts = await ObservationWriter.MergeAsync(connection, transaction, runId, rows, source.IsDemo, cancellationToken);
+            var counts = await ObservationWriter.MergeAsync(connection, transaction, runId,
+                ProgressCounting.Count(rows, done => progress.Writing(rowsRead, done)), source.IsDemo, cancellationToken);
+
+            // Before the run's own row is updated in the data transaction: a progress write waiting on that row lock
+            // while we wait for the progress loop would never end.
+            await progress.StopAsync();
             var status = read.Warnings.Count > 0 || rejected.Count > 0 ? "succeeded_with_warnings" : "succeeded";
             var message = Summary(counts, rejected.Count, read.Warnings.Count);
             await connection.ExecuteAsync(new CommandDefinition(FinishSql, new
             {
                 RunId = runId,
                 Status = status,
-                RowsRead = read.Rows.Count + read.Rejected.Count,
+                RowsRead = rowsRead,
                 RowsDone = rows.Count,
                 counts.Inserted,
                 counts.Updated,
@@ -79,6 +87,7 @@ public sealed class IngestionRunner(
         catch (Exception e)
         {
             // The data transaction has rolled back; the run row, written outside it, records why.
+            await progress.StopAsync();
             var message = e is SourceReadException ? e.Message : $"Körningen misslyckades: {e.GetType().Name}: {e.Message}";
             await lockConnection.ExecuteAsync(new CommandDefinition(FailSql, new { RunId = runId, Message = message }, cancellationToken: CancellationToken.None));
             logger.LogWarning(e, "Source {SourceId} run {RunId} failed", sourceId, runId);
@@ -110,12 +119,13 @@ public sealed class IngestionRunner(
         """;
 
     const string StartSql = """
-        insert into ingestion_run (source_id, trigger, status) values (@SourceId, @Trigger, 'running') returning id
+        insert into ingestion_run (source_id, trigger, status, phase, progress_at)
+        values (@SourceId, @Trigger, 'running', 'läser', now()) returning id
         """;
 
     const string FinishSql = """
         update ingestion_run
-        set status = @Status, finished_at = now(), rows_read = @RowsRead, rows_done = @RowsDone, inserted = @Inserted,
+        set status = @Status, phase = 'klar', progress_at = now(), finished_at = now(), rows_read = @RowsRead, rows_done = @RowsDone, inserted = @Inserted,
             updated = @Updated, unchanged = @Unchanged, retracted = @Retracted, rejected = @Rejected, message = @Message,
             problems = @Problems::jsonb
         where id = @RunId

@@ -20,4 +20,13 @@ public sealed class SourceJobs(IngestionRunner runner)
     [AutomaticRetry(Attempts = 0)]
     public Task RunNowAsync(int sourceId, CancellationToken cancellationToken) =>
         runner.RunAsync(sourceId, RunTrigger.Manual, RunMode.Incremental, cancellationToken);
+
+    /// <summary>
+    /// Runs a source again after a failed run, marked <c>retry</c>. Incremental: the failed run stored nothing, so "since
+    /// the last success" still covers everything it would have fetched.
+    /// </summary>
+    [Queue(Queue)]
+    [AutomaticRetry(Attempts = 0)]
+    public Task RetryAsync(int sourceId, CancellationToken cancellationToken) =>
+        runner.RunAsync(sourceId, RunTrigger.Retry, RunMode.Incremental, cancellationToken);
 }

@@ -61,6 +61,10 @@ public sealed class SourceSchedule(IRecurringJobManager recurringJobs, IBackgrou
     public string RunNow(int sourceId) =>
         backgroundJobs.Enqueue<SourceJobs>(SourceJobs.Queue, jobs => jobs.RunNowAsync(sourceId, CancellationToken.None));
 
+    /// <summary>Queues a retry of the source now (its run is recorded with trigger 'retry'); returns Hangfire's job id.</summary>
+    public string Retry(int sourceId) =>
+        backgroundJobs.Enqueue<SourceJobs>(SourceJobs.Queue, jobs => jobs.RetryAsync(sourceId, CancellationToken.None));
+
     static CronSchedule Parse(string cron, string timeZone, string sourceName) =>
         CronSchedule.TryParse(cron, timeZone, out var schedule, out var error)
             ? schedule!

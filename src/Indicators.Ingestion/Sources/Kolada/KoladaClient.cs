@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Indicators.Ingestion.Runs;
 
 namespace Indicators.Ingestion.Sources.Kolada;
 
@@ -17,7 +18,15 @@ public sealed partial class KoladaClient(HttpClient http)
     /// <summary>Far more pages than any real query has; guards against a next_url that never ends.</summary>
     const int MaxPagesPerRequest = 10_000;
 
-    public async Task<SourceReadResult> ReadAsync(KoladaQuery query, CancellationToken cancellationToken)
+    public Task<SourceReadResult> ReadAsync(KoladaQuery query, CancellationToken cancellationToken) =>
+        ReadAsync(query, null, cancellationToken);
+
+    /// <summary>
+    /// Reads the query's values, reporting the rows read after every page. A KPI that gives no values at all is a warning
+    /// ("unknown or removed KPI?") only when the whole history was asked for: with <see cref="KoladaQuery.UpdatedSince"/>
+    /// set, an empty answer is what an unchanged KPI gives, and the caller decides (see <see cref="KoladaSourceReader"/>).
+    /// </summary>
+    public async Task<SourceReadResult> ReadAsync(KoladaQuery query, IProgress<ReadProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
         if (query.KpiIds.Count == 0 || query.AreaIds.Count == 0)
@@ -51,16 +60,18 @@ public sealed partial class KoladaClient(HttpClient http)
                     throw new SourceReadException($"Svaret från Kolada ({current}) är inte läsbar JSON i Koladas format: {e.Message}", e);
                 }
 
+                progress?.Report(new ReadProgress(rows.Count + rejected.Count));
                 url = NextPage(nextUrl, current);
             }
         }
 
         var warnings = new List<SourceProblem>();
-        foreach (var kpi in query.KpiIds.Distinct(StringComparer.Ordinal).Where(k => !kpisSeen.Contains(k)))
+        if (query.UpdatedSince is null)
         {
-            warnings.Add(new SourceProblem(null, "kpi", query.UpdatedSince is { } since
-                ? $"KPI {kpi} gav inga värden från Kolada ändrade sedan {since:yyyy-MM-dd} – inga ändringar, eller okänt eller borttaget nyckeltal?"
-                : $"KPI {kpi} gav inga värden från Kolada – okänt eller borttaget nyckeltal?"));
+            foreach (var kpi in query.KpiIds.Distinct(StringComparer.Ordinal).Where(k => !kpisSeen.Contains(k)))
+            {
+                warnings.Add(new SourceProblem(null, "kpi", $"KPI {kpi} gav inga värden från Kolada – okänt eller borttaget nyckeltal?"));
+            }
         }
 
         return new SourceReadResult(rows, warnings, rejected);

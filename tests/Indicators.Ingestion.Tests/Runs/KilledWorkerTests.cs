@@ -1,0 +1,117 @@
+using System.Diagnostics;
+using Dapper;
+using Indicators.Data;
+using Indicators.Ingestion.Runs;
+using Indicators.Ingestion.Scheduling;
+using Indicators.Ingestion.Tests.Sources;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using static Indicators.Ingestion.Tests.Runs.RunFixture;
+
+namespace Indicators.Ingestion.Tests.Runs;
+
+/// <summary>A real worker process, killed while its run is writing: nothing of the run may remain but its failed row.</summary>
+public class KilledWorkerTests
+{
+    static string WorkerDll()
+    {
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name; // Debug or Release
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "src", "Indicators.Worker", "bin", configuration, "net10.0", "Indicators.Worker.dll");
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new FileNotFoundException("Indicators.Worker.dll was not built.");
+    }
+
+    static Process StartWorker(string connectionString, StubServer stub)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        start.ArgumentList.Add(WorkerDll());
+        start.Environment["ConnectionStrings__Indicators"] = connectionString;
+        start.Environment["Sources__Kolada__BaseUrl"] = stub.Url("v3");
+        start.Environment["Hangfire__Server__WorkerCount"] = "1";
+        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        var worker = Process.Start(start)!;
+        _ = worker.StandardOutput.ReadToEndAsync();
+        _ = worker.StandardError.ReadToEndAsync();
+        return worker;
+    }
+
+    /// <summary>Hangfire as a client only (no server), to queue a job the way the web app does.</summary>
+    static IHost Client(string connectionString)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.ClearProviders();
+        builder.Configuration["ConnectionStrings:Indicators"] = connectionString;
+        builder.Configuration["Hangfire:Server:Enabled"] = "false";
+        builder.AddIndicatorsDatabase(allowEmbedded: false);
+        builder.AddIndicatorsHangfire();
+        builder.AddIndicatorsIngestion();
+        return builder.Build();
+    }
+
+    [Fact]
+    public async Task A_worker_killed_while_its_run_writes_leaves_the_stored_data_as_it_was_and_the_next_run_marks_it_failed_and_succeeds()
+    {
+        var (connectionString, sourceId) = await ArrangeAsync();
+        var answer = KoladaPage(55.0m, 60.0m);
+        await using var stub = await StubServer.StartAsync(_ => StubResponse.Json(answer));
+        await using var services = Services(connectionString, stub);
+        var runner = services.GetRequiredService<IngestionRunner>();
+        await runner.RunAsync(sourceId, RunTrigger.Scheduled, RunMode.FullRefresh, CancellationToken.None);
+        await using var onlooker = new NpgsqlConnection(connectionString);
+        var before = await ObservationsAsync(onlooker);
+        answer = KoladaPage(57.5m, 61.0m);
+
+        // The share lock holds the worker's merge right after its COPY, so the kill lands in the middle of the write.
+        await using var blocker = new NpgsqlConnection(connectionString);
+        await blocker.OpenAsync();
+        await using (var hold = await blocker.BeginTransactionAsync())
+        {
+            await blocker.ExecuteAsync("lock table observation in share mode", transaction: hold);
+            using var worker = StartWorker(connectionString, stub);
+            try
+            {
+                using var client = Client(connectionString);
+                client.Services.GetRequiredService<SourceSchedule>().RunNow(sourceId);
+                await WaitUntilAsync(async () =>
+                    await onlooker.ExecuteScalarAsync<bool>("""
+                        select exists (select 1 from ingestion_run where status = 'running' and phase = 'skriver' and rows_done = 3)
+                           and exists (select 1 from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock')
+                        """),
+                    "the worker's run to write its rows and wait for the lock", 30);
+            }
+            finally
+            {
+                worker.Kill(entireProcessTree: true);
+                await worker.WaitForExitAsync();
+            }
+
+            await hold.RollbackAsync();
+        }
+
+        Assert.Equal(before, await ObservationsAsync(onlooker));
+        Assert.Equal(0, await onlooker.ExecuteScalarAsync<int>("select count(*) from observation_revision"));
+        Assert.Equal("running", await onlooker.ExecuteScalarAsync<string>("select status from ingestion_run order by id desc limit 1"));
+
+        // The dead worker's sessions end when PostgreSQL notices the closed sockets; its advisory lock goes with them.
+        await WaitUntilAsync(async () => await onlooker.ExecuteScalarAsync<int>(
+                "select count(*)::int from pg_locks l join pg_database d on d.oid = l.database where l.locktype = 'advisory' and d.datname = current_database()") == 0,
+            "the killed worker's advisory lock to be released");
+        var next = await runner.RunAsync(sourceId, RunTrigger.Retry, RunMode.FullRefresh, CancellationToken.None);
+
+        Assert.Equal(("succeeded", 2, 1), (next.Status, next.Counts.Updated, next.Counts.Unchanged));
+        var runs = (await onlooker.QueryAsync<(string Trigger, string Status, string? Message)>(
+            "select trigger, status, message from ingestion_run order by id")).ToList();
+        Assert.Equal(["scheduled/succeeded", "manual/failed", "retry/succeeded"], runs.Select(r => $"{r.Trigger}/{r.Status}"));
+        Assert.Equal("Körningen avbröts innan den blev klar (processen stoppades). Inget av den sparades.", runs[1].Message);
+        Assert.Equal(57.5m, await onlooker.ExecuteScalarAsync<decimal>("select value from observation where area_id = '0022' and gender = 'T'"));
+    }
+}

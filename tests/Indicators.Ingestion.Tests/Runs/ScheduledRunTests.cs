@@ -1,0 +1,98 @@
+using System.Globalization;
+using Dapper;
+using Hangfire;
+using Indicators.Data;
+using Indicators.Ingestion.Scheduling;
+using Indicators.Ingestion.Tests.Sources;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using static Indicators.Ingestion.Tests.Runs.RunFixture;
+
+namespace Indicators.Ingestion.Tests.Runs;
+
+/// <summary>Runs started through Hangfire, with more than one server on the same database (as the web app and workers are).</summary>
+public class ScheduledRunTests
+{
+    static async Task<IHost> StartServerAsync(string connectionString, StubServer stub)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.ClearProviders();
+        builder.Configuration["ConnectionStrings:Indicators"] = connectionString;
+        builder.Configuration["Sources:Kolada:BaseUrl"] = stub.Url("v3");
+        builder.Configuration["Hangfire:Server:WorkerCount"] = "2";
+        builder.AddIndicatorsDatabase(allowEmbedded: false);
+        builder.AddIndicatorsHangfire();
+        builder.AddIndicatorsIngestion();
+        var host = builder.Build();
+        await host.StartAsync();
+        return host;
+    }
+
+    static async Task<string?> JobStateAsync(NpgsqlConnection connection, string jobId) =>
+        await connection.ExecuteScalarAsync<string>("select statename from hangfire.job where id = @Id", new { Id = long.Parse(jobId, CultureInfo.InvariantCulture) });
+
+    [Fact]
+    public async Task A_retry_runs_the_source_as_a_run_whose_trigger_is_retry()
+    {
+        var (connectionString, sourceId) = await ArrangeAsync();
+        await using var stub = await StubServer.StartAsync(StubResponse.Json(KoladaPage(55.0m, 60.0m)));
+        using var server = await StartServerAsync(connectionString, stub);
+        await using var connection = new NpgsqlConnection(connectionString);
+
+        var jobId = server.Services.GetRequiredService<SourceSchedule>().Retry(sourceId);
+
+        await WaitUntilAsync(async () => await JobStateAsync(connection, jobId) == "Succeeded", "the retry job to succeed", 25);
+        await server.StopAsync();
+        Assert.Equal(("retry", "succeeded", 3), await connection.QuerySingleAsync<(string, string, int)>("select trigger, status, inserted from ingestion_run"));
+    }
+
+    [Fact]
+    public async Task Two_Hangfire_servers_on_one_database_run_a_triggered_recurring_job_once()
+    {
+        var (connectionString, sourceId) = await ArrangeAsync();
+        await using var stub = await StubServer.StartAsync(StubResponse.Json(KoladaPage(55.0m, 60.0m)));
+        using var first = await StartServerAsync(connectionString, stub);
+        using var second = await StartServerAsync(connectionString, stub);
+        await using var connection = new NpgsqlConnection(connectionString);
+        await WaitUntilAsync(async () => await connection.ExecuteScalarAsync<int>("select count(*) from hangfire.server") == 2, "both servers to join");
+
+        var jobId = ((IRecurringJobManagerV2)first.Services.GetRequiredService<IRecurringJobManager>()).TriggerJob(SourceSchedule.JobId(sourceId));
+
+        await WaitUntilAsync(async () => await JobStateAsync(connection, jobId) == "Succeeded", "the triggered job to succeed", 25);
+        await Task.WhenAll(first.StopAsync(), second.StopAsync());
+        Assert.Equal(1, await connection.ExecuteScalarAsync<int>("select count(*) from hangfire.job"));
+        Assert.Equal([("scheduled", "succeeded")], await connection.QueryAsync<(string, string)>("select trigger, status from ingestion_run"));
+        Assert.Single(stub.Requests);
+    }
+
+    [Fact]
+    public async Task Two_Hangfire_servers_given_the_same_source_twice_at_once_run_it_once_and_skip_the_second()
+    {
+        var (connectionString, sourceId) = await ArrangeAsync();
+        using var secondPage = new ManualResetEventSlim();
+        await using var stub = await TwoPagesAsync(secondPage);
+        using var first = await StartServerAsync(connectionString, stub);
+        using var second = await StartServerAsync(connectionString, stub);
+        await using var connection = new NpgsqlConnection(connectionString);
+        var schedule = first.Services.GetRequiredService<SourceSchedule>();
+        string running, skipped;
+        try
+        {
+            running = schedule.RunNow(sourceId);
+            await WaitUntilAsync(async () => await connection.ExecuteScalarAsync<int>("select coalesce(max(rows_read), 0) from ingestion_run") > 0,
+                "the first job's run to be reading", 25);
+            skipped = second.Services.GetRequiredService<SourceSchedule>().RunNow(sourceId);
+            await WaitUntilAsync(async () => await JobStateAsync(connection, skipped) == "Succeeded", "the second job to end", 25);
+        }
+        finally
+        {
+            secondPage.Set();
+        }
+
+        await WaitUntilAsync(async () => await JobStateAsync(connection, running) == "Succeeded", "the first job to succeed");
+        await Task.WhenAll(first.StopAsync(), second.StopAsync());
+        Assert.Equal([("manual", "succeeded", 4)], await connection.QueryAsync<(string, string, int)>("select trigger, status, inserted from ingestion_run"));
+    }
+}
