@@ -39,7 +39,7 @@ public sealed class SourcePreview(NpgsqlDataSource dataSource, SourceStore sourc
         var reader = readers.FirstOrDefault(r => r.Kind == source.Kind)
             ?? throw new SourceReadException($"Det finns ingen läsare för källtypen '{source.Kind}'.");
         // Everything the source has, as a full refresh would fetch it: a preview shows what the source delivers.
-        var read = await reader.ReadAsync(source, RunMode.FullRefresh, null, cancellationToken);
+        var read = await reader.ReadAsync(source, RunMode.FullRefresh, null, new Progress<ReadProgress>(), cancellationToken);
         var (rows, unresolved) = RowResolver.Resolve(read.Rows, indicators, await sources.AreaIdsAsync(cancellationToken));
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
