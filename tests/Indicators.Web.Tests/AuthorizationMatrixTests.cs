@@ -38,6 +38,7 @@ public class AuthorizationMatrixTests
         ["/kallor/korningar/{RunId:long}"] = Policies.Read,
         ["/kallor/{Id:int}/forhandsgranskning"] = Policies.Analyse,
         ["/kallor/{id:int}/kor-nu"] = Policies.Analyse,
+        ["/kallor/korningar/{runId:long}/forsok-igen"] = Policies.Analyse,
         // Development's fallback for files outside the static-asset manifest; the assets themselves are public.
         ["{**path:file}"] = Policies.Read,
     };

@@ -13,7 +13,7 @@ public sealed record SourceSummary(
 public sealed record RunSummary(
     long Id, int? SourceId, string? SourceName, string? HangfireJobId, string Trigger, string Status, DateTime StartedAt,
     DateTime? FinishedAt, int RowsRead, int RowsDone, int Inserted, int Updated, int Unchanged, int Retracted, int Rejected,
-    string? Message, string Problems);
+    string? Message, string Problems, string? Phase, DateTime? ProgressAt);
 
 /// <summary>A linked indicator of a source, for the source page.</summary>
 public sealed record SourceIndicatorName(int IndicatorId, string Code, string Name, string? KpiId);
@@ -84,7 +84,8 @@ public sealed class SourceRunQueries(NpgsqlDataSource dataSource)
         select r.id as Id, r.source_id as SourceId, s.name as SourceName, r.hangfire_job_id as HangfireJobId, r.trigger as Trigger,
                r.status as Status, r.started_at as StartedAt, r.finished_at as FinishedAt, r.rows_read as RowsRead,
                r.rows_done as RowsDone, r.inserted as Inserted, r.updated as Updated, r.unchanged as Unchanged,
-               r.retracted as Retracted, r.rejected as Rejected, r.message as Message, r.problems::text as Problems
+               r.retracted as Retracted, r.rejected as Rejected, r.message as Message, r.problems::text as Problems,
+               r.phase as Phase, r.progress_at as ProgressAt
         from ingestion_run r left join source s on s.id = r.source_id
         """;
 }

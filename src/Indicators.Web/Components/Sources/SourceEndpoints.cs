@@ -16,6 +16,7 @@ public static class SourceEndpoints
         var group = routes.MapGroup("/kallor").RequireAuthorization(Policies.Analyse);
 
         group.MapPost("/{id:int}/kor-nu", RunNowAsync);
+        group.MapPost("/korningar/{runId:long}/forsok-igen", RetryAsync);
 
         return routes;
     }
@@ -29,13 +30,28 @@ public static class SourceEndpoints
         }
 
         var jobId = schedule.RunNow(id);
-        await using (var connection = await dataSource.OpenConnectionAsync(context.RequestAborted))
+        await AuditAsync(context, dataSource, "run", id, new { jobId });
+        return TypedResults.LocalRedirect($"/kallor/{id}?startad={Uri.EscapeDataString(jobId)}");
+    }
+
+    /// <summary>Runs the source of a failed run again, as a new run marked "nytt försök".</summary>
+    static async Task<IResult> RetryAsync(long runId, HttpContext context, SourceRunQueries runs, SourceSchedule schedule, NpgsqlDataSource dataSource)
+    {
+        if (await runs.RunAsync(runId, context.RequestAborted) is not { SourceId: { } sourceId, Status: "failed" })
         {
-            await AuditLog.WriteAsync(connection, null, new AuditEntry(
-                context.User.Identity?.Name, "run", "source", id.ToString(CultureInfo.InvariantCulture),
-                After: new { jobId }, RemoteIp: context.Connection.RemoteIpAddress?.ToString()), context.RequestAborted);
+            return TypedResults.NotFound();
         }
 
-        return TypedResults.LocalRedirect($"/kallor/{id}?startad={Uri.EscapeDataString(jobId)}");
+        var jobId = schedule.Retry(sourceId);
+        await AuditAsync(context, dataSource, "retry", sourceId, new { failedRunId = runId, jobId });
+        return TypedResults.LocalRedirect($"/kallor/{sourceId}?startad={Uri.EscapeDataString(jobId)}");
+    }
+
+    static async Task AuditAsync(HttpContext context, NpgsqlDataSource dataSource, string action, int sourceId, object after)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(context.RequestAborted);
+        await AuditLog.WriteAsync(connection, null, new AuditEntry(
+            context.User.Identity?.Name, action, "source", sourceId.ToString(CultureInfo.InvariantCulture),
+            After: after, RemoteIp: context.Connection.RemoteIpAddress?.ToString()), context.RequestAborted);
     }
 }
