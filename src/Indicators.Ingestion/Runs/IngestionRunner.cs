@@ -55,6 +55,7 @@ public sealed class IngestionRunner(
             await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             var counts = await ObservationWriter.MergeAsync(connection, transaction, runId, rows, source.IsDemo, cancellationToken);
+            if (read.OnCommit is { } onCommit) await onCommit(connection, transaction, runId, cancellationToken);
             var status = read.Warnings.Count > 0 || rejected.Count > 0 ? "succeeded_with_warnings" : "succeeded";
             var message = Summary(counts, rejected.Count, read.Warnings.Count);
             await connection.ExecuteAsync(new CommandDefinition(FinishSql, new
