@@ -63,7 +63,8 @@ public class PxWebSourceReaderTests
         Assert.Equal(3, await host.ScalarAsync<int>("select jsonb_array_length(problems) from ingestion_run"));
 
         var request = JsonNode.Parse(stub.Requests.Single(r => r.Method == "POST").Body)!;
-        Assert.Equal("vs_RegionLän07", (string?)request["selection"]![0]!["codelist"]);
+        var region = request["selection"]!.AsArray().Single(s => (string?)s!["variableCode"] == "Region")!;
+        Assert.Equal("vs_RegionLän07", (string?)region["codelist"]);
         Assert.Equal("/api/v2/tables/TAB638/data", stub.Requests.Single(r => r.Method == "POST").Path);
     }
 
