@@ -72,6 +72,34 @@ public sealed class RunnerHost : IAsyncDisposable
         return new RunnerHost(connectionString, baseUrl, time ?? TimeProvider.System);
     }
 
+    /// <summary>On a database the caller has prepared (the demo plan, say).</summary>
+    public static RunnerHost On(string connectionString, Uri? baseUrl = null, TimeProvider? time = null) =>
+        new(connectionString, baseUrl, time ?? TimeProvider.System);
+
+    /// <summary>Runs a source whose HTTP retries wait on <paramref name="time"/>, moving it on while the run waits.</summary>
+    public async Task<RunResult> RunOnFakeTimeAsync(int sourceId, FakeTimeProvider time)
+    {
+        var run = Runner.RunAsync(sourceId, RunTrigger.Scheduled, RunMode.Incremental, CancellationToken.None);
+        var guard = DateTime.UtcNow.AddSeconds(60);
+        while (!run.IsCompleted && DateTime.UtcNow < guard)
+        {
+            await Task.WhenAny(run, Task.Delay(5));
+            time.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        return await run;
+    }
+
+    /// <summary>A port on 127.0.0.1 that was just free and is closed again: every connection is refused at once.</summary>
+    public static Uri ClosedPort()
+    {
+        using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        return new Uri($"http://127.0.0.1:{port}/");
+    }
+
     public async Task<int> SourceIdAsync(string name)
     {
         await using var connection = new NpgsqlConnection(ConnectionString);

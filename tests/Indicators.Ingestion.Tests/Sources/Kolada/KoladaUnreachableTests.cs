@@ -1,6 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
-using Indicators.Ingestion.Runs;
 using Indicators.Ingestion.Sources;
 using Indicators.Ingestion.Tests.Runs;
 using Microsoft.Extensions.Time.Testing;
@@ -13,11 +10,7 @@ public class KoladaUnreachableTests
     [Fact]
     public async Task A_Kolada_run_against_an_unreachable_host_fails_with_a_Swedish_message_after_its_retries_and_keeps_stored_data()
     {
-        // A port that was just free and is closed again: every connection is refused at once.
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
+        var closed = RunnerHost.ClosedPort();
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 15, 8, 0, 0, TimeSpan.Zero));
         await using var host = await RunnerHost.StartAsync("""
             insert into indicator (area_id, code, name, unit, direction, frequency, primary_area_id, kpi_id)
@@ -25,20 +18,11 @@ public class KoladaUnreachableTests
             insert into source (name, kind, cron, settings) values ('Kolada', 'kolada', '0 6 * * *', '{"areas": ["0022"], "fromYear": 2024}');
             insert into source_indicator (source_id, indicator_id) select s.id, i.id from source s, indicator i;
             insert into observation (indicator_id, period, area_id, gender, value, status) select id, '2024', '0022', 'T', 71.2, 'ok' from indicator;
-            """, new Uri($"http://127.0.0.1:{port}/"), time);
+            """, closed, time);
         var sourceId = await host.SourceIdAsync("Kolada");
 
-        var run = host.Runner.RunAsync(sourceId, RunTrigger.Scheduled, RunMode.Incremental, CancellationToken.None);
-        var guard = DateTime.UtcNow.AddSeconds(60);
-        while (!run.IsCompleted && DateTime.UtcNow < guard)
-        {
-            // The retries wait on fake time: move it on while the run waits.
-            await Task.WhenAny(run, Task.Delay(5));
-            time.Advance(TimeSpan.FromSeconds(1));
-        }
-
-        var error = await Assert.ThrowsAsync<SourceReadException>(() => run);
-        Assert.StartsWith($"Kunde inte nå Kolada (http://127.0.0.1:{port}/v3/", error.Message, StringComparison.Ordinal);
+        var error = await Assert.ThrowsAsync<SourceReadException>(() => host.RunOnFakeTimeAsync(sourceId, time));
+        Assert.StartsWith($"Kunde inte nå Kolada ({closed}v3/", error.Message, StringComparison.Ordinal);
         Assert.Contains("inte heller efter 4 nya försök", error.Message, StringComparison.Ordinal);
         var stored = (await host.QueryAsync<(string Status, string Message)>("select status, message from ingestion_run")).Single();
         Assert.Equal(("failed", error.Message), stored);
