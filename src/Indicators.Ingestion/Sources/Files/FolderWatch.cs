@@ -110,6 +110,12 @@ public sealed class FolderWatcher(FolderScanner scanner, SourceSchedule schedule
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (options.PollInterval <= TimeSpan.Zero)
+        {
+            logger.LogInformation("Watched folders are not polled in this process (Sources:Files:PollInterval is zero)");
+            return;
+        }
+
         using var timer = new PeriodicTimer(options.PollInterval, time);
         do
         {
