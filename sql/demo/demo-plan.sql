@@ -771,3 +771,28 @@ insert into target (plan_version_id, indicator_id, year, gender, value, provenan
         where p.area_id = '0022' and p.name = 'Regionplan 2025–2027' and v.name = 'Fastställd plan'),
     (select id from indicator where area_id = '0022' and code = 'N63016'), 2027, null, 2.6,
     'Exempel, beräknat ur Regionplan 2025–2027 §4.4.1 (274 / (7 663 + 3 007) mnkr)', true);
+
+-- Sources (demo-plan.md, column Source). Times are Europe/Stockholm. Without internet the Kolada and SCB runs fail
+-- with a Swedish message and leave the example outcomes as they are; the file source reads what is dropped into the
+-- watched folder "inbox", relative to the app's data folder (.data/inbox by default), or uploaded in the UI.
+insert into source (name, kind, cron, full_refresh_cron, settings, is_demo) values
+    ('Kolada – väntetider, förtroende, dödlighet och ekonomi', 'kolada', '0 6 * * *', '0 3 * * 0',
+     '{"fromYear": 2019}', true),
+    ('SCB – folkmängd per län', 'pxweb', '0 7 * * 1', null,
+     '{"table": "TAB638",
+       "selection": {"Region": ["00", "20", "21", "22", "23", "24", "25"], "ContentsCode": ["BE0101N1"], "Tid": ["TOP(6)"]},
+       "codelists": {"Region": "vs_RegionLän07"},
+       "contents": {"BE0101N1": "FOLKMANGD"}}', true),
+    ('Regionens egna filer (vårdval, ekonomi, HR, folkhälsoenkät)', 'file', '0 5 * * *', null,
+     '{"folder": "inbox", "pattern": "*.csv;*.xlsx", "mapping": {"genderColumn": "gender", "statusColumn": "status"}}', true);
+
+-- Kolada feeds the indicators with a KPI id; SCB feeds folkmängd; the region's files feed the rest.
+insert into source_indicator (source_id, indicator_id)
+select (select id from source where kind = 'kolada' and is_demo), i.id
+from indicator i where i.area_id = '0022' and i.kpi_id is not null;
+insert into source_indicator (source_id, indicator_id) values (
+    (select id from source where kind = 'pxweb' and is_demo),
+    (select id from indicator where area_id = '0022' and code = 'FOLKMANGD'));
+insert into source_indicator (source_id, indicator_id)
+select (select id from source where kind = 'file' and is_demo), i.id
+from indicator i where i.area_id = '0022' and i.kpi_id is null and i.code <> 'FOLKMANGD';

@@ -97,7 +97,7 @@ public static class DatabaseSetup
     }
 
     /// <summary>.data beside Indicators.sln when run from a checkout (git-ignored), else .data in the content root.</summary>
-    static string DefaultDataFolder(string contentRoot)
+    public static string DefaultDataFolder(string contentRoot)
     {
         for (var dir = new DirectoryInfo(contentRoot); dir is not null; dir = dir.Parent)
         {

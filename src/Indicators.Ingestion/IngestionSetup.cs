@@ -1,7 +1,11 @@
 using Indicators.Ingestion.Runs;
 using Indicators.Ingestion.Scheduling;
+using Indicators.Data;
 using Indicators.Ingestion.Sources;
+using Indicators.Ingestion.Sources.Files;
 using Indicators.Ingestion.Sources.Kolada;
+using Indicators.Ingestion.Sources.PxWeb;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -19,12 +23,29 @@ public static class IngestionSetup
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddIndicatorsSourceClients(builder.Configuration);
         builder.Services.AddSingleton<ISourceReader, KoladaSourceReader>();
+        builder.Services.AddSingleton<ISourceReader, PxWebSourceReader>();
+        builder.Services.AddSingleton<ISourceReader, FileSourceReader>();
+        builder.Services.AddSingleton(FileOptions(builder));
+        builder.Services.AddSingleton<SourceFiles>();
+        builder.Services.AddSingleton<FolderScanner>();
+        builder.Services.AddHostedService<FolderWatcher>();
         builder.Services.AddSingleton<IngestionRunner>();
         builder.Services.AddSingleton<SourcePreview>();
         builder.Services.AddTransient<SourceJobs>();
         builder.Services.AddSingleton<SourceSchedule>();
         builder.Services.AddHostedService<ScheduleSync>();
         return builder;
+    }
+
+    /// <summary>Sources:Files:Root (else Database:DataFolder, else .data beside Indicators.sln), PollInterval, MaxUploadMegabytes.</summary>
+    static FileSourceOptions FileOptions(IHostApplicationBuilder builder)
+    {
+        var section = builder.Configuration.GetSection("Sources:Files");
+        var root = section["Root"] ?? builder.Configuration["Database:DataFolder"] ?? DatabaseSetup.DefaultDataFolder(builder.Environment.ContentRootPath);
+        return new FileSourceOptions(
+            Path.GetFullPath(root),
+            section.GetValue<TimeSpan?>("PollInterval") ?? FileSourceOptions.DefaultPollInterval,
+            (section.GetValue<long?>("MaxUploadMegabytes") ?? FileSourceOptions.DefaultMaxUploadBytes / (1024 * 1024)) * 1024 * 1024);
     }
 
     /// <summary>At start, makes Hangfire's recurring jobs match the sources in the database.</summary>

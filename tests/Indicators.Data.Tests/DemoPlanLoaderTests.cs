@@ -89,6 +89,36 @@ public class DemoPlanLoaderTests
     }
 
     [Fact]
+    public async Task Every_indicator_gets_one_demo_source_Kolada_for_KPIs_SCB_for_folkmangd_and_the_watched_folder_for_the_rest()
+    {
+        await using var dataSource = await LoadedDatabase();
+        await using var connection = await dataSource.OpenConnectionAsync();
+
+        var sources = (await connection.QueryAsync<(string Kind, string Cron, string? Full, bool Enabled, bool IsDemo, int Indicators)>("""
+            select s.kind, s.cron, s.full_refresh_cron, s.enabled, s.is_demo, count(si.indicator_id)::int
+            from source s left join source_indicator si on si.source_id = s.id
+            group by s.id order by s.kind
+            """)).ToList();
+        Assert.Equal(
+            [("file", "0 5 * * *", null, true, true, 10), ("kolada", "0 6 * * *", "0 3 * * 0", true, true, 9), ("pxweb", "0 7 * * 1", null, true, true, 1)],
+            sources);
+        Assert.Equal(0, await connection.ExecuteScalarAsync<int>("""
+            select count(*) from indicator i
+            where (select count(*) from source_indicator si where si.indicator_id = i.id) <> 1
+            """));
+        Assert.Equal(0, await connection.ExecuteScalarAsync<int>("""
+            select count(*) from source_indicator si join source s on s.id = si.source_id join indicator i on i.id = si.indicator_id
+            where (s.kind = 'kolada') <> (i.kpi_id is not null)
+            """));
+        Assert.Equal("FOLKMANGD", await connection.ExecuteScalarAsync<string>("""
+            select i.code from source_indicator si join source s on s.id = si.source_id join indicator i on i.id = si.indicator_id where s.kind = 'pxweb'
+            """));
+        Assert.Equal(("inbox", "TAB638"), await connection.QuerySingleAsync<(string, string)>("""
+            select (select settings ->> 'folder' from source where kind = 'file'), (select settings ->> 'table' from source where kind = 'pxweb')
+            """));
+    }
+
+    [Fact]
     public async Task The_demo_plan_loads_once_and_never_into_a_database_that_has_a_plan()
     {
         await using var dataSource = await LoadedDatabase();

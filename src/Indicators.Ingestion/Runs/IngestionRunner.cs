@@ -59,6 +59,10 @@ public sealed class IngestionRunner(
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             var counts = await ObservationWriter.MergeAsync(connection, transaction, runId,
                 ProgressCounting.Count(rows, done => progress.Writing(rowsRead, done)), source.IsDemo, cancellationToken);
+            if (read.OnCommit is { } onCommit)
+            {
+                await onCommit(connection, transaction, runId, cancellationToken);
+            }
 
             // Before the run's own row is updated in the data transaction: a progress write waiting on that row lock
             // while we wait for the progress loop would never end.

@@ -59,6 +59,12 @@ static class SourceHttpCall
         {
             throw new SourceReadException($"Anropet till {sourceName} avvisades innan det skickades ({url}): {e.Message}", e);
         }
+        catch (HttpRequestException e) when (e.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError)
+        {
+            throw new SourceReadException(
+                $"Kunde inte nå {sourceName} ({url}), inte heller efter {SourceHttp.MaxRetryAttempts} nya försök: servern svarar inte eller datorn saknar internetanslutning. "
+                + "Inget av det som redan finns sparat ändrades.", e);
+        }
         catch (HttpRequestException e)
         {
             throw new SourceReadException($"Kunde inte läsa svaret från {sourceName} ({url}), inte heller efter {SourceHttp.MaxRetryAttempts} nya försök: {e.Message}", e);

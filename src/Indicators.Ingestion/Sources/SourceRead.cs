@@ -1,5 +1,6 @@
 using Indicators.Core.Observations;
 using Indicators.Core.Periods;
+using Npgsql;
 
 namespace Indicators.Ingestion.Sources;
 
@@ -21,7 +22,16 @@ public sealed record SourceProblem(int? Row, string? Column, string Reason);
 public sealed record SourceReadResult(IReadOnlyList<SourceRow> Rows, IReadOnlyList<SourceProblem> Warnings, IReadOnlyList<SourceProblem> Rejected)
 {
     public static SourceReadResult Empty { get; } = new([], [], []);
+
+    /// <summary>
+    /// Work the reader needs done in the run's own transaction, after the observations are written (a file source marks
+    /// the files it read as ingested). It commits or rolls back with the observations: a failed run leaves it undone.
+    /// </summary>
+    public CommitWork? OnCommit { get; init; }
 }
+
+/// <summary>Work done inside a run's transaction; <paramref name="runId"/> is the run being written.</summary>
+public delegate Task CommitWork(NpgsqlConnection connection, NpgsqlTransaction transaction, long runId, CancellationToken cancellationToken);
 
 /// <summary>A source that cannot be read at all (unreachable after retries, malformed response, too many bad rows): the run fails and nothing is stored.</summary>
 public sealed class SourceReadException(string message, Exception? inner = null) : Exception(message, inner);

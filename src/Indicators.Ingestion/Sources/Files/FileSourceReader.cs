@@ -1,0 +1,211 @@
+using System.Globalization;
+using Dapper;
+using Indicators.Core.Observations;
+using Indicators.Core.Periods;
+using Indicators.Data.Sources;
+using Indicators.Ingestion.Runs;
+
+namespace Indicators.Ingestion.Sources.Files;
+
+/// <summary>
+/// Reads a file source: every pending file — uploads not yet read, and files in the watched folder whose content (by
+/// SHA-256) this source has not read before; a full refresh reads every folder file again.
+/// <para>
+/// Rules, stated once:
+/// <list type="bullet">
+/// <item>Files are read oldest first (uploads by upload time, folder files by last write time). When two files give the
+/// same indicator, period, area and gender, <b>the later file wins</b>: a corrected delivery is dropped in after the
+/// original. Each file that replaces values of an earlier one says so in a warning.</item>
+/// <item>Each file is held to its mapping's rejected-share rule (<see cref="FileMapping.MaxRejectedShare"/>), counting
+/// rows the file reader rejects and rows whose indicator is not linked to the source or whose area is unknown. A file
+/// over the rule fails the whole run with the file's name: nothing is stored and every file stays pending.</item>
+/// <item>Row problems name the file, the row and the column.</item>
+/// <item>The files read are marked as read in the run's own transaction (<see cref="SourceReadResult.OnCommit"/>), so a
+/// failed run leaves them pending and a successful one never reads them twice.</item>
+/// </list>
+/// </para>
+/// </summary>
+public sealed class FileSourceReader(SourceStore sources, SourceFiles files, FileSourceOptions options) : ISourceReader
+{
+    public string Kind => "file";
+
+    public async Task<SourceReadResult> ReadAsync(
+        SourceDefinition source, RunMode mode, DateTimeOffset? lastSuccess, IProgress<ReadProgress> progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(progress);
+        var settings = FileSourceSettings.Parse(source.Settings, source.Name);
+        var mapping = settings.EffectiveMapping;
+        var pending = await PendingAsync(source, settings, mode, cancellationToken);
+        if (pending.Count == 0)
+        {
+            return SourceReadResult.Empty;
+        }
+
+        var indicators = await sources.IndicatorsOfAsync(source.Id, cancellationToken);
+        var codes = indicators.Select(i => i.Code).Concat(indicators.Select(i => i.KpiId).OfType<string>())
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var areas = await sources.AreaIdsAsync(cancellationToken);
+
+        var merged = new Dictionary<(string, Period, string, Gender), (SourceRow Row, string File)>();
+        var warnings = new List<SourceProblem>();
+        var rejected = new List<SourceProblem>();
+        var rowsRead = 0;
+        foreach (var file in pending)
+        {
+            var read = await ReadFileAsync(file, mapping, cancellationToken);
+            rowsRead += read.Rows.Count + read.Rejected.Count;
+            progress.Report(new ReadProgress(rowsRead));
+            var good = Screen(file.Name, read, mapping, codes, areas, rejected);
+            var replaced = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var row in good)
+            {
+                var key = (row.IndicatorCode.ToUpperInvariant(), row.Period, row.AreaCode, row.Gender);
+                if (merged.TryGetValue(key, out var earlier))
+                {
+                    replaced[earlier.File] = replaced.GetValueOrDefault(earlier.File) + 1;
+                }
+
+                merged[key] = (row, file.Name);
+            }
+
+            foreach (var (earlierFile, count) in replaced)
+            {
+                warnings.Add(new SourceProblem(null, null, $"'{file.Name}' ersatte {count} värden från '{earlierFile}' (den senare filen gäller)."));
+            }
+        }
+
+        var uploadIds = pending.Where(f => f.UploadId is not null).Select(f => f.UploadId!.Value).ToArray();
+        var folderFiles = pending.Where(f => f.UploadId is null).ToList();
+        return new SourceReadResult(merged.Values.Select(v => v.Row).ToList(), warnings, rejected)
+        {
+            OnCommit = async (connection, transaction, runId, ct) =>
+            {
+                await connection.ExecuteAsync(new CommandDefinition("""
+                    update source_file set ingested_run_id = @RunId, ingested_at = now()
+                    where id = any(@Ids) and ingested_at is null
+                    """, new { RunId = runId, Ids = uploadIds }, transaction, cancellationToken: ct));
+                foreach (var file in folderFiles)
+                {
+                    await connection.ExecuteAsync(new CommandDefinition("""
+                        insert into source_file (source_id, origin, file_name, sha256, size, uploaded_at, ingested_run_id, ingested_at)
+                        values (@SourceId, 'folder', @Name, @Sha256, @Size, @LastWrite, @RunId, now())
+                        """, new { SourceId = source.Id, file.Name, file.Sha256, file.Size, LastWrite = file.Time, RunId = runId },
+                        transaction, cancellationToken: ct));
+                }
+            },
+        };
+    }
+
+    /// <summary>A file to read: an upload (its id and content) or a folder file (its path).</summary>
+    sealed record PendingFile(string Name, DateTime Time, long? UploadId, byte[]? Content, string? Path, byte[] Sha256, long Size);
+
+    async Task<List<PendingFile>> PendingAsync(SourceDefinition source, FileSourceSettings settings, RunMode mode, CancellationToken cancellationToken)
+    {
+        var pending = (await files.PendingUploadsAsync(source.Id, cancellationToken))
+            .Select(u => new PendingFile(u.FileName, u.UploadedAt, u.Id, u.Content, null, [], u.Content.Length))
+            .ToList();
+
+        if (settings.FolderPath(options.DataFolder) is { } folder)
+        {
+            if (!Directory.Exists(folder))
+            {
+                throw new SourceReadException($"Den bevakade mappen '{folder}' för källan '{source.Name}' finns inte eller går inte att nå.");
+            }
+
+            var ingested = mode == RunMode.FullRefresh ? [] : await files.IngestedHashesAsync(source.Id, cancellationToken);
+            var thisRun = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var file in WatchedFolder.List(folder, settings.Patterns))
+            {
+                byte[] hash;
+                try
+                {
+                    hash = await WatchedFolder.Sha256Async(file.Path, cancellationToken);
+                }
+                catch (IOException e)
+                {
+                    throw new SourceReadException($"'{file.Name}' i den bevakade mappen går inte att läsa: {e.Message}", e);
+                }
+
+                // A copy of a file already read (or read in this run under another name) adds nothing.
+                var hex = Convert.ToHexString(hash);
+                if (!ingested.Contains(hex) && thisRun.Add(hex))
+                {
+                    pending.Add(new PendingFile(file.Name, file.LastWriteUtc, null, null, file.Path, hash, file.Size));
+                }
+            }
+        }
+
+        return [.. pending.OrderBy(f => f.Time)];
+    }
+
+    static async Task<SourceReadResult> ReadFileAsync(PendingFile file, FileMapping mapping, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (file.Content is { } content)
+            {
+                using var memory = new MemoryStream(content, writable: false);
+                return FileSource.Read(memory, file.Name, mapping);
+            }
+
+            // Read into memory first: the detector reads a file twice, and a folder file may change under us.
+            var bytes = await File.ReadAllBytesAsync(file.Path!, cancellationToken);
+            using var stream = new MemoryStream(bytes, writable: false);
+            return FileSource.Read(stream, file.Name, mapping);
+        }
+        catch (IOException e)
+        {
+            throw new SourceReadException($"'{file.Name}' går inte att läsa: {e.Message}", e);
+        }
+        catch (ArgumentException e)
+        {
+            throw new SourceReadException($"Mappningen kan inte användas för '{file.Name}': {e.Message}", e);
+        }
+    }
+
+    /// <summary>
+    /// Keeps the file's rows whose indicator is linked to the source and whose area exists, adds the file's name to every
+    /// problem, and applies the rejected-share rule to the file as a whole.
+    /// </summary>
+    static List<SourceRow> Screen(string fileName, SourceReadResult read, FileMapping mapping, HashSet<string> codes, IReadOnlySet<string> areas, List<SourceProblem> rejected)
+    {
+        var rejectedRows = read.Rejected.Select(p => p.Row).Distinct().Count();
+        rejected.AddRange(read.Rejected.Select(p => p with { Reason = $"'{fileName}': {p.Reason}" }));
+        var good = new List<SourceRow>(read.Rows.Count);
+        var unknown = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var row in read.Rows)
+        {
+            var reason = !codes.Contains(row.IndicatorCode) ? $"indikatorn '{row.IndicatorCode}' är inte kopplad till källan"
+                : !areas.Contains(row.AreaCode) ? $"området '{row.AreaCode}' finns inte"
+                : null;
+            if (reason is null)
+            {
+                good.Add(row);
+            }
+            else
+            {
+                unknown[reason] = unknown.GetValueOrDefault(reason) + 1;
+            }
+        }
+
+        // One problem per reason, not per row: a file for the wrong indicator would otherwise flood the run's problems.
+        foreach (var (reason, count) in unknown)
+        {
+            rejected.Add(new SourceProblem(null, null, $"'{fileName}': {reason} ({count} rader avvisades)."));
+        }
+
+        var dataRows = read.Rows.Count + rejectedRows;
+        var bad = rejectedRows + (read.Rows.Count - good.Count);
+        if (good.Count == 0 || bad > mapping.MaxRejectedShare * dataRows)
+        {
+            var swedish = CultureInfo.GetCultureInfo("sv-SE");
+            var first = string.Join("; ", rejected.Where(p => p.Reason.StartsWith($"'{fileName}'", StringComparison.Ordinal)).Take(5).Select(p => p.Reason));
+            throw new SourceReadException(
+                $"{bad} av {dataRows} datarader i '{fileName}' avvisades, fler än de {mapping.MaxRejectedShare.ToString("P0", swedish)} som tillåts; "
+                + $"inget lästes in och filen väntar kvar. Första problemen: {first}");
+        }
+
+        return good;
+    }
+}

@@ -1,0 +1,172 @@
+using System.Security.Cryptography;
+using Dapper;
+using Npgsql;
+
+namespace Indicators.Ingestion.Sources.Files;
+
+/// <summary>A file a file source has received or read: an upload (pending until a run reads it) or a read folder file.</summary>
+public sealed record SourceFileInfo(
+    long Id, string Origin, string FileName, long Size, string? UploadedBy, DateTime UploadedAt, long? IngestedRunId, DateTime? IngestedAt)
+{
+    public bool IsPending => IngestedAt is null;
+}
+
+/// <summary>What an accepted upload looks like: its id and the format found in it (to show the analyst).</summary>
+public sealed record StoredUpload(long Id, string FileName, long Size, DetectedFormat Format);
+
+/// <summary>An upload that was refused; the message (Swedish) names the file and why.</summary>
+public sealed class SourceFileRejectedException(string message, Exception? inner = null) : Exception(message, inner);
+
+/// <summary>
+/// The files of file sources, for the web app and the runner. The upload page calls <see cref="StoreUploadAsync"/>
+/// with the browser's stream and shows the message of a <see cref="SourceFileRejectedException"/> when a file is refused; the
+/// source's next run (scheduled, or "kör nu") reads every pending upload once.
+/// </summary>
+public sealed class SourceFiles(NpgsqlDataSource dataSource, FileSourceOptions options)
+{
+    /// <summary>
+    /// Checks and stores an upload for the file source <paramref name="sourceId"/>: at most
+    /// <see cref="FileSourceOptions.MaxUploadBytes"/>, not empty, a CSV/text file or an .xlsx workbook whose header has the
+    /// columns the source's mapping needs. Refused files throw <see cref="SourceFileRejectedException"/> and are not stored.
+    /// </summary>
+    public async Task<StoredUpload> StoreUploadAsync(int sourceId, string fileName, Stream content, string userName, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var name = Path.GetFileName(fileName?.Trim() ?? "");
+        if (name.Length == 0)
+        {
+            throw new SourceFileRejectedException("Filen saknar namn.");
+        }
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var source = await connection.QuerySingleOrDefaultAsync<(string Name, string Kind, string Settings)?>(new CommandDefinition(
+            "select name, kind, settings::text from source where id = @SourceId", new { SourceId = sourceId }, cancellationToken: cancellationToken));
+        if (source is not { } s)
+        {
+            throw new SourceFileRejectedException($"Källan {sourceId} finns inte; '{name}' sparades inte.");
+        }
+
+        if (s.Kind != "file")
+        {
+            throw new SourceFileRejectedException($"Källan '{s.Name}' läser inte filer; '{name}' sparades inte.");
+        }
+
+        var bytes = await ReadCappedAsync(content, name, cancellationToken);
+        DetectedFormat format;
+        try
+        {
+            using var memory = new MemoryStream(bytes, writable: false);
+            format = FileSource.Detect(memory, name);
+        }
+        catch (Exception e) when (e is SourceReadException or InvalidDataException or System.Text.DecoderFallbackException or IOException)
+        {
+            throw new SourceFileRejectedException(
+                $"'{name}' går inte att läsa som CSV eller Excel (.xlsx) och sparades inte: {e.Message}", e);
+        }
+
+        FileSourceSettings settings;
+        try
+        {
+            settings = FileSourceSettings.Parse(s.Settings, s.Name);
+        }
+        catch (SourceReadException e)
+        {
+            throw new SourceFileRejectedException($"{e.Message} '{name}' sparades inte.", e);
+        }
+
+        CheckColumns(name, format, settings);
+        var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition("""
+            insert into source_file (source_id, origin, file_name, content, sha256, size, uploaded_by)
+            values (@SourceId, 'upload', @Name, @Content, @Sha256, @Size, @UserName)
+            returning id
+            """, new { SourceId = sourceId, Name = name, Content = bytes, Sha256 = SHA256.HashData(bytes), Size = (long)bytes.Length, UserName = userName },
+            cancellationToken: cancellationToken));
+        return new StoredUpload(id, name, bytes.Length, format);
+    }
+
+    /// <summary>The source's files, newest first: pending uploads and what has been read, for the source page.</summary>
+    public async Task<IReadOnlyList<SourceFileInfo>> ListAsync(int sourceId, int limit = 100, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return (await connection.QueryAsync<SourceFileInfo>(new CommandDefinition("""
+            select id as Id, origin as Origin, file_name as FileName, size as Size, uploaded_by as UploadedBy,
+                   uploaded_at as UploadedAt, ingested_run_id as IngestedRunId, ingested_at as IngestedAt
+            from source_file where source_id = @SourceId
+            order by uploaded_at desc, id desc
+            limit @Limit
+            """, new { SourceId = sourceId, Limit = limit }, cancellationToken: cancellationToken))).AsList();
+    }
+
+    /// <summary>Removes a pending upload (one that keeps failing the run, or was the wrong file). Read files stay as history.</summary>
+    /// <returns>False when there is no such pending upload.</returns>
+    public async Task<bool> DiscardPendingUploadAsync(int sourceId, long fileId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition("""
+            delete from source_file where id = @FileId and source_id = @SourceId and origin = 'upload' and ingested_at is null
+            """, new { SourceId = sourceId, FileId = fileId }, cancellationToken: cancellationToken)) > 0;
+    }
+
+    /// <summary>The content hashes this source has already read (from uploads or its folder).</summary>
+    public async Task<HashSet<string>> IngestedHashesAsync(int sourceId, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var hashes = await connection.QueryAsync<byte[]>(new CommandDefinition(
+            "select distinct sha256 from source_file where source_id = @SourceId and ingested_at is not null",
+            new { SourceId = sourceId }, cancellationToken: cancellationToken));
+        return hashes.Select(Convert.ToHexString).ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>Uploads not yet read, oldest first.</summary>
+    internal async Task<IReadOnlyList<PendingUpload>> PendingUploadsAsync(int sourceId, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return (await connection.QueryAsync<PendingUpload>(new CommandDefinition("""
+            select id as Id, file_name as FileName, content as Content, uploaded_at as UploadedAt
+            from source_file where source_id = @SourceId and origin = 'upload' and ingested_at is null
+            order by uploaded_at, id
+            """, new { SourceId = sourceId }, cancellationToken: cancellationToken))).AsList();
+    }
+
+    async Task<byte[]> ReadCappedAsync(Stream content, string name, CancellationToken cancellationToken)
+    {
+        var cap = options.MaxUploadBytes;
+        using var memory = new MemoryStream();
+        var buffer = new byte[81920];
+        int read;
+        while ((read = await content.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            if (memory.Length + read > cap)
+            {
+                throw new SourceFileRejectedException(
+                    $"'{name}' är större än {cap / (1024 * 1024)} MB och sparades inte. Dela upp filen eller lägg den i den bevakade mappen.");
+            }
+
+            memory.Write(buffer, 0, read);
+        }
+
+        if (memory.Length == 0)
+        {
+            throw new SourceFileRejectedException($"'{name}' är tom och sparades inte.");
+        }
+
+        return memory.ToArray();
+    }
+
+    static void CheckColumns(string name, DetectedFormat format, FileSourceSettings settings)
+    {
+        var missing = settings.RequiredColumns()
+            .Where(required => !format.Columns.Any(c => string.Equals(c.Trim(), required.Column.Trim(), StringComparison.OrdinalIgnoreCase)))
+            .Select(required => $"'{required.Column}' ({required.What})")
+            .ToList();
+        if (missing.Count > 0)
+        {
+            throw new SourceFileRejectedException(
+                $"'{name}' saknar {(missing.Count == 1 ? "kolumnen" : "kolumnerna")} {string.Join(", ", missing)} och sparades inte. "
+                + $"Kolumner i filen: {string.Join(", ", format.Columns.Select(c => $"'{c}'"))}.");
+        }
+    }
+}
+
+/// <summary>An upload waiting for a run.</summary>
+internal sealed record PendingUpload(long Id, string FileName, byte[] Content, DateTime UploadedAt);
