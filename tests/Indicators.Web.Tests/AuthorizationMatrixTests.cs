@@ -39,6 +39,8 @@ public class AuthorizationMatrixTests
         ["/kallor/{Id:int}/forhandsgranskning"] = Policies.Analyse,
         ["/kallor/{id:int}/kor-nu"] = Policies.Analyse,
         ["/kallor/korningar/{runId:long}/forsok-igen"] = Policies.Analyse,
+        ["/kallor/{id:int}/filer"] = Policies.Analyse,
+        ["/kallor/{id:int}/filer/{fileId:long}/ta-bort"] = Policies.Analyse,
         // Development's fallback for files outside the static-asset manifest; the assets themselves are public.
         ["{**path:file}"] = Policies.Read,
     };

@@ -2,7 +2,11 @@ using System.Globalization;
 using Indicators.Data.Audit;
 using Indicators.Data.Sources;
 using Indicators.Ingestion.Scheduling;
+using Indicators.Ingestion.Sources.Files;
 using Indicators.Web.Security;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 
 namespace Indicators.Web.Components.Sources;
@@ -13,10 +17,17 @@ public static class SourceEndpoints
 {
     public static IEndpointRouteBuilder MapSources(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/kallor").RequireAuthorization(Policies.Analyse);
+        // Every post here changes something: the antiforgery token is required even where no form field is bound.
+        var group = routes.MapGroup("/kallor").RequireAuthorization(Policies.Analyse)
+            .WithMetadata(new Microsoft.AspNetCore.Antiforgery.RequireAntiforgeryTokenAttribute());
 
         group.MapPost("/{id:int}/kor-nu", RunNowAsync);
         group.MapPost("/korningar/{runId:long}/forsok-igen", RetryAsync);
+
+        // A little above the stored cap, so a file just over it gets SourceFiles' own message naming it, not a bare 413.
+        var uploadCap = routes.ServiceProvider.GetRequiredService<FileSourceOptions>().MaxUploadBytes;
+        group.MapPost("/{id:int}/filer", UploadAsync).WithMetadata(new RequestSizeLimitAttribute(uploadCap + (1024 * 1024)));
+        group.MapPost("/{id:int}/filer/{fileId:long}/ta-bort", DiscardAsync);
 
         return routes;
     }
@@ -45,6 +56,62 @@ public static class SourceEndpoints
         var jobId = schedule.Retry(sourceId);
         await AuditAsync(context, dataSource, "retry", sourceId, new { failedRunId = runId, jobId });
         return TypedResults.LocalRedirect($"/kallor/{sourceId}?startad={Uri.EscapeDataString(jobId)}");
+    }
+
+    /// <summary>
+    /// Stores an uploaded file for the source's next run and, unless the analyst unticked it, queues that run now.
+    /// </summary>
+    static async Task<IResult> UploadAsync(
+        int id, HttpContext context, SourceFiles files, SourceSchedule schedule, NpgsqlDataSource dataSource, IDataProtectionProvider protection)
+    {
+        var form = await context.Request.ReadFormAsync(context.RequestAborted);
+        if (form.Files.GetFile("fil") is not { } file)
+        {
+            return Back(id, protection, "fel", "Välj en fil att ladda upp.");
+        }
+
+        StoredUpload stored;
+        try
+        {
+            await using var content = file.OpenReadStream();
+            stored = await files.StoreUploadAsync(id, file.FileName, content, context.User.Identity?.Name ?? "", context.RequestAborted);
+        }
+        catch (SourceFileRejectedException e)
+        {
+            return Back(id, protection, "fel", e.Message);
+        }
+
+        var runNow = form["las-in-nu"] == "ja";
+        var jobId = runNow ? schedule.RunNow(id) : null;
+        await AuditAsync(context, dataSource, "upload", id, new { fileId = stored.Id, stored.FileName, stored.Size, jobId });
+        var format = stored.Format.IsSpreadsheet
+            ? "Excel"
+            : $"{stored.Format.Encoding}, avgränsare {(stored.Format.Delimiter == '\t' ? "tabb" : $"'{stored.Format.Delimiter}'")}{(stored.Format.DecimalComma ? ", decimalkomma" : "")}";
+        var message = $"'{stored.FileName}' är uppladdad ({format}; kolumner: {string.Join(", ", stored.Format.Columns)})."
+            + (runNow ? " Den läses in nu." : " Den läses in vid nästa körning.");
+        return Back(id, protection, "klart", message, jobId);
+    }
+
+    static async Task<IResult> DiscardAsync(int id, long fileId, HttpContext context, SourceFiles files, NpgsqlDataSource dataSource, IDataProtectionProvider protection)
+    {
+        if (!await files.DiscardPendingUploadAsync(id, fileId, context.RequestAborted))
+        {
+            return TypedResults.NotFound();
+        }
+
+        await AuditAsync(context, dataSource, "discard-upload", id, new { fileId });
+        return Back(id, protection, "klart", "Filen är borttagen och kommer inte att läsas in.");
+    }
+
+    /// <summary>
+    /// Back to the source page with a message. The message travels protected (and for five minutes only), so nobody can
+    /// make a link that shows text of their own choosing on our page.
+    /// </summary>
+    static RedirectHttpResult Back(int id, IDataProtectionProvider protection, string kind, string message, string? jobId = null)
+    {
+        var token = UploadMessages.Protector(protection).Protect($"{kind}|{message}", TimeSpan.FromMinutes(5));
+        return TypedResults.LocalRedirect($"/kallor/{id}?meddelande={Uri.EscapeDataString(token)}"
+            + (jobId is null ? "" : $"&startad={Uri.EscapeDataString(jobId)}"));
     }
 
     static async Task AuditAsync(HttpContext context, NpgsqlDataSource dataSource, string action, int sourceId, object after)

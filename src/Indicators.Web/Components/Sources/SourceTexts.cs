@@ -54,6 +54,14 @@ public static class SourceTexts
         return span.TotalMinutes >= 1 ? $"{(int)span.TotalMinutes} min {span.Seconds} s" : $"{Math.Max(0, (int)Math.Round(span.TotalSeconds))} s";
     }
 
+    /// <summary>A file size: "812 byte", "14,2 kB", "3,1 MB".</summary>
+    public static string Size(long bytes) => bytes switch
+    {
+        < 1024 => $"{bytes} byte",
+        < 1024 * 1024 => $"{SwedishFormat.Number(bytes / 1024m, 1)} kB",
+        _ => $"{SwedishFormat.Number(bytes / (1024m * 1024m), 1)} MB",
+    };
+
     public static string Count(int value) => SwedishFormat.Number(value, 0);
 
     public static string Count(long value) => SwedishFormat.Number(value, 0);
