@@ -63,7 +63,8 @@ sealed class BenchDatabase : IAsyncDisposable
         }
 
         databases.Add(name);
-        var connectionString = new NpgsqlConnectionStringBuilder(admin) { Database = name }.ConnectionString;
+        // No command timeout: on a busy machine the COPY baseline alone can take longer than Npgsql's default 30 s.
+        var connectionString = new NpgsqlConnectionStringBuilder(admin) { Database = name, CommandTimeout = 0 }.ConnectionString;
         await using (var dataSource = NpgsqlDataSource.Create(connectionString))
         {
             await new MigrationRunner(dataSource, MigrationScript.Embedded(), NullLogger<MigrationRunner>.Instance).MigrateAsync(cancellationToken);

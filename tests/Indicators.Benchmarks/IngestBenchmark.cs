@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime;
+using System.Runtime.InteropServices;
 using Dapper;
 using Indicators.Core.Observations;
 using Indicators.Data.Observations;
@@ -37,6 +38,11 @@ static class IngestBenchmark
             e.Cancel = true;
             cancel.Cancel();
         };
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+        {
+            context.Cancel = true;
+            cancel.Cancel();
+        });
         var cancellationToken = cancel.Token;
 
         // 460 KPIs × 22 areas × 33 years × 3 genders = 1 001 880 outcomes; years end this year, as the source reader asks.
@@ -52,6 +58,12 @@ static class IngestBenchmark
         {
             Console.Error.WriteLine("Cancelled; cleaned up.");
             return 130;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // The cluster and the files are already gone (the using blocks and the finally below).
+            Console.Error.WriteLine($"FAILED: {e}");
+            return 1;
         }
         finally
         {
