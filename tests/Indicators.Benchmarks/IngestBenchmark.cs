@@ -151,8 +151,15 @@ static class IngestBenchmark
         using (var importer = await connection.BeginBinaryImportAsync(
             "copy observation (indicator_id, period, area_id, gender, value, status, run_id, is_demo) from stdin (format binary)", cancellationToken))
         {
+            var written = 0;
             foreach (var row in rows)
             {
+                // The synchronous writes take no token; Ctrl+C must still stop the run promptly.
+                if (++written % 10_000 == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+
                 importer.StartRow();
                 importer.Write(row.IndicatorId, NpgsqlDbType.Integer);
                 importer.Write(row.Period, NpgsqlDbType.Text);
