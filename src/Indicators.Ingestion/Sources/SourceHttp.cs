@@ -62,9 +62,11 @@ public static class SourceHttp
         ArgumentNullException.ThrowIfNull(configuration);
 
         var koladaBase = BaseAddress(configuration["Sources:Kolada:BaseUrl"], DefaultKoladaBaseUrl);
+        // Configurable for a Kolada mirror or a local replay (the ingestion benchmark), where 5 per second would be the measure.
+        var koladaPerSecond = configuration.GetValue("Sources:Kolada:RequestsPerSecond", KoladaRequestsPerSecond);
         var kolada = services.AddHttpClient<KoladaClient>(client => Configure(client, koladaBase));
         kolada.AddResilienceHandler(KoladaPipelineName, (pipeline, context) =>
-            Build(pipeline, context, KoladaPipelineName, KoladaRequestsPerSecond, TimeSpan.FromSeconds(1)));
+            Build(pipeline, context, KoladaPipelineName, koladaPerSecond, TimeSpan.FromSeconds(1)));
         kolada.AddHttpMessageHandler(() => new BufferContentHandler()); // added after, so it runs inside the pipeline
 
         var pxWebBase = BaseAddress(configuration["Sources:PxWeb:BaseUrl"], DefaultPxWebBaseUrl);

@@ -1,0 +1,23 @@
+using Indicators.Benchmarks;
+
+// One program, one mode per benchmark: `dotnet run -c Release --project tests/Indicators.Benchmarks -- ingest`.
+return args.FirstOrDefault() switch
+{
+    "ingest" => await IngestBenchmark.RunAsync(args[1..]),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("""
+        Usage: dotnet run -c Release --project tests/Indicators.Benchmarks -- <mode> [--ConnectionStrings:Indicators=...]
+
+        Modes:
+          ingest   Kolada dump (via a local HTTP replay) and CSV file through the real ingestion path,
+                   against raw binary COPY of the same rows; last line: ingest/copy time ratio: R
+
+        Without a connection string (ConnectionStrings__Indicators or --ConnectionStrings:Indicators=)
+        a throwaway PostgreSQL cluster is started under /var/tmp and removed at the end.
+        """);
+    return 2;
+}
