@@ -50,15 +50,32 @@ public static class OidcSignIn
             options.AccessDeniedPath = "/ingen-behorighet?orsak=nekad";
             options.Events = new OpenIdConnectEvents
             {
-                OnTokenValidated = context => TokenValidatedAsync(context, settings),
+                OnTokenValidated = KeepIdToken,
+                // Not at TokenValidated: for the token endpoint's id_token the nonce is checked only after that event.
+                OnTicketReceived = context => TicketReceivedAsync(context, settings),
                 OnRemoteFailure = RemoteFailureAsync,
                 OnAccessDenied = AccessDeniedAsync,
             };
         });
     }
 
-    /// <summary>Maps the provider's roles to ours, records the account and the sign-in, and refuses a user without a role.</summary>
-    static async Task TokenValidatedAsync(TokenValidatedContext context, OidcSettings settings)
+    /// <summary>Keeps the id_token on the session: the provider's sign-out wants it as id_token_hint.</summary>
+    static Task KeepIdToken(TokenValidatedContext context)
+    {
+        var idToken = context.TokenEndpointResponse?.IdToken ?? context.ProtocolMessage?.IdToken;
+        if (idToken is not null)
+        {
+            context.Properties!.StoreTokens([new AuthenticationToken { Name = OpenIdConnectParameterNames.IdToken, Value = idToken }]);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// After every check has passed: maps the provider's roles to ours, records the account and the sign-in, and
+    /// refuses a user without a role.
+    /// </summary>
+    static async Task TicketReceivedAsync(TicketReceivedContext context, OidcSettings settings)
     {
         var token = context.Principal!;
         var subject = token.FindFirst("sub")?.Value;
@@ -96,13 +113,6 @@ public static class OidcSignIn
         claims.AddRange(result.Roles.Select(r => r.Role).Distinct().Select(r => new Claim(ClaimTypes.Role, r)));
         claims.AddRange(result.Roles.Where(r => r.CommitteeCode is not null).Select(r => new Claim(Roles.CommitteeClaim, r.CommitteeCode!)));
         context.Principal = new ClaimsPrincipal(new ClaimsIdentity(claims, OidcSettings.Scheme));
-
-        var idToken = context.TokenEndpointResponse?.IdToken ?? context.ProtocolMessage?.IdToken;
-        if (idToken is not null)
-        {
-            // The provider's sign-out wants it as id_token_hint.
-            context.Properties!.StoreTokens([new AuthenticationToken { Name = OpenIdConnectParameterNames.IdToken, Value = idToken }]);
-        }
     }
 
     public static string AccessDeniedFor(ExternalSignInOutcome outcome) => outcome switch
