@@ -47,7 +47,6 @@ public static class OidcSignIn
             options.TokenValidationParameters.NameClaimType = "name";
             options.TokenValidationParameters.RoleClaimType = settings.RoleClaim;
             options.SignedOutRedirectUri = "/logga-in";
-            options.AccessDeniedPath = "/ingen-behorighet?orsak=nekad";
             options.Events = new OpenIdConnectEvents
             {
                 OnTokenValidated = KeepIdToken,
@@ -140,10 +139,15 @@ public static class OidcSignIn
         context.HandleResponse();
     }
 
-    /// <summary>The provider answered access_denied (the user cancelled or was not allowed): audited.</summary>
-    static async Task AccessDeniedAsync(AccessDeniedContext context) =>
+    /// <summary>The provider answered access_denied (the user cancelled or was not allowed): audited, and said so.</summary>
+    static async Task AccessDeniedAsync(AccessDeniedContext context)
+    {
         await context.HttpContext.RequestServices.GetRequiredService<ExternalUserStore>().RecordFailureAsync(
             null, "access_denied", context.HttpContext.Connection.RemoteIpAddress?.ToString(), context.HttpContext.RequestAborted);
+        // Not AccessDeniedPath: it is a path, and would escape the query that says why.
+        context.Response.Redirect("/ingen-behorighet?orsak=nekad");
+        context.HandleResponse();
+    }
 
     /// <summary>Whether the provider publishes an end_session_endpoint, so that signing out can end its session too.</summary>
     public static async Task<bool> ProviderCanSignOutAsync(HttpContext context)

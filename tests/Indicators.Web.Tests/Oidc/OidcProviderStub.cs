@@ -57,6 +57,9 @@ public sealed class OidcProviderStub : IAsyncDisposable
 
     public Tampering Tamper { get; set; }
 
+    /// <summary>Answer the next sign-in with error=access_denied, as when the user cancels or is not assigned the app.</summary>
+    public bool Deny { get; set; }
+
     /// <summary>The query strings the end-session endpoint received.</summary>
     public IReadOnlyList<string> EndSessions => [.. endSessions];
 
@@ -118,16 +121,17 @@ public sealed class OidcProviderStub : IAsyncDisposable
         var redirectUri = query["redirect_uri"].ToString();
         codes[code] = (query["nonce"].ToString(), query["code_challenge"].ToString(), redirectUri);
         var state = query["state"].ToString();
+        var (name, value) = Deny ? ("error", "access_denied") : ("code", code);
         if (query["response_mode"] != "form_post")
         {
-            return Results.Redirect($"{redirectUri}?code={code}&state={Uri.EscapeDataString(state)}");
+            return Results.Redirect($"{redirectUri}?{name}={value}&state={Uri.EscapeDataString(state)}");
         }
 
         // What Entra ID sends: a page whose script posts the form back to the app.
         var html = $"""
             <html><body onload="document.forms[0].submit()">
             <form method="post" action="{WebUtility.HtmlEncode(redirectUri)}">
-            <input type="hidden" name="code" value="{code}" />
+            <input type="hidden" name="{name}" value="{value}" />
             <input type="hidden" name="state" value="{WebUtility.HtmlEncode(state)}" />
             </form></body></html>
             """;

@@ -143,6 +143,49 @@ public sealed class OidcSignInTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_user_the_provider_denies_is_told_so_and_the_refusal_is_audited()
+    {
+        provider.Deny = true;
+
+        var (address, _, body) = await SignInAsync();
+
+        Assert.Equal("/ingen-behorighet", address.AbsolutePath);
+        Assert.Contains("Organisationens inloggning nekade åtkomst", WebUtility.HtmlDecode(body), StringComparison.Ordinal);
+        await using var connection = new NpgsqlConnection(connectionString);
+        Assert.Equal(("sign-in-failed", "access_denied"), await connection.QuerySingleAsync<(string, string)>(
+            "select action, after->>'reason' from audit_log where user_name is distinct from 'system'"));
+    }
+
+    [Fact]
+    public async Task An_account_an_administrator_has_deactivated_cannot_sign_in_through_the_provider()
+    {
+        provider.Roles = ["Indicators.Analytiker"];
+        await SignInAsync();
+        await TestPostgres.ExecuteAsync(connectionString, "update app_user set is_active = false where external_subject is not null");
+        using var later = new RedirectingClient();
+
+        var (address, _, body) = await later.GetAsync(At("/konto/logga-in-extern?returnUrl=%2F"));
+
+        Assert.Equal("/ingen-behorighet", address.AbsolutePath);
+        Assert.Contains("Ditt konto i Indicators är inaktiverat", WebUtility.HtmlDecode(body), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await later.SendOnceAsync(At("/"))).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_provider_account_never_takes_over_a_local_account_with_the_same_user_name()
+    {
+        await TestUsers.CreateAsync(connectionString, provider.UserName, "Ledning");
+        provider.Roles = ["Indicators.Administrator"];
+
+        var (address, _, _) = await SignInAsync();
+
+        Assert.Equal("/ingen-behorighet", address.AbsolutePath);
+        Assert.Equal("?orsak=namn-upptaget", address.Query);
+        await using var connection = new NpgsqlConnection(connectionString);
+        Assert.Equal(0, await connection.ExecuteScalarAsync<int>("select count(*) from user_role where role = 'Administrator' and user_id in (select id from app_user where lower(user_name) = lower(@Name))", new { Name = provider.UserName }));
+    }
+
+    [Fact]
     public async Task The_sign_in_is_in_the_audit_log_with_the_account_it_created()
     {
         provider.Roles = ["Indicators.Analytiker"];
