@@ -48,10 +48,14 @@ public sealed class OidcSettings
     /// <summary>The roles the provider's role claim values grant, with the committee code of a Nämnd role.</summary>
     public IReadOnlyList<(string Role, string? CommitteeCode)> MapRoles(IEnumerable<string> claimValues)
     {
+        // Configuration keys are case-insensitive, so role names in the map are too; Nämnd goes by the prefix instead.
         var map = RoleMap is { Count: > 0 } configured
-            ? configured.Where(r => r.Key != Roles.Committee && Roles.All.Contains(r.Key) && !string.IsNullOrWhiteSpace(r.Value))
-                .Select(r => (Role: r.Key, Value: r.Value.Trim()))
-            : Roles.All.Where(r => r != Roles.Committee).Select(r => (Role: r, Value: r));
+            ? configured.Where(r => !string.IsNullOrWhiteSpace(r.Value))
+                .Select(r => (Role: Roles.All.FirstOrDefault(role => string.Equals(role, r.Key, StringComparison.OrdinalIgnoreCase)), Value: r.Value.Trim()))
+                .Where(r => r.Role is not null && r.Role != Roles.Committee)
+                .Select(r => (Role: r.Role!, r.Value))
+                .ToList()
+            : [.. Roles.All.Where(r => r != Roles.Committee).Select(r => (Role: r, Value: r))];
         var roles = new List<(string Role, string? CommitteeCode)>();
         foreach (var value in claimValues)
         {
