@@ -7,7 +7,7 @@ namespace Indicators.Web.Security;
 
 public static class SecuritySetup
 {
-    /// <summary>Cookie sign-in with local accounts, the role policies, and authorisation by default for everything.</summary>
+    /// <summary>Cookie sign-in with local accounts (and OpenID Connect when configured), the role policies, and authorisation by default for everything.</summary>
     public static IHostApplicationBuilder AddIndicatorsSecurity(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton(TimeProvider.System);
@@ -21,7 +21,9 @@ public static class SecuritySetup
                 options.Cookie.SameSite = SameSiteMode.Lax;
                 options.SlidingExpiration = true;
                 options.ExpireTimeSpan = TimeSpan.FromHours(8);
-            });
+            })
+            // Single sign-on beside the local accounts, when Authentication:Oidc is configured.
+            .AddIndicatorsOidc(builder.Configuration);
         builder.Services.AddAuthorization(Policies.Add);
         builder.Services.AddCascadingAuthenticationState();
         return builder;

@@ -8,7 +8,10 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Indicators.Web.Security;
 
-/// <summary>Sign-in and sign-out with local accounts. Form posts, so antiforgery protects them.</summary>
+/// <summary>
+/// Sign-in and sign-out with local accounts (form posts, so antiforgery protects them), and the start of a single
+/// sign-on with the organisation's provider.
+/// </summary>
 public static class SignInEndpoints
 {
     public static IEndpointRouteBuilder MapSignIn(this IEndpointRouteBuilder routes)
@@ -16,10 +19,23 @@ public static class SignInEndpoints
         var group = routes.MapGroup("/konto");
 
         group.MapPost("/logga-in", SignInAsync).AllowAnonymous();
-        group.MapPost("/logga-ut", async (HttpContext context) =>
+        // A link, not a form: a form post redirected to another site would fall foul of the CSP's form-action.
+        // The provider's answer is protected by state, nonce and PKCE.
+        group.MapGet("/logga-in-extern", (OidcSettings oidc, [FromQuery] string? returnUrl) => oidc.Enabled
+            ? Results.Challenge(new AuthenticationProperties { RedirectUri = SafeReturnUrl(returnUrl) }, [OidcSettings.Scheme])
+            : Results.NotFound()).AllowAnonymous();
+
+        group.MapPost("/logga-ut", async (HttpContext context, OidcSettings oidc) =>
         {
+            var external = oidc.Enabled && context.User.HasClaim(OidcSettings.SignedInWithClaim, OidcSettings.Scheme);
             await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
-            return TypedResults.LocalRedirect("/logga-in");
+            if (external && await OidcSignIn.ProviderCanSignOutAsync(context))
+            {
+                // Ends the provider's session too; it sends the browser back to /logga-in afterwards.
+                return Results.SignOut(new AuthenticationProperties { RedirectUri = "/logga-in" }, [OidcSettings.Scheme]);
+            }
+
+            return Results.LocalRedirect("/logga-in");
         });
 
         group.MapPost("/byt-losenord", ChangePasswordAsync);
