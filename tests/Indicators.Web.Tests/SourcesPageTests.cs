@@ -130,4 +130,84 @@ public class SourcesPageTests
         await using var connection = new NpgsqlConnection(connectionString);
         Assert.Equal(0, await connection.ExecuteScalarAsync<int>("select count(*) from hangfire.job"));
     }
+
+    static async Task<HttpResponseMessage> Upload(HttpClient client, int sourceId, string fileName, string content, bool readNow = true)
+    {
+        var page = await client.GetStringAsync(new Uri($"/kallor/{sourceId}", UriKind.Relative));
+        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(WebUtility.HtmlDecode(token)), "__RequestVerificationToken" },
+            { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(content)), "fil", fileName },
+        };
+        if (readNow)
+        {
+            form.Add(new StringContent("ja"), "las-in-nu");
+        }
+
+        return await client.PostAsync(new Uri($"/kallor/{sourceId}/filer", UriKind.Relative), form);
+    }
+
+    [Fact]
+    public async Task An_analyst_uploads_a_file_which_is_stored_for_its_source_queued_for_reading_and_audited()
+    {
+        var (connectionString, _, fileId, _) = await Arrange();
+        await using var app = new TestWebApp(connectionString);
+        using var client = await SignedIn(app, connectionString, "Analytiker");
+
+        var response = await Upload(client, fileId, "hyrpersonal.csv", "indicator;period;area;value\nHYR;2025-03;0022;4,2\n");
+        var page = WebUtility.HtmlDecode(await client.GetStringAsync(response.Headers.Location));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("'hyrpersonal.csv' är uppladdad (UTF-8, avgränsare ';', decimalkomma; kolumner: indicator, period, area, value). Den läses in nu.", page, StringComparison.Ordinal);
+        Assert.Contains("<td>hyrpersonal.csv</td>", page, StringComparison.Ordinal);
+        Assert.Contains("Väntar på nästa körning", page, StringComparison.Ordinal);
+        await using var connection = new NpgsqlConnection(connectionString);
+        Assert.Equal(1, await connection.ExecuteScalarAsync<int>("select count(*) from source_file where source_id = @Id and uploaded_by = 'person'", new { Id = fileId }));
+        Assert.Equal(1, await connection.ExecuteScalarAsync<int>("select count(*) from hangfire.job where invocationdata::text like '%RunNowAsync%'"));
+        Assert.Equal(1, await connection.ExecuteScalarAsync<int>("select count(*) from audit_log where action = 'upload' and user_name = 'person'"));
+    }
+
+    [Fact]
+    public async Task A_file_without_the_mapped_columns_is_refused_with_a_Swedish_message_naming_it_and_nothing_is_stored()
+    {
+        var (connectionString, _, fileId, _) = await Arrange();
+        await using var app = new TestWebApp(connectionString);
+        using var client = await SignedIn(app, connectionString, "Analytiker");
+
+        var response = await Upload(client, fileId, "fel-fil.csv", "namn;antal\nx;1\n");
+        var page = WebUtility.HtmlDecode(await client.GetStringAsync(response.Headers.Location));
+
+        Assert.Matches("<p class=\"error\" role=\"alert\">[^<]*'fel-fil.csv'", page);
+        await using var connection = new NpgsqlConnection(connectionString);
+        Assert.Equal(0, await connection.ExecuteScalarAsync<int>("select count(*) from source_file"));
+        Assert.Equal(0, await connection.ExecuteScalarAsync<int>("select count(*) from hangfire.job"));
+    }
+
+    [Fact]
+    public async Task A_message_in_the_address_that_the_app_did_not_write_is_not_shown()
+    {
+        var (connectionString, _, fileId, _) = await Arrange();
+        await using var app = new TestWebApp(connectionString);
+        using var client = await SignedIn(app, connectionString, "Ledning");
+
+        var page = await client.GetStringAsync(new Uri($"/kallor/{fileId}?meddelande=fel%7CRing%20supporten%20p%C3%A5%20070", UriKind.Relative));
+
+        Assert.DoesNotContain("Ring supporten", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_run_now_posted_without_the_antiforgery_token_is_refused_and_queues_nothing()
+    {
+        var (connectionString, koladaId, _, _) = await Arrange();
+        await using var app = new TestWebApp(connectionString);
+        using var client = await SignedIn(app, connectionString, "Analytiker");
+
+        using var empty = new FormUrlEncodedContent(new Dictionary<string, string>());
+        var response = await client.PostAsync(new Uri($"/kallor/{koladaId}/kor-nu", UriKind.Relative), empty);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        await using var connection = new NpgsqlConnection(connectionString);
+        Assert.Equal(0, await connection.ExecuteScalarAsync<int>("select count(*) from hangfire.job"));
+    }
 }

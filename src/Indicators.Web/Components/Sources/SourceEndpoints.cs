@@ -1,5 +1,6 @@
 using System.Globalization;
 using Indicators.Data.Audit;
+using Microsoft.AspNetCore.Antiforgery;
 using Indicators.Data.Sources;
 using Indicators.Ingestion.Scheduling;
 using Indicators.Ingestion.Sources.Files;
@@ -19,7 +20,8 @@ public static class SourceEndpoints
     {
         // Every post here changes something: the antiforgery token is required even where no form field is bound.
         var group = routes.MapGroup("/kallor").RequireAuthorization(Policies.Analyse)
-            .WithMetadata(new Microsoft.AspNetCore.Antiforgery.RequireAntiforgeryTokenAttribute());
+            .WithMetadata(new RequireAntiforgeryTokenAttribute())
+            .AddEndpointFilter(RejectWithoutAntiforgeryTokenAsync);
 
         group.MapPost("/{id:int}/kor-nu", RunNowAsync);
         group.MapPost("/korningar/{runId:long}/forsok-igen", RetryAsync);
@@ -31,6 +33,17 @@ public static class SourceEndpoints
 
         return routes;
     }
+
+    /// <summary>
+    /// The antiforgery middleware checks the token and records the verdict; only endpoints that bind form fields act on it
+    /// by themselves, so these (which bind none) refuse a post with a bad or missing token here. The answer has a body, so
+    /// the status-code pages do not re-run the post against an error page.
+    /// </summary>
+    static async ValueTask<object?> RejectWithoutAntiforgeryTokenAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
+        context.HttpContext.Features.Get<IAntiforgeryValidationFeature>() is { IsValid: false }
+            ? TypedResults.Text("Formuläret kunde inte tas emot: säkerhetstoken saknas eller har gått ut. Ladda om sidan och försök igen.",
+                "text/plain; charset=utf-8", statusCode: StatusCodes.Status400BadRequest)
+            : await next(context);
 
     /// <summary>Queues a run at once; the run itself happens on whichever Hangfire server takes it.</summary>
     static async Task<IResult> RunNowAsync(int id, HttpContext context, SourceStore sources, SourceSchedule schedule, NpgsqlDataSource dataSource)
