@@ -1,10 +1,7 @@
 using Dapper;
-using Indicators.Data.Sources;
 using Indicators.Ingestion.Runs;
 using Indicators.Ingestion.Sources;
-using Indicators.Ingestion.Sources.Kolada;
 using Indicators.Ingestion.Tests.Sources;
-using Indicators.TestSupport;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -23,35 +20,11 @@ public class IngestionRunnerTests
          "count": 2, "next_url": null, "previous_url": null}
         """;
 
+    /// <summary>The shared arrangement of <see cref="RunFixture"/>: one Kolada source feeding one indicator, and the runner.</summary>
     internal static async Task<(ServiceProvider Services, int SourceId, string ConnectionString)> Setup(StubServer stub)
     {
-        var connectionString = await TestPostgres.CreateMigratedDatabaseAsync();
-        await using (var connection = new NpgsqlConnection(connectionString))
-        {
-            await connection.ExecuteAsync("""
-                insert into area (id, name, short_name, kind) values ('0022', 'Region Västernorrland', 'Västernorrland', 'region'), ('0000', 'Riket', 'Riket', 'country');
-                insert into indicator (area_id, code, name, unit, direction, frequency, primary_area_id, kpi_id)
-                values ('0022', 'OP90', 'Genomförd operation/åtgärd inom 90 dagar', '%', 'higher', 'year', '0022', 'N79224');
-                insert into source (name, kind, cron, settings) values ('Kolada väntetider', 'kolada', '0 6 * * *', '{"areas": ["0022", "0000"], "fromYear": 2024}');
-                insert into source_indicator (source_id, indicator_id) select s.id, i.id from source s, indicator i;
-                """);
-        }
-
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Sources:Kolada:BaseUrl"] = stub.Url("v3"),
-        }).Build();
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSingleton(TimeProvider.System);
-        services.AddNpgsqlDataSource(connectionString);
-        services.AddSingleton<SourceStore>();
-        services.AddIndicatorsSourceClients(configuration);
-        services.AddSingleton<ISourceReader, KoladaSourceReader>();
-        services.AddSingleton<IngestionRunner>();
-        var provider = services.BuildServiceProvider();
-        var sourceId = await new NpgsqlConnection(connectionString).ExecuteScalarAsync<int>("select id from source");
-        return (provider, sourceId, connectionString);
+        var (connectionString, sourceId) = await RunFixture.ArrangeAsync();
+        return (RunFixture.Services(connectionString, stub), sourceId, connectionString);
     }
 
     [Fact]

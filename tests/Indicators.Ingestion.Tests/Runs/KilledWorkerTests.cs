@@ -86,7 +86,7 @@ public class KilledWorkerTests
                         select exists (select 1 from ingestion_run where status = 'running' and phase = 'skriver' and rows_done = 3)
                            and exists (select 1 from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock')
                         """),
-                    "the worker's run to write its rows and wait for the lock", 30);
+                    "the worker's run to write its rows and wait for the lock", 90);
             }
             finally
             {

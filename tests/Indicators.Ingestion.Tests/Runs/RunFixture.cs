@@ -88,7 +88,7 @@ static class RunFixture
     }
 
     /// <summary>Polls until the condition holds; fails the test with <paramref name="what"/> when the deadline passes.</summary>
-    public static async Task WaitUntilAsync(Func<Task<bool>> condition, string what, int seconds = 20)
+    public static async Task WaitUntilAsync(Func<Task<bool>> condition, string what, int seconds = 60)
     {
         var deadline = DateTime.UtcNow.AddSeconds(seconds);
         while (!await condition())

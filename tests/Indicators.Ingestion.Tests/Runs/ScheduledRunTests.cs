@@ -43,7 +43,7 @@ public class ScheduledRunTests
 
         var jobId = server.Services.GetRequiredService<SourceSchedule>().Retry(sourceId);
 
-        await WaitUntilAsync(async () => await JobStateAsync(connection, jobId) == "Succeeded", "the retry job to succeed", 25);
+        await WaitUntilAsync(async () => await JobStateAsync(connection, jobId) == "Succeeded", "the retry job to succeed", 90);
         await server.StopAsync();
         Assert.Equal(("retry", "succeeded", 3), await connection.QuerySingleAsync<(string, string, int)>("select trigger, status, inserted from ingestion_run"));
     }
@@ -56,11 +56,11 @@ public class ScheduledRunTests
         using var first = await StartServerAsync(connectionString, stub);
         using var second = await StartServerAsync(connectionString, stub);
         await using var connection = new NpgsqlConnection(connectionString);
-        await WaitUntilAsync(async () => await connection.ExecuteScalarAsync<int>("select count(*) from hangfire.server") == 2, "both servers to join");
+        await WaitUntilAsync(async () => await connection.ExecuteScalarAsync<int>("select count(*) from hangfire.server") == 2, "both servers to join", 90);
 
         var jobId = ((IRecurringJobManagerV2)first.Services.GetRequiredService<IRecurringJobManager>()).TriggerJob(SourceSchedule.JobId(sourceId));
 
-        await WaitUntilAsync(async () => await JobStateAsync(connection, jobId) == "Succeeded", "the triggered job to succeed", 25);
+        await WaitUntilAsync(async () => await JobStateAsync(connection, jobId) == "Succeeded", "the triggered job to succeed", 90);
         await Task.WhenAll(first.StopAsync(), second.StopAsync());
         Assert.Equal(1, await connection.ExecuteScalarAsync<int>("select count(*) from hangfire.job"));
         Assert.Equal([("scheduled", "succeeded")], await connection.QueryAsync<(string, string)>("select trigger, status from ingestion_run"));
@@ -82,16 +82,16 @@ public class ScheduledRunTests
         {
             running = schedule.RunNow(sourceId);
             await WaitUntilAsync(async () => await connection.ExecuteScalarAsync<int>("select coalesce(max(rows_read), 0) from ingestion_run") > 0,
-                "the first job's run to be reading", 25);
+                "the first job's run to be reading", 90);
             skipped = second.Services.GetRequiredService<SourceSchedule>().RunNow(sourceId);
-            await WaitUntilAsync(async () => await JobStateAsync(connection, skipped) == "Succeeded", "the second job to end", 25);
+            await WaitUntilAsync(async () => await JobStateAsync(connection, skipped) == "Succeeded", "the second job to end", 90);
         }
         finally
         {
             secondPage.Set();
         }
 
-        await WaitUntilAsync(async () => await JobStateAsync(connection, running) == "Succeeded", "the first job to succeed");
+        await WaitUntilAsync(async () => await JobStateAsync(connection, running) == "Succeeded", "the first job to succeed", 90);
         await Task.WhenAll(first.StopAsync(), second.StopAsync());
         Assert.Equal([("manual", "succeeded", 4)], await connection.QueryAsync<(string, string, int)>("select trigger, status, inserted from ingestion_run"));
     }
