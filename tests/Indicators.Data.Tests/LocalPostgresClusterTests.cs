@@ -49,6 +49,16 @@ public sealed class LocalPostgresClusterTests : IDisposable
     }
 
     [Fact]
+    public async Task A_throwaway_cluster_takes_the_number_of_connections_it_is_given()
+    {
+        await using var cluster = await LocalPostgresCluster.StartAsync(new LocalPostgresOptions(folder, Durable: false, MaxConnections: 150), NullLogger.Instance);
+        await using var connection = new NpgsqlConnection(cluster.ConnectionString);
+
+        Assert.Equal("150", await connection.ExecuteScalarAsync<string>("show max_connections"));
+        Assert.Equal("off", await connection.ExecuteScalarAsync<string>("show fsync"));
+    }
+
+    [Fact]
     public void Missing_server_programs_give_a_message_that_says_what_to_do()
     {
         var error = Assert.Throws<PostgresNotFoundException>(() => PostgresServerBinaries.Find(folder));

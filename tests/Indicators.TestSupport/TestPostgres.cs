@@ -43,7 +43,9 @@ public static class TestPostgres
             await create.ExecuteNonQueryAsync();
         }
 
-        return new NpgsqlConnectionStringBuilder(admin) { Database = name, Pooling = true }.ConnectionString;
+        // Each test database has a pool of its own in this process; let idle connections go soon, not after five minutes,
+        // so a few hundred tests do not hold the server's connection slots.
+        return new NpgsqlConnectionStringBuilder(admin) { Database = name, Pooling = true, ConnectionIdleLifetime = 5, ConnectionPruningInterval = 1 }.ConnectionString;
     }
 
     static async Task<string> StartAsync()
@@ -58,7 +60,8 @@ public static class TestPostgres
         {
             RemoveStaleClusters();
             clusterFolder = Path.Combine("/var/tmp", $"indicators-test-{Guid.NewGuid():N}");
-            cluster = await LocalPostgresCluster.StartAsync(new LocalPostgresOptions(clusterFolder, Durable: false), NullLogger.Instance);
+            // Every test gets its own database and many start a whole web app with its own pool, several at once.
+            cluster = await LocalPostgresCluster.StartAsync(new LocalPostgresOptions(clusterFolder, Durable: false, MaxConnections: 500), NullLogger.Instance);
             AppDomain.CurrentDomain.ProcessExit += (_, _) => StopCluster();
             admin = cluster.ConnectionString;
         }

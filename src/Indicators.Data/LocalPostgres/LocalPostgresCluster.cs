@@ -11,7 +11,8 @@ namespace Indicators.Data.LocalPostgres;
 /// <param name="DataFolder">Where the cluster, its password and its last port live.</param>
 /// <param name="ServerBinaries">The folder holding initdb and pg_ctl; found automatically when null.</param>
 /// <param name="Durable">False for throwaway test clusters: no fsync, nothing survives a crash.</param>
-public sealed record LocalPostgresOptions(string DataFolder, string? ServerBinaries = null, bool Durable = true);
+/// <param name="MaxConnections">PostgreSQL's max_connections for a new cluster; null keeps its default (100).</param>
+public sealed record LocalPostgresOptions(string DataFolder, string? ServerBinaries = null, bool Durable = true, int? MaxConnections = null);
 
 /// <summary>
 /// A private PostgreSQL cluster made from the installed server programs: created on first use, started on a free
@@ -58,7 +59,7 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
         var runner = new ProcessRunner(Environment.IsPrivilegedProcess);
         var root = await ReachableRootAsync(runner, Path.GetFullPath(options.DataFolder), logger, cancellationToken);
         var cluster = new LocalPostgresCluster(runner, binaries, root, logger);
-        await cluster.InitialiseIfNewAsync(binaries, options.Durable, cancellationToken);
+        await cluster.InitialiseIfNewAsync(binaries, options.Durable, options.MaxConnections, cancellationToken);
         await cluster.StartServerAsync(cancellationToken);
         return cluster;
     }
@@ -83,7 +84,7 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
         return fallback;
     }
 
-    async Task InitialiseIfNewAsync(string binaries, bool durable, CancellationToken cancellationToken)
+    async Task InitialiseIfNewAsync(string binaries, bool durable, int? maxConnections, CancellationToken cancellationToken)
     {
         if (File.Exists(Path.Combine(ClusterFolder, "PG_VERSION")))
         {
@@ -137,6 +138,11 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
             .AppendLine("# Written by Indicators for its embedded database.")
             .AppendLine("listen_addresses = '127.0.0.1'")
             .AppendLine("unix_socket_directories = ''");
+        if (maxConnections is { } max)
+        {
+            settings.AppendLine(CultureInfo.InvariantCulture, $"max_connections = {max}");
+        }
+
         if (!durable)
         {
             settings.AppendLine("fsync = off").AppendLine("synchronous_commit = off").AppendLine("full_page_writes = off");
