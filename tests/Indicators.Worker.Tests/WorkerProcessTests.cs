@@ -8,28 +8,9 @@ namespace Indicators.Worker.Tests;
 /// <summary>The worker as an operator starts it: its own process, configured by environment variables.</summary>
 public class WorkerProcessTests
 {
-    static string WorkerDll()
-    {
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name; // Debug or Release
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "src", "Indicators.Worker", "bin", configuration, "net10.0", "Indicators.Worker.dll");
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new FileNotFoundException("Indicators.Worker.dll was not built.");
-    }
-
     static Process Start(string? connectionString)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        start.ArgumentList.Add(WorkerDll());
-        start.Environment["ConnectionStrings__Indicators"] = connectionString ?? "";
-        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        return Process.Start(start)!;
+        return Process.Start(WorkerProcess.StartInfo(connectionString ?? ""))!;
     }
 
     [Fact]

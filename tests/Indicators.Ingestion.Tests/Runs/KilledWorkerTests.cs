@@ -4,6 +4,7 @@ using Indicators.Data;
 using Indicators.Ingestion.Runs;
 using Indicators.Ingestion.Scheduling;
 using Indicators.Ingestion.Tests.Sources;
+using Indicators.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -15,30 +16,13 @@ namespace Indicators.Ingestion.Tests.Runs;
 /// <summary>A real worker process, killed while its run is writing: nothing of the run may remain but its failed row.</summary>
 public class KilledWorkerTests
 {
-    static string WorkerDll()
-    {
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name; // Debug or Release
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "src", "Indicators.Worker", "bin", configuration, "net10.0", "Indicators.Worker.dll");
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new FileNotFoundException("Indicators.Worker.dll was not built.");
-    }
-
     static Process StartWorker(string connectionString, StubServer stub)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        start.ArgumentList.Add(WorkerDll());
-        start.Environment["ConnectionStrings__Indicators"] = connectionString;
-        start.Environment["Sources__Kolada__BaseUrl"] = stub.Url("v3");
-        start.Environment["Hangfire__Server__WorkerCount"] = "1";
-        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        var worker = Process.Start(start)!;
+        var worker = Process.Start(WorkerProcess.StartInfo(connectionString, new Dictionary<string, string>
+        {
+            ["Sources__Kolada__BaseUrl"] = stub.Url("v3"),
+            ["Hangfire__Server__WorkerCount"] = "1",
+        }))!;
         _ = worker.StandardOutput.ReadToEndAsync();
         _ = worker.StandardError.ReadToEndAsync();
         return worker;

@@ -1,0 +1,37 @@
+using System.Diagnostics;
+
+namespace Indicators.TestSupport;
+
+/// <summary>The worker as an operator starts it: its own process, built beside the tests, configured by environment variables.</summary>
+public static class WorkerProcess
+{
+    /// <summary>How to start the built Indicators.Worker with a connection string and further settings (Section__Key).</summary>
+    public static ProcessStartInfo StartInfo(string connectionString, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        start.ArgumentList.Add(DllPath());
+        start.Environment["ConnectionStrings__Indicators"] = connectionString;
+        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+
+        return start;
+    }
+
+    static string DllPath()
+    {
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name; // Debug or Release
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "src", "Indicators.Worker", "bin", configuration, "net10.0", "Indicators.Worker.dll");
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new FileNotFoundException("Indicators.Worker.dll was not built.");
+    }
+}
