@@ -1,4 +1,5 @@
 using Indicators.Core.Attainment;
+using Indicators.Core.FollowUp;
 using Indicators.Core.Observations;
 
 namespace Indicators.Core.Plans;
@@ -13,14 +14,24 @@ public sealed record PlanOverview(
     int EndYear,
     string VersionName,
     bool IsDemo,
-    IReadOnlyList<GoalAreaOverview> GoalAreas)
+    IReadOnlyList<GoalAreaOverview> GoalAreas,
+    FollowUpPeriod Period)
 {
     public IEnumerable<int> Years => Enumerable.Range(StartYear, EndYear - StartYear + 1);
+
+    /// <summary>The periods this plan can be followed up for, newest first.</summary>
+    public IReadOnlyList<FollowUpPeriod> Periods => FollowUpPeriod.ForPlan(StartYear, EndYear);
+
+    /// <summary>Every indicator of the plan once, in plan order (an indicator can follow up more than one goal).</summary>
+    public IEnumerable<IndicatorOverview> Indicators =>
+        GoalAreas.SelectMany(a => a.Goals).SelectMany(g => g.Indicators).DistinctBy(i => i.Id);
 }
 
 public sealed record GoalAreaOverview(int Id, string Code, string Name, bool IsPrerequisite, IReadOnlyList<GoalOverview> Goals);
 
-public sealed record GoalOverview(int Id, string Code, string Name, string? OwnerCommittee, IReadOnlyList<IndicatorOverview> Indicators);
+public sealed record GoalOverview(
+    int Id, string Code, string Name, string? OwnerCommittee, IReadOnlyList<IndicatorOverview> Indicators,
+    int? OwnerCommitteeId = null, string? Description = null);
 
 public sealed record IndicatorOverview(
     int Id,
@@ -35,8 +46,17 @@ public sealed record IndicatorOverview(
     Aggregation Aggregation = Aggregation.Rate,
     Tolerance? Tolerance = null,
     decimal TrendMinDifference = 0,
-    LatestOutcome? Latest = null)
+    IReadOnlyList<Outcome>? Series = null,
+    IReadOnlyList<IndicatorSource>? Sources = null,
+    int? OwnerCommitteeId = null,
+    string? OwnerCommittee = null)
 {
+    /// <summary>The indicator's total outcomes for the plan's area, oldest first.</summary>
+    public IReadOnlyList<Outcome> Outcomes => Series ?? [];
+
+    /// <summary>The sources configured to deliver the indicator's outcomes.</summary>
+    public IReadOnlyList<IndicatorSource> SourceStates => Sources ?? [];
+
     public TargetValue? TargetFor(int year) => Targets.FirstOrDefault(t => t.Year == year && t.Gender is null);
 
     /// <summary>What the attainment rules need to know about this indicator.</summary>
@@ -50,28 +70,15 @@ public sealed record IndicatorOverview(
         _ => null,
     };
 
-    /// <summary>The latest outcome judged against its year's målvärde, and against the same period a year earlier.</summary>
-    public IndicatorStanding Standing()
-    {
-        if (Latest?.Outcome is not { } outcome)
-        {
-            return new IndicatorStanding(null, StatusRule.NotAssessable(NotAssessableReason.NoValue, null), null);
-        }
-
-        var target = RuleTargetFor(outcome.Period.Year);
-        var status = StatusRule.Assess(Rule, outcome, target);
-        var trend = Latest.YearEarlier is { } previous
-            ? TrendRule.Compare(Rule, outcome, previous, TrendMinDifference, Direction == Direction.WithinBand ? target : null)
-            : null;
-        return new IndicatorStanding(outcome, status, trend);
-    }
+    /// <summary>How the indicator stands in a follow-up period of a plan (see <see cref="PeriodStandingRule"/>).</summary>
+    public PeriodStanding StandingIn(FollowUpPeriod period, int planStartYear, int planEndYear) =>
+        PeriodStandingRule.Judge(this, Outcomes, period, planStartYear, planEndYear);
 }
 
-/// <summary>An indicator's latest outcome (total, the plan's own area), the same period a year earlier, and when it was stored.</summary>
-public sealed record LatestOutcome(Outcome Outcome, Outcome? YearEarlier, DateTimeOffset UpdatedAt);
-
-/// <summary>The status (and trend, when a year-earlier outcome exists) of an indicator's latest outcome.</summary>
-public sealed record IndicatorStanding(Outcome? Outcome, StatusResult Status, TrendResult? Trend);
+/// <summary>A source that delivers an indicator, with its schedule and its last run, so pages can say how fresh the data is.</summary>
+public sealed record IndicatorSource(
+    int SourceId, string Name, string Kind, string Cron, string TimeZone, bool Enabled,
+    string? LastRunStatus, DateTimeOffset? LastRunAt, string? LastRunMessage, DateTimeOffset? LastSuccessAt);
 
 /// <summary>A målvärde; a band has <see cref="BandMin"/> and <see cref="BandMax"/> instead of <see cref="Value"/>.</summary>
 public sealed record TargetValue(int Year, Gender? Gender, decimal? Value, decimal? BandMin, decimal? BandMax, bool IsExample, string? Provenance);

@@ -1,12 +1,13 @@
 using Dapper;
 using Indicators.Core.Attainment;
+using Indicators.Core.FollowUp;
 using Indicators.Core.Observations;
 using Indicators.Core.Plans;
 using Npgsql;
 
 namespace Indicators.Data.Plans;
 
-/// <summary>Reads plans for display. Three queries per plan, whatever its size: no query per row.</summary>
+/// <summary>Reads plans for display. Five queries per plan, whatever its size: no query per row.</summary>
 public sealed class PlanQueries(NpgsqlDataSource dataSource)
 {
     public async Task<IReadOnlyList<PlanChoice>> ListPlansAsync(CancellationToken cancellationToken = default)
@@ -21,8 +22,12 @@ public sealed class PlanQueries(NpgsqlDataSource dataSource)
         return (await connection.QueryAsync<PlanChoice>(new CommandDefinition(sql, cancellationToken: cancellationToken))).AsList();
     }
 
-    /// <summary>The plan's current version (or its newest) as målområden → mål → indikatorer with målvärden; null if no such plan.</summary>
-    public async Task<PlanOverview?> GetOverviewAsync(int planId, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The plan's current version (or its newest) as målområden → mål → indikatorer with målvärden, each indicator's total
+    /// outcomes for the plan's area and its sources; null if no such plan. Without a period, the default one
+    /// (<see cref="FollowUpPeriod.Default"/>) is chosen from the newest outcome.
+    /// </summary>
+    public async Task<PlanOverview?> GetOverviewAsync(int planId, FollowUpPeriod? period = null, CancellationToken cancellationToken = default)
     {
         const string planSql = """
             select p.id as PlanId, p.name as Name, p.vision as Vision, a.id as AreaId, a.name as AreaName,
@@ -39,7 +44,9 @@ public sealed class PlanQueries(NpgsqlDataSource dataSource)
             """;
         const string treeSql = """
             select ga.id as GoalAreaId, ga.code as GoalAreaCode, ga.name as GoalAreaName, ga.kind = 'prerequisite' as IsPrerequisite,
-                   g.id as GoalId, g.code as GoalCode, g.name as GoalName, c.name as OwnerCommittee,
+                   g.id as GoalId, g.code as GoalCode, g.name as GoalName, g.description as GoalDescription,
+                   c.id as OwnerCommitteeId, c.name as OwnerCommittee,
+                   ic.id as IndicatorCommitteeId, ic.name as IndicatorCommittee,
                    i.id as IndicatorId, i.code as IndicatorCode, i.name as IndicatorName, i.unit as Unit, i.decimals as Decimals,
                    i.direction as Direction, i.gender_split as GenderSplit, i.is_demo as IsDemo,
                    i.aggregation as Aggregation, i.tolerance as Tolerance, i.tolerance_kind as ToleranceKind,
@@ -49,6 +56,7 @@ public sealed class PlanQueries(NpgsqlDataSource dataSource)
             left join committee c on c.id = g.owner_committee_id
             left join goal_indicator gi on gi.goal_id = g.id
             left join indicator i on i.id = gi.indicator_id
+            left join committee ic on ic.id = i.owner_committee_id
             where ga.plan_version_id = @VersionId
             order by ga.sort_order, ga.code, g.sort_order, g.code, gi.sort_order, i.name
             """;
@@ -60,33 +68,43 @@ public sealed class PlanQueries(NpgsqlDataSource dataSource)
             order by indicator_id, year, gender nulls first
             """;
 
-        // Per indicator of the plan: the latest total outcome for the plan's area (a full year counts as later than any part
-        // of the same year) and the outcome of the same period a year earlier, for the trend.
-        const string latestSql = """
-            with plan_indicator as (
-                select distinct gi.indicator_id
+        // Every total outcome of the plan's indicators for the plan's area: a few hundred rows, read through
+        // observation_area_indicator, however many other areas and indicators the table holds.
+        const string seriesSql = """
+            select o.indicator_id as IndicatorId, o.period as Period, o.value as Value, o.status as Status
+            from observation o
+            where o.area_id = @AreaId and o.gender = 'T'
+              and o.indicator_id in (
+                select gi.indicator_id
                 from goal_area ga
                 join goal g on g.goal_area_id = ga.id
                 join goal_indicator gi on gi.goal_id = g.id
-                where ga.plan_version_id = @VersionId
-            ), latest as (
-                select distinct on (o.indicator_id) o.indicator_id, o.period, o.period_year, o.value, o.status, o.updated_at
-                from observation o
-                join plan_indicator pi on pi.indicator_id = o.indicator_id
-                where o.area_id = @AreaId and o.gender = 'T'
-                order by o.indicator_id, o.period_year desc,
-                         case when length(o.period) = 4 then 12
-                              when o.period like '%-T_' then right(o.period, 1)::int * 4
-                              when o.period like '%-Q_' then right(o.period, 1)::int * 3
-                              when o.period like '%-JA' then 8
-                              else right(o.period, 2)::int end desc,
-                         length(o.period)
-            )
-            select l.indicator_id as IndicatorId, l.period as Period, l.value as Value, l.status as Status, l.updated_at as UpdatedAt,
-                   p.period as PreviousPeriod, p.value as PreviousValue, p.status as PreviousStatus
-            from latest l
-            left join observation p on p.indicator_id = l.indicator_id and p.area_id = @AreaId and p.gender = 'T'
-                 and p.period = (l.period_year - 1)::text || substr(l.period, 5)
+                where ga.plan_version_id = @VersionId)
+            """;
+
+        // The sources of the plan's indicators with their last run and last success, each from the (source_id, started_at) index.
+        const string sourcesSql = """
+            select si.indicator_id as IndicatorId, s.id as SourceId, s.name as Name, s.kind as Kind, s.cron as Cron,
+                   s.time_zone as TimeZone, s.enabled as Enabled,
+                   last.status as LastRunStatus, last.started_at as LastRunAt, last.message as LastRunMessage,
+                   success.started_at as LastSuccessAt
+            from source_indicator si
+            join source s on s.id = si.source_id
+            left join lateral (
+                select r.status, r.started_at, r.message
+                from ingestion_run r where r.source_id = s.id and r.trigger <> 'preview'
+                order by r.started_at desc, r.id desc limit 1) last on true
+            left join lateral (
+                select r.started_at
+                from ingestion_run r where r.source_id = s.id and r.status in ('succeeded', 'succeeded_with_warnings')
+                order by r.started_at desc limit 1) success on true
+            where si.indicator_id in (
+                select gi.indicator_id
+                from goal_area ga
+                join goal g on g.goal_area_id = ga.id
+                join goal_indicator gi on gi.goal_id = g.id
+                where ga.plan_version_id = @VersionId)
+            order by s.name, s.id
             """;
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
@@ -101,14 +119,20 @@ public sealed class PlanQueries(NpgsqlDataSource dataSource)
             .ToLookup(t => t.IndicatorId, t => new TargetValue(
                 t.Year, t.Gender is { } g && GenderCodes.TryParse(g, out var gender) ? gender : null,
                 t.Value, t.BandMin, t.BandMax, t.IsExample, t.Provenance));
-        var latest = (await connection.QueryAsync<LatestRow>(new CommandDefinition(latestSql, new { plan.VersionId, plan.AreaId }, cancellationToken: cancellationToken)))
-            .ToDictionary(l => l.IndicatorId, l => l.ToLatestOutcome());
+        var series = (await connection.QueryAsync<SeriesRow>(new CommandDefinition(seriesSql, new { plan.VersionId, plan.AreaId }, cancellationToken: cancellationToken)))
+            .Select(r => (r.IndicatorId, Outcome: r.ToOutcome()))
+            .OrderBy(r => r.Outcome.Period)
+            .ToLookup(r => r.IndicatorId, r => r.Outcome);
+        var sources = (await connection.QueryAsync<SourceRow>(new CommandDefinition(sourcesSql, new { plan.VersionId }, cancellationToken: cancellationToken)))
+            .ToLookup(r => r.IndicatorId, r => r.ToIndicatorSource());
+        var newest = series.SelectMany(s => s).Select(o => (Core.Periods.Period?)o.Period).Max();
+        var chosen = period ?? FollowUpPeriod.Default(plan.StartYear, plan.EndYear, newest);
 
         var goalAreas = tree
             .GroupBy(r => (r.GoalAreaId, r.GoalAreaCode, r.GoalAreaName, r.IsPrerequisite))
             .Select(area => new GoalAreaOverview(area.Key.GoalAreaId, area.Key.GoalAreaCode, area.Key.GoalAreaName, area.Key.IsPrerequisite,
                 area.Where(r => r.GoalId is not null)
-                    .GroupBy(r => (Id: r.GoalId!.Value, r.GoalCode, r.GoalName, r.OwnerCommittee))
+                    .GroupBy(r => (Id: r.GoalId!.Value, r.GoalCode, r.GoalName, r.GoalDescription, r.OwnerCommitteeId, r.OwnerCommittee))
                     .Select(goal => new GoalOverview(goal.Key.Id, goal.Key.GoalCode!, goal.Key.GoalName!, goal.Key.OwnerCommittee,
                         goal.Where(r => r.IndicatorId is not null)
                             .Select(r => new IndicatorOverview(
@@ -118,19 +142,26 @@ public sealed class PlanQueries(NpgsqlDataSource dataSource)
                                 r.Aggregation == "sum" ? Aggregation.Sum : Aggregation.Rate,
                                 r.ToTolerance(),
                                 r.TrendMinDifference ?? 0,
-                                latest.GetValueOrDefault(r.IndicatorId.Value)))
-                            .ToList()))
+                                [.. series[r.IndicatorId.Value]],
+                                [.. sources[r.IndicatorId.Value]],
+                                r.IndicatorCommitteeId,
+                                r.IndicatorCommittee))
+                            .ToList(),
+                        goal.Key.OwnerCommitteeId,
+                        goal.Key.GoalDescription))
                     .ToList()))
             .ToList();
 
-        return new PlanOverview(plan.PlanId, plan.Name, plan.Vision, plan.AreaName, plan.StartYear, plan.EndYear, plan.VersionName, plan.IsDemo, goalAreas);
+        return new PlanOverview(plan.PlanId, plan.Name, plan.Vision, plan.AreaName, plan.StartYear, plan.EndYear, plan.VersionName, plan.IsDemo,
+            goalAreas, chosen);
     }
 
     sealed record PlanRow(int PlanId, string Name, string? Vision, string AreaId, string AreaName, short StartYear, short EndYear, bool IsDemo, int VersionId, string VersionName);
 
     sealed record TreeRow(
         int GoalAreaId, string GoalAreaCode, string GoalAreaName, bool IsPrerequisite,
-        int? GoalId, string? GoalCode, string? GoalName, string? OwnerCommittee,
+        int? GoalId, string? GoalCode, string? GoalName, string? GoalDescription, int? OwnerCommitteeId, string? OwnerCommittee,
+        int? IndicatorCommitteeId, string? IndicatorCommittee,
         int? IndicatorId, string? IndicatorCode, string? IndicatorName, string? Unit, short? Decimals,
         string? Direction, bool? GenderSplit, bool? IsDemo,
         string? Aggregation, decimal? Tolerance, string? ToleranceKind, decimal? TrendMinDifference)
@@ -143,17 +174,21 @@ public sealed class PlanQueries(NpgsqlDataSource dataSource)
         };
     }
 
-    sealed record LatestRow(
-        int IndicatorId, string Period, decimal? Value, string Status, DateTime UpdatedAt,
-        string? PreviousPeriod, decimal? PreviousValue, string? PreviousStatus)
+    sealed record SeriesRow(int IndicatorId, string Period, decimal? Value, string Status)
     {
-        public LatestOutcome ToLatestOutcome() => new(
-            new Outcome(Core.Periods.Period.Parse(Period), Value, ParseStatus(Status)),
-            PreviousPeriod is null ? null : new Outcome(Core.Periods.Period.Parse(PreviousPeriod), PreviousValue, ParseStatus(PreviousStatus)),
-            new DateTimeOffset(UpdatedAt, TimeSpan.Zero));
+        public Outcome ToOutcome() => new(
+            Core.Periods.Period.Parse(Period), Value,
+            ObservationStatusCodes.TryParse(Status, out var status) ? status : throw new FormatException($"Unknown observation status '{Status}'."));
+    }
 
-        static ObservationStatus ParseStatus(string? code) =>
-            ObservationStatusCodes.TryParse(code, out var status) ? status : throw new FormatException($"Unknown observation status '{code}'.");
+    sealed record SourceRow(
+        int IndicatorId, int SourceId, string Name, string Kind, string Cron, string TimeZone, bool Enabled,
+        string? LastRunStatus, DateTime? LastRunAt, string? LastRunMessage, DateTime? LastSuccessAt)
+    {
+        public IndicatorSource ToIndicatorSource() => new(
+            SourceId, Name, Kind, Cron, TimeZone, Enabled, LastRunStatus, Utc(LastRunAt), LastRunMessage, Utc(LastSuccessAt));
+
+        static DateTimeOffset? Utc(DateTime? at) => at is { } time ? new DateTimeOffset(DateTime.SpecifyKind(time, DateTimeKind.Utc)) : null;
     }
 
     sealed record TargetRow(int IndicatorId, short Year, string? Gender, decimal? Value, decimal? BandMin, decimal? BandMax, bool IsExample, string? Provenance);
