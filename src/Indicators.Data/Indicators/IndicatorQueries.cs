@@ -1,0 +1,223 @@
+using Dapper;
+using Indicators.Core.Observations;
+using Indicators.Core.Periods;
+using Indicators.Core.Plans;
+using Npgsql;
+
+namespace Indicators.Data.Indicators;
+
+/// <summary>
+/// Reads one indicator for its page: seven statements sent in one batch (one round trip), each aggregated in SQL and read
+/// through an index on the indicator (and the plan's area); nothing is queried per row.
+/// </summary>
+public sealed class IndicatorQueries(NpgsqlDataSource dataSource)
+{
+    // The plan to judge in: the one asked for, else the newest plan whose current version links the indicator.
+    // Its area (or, without a plan, the indicator's primary area) is the area whose outcomes the page shows.
+    const string Chosen = """
+        with chosen as (
+            select p.id as plan_id, p.name as plan_name, p.area_id, p.start_year, p.end_year, p.is_demo,
+                   v.id as version_id, v.name as version_name
+            from plan p
+            join lateral (
+                select id, name from plan_version
+                where plan_id = p.id
+                order by is_current desc, created_at desc, id desc
+                limit 1) v on true
+            where case when @PlanId::int is not null then p.id = @PlanId::int
+                       else exists (
+                           select 1 from goal_area ga
+                           join goal g on g.goal_area_id = ga.id
+                           join goal_indicator gi on gi.goal_id = g.id
+                           where ga.plan_version_id = v.id and gi.indicator_id = @IndicatorId) end
+            order by p.start_year desc, p.id desc
+            limit 1),
+        shown_area as (
+            select coalesce((select area_id from chosen), i.primary_area_id) as area_id
+            from indicator i where i.id = @IndicatorId)
+        """;
+
+    const string IndicatorSql = Chosen + """
+
+        select i.id as Id, i.code as Code, i.name as Name, i.description as Description, i.unit as Unit, i.decimals as Decimals,
+               i.direction as Direction, i.frequency as Frequency, i.gender_split as GenderSplit, i.kpi_id as KpiId,
+               i.source_description as SourceDescription, c.id as OwnerCommitteeId, c.name as OwnerCommittee,
+               i.tolerance as Tolerance, i.tolerance_kind as ToleranceKind, i.trend_min_difference as TrendMinDifference,
+               i.aggregation as Aggregation, i.is_demo as IsDemo,
+               a.id as AreaId, a.name as AreaName,
+               ch.plan_id as PlanId, ch.plan_name as PlanName, ch.start_year as StartYear, ch.end_year as EndYear,
+               ch.version_name as VersionName, ch.is_demo as PlanIsDemo
+        from indicator i
+        left join committee c on c.id = i.owner_committee_id
+        join area a on a.id = (select area_id from shown_area)
+        left join chosen ch on true
+        where i.id = @IndicatorId;
+        """;
+
+    const string TargetSql = Chosen + """
+
+        select t.year as Year, t.gender as Gender, t.value as Value, t.band_min as BandMin, t.band_max as BandMax,
+               t.is_example as IsExample, t.provenance as Provenance
+        from target t
+        where t.plan_version_id = (select version_id from chosen) and t.indicator_id = @IndicatorId
+        order by t.year, t.gender nulls first;
+        """;
+
+    // Read through observation_area_indicator (area_id, indicator_id, period_year).
+    const string ObservationSql = Chosen + """
+
+        select o.period as Period, o.gender as Gender, o.value as Value, o.status as Status, o.revision as Revision,
+               o.run_id as RunId, s.name as SourceName, coalesce(r.finished_at, r.started_at) as RunAt, o.is_demo as IsDemo
+        from observation o
+        left join ingestion_run r on r.id = o.run_id
+        left join source s on s.id = r.source_id
+        where o.area_id = (select area_id from shown_area) and o.indicator_id = @IndicatorId;
+        """;
+
+    const string RevisionSql = Chosen + """
+
+        select o.period as Period, o.gender as Gender, rv.revision as Revision, rv.value as Value, rv.status as Status,
+               rv.replaced_at as ReplacedAt, rv.replaced_by_run_id as ReplacedByRunId, s.name as ReplacedBySource
+        from observation o
+        join observation_revision rv on rv.observation_id = o.id
+        left join ingestion_run r on r.id = rv.replaced_by_run_id
+        left join source s on s.id = r.source_id
+        where o.area_id = (select area_id from shown_area) and o.indicator_id = @IndicatorId
+        order by o.period, o.gender, rv.revision;
+        """;
+
+    // The comparison period: the newest total period in which the shown area has a value and at least four fifths as many
+    // regions as in the best-covered period do (a year still being published by some regions is not "complete").
+    // Read through the unique (indicator_id, period, area_id, gender) index.
+    const string PeerSql = Chosen + """
+        ,
+        periods as (
+            select o.period,
+                   count(*) filter (where a.kind = 'region' and o.status = 'ok') as regions,
+                   bool_or(o.area_id = (select area_id from shown_area) and o.status = 'ok') as ours
+            from observation o
+            join area a on a.id = o.area_id
+            where o.indicator_id = @IndicatorId and o.gender = 'T' and a.kind in ('region', 'country')
+            group by o.period),
+        peer_period as (
+            select period from periods
+            where ours and regions >= 2 and regions * 5 >= 4 * (select max(regions) from periods)
+            order by period desc
+            limit 1)
+        select o.period as Period, a.id as AreaId, a.name as Name, a.short_name as ShortName, a.kind = 'country' as IsCountry,
+               o.value as Value, o.status as Status
+        from observation o
+        join area a on a.id = o.area_id
+        where o.indicator_id = @IndicatorId and o.gender = 'T' and a.kind in ('region', 'country')
+          and o.period = (select period from peer_period)
+        order by a.sort_order, a.id;
+        """;
+
+    // The sources with their last run and last success, each from the (source_id, started_at) index.
+    const string SourceSql = """
+        select s.id as SourceId, s.name as Name, s.kind as Kind, s.cron as Cron, s.time_zone as TimeZone, s.enabled as Enabled,
+               last.status as LastRunStatus, last.started_at as LastRunAt, last.message as LastRunMessage,
+               success.started_at as LastSuccessAt
+        from source_indicator si
+        join source s on s.id = si.source_id
+        left join lateral (
+            select r.status, r.started_at, r.message
+            from ingestion_run r where r.source_id = s.id and r.trigger <> 'preview'
+            order by r.started_at desc, r.id desc limit 1) last on true
+        left join lateral (
+            select r.started_at
+            from ingestion_run r where r.source_id = s.id and r.status in ('succeeded', 'succeeded_with_warnings')
+            order by r.started_at desc limit 1) success on true
+        where si.indicator_id = @IndicatorId
+        order by s.name, s.id;
+        """;
+
+    const string Batch = IndicatorSql + "\n" + TargetSql + "\n" + ObservationSql + "\n" + RevisionSql + "\n" + PeerSql + "\n" + SourceSql;
+
+    /// <summary>
+    /// The indicator's page in the given plan (else the newest plan whose current version links it); null when no such
+    /// indicator exists. An unknown plan id is treated as no plan.
+    /// </summary>
+    public async Task<IndicatorPageData?> GetPageAsync(int indicatorId, int? planId, CancellationToken ct = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var results = await connection.QueryMultipleAsync(new CommandDefinition(
+            Batch, new { IndicatorId = indicatorId, PlanId = planId }, cancellationToken: ct));
+        var indicator = await results.ReadSingleOrDefaultAsync<IndicatorRow>();
+        var targets = (await results.ReadAsync<TargetRow>()).Select(t => t.ToTargetValue()).ToList();
+        var observations = (await results.ReadAsync<ObservationRow>()).Select(o => o.ToObservation()).OrderBy(o => o.Period).ThenBy(o => o.Gender).ToList();
+        var revisions = (await results.ReadAsync<RevisionRow>()).Select(r => r.ToRevision()).ToList();
+        var peerRows = (await results.ReadAsync<PeerRow>()).AsList();
+        var sources = (await results.ReadAsync<SourceRow>()).Select(s => s.ToIndicatorSource()).ToList();
+        if (indicator is null)
+        {
+            return null;
+        }
+
+        var plan = indicator.PlanId is { } id
+            ? new IndicatorPlan(id, indicator.PlanName!, indicator.StartYear!.Value, indicator.EndYear!.Value, indicator.VersionName!,
+                indicator.PlanIsDemo ?? false, targets)
+            : null;
+        return new IndicatorPageData(indicator.ToDetails(), plan, indicator.AreaId, indicator.AreaName, observations, revisions,
+            peerRows.Count > 0 ? Period.Parse(peerRows[0].Period) : null,
+            [.. peerRows.Select(p => new PeerObservation(p.AreaId, p.Name, p.ShortName, p.IsCountry, p.Value, ParseStatus(p.Status)))],
+            sources);
+    }
+
+    static ObservationStatus ParseStatus(string status) =>
+        ObservationStatusCodes.TryParse(status, out var parsed) ? parsed : throw new FormatException($"Unknown observation status '{status}'.");
+
+    static Gender ParseGender(string gender) =>
+        GenderCodes.TryParse(gender, out var parsed) ? parsed : throw new FormatException($"Unknown gender '{gender}'.");
+
+    static DateTimeOffset? Utc(DateTime? at) => at is { } time ? new DateTimeOffset(DateTime.SpecifyKind(time, DateTimeKind.Utc)) : null;
+
+    sealed record IndicatorRow(
+        int Id, string Code, string Name, string? Description, string Unit, short Decimals, string Direction, string Frequency,
+        bool GenderSplit, string? KpiId, string? SourceDescription, int? OwnerCommitteeId, string? OwnerCommittee,
+        decimal? Tolerance, string? ToleranceKind, decimal TrendMinDifference, string Aggregation, bool IsDemo,
+        string AreaId, string AreaName, int? PlanId, string? PlanName, short? StartYear, short? EndYear, string? VersionName, bool? PlanIsDemo)
+    {
+        public IndicatorDetails ToDetails() => new(
+            Id, Code, Name, Description, Unit, Decimals, DirectionCodes.Parse(Direction), Frequency, GenderSplit, KpiId, SourceDescription,
+            OwnerCommitteeId, OwnerCommittee,
+            (Tolerance, ToleranceKind) switch
+            {
+                ({ } amount, "relative") => Core.Attainment.Tolerance.Relative(amount),
+                ({ } amount, _) => Core.Attainment.Tolerance.Absolute(amount),
+                _ => null,
+            },
+            TrendMinDifference, Aggregation == "sum" ? Core.Attainment.Aggregation.Sum : Core.Attainment.Aggregation.Rate, IsDemo);
+    }
+
+    sealed record TargetRow(short Year, string? Gender, decimal? Value, decimal? BandMin, decimal? BandMax, bool IsExample, string? Provenance)
+    {
+        public TargetValue ToTargetValue() => new(
+            Year, Gender is { } g && GenderCodes.TryParse(g, out var gender) ? gender : null, Value, BandMin, BandMax, IsExample, Provenance);
+    }
+
+    sealed record ObservationRow(
+        string Period, string Gender, decimal? Value, string Status, int Revision, long? RunId, string? SourceName, DateTime? RunAt, bool IsDemo)
+    {
+        public IndicatorObservation ToObservation() => new(
+            Core.Periods.Period.Parse(Period), ParseGender(Gender), Value, ParseStatus(Status), Revision, RunId, SourceName, Utc(RunAt), IsDemo);
+    }
+
+    sealed record RevisionRow(
+        string Period, string Gender, int Revision, decimal? Value, string Status, DateTime ReplacedAt, long? ReplacedByRunId, string? ReplacedBySource)
+    {
+        public IndicatorRevision ToRevision() => new(
+            Core.Periods.Period.Parse(Period), ParseGender(Gender), Revision, Value, ParseStatus(Status),
+            Utc(ReplacedAt)!.Value, ReplacedByRunId, ReplacedBySource);
+    }
+
+    sealed record PeerRow(string Period, string AreaId, string Name, string ShortName, bool IsCountry, decimal? Value, string Status);
+
+    sealed record SourceRow(
+        int SourceId, string Name, string Kind, string Cron, string TimeZone, bool Enabled,
+        string? LastRunStatus, DateTime? LastRunAt, string? LastRunMessage, DateTime? LastSuccessAt)
+    {
+        public IndicatorSource ToIndicatorSource() => new(
+            SourceId, Name, Kind, Cron, TimeZone, Enabled, LastRunStatus, Utc(LastRunAt), LastRunMessage, Utc(LastSuccessAt));
+    }
+}
