@@ -43,6 +43,7 @@ public class AuthorizationMatrixTests
         ["/kallor/korningar/{runId:long}/forsok-igen"] = Policies.Analyse,
         ["/kallor/{id:int}/filer"] = Policies.Analyse,
         ["/kallor/{id:int}/filer/{fileId:long}/ta-bort"] = Policies.Analyse,
+        ["/indikator/{Id:int}"] = Policies.Read,
         // Development's fallback for files outside the static-asset manifest; the assets themselves are public.
         ["{**path:file}"] = Policies.Read,
     };
@@ -53,6 +54,7 @@ public class AuthorizationMatrixTests
         ["/kallor/1"] = "/kallor/{Id:int}",
         ["/kallor/korningar/1"] = "/kallor/korningar/{RunId:long}",
         ["/kallor/1/forhandsgranskning"] = "/kallor/{Id:int}/forhandsgranskning",
+        ["/indikator/1"] = "/indikator/{Id:int}",
     };
 
     static readonly Dictionary<string, string[]> RolesOf = new()
@@ -92,7 +94,7 @@ public class AuthorizationMatrixTests
     public static TheoryData<string, string?> PagesByRole()
     {
         var data = new TheoryData<string, string?>();
-        foreach (var path in new[] { "/", "/logga-in", "/ingen-behorighet", "/hangfire", "/admin/granskningslogg", "/admin/anvandare", "/sa-bedoms-maluppfyllelse", "/konto/losenord", "/kallor", "/kallor/1", "/kallor/korningar/1", "/kallor/1/forhandsgranskning" })
+        foreach (var path in new[] { "/", "/logga-in", "/ingen-behorighet", "/hangfire", "/admin/granskningslogg", "/admin/anvandare", "/sa-bedoms-maluppfyllelse", "/konto/losenord", "/kallor", "/kallor/1", "/kallor/korningar/1", "/kallor/1/forhandsgranskning", "/indikator/1" })
         {
             data.Add(path, null);
             foreach (var role in Roles.All)

@@ -1,0 +1,49 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Dapper;
+using Indicators.TestSupport;
+using Npgsql;
+
+namespace Indicators.Web.Tests.Indicators;
+
+public class IndicatorPageTests
+{
+    static Dictionary<string, string?> WithDemo => new() { ["DemoPlan:Enabled"] = "true" };
+
+    [Fact]
+    public async Task The_indicator_page_of_the_demo_plan_answers_with_the_indicators_name_definition_and_status()
+    {
+        var connectionString = await TestPostgres.CreateEmptyDatabaseAsync();
+        await using var app = new TestWebApp(connectionString, WithDemo);
+        using var client = app.CreateClient();
+        await TestUsers.SignInAsync(client, "hsn", "demo-2025");
+        await client.GetStringAsync(new Uri("/", UriKind.Relative));
+        await using var connection = new NpgsqlConnection(connectionString);
+        var (id, name, planId) = await connection.QuerySingleAsync<(int, string, int)>(
+            "select i.id, i.name, (select id from plan) from indicator i where i.code = 'N79222'");
+
+        var response = await client.GetAsync(new Uri($"/indikator/{id}?plan={planId}", UriKind.Relative));
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Matches($"<h1[^>]*>{Regex.Escape(name)}</h1>", html);
+        Assert.Contains("N79222", html, StringComparison.Ordinal);
+        Assert.Contains("Hälso- och sjukvårdsnämnden", html, StringComparison.Ordinal);
+        Assert.Contains("Målvärde", html, StringComparison.Ordinal);
+        Assert.Contains("Jämförelse med andra regioner", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("NaN", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unknown_indicator_gives_a_Swedish_not_found_text()
+    {
+        await using var app = new TestWebApp(await TestPostgres.CreateEmptyDatabaseAsync(), WithDemo);
+        using var client = app.CreateClient();
+        await TestUsers.SignInAsync(client, "ledning", "demo-2025");
+
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri("/indikator/987654", UriKind.Relative)));
+
+        Assert.Contains("Indikatorn finns inte", html, StringComparison.Ordinal);
+        Assert.Contains("Det finns ingen indikator med nummer 987654.", html, StringComparison.Ordinal);
+    }
+}
