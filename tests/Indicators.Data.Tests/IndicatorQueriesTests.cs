@@ -69,7 +69,7 @@ public class IndicatorQueriesTests
     }
 
     [Fact]
-    public async Task An_indicator_is_judged_by_the_overview_rule_with_the_same_result_as_the_overview_page()
+    public async Task Every_indicator_is_judged_in_the_overviews_default_period_with_the_same_result_as_the_overview_page()
     {
         await using var dataSource = await DemoAsync();
         var planId = (await new Plans.PlanQueries(dataSource).ListPlansAsync()).Single().PlanId;
@@ -81,6 +81,7 @@ public class IndicatorQueriesTests
         {
             var page = await queries.GetPageAsync(expected.Id, planId);
             Assert.NotNull(page);
+            Assert.Equal(overview.Period, page.DefaultPeriod(null));
             var mine = page.ToOverview().StandingIn(overview.Period, overview.StartYear, overview.EndYear);
             var theirs = expected.StandingIn(overview.Period, overview.StartYear, overview.EndYear);
             Assert.Equal(theirs.Status.Explanation, mine.Status.Explanation);

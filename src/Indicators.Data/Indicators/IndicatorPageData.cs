@@ -37,7 +37,7 @@ public sealed record IndicatorPageData(
             i.OwnerCommitteeId, i.OwnerCommittee);
     }
 
-    /// <summary>The follow-up period to show when none is asked for (the same default as the overview's).</summary>
+    /// <summary>The follow-up period asked for if it lies in the plan, else the overview's default.</summary>
     public FollowUpPeriod? DefaultPeriod(FollowUpPeriod? asked)
     {
         if (Plan is null)
@@ -50,8 +50,7 @@ public sealed record IndicatorPageData(
             return chosen;
         }
 
-        var newest = Observations.Where(o => o.Gender == Gender.T).Select(o => (Period?)o.Period).Max();
-        return FollowUpPeriod.Default(Plan.StartYear, Plan.EndYear, newest);
+        return FollowUpPeriod.Default(Plan.StartYear, Plan.EndYear, Plan.NewestOutcome);
     }
 }
 
@@ -87,8 +86,13 @@ public sealed record IndicatorDetails(
     };
 }
 
-/// <summary>The plan an indicator is judged in, with its målvärden for the indicator (total and per gender).</summary>
-public sealed record IndicatorPlan(int PlanId, string Name, int StartYear, int EndYear, string VersionName, bool IsDemo, IReadOnlyList<TargetValue> Targets)
+/// <summary>
+/// The plan an indicator is judged in, with its målvärden for the indicator (total and per gender) and the newest outcome
+/// of any of its indicators (which sets the default follow-up period, as on the overview).
+/// </summary>
+public sealed record IndicatorPlan(
+    int PlanId, string Name, int StartYear, int EndYear, string VersionName, bool IsDemo, IReadOnlyList<TargetValue> Targets,
+    Period? NewestOutcome = null)
 {
     public IEnumerable<int> Years => Enumerable.Range(StartYear, EndYear - StartYear + 1);
 

@@ -7,7 +7,7 @@ using Npgsql;
 namespace Indicators.Data.Indicators;
 
 /// <summary>
-/// Reads one indicator for its page: seven statements sent in one batch (one round trip), each aggregated in SQL and read
+/// Reads one indicator for its page: eight statements sent in one batch (one round trip), each aggregated in SQL and read
 /// through an index on the indicator (and the plan's area); nothing is queried per row.
 /// </summary>
 public sealed class IndicatorQueries(NpgsqlDataSource dataSource)
@@ -113,6 +113,21 @@ public sealed class IndicatorQueries(NpgsqlDataSource dataSource)
         order by a.sort_order, a.id;
         """;
 
+    // The periods of the plan's outcomes for its area, so the default follow-up period is the overview's
+    // (FollowUpPeriod.Default over the newest outcome of any of the plan's indicators).
+    const string PlanPeriodSql = Chosen + """
+
+        select distinct o.period
+        from observation o
+        where o.area_id = (select area_id from chosen) and o.gender = 'T'
+          and o.indicator_id in (
+            select gi.indicator_id
+            from goal_area ga
+            join goal g on g.goal_area_id = ga.id
+            join goal_indicator gi on gi.goal_id = g.id
+            where ga.plan_version_id = (select version_id from chosen));
+        """;
+
     // The sources with their last run and last success, each from the (source_id, started_at) index.
     const string SourceSql = """
         select s.id as SourceId, s.name as Name, s.kind as Kind, s.cron as Cron, s.time_zone as TimeZone, s.enabled as Enabled,
@@ -132,7 +147,7 @@ public sealed class IndicatorQueries(NpgsqlDataSource dataSource)
         order by s.name, s.id;
         """;
 
-    const string Batch = IndicatorSql + "\n" + TargetSql + "\n" + ObservationSql + "\n" + RevisionSql + "\n" + PeerSql + "\n" + SourceSql;
+    const string Batch = IndicatorSql + "\n" + TargetSql + "\n" + ObservationSql + "\n" + RevisionSql + "\n" + PeerSql + "\n" + PlanPeriodSql + "\n" + SourceSql;
 
     /// <summary>
     /// The indicator's page in the given plan (else the newest plan whose current version links it); null when no such
@@ -148,6 +163,7 @@ public sealed class IndicatorQueries(NpgsqlDataSource dataSource)
         var observations = (await results.ReadAsync<ObservationRow>()).Select(o => o.ToObservation()).OrderBy(o => o.Period).ThenBy(o => o.Gender).ToList();
         var revisions = (await results.ReadAsync<RevisionRow>()).Select(r => r.ToRevision()).ToList();
         var peerRows = (await results.ReadAsync<PeerRow>()).AsList();
+        var newestInPlan = (await results.ReadAsync<string>()).Select(p => (Period?)Period.Parse(p)).Max();
         var sources = (await results.ReadAsync<SourceRow>()).Select(s => s.ToIndicatorSource()).ToList();
         if (indicator is null)
         {
@@ -156,7 +172,7 @@ public sealed class IndicatorQueries(NpgsqlDataSource dataSource)
 
         var plan = indicator.PlanId is { } id
             ? new IndicatorPlan(id, indicator.PlanName!, indicator.StartYear!.Value, indicator.EndYear!.Value, indicator.VersionName!,
-                indicator.PlanIsDemo ?? false, targets)
+                indicator.PlanIsDemo ?? false, targets, newestInPlan)
             : null;
         return new IndicatorPageData(indicator.ToDetails(), plan, indicator.AreaId, indicator.AreaName, observations, revisions,
             peerRows.Count > 0 ? Period.Parse(peerRows[0].Period) : null,
