@@ -46,4 +46,27 @@ public class IndicatorPageTests
         Assert.Contains("Indikatorn finns inte", html, StringComparison.Ordinal);
         Assert.Contains("Det finns ingen indikator med nummer 987654.", html, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task An_indicator_without_plan_or_outcomes_still_has_a_page_that_says_so_in_Swedish()
+    {
+        var connectionString = await TestPostgres.CreateEmptyDatabaseAsync();
+        await using var app = new TestWebApp(connectionString, WithDemo);
+        using var client = app.CreateClient();
+        await TestUsers.SignInAsync(client, "analytiker", "demo-2025");
+        await client.GetStringAsync(new Uri("/", UriKind.Relative));
+        await using var connection = new NpgsqlConnection(connectionString);
+        var id = await connection.ExecuteScalarAsync<int>("""
+            insert into indicator (area_id, code, name, unit, direction, frequency, primary_area_id)
+            values ('0022', 'NY', 'Ny indikator utan data', 'antal', 'higher', 'year', '0022') returning id
+            """);
+
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri($"/indikator/{id}", UriKind.Relative)));
+
+        Assert.Matches("<h1[^>]*>Ny indikator utan data</h1>", html);
+        Assert.Contains("Indikatorn ingår inte i någon plan", html, StringComparison.Ordinal);
+        Assert.Contains("Inga utfall finns ännu för Ny indikator utan data i Region Västernorrland.", html, StringComparison.Ordinal);
+        Assert.Contains("Det finns inga värden för andra regioner att jämföra Ny indikator utan data med.", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("utfall-diagram", html, StringComparison.Ordinal);
+    }
 }
