@@ -54,6 +54,15 @@ public class IndicatorBrowserTests(Browser browser)
         await PageChecks.AssertNoViolationsAsync(page);
         await PageChecks.ScreenshotAsync(page, "indicator-kolada");
 
+        // A meeting room's projector, and paper: the charts follow the width and nothing is cut off.
+        await page.SetViewportSizeAsync(1024, 768);
+        await page.WaitForTimeoutAsync(500);
+        await PageChecks.ScreenshotAsync(page, "indicator-kolada-projector");
+        await page.EmulateMediaAsync(new() { Media = Media.Print });
+        await PageChecks.ScreenshotAsync(page, "indicator-kolada-print");
+        await page.EmulateMediaAsync(new() { Media = Media.Screen });
+        await page.SetViewportSizeAsync(1366, 900);
+
         // A monthly file indicator: months on a year axis, no other regions to compare with.
         var (monthly, monthlyName, monthlyDecimals, monthlyUnit) = await connection.QuerySingleAsync<(int, string, short, string)>(
             "select id, name, decimals, unit from indicator where code = 'HYRPERSONAL_ANDEL'");
