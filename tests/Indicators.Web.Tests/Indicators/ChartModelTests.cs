@@ -144,4 +144,19 @@ public class ChartModelTests
         Assert.True(model.IsEmpty);
         Assert.Contains("inga värden för andra regioner", model.Summary, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void The_peer_table_lists_the_regions_best_first_marks_our_region_in_words_and_ends_with_riket()
+    {
+        var model = PeerChartModel.Build(Data(plan: Plan, peers: Peers));
+        using var context = new BunitContext();
+
+        var table = context.Render<PeerTable>(p => p.Add(t => t.Model, model).Add(t => t.Format, v => OutcomeSeries.Format(Indicator(), v)));
+
+        var rows = table.FindAll("tbody tr");
+        Assert.Equal(["Västerbotten", "Dalarna", "▶ Västernorrland (vår region)", "Riket"], rows.Select(r => r.QuerySelector("th")!.TextContent));
+        Assert.Equal(["1", "2", "3", "–"], rows.Select(r => r.QuerySelector("td")!.TextContent));
+        Assert.Equal("75,0\u00A0%", rows[^1].QuerySelectorAll("td")[1].TextContent);
+        Assert.Equal("ours", rows[2].GetAttribute("class"));
+    }
 }
