@@ -60,6 +60,7 @@ public static class DatabaseSetup
             sp.GetRequiredService<NpgsqlDataSource>(), MigrationScript.Embedded(), sp.GetRequiredService<ILogger<MigrationRunner>>()));
         builder.Services.AddSingleton<DemoPlanLoader>();
         builder.Services.AddSingleton<PlanQueries>();
+        builder.Services.AddSingleton<GoalQueries>();
         builder.Services.AddSingleton<Users.UserStore>();
         builder.Services.AddSingleton<Audit.AuditQueries>();
         builder.Services.AddSingleton<Sources.SourceStore>();
