@@ -36,6 +36,10 @@ public class AuthorizationMatrixTests
         ["/admin/anvandare"] = Policies.Administer,
         ["/sa-bedoms-maluppfyllelse"] = Policies.Read,
         ["/kallor"] = Policies.Read,
+        ["/mal/{Id:int}"] = Policies.Read,
+        ["/malomrade/{Id:int}"] = Policies.Read,
+        ["/namnd/{Id:int}"] = Policies.Read,
+        ["/namnder"] = Policies.Read,
         ["/kallor/{Id:int}"] = Policies.Read,
         ["/kallor/korningar/{RunId:long}"] = Policies.Read,
         ["/kallor/{Id:int}/forhandsgranskning"] = Policies.Analyse,
@@ -53,6 +57,9 @@ public class AuthorizationMatrixTests
         ["/kallor/1"] = "/kallor/{Id:int}",
         ["/kallor/korningar/1"] = "/kallor/korningar/{RunId:long}",
         ["/kallor/1/forhandsgranskning"] = "/kallor/{Id:int}/forhandsgranskning",
+        ["/mal/1"] = "/mal/{Id:int}",
+        ["/malomrade/1"] = "/malomrade/{Id:int}",
+        ["/namnd/1"] = "/namnd/{Id:int}",
     };
 
     static readonly Dictionary<string, string[]> RolesOf = new()
@@ -92,7 +99,7 @@ public class AuthorizationMatrixTests
     public static TheoryData<string, string?> PagesByRole()
     {
         var data = new TheoryData<string, string?>();
-        foreach (var path in new[] { "/", "/logga-in", "/ingen-behorighet", "/hangfire", "/admin/granskningslogg", "/admin/anvandare", "/sa-bedoms-maluppfyllelse", "/konto/losenord", "/kallor", "/kallor/1", "/kallor/korningar/1", "/kallor/1/forhandsgranskning" })
+        foreach (var path in new[] { "/", "/logga-in", "/ingen-behorighet", "/hangfire", "/admin/granskningslogg", "/admin/anvandare", "/sa-bedoms-maluppfyllelse", "/konto/losenord", "/kallor", "/kallor/1", "/kallor/korningar/1", "/kallor/1/forhandsgranskning", "/mal/1", "/malomrade/1", "/namnd/1", "/namnder" })
         {
             data.Add(path, null);
             foreach (var role in Roles.All)
@@ -110,6 +117,13 @@ public class AuthorizationMatrixTests
     {
         var connectionString = await TestPostgres.CreateMigratedDatabaseAsync();
         await TestPostgres.ExecuteAsync(connectionString, "insert into area (id, name, short_name, kind) values ('0022', 'Region Västernorrland', 'Västernorrland', 'region'); insert into committee (area_id, code, name) values ('0022', 'HSN', 'Hälso- och sjukvårdsnämnden')");
+        // A plan with one målområde and one mål (each id 1), for the goal and målområde pages.
+        await TestPostgres.ExecuteAsync(connectionString, """
+            insert into plan (area_id, name, start_year, end_year) values ('0022', 'Regionplan 2025–2027', 2025, 2027);
+            insert into plan_version (plan_id, name, kind, is_current) values (1, 'Fastställd plan', 'adopted', true);
+            insert into goal_area (plan_version_id, code, name) values (1, '1', 'Ett attraktivt Västernorrland');
+            insert into goal (goal_area_id, code, name, owner_committee_id) values (1, '1.1', 'Vi agerar som en sammanhållande kraft', 1);
+            """);
         await using var app = new TestWebApp(connectionString);
         using var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         if (role is not null)

@@ -12,9 +12,9 @@ public sealed class GoalQueries(NpgsqlDataSource dataSource)
     {
         const string sql = """
             select v.plan_id as PlanId, p.start_year::int as StartYear, p.end_year::int as EndYear,
-                   coalesce((select array_agg(c.name order by c.name)
-                             from goal_contributor gc join committee c on c.id = gc.committee_id
-                             where gc.goal_id = g.id), '{}') as Contributors
+                   (select string_agg(c.name, E'\n' order by c.name)
+                    from goal_contributor gc join committee c on c.id = gc.committee_id
+                    where gc.goal_id = g.id) as Contributors
             from goal g
             join goal_area ga on ga.id = g.goal_area_id
             join plan_version v on v.id = ga.plan_version_id
@@ -23,7 +23,7 @@ public sealed class GoalQueries(NpgsqlDataSource dataSource)
             """;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<GoalRow>(new CommandDefinition(sql, new { GoalId = goalId }, cancellationToken: cancellationToken));
-        return row is null ? null : new GoalContext(row.PlanId, row.StartYear, row.EndYear, row.Contributors);
+        return row is null ? null : new GoalContext(row.PlanId, row.StartYear, row.EndYear, row.Contributors?.Split('\n') ?? []);
     }
 
     /// <summary>The plan a målområde belongs to and its description; null if no such målområde.</summary>
@@ -64,7 +64,7 @@ public sealed class GoalQueries(NpgsqlDataSource dataSource)
             select id, start_year, end_year from plan where area_id = c.area_id order by start_year desc, id desc limit 1) p on true
         """;
 
-    sealed record GoalRow(int PlanId, int StartYear, int EndYear, string[] Contributors);
+    sealed record GoalRow(int PlanId, int StartYear, int EndYear, string? Contributors);
 }
 
 public sealed record GoalContext(int PlanId, int StartYear, int EndYear, IReadOnlyList<string> Contributors);
