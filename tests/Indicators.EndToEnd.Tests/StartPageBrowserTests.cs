@@ -138,7 +138,7 @@ public class StartPageBrowserTests(Browser browser)
         var page = await browser.Instance.NewPageAsync(new() { Locale = "sv-SE" });
         await SignIn(page, baseUrl);
 
-        await Assertions.Expect(page.GetByText(name)).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = name })).ToBeVisibleAsync();
         Assert.Equal("undefined", await page.EvaluateAsync<string>("() => typeof window.injected"));
     }
 }
