@@ -84,6 +84,30 @@ public class OverviewPageTests
     }
 
     [Fact]
+    public async Task The_overview_filtered_by_nämnd_code_shows_only_that_nämnds_goals_and_indicators()
+    {
+        var (app, client, connectionString) = await SignedIn();
+        await using var _app = app;
+        using var _client = client;
+        var runGoals = (await new NpgsqlConnection(connectionString).QueryAsync<string>(
+            "select g.code from goal g join committee c on c.id = g.owner_committee_id where c.code = 'RUN'")).ToHashSet();
+
+        var document = await GetPage(client, "/?namnd=RUN");
+
+        Assert.Equal("Regionala utvecklingsnämnden", document.QuerySelector("#namnd option[selected]")!.TextContent);
+        var shown = document.QuerySelectorAll("article.goal").ToList();
+        Assert.NotEmpty(shown);
+        foreach (var goal in shown)
+        {
+            var code = goal.QuerySelector("h3 .code")!.TextContent.Replace("Mål ", "", StringComparison.Ordinal);
+            Assert.True(runGoals.Contains(code) || goal.QuerySelectorAll("tbody tr").All(r => r.TextContent.Contains("Regionala utvecklingsnämnden", StringComparison.Ordinal)),
+                $"Mål {code} is shown for RUN without being RUN's.");
+        }
+
+        Assert.Contains(runGoals, code => shown.Any(g => g.QuerySelector("h3 .code")!.TextContent == $"Mål {code}"));
+    }
+
+    [Fact]
     public async Task An_invalid_period_or_status_falls_back_with_a_Swedish_notice()
     {
         var (app, client, _) = await SignedIn();
