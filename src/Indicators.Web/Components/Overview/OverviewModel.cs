@@ -14,7 +14,12 @@ public sealed record DataFreshness(Freshness? Freshness, bool LastRunFailed, int
 {
     public bool NeedsAttention => LastRunFailed || Freshness == Ingestion.Scheduling.Freshness.Stale;
 
-    public static DataFreshness Judge(IReadOnlyList<IndicatorSource> sources, DateTimeOffset now)
+    /// <summary>Judges an indicator's sources.</summary>
+    /// <param name="sources">The indicator's sources with their last runs.</param>
+    /// <param name="now">The time the page is read.</param>
+    /// <param name="judgedSources">Sources already judged in this request: a few sources feed many indicators, so each
+    /// schedule is parsed once.</param>
+    public static DataFreshness Judge(IReadOnlyList<IndicatorSource> sources, DateTimeOffset now, Dictionary<int, Freshness>? judgedSources = null)
     {
         ArgumentNullException.ThrowIfNull(sources);
         if (sources.Count == 0)
@@ -22,14 +27,26 @@ public sealed record DataFreshness(Freshness? Freshness, bool LastRunFailed, int
             return new DataFreshness(null, false, null, null);
         }
 
-        var judged = sources.Select(s => (Source: s, Freshness: CronSchedule.TryParse(s.Cron, s.TimeZone, out var schedule, out _) && schedule is not null
-                ? SourceFreshness.Judge(schedule, s.Enabled, s.LastSuccessAt, now)
-                : s.Enabled ? Ingestion.Scheduling.Freshness.Stale : Ingestion.Scheduling.Freshness.Disabled))
-            .ToList();
+        judgedSources ??= [];
+        var judged = sources.Select(s => (Source: s, Freshness: JudgeSource(s, now, judgedSources))).ToList();
         var failed = judged.FirstOrDefault(j => j.Source.Enabled && j.Source.LastRunStatus == "failed");
         var worst = judged.OrderBy(j => Rank(j.Freshness)).First();
         var shown = failed.Source ?? worst.Source;
         return new DataFreshness(worst.Freshness, failed.Source is not null, shown.SourceId, shown.Name);
+    }
+
+    static Freshness JudgeSource(IndicatorSource source, DateTimeOffset now, Dictionary<int, Freshness> judgedSources)
+    {
+        if (!judgedSources.TryGetValue(source.SourceId, out var freshness))
+        {
+            // A schedule that cannot be read never runs, so its data can only age.
+            freshness = CronSchedule.TryParse(source.Cron, source.TimeZone, out var schedule, out _) && schedule is not null
+                ? SourceFreshness.Judge(schedule, source.Enabled, source.LastSuccessAt, now)
+                : source.Enabled ? Ingestion.Scheduling.Freshness.Stale : Ingestion.Scheduling.Freshness.Disabled;
+            judgedSources[source.SourceId] = freshness;
+        }
+
+        return freshness;
     }
 
     // Stale first, then never fetched, fresh, and switched off last: the row shows the source most worth a look.
@@ -116,12 +133,13 @@ public sealed record OverviewModel(PlanOverview Plan, OverviewFilter Filter, IRe
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(filter);
         var rows = new Dictionary<int, IndicatorRow>();
+        var judgedSources = new Dictionary<int, Ingestion.Scheduling.Freshness>();
         IndicatorRow RowOf(IndicatorOverview indicator)
         {
             if (!rows.TryGetValue(indicator.Id, out var row))
             {
                 row = new IndicatorRow(indicator, indicator.StandingIn(plan.Period, plan.StartYear, plan.EndYear),
-                    DataFreshness.Judge(indicator.SourceStates, now));
+                    DataFreshness.Judge(indicator.SourceStates, now, judgedSources));
                 rows[indicator.Id] = row;
             }
 
