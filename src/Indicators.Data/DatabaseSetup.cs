@@ -61,6 +61,7 @@ public static class DatabaseSetup
         builder.Services.AddSingleton<DemoPlanLoader>();
         builder.Services.AddSingleton<PlanQueries>();
         builder.Services.AddSingleton<Indicators.IndicatorQueries>();
+        builder.Services.AddSingleton<GoalQueries>();
         builder.Services.AddSingleton<Users.UserStore>();
         builder.Services.AddSingleton<Audit.AuditQueries>();
         builder.Services.AddSingleton<Sources.SourceStore>();

@@ -36,6 +36,11 @@ public class StartPageBrowserTests(Browser browser)
 
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Regionplan 2025–2027");
         await Assertions.Expect(page.Locator("section.goal-area h2")).ToHaveCountAsync(4);
+
+        // The målvärde shown is the chosen period's year's; 2027's is the plan's end target.
+        await page.SelectOptionAsync("#period", "2027");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Visa" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Helår 2027");
         var row = page.Locator("tr", new() { Has = page.GetByText("Listade patienter per allmänspecialist") });
         await Assertions.Expect(row.Locator("td.num").Last).ToHaveTextAsync("1\u00A0100\u00A0antal");
         await page.ScreenshotAsync(new() { Path = Path.Combine(Browser.OutputFolder, "start-page.png"), FullPage = true });
@@ -60,10 +65,8 @@ public class StartPageBrowserTests(Browser browser)
         }
 
         await page.ReloadAsync();
-        await page.Locator("body[data-interactive]").Or(page.Locator("#plan-select")).First.WaitForAsync();
-        await page.WaitForFunctionAsync("() => window.Blazor !== undefined");
-        await Task.Delay(500);
-        await page.SelectOptionAsync("#plan-select", new SelectOptionValue { Label = "Regionplan 2024–2027, Region Västerbotten (2024–2027)" });
+        await page.SelectOptionAsync("#plan", new SelectOptionValue { Label = "Regionplan 2024–2027, Region Västerbotten (2024–2027)" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Visa" }).ClickAsync();
 
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Regionplan 2024–2027");
         await Assertions.Expect(page.Locator("h2")).ToContainTextAsync("God ekonomisk hushållning");
@@ -97,6 +100,7 @@ public class StartPageBrowserTests(Browser browser)
         await using var _app = app;
         var page = await browser.Instance.NewPageAsync(new() { Locale = "sv-SE" });
         await SignIn(page, baseUrl);
+        await page.GotoAsync(baseUrl + "/?period=2025-JA");
         var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Listade patienter per allmänspecialist" });
         var explanation = row.GetByText("Delvis uppnått: utfall 1 354 antal mot målvärde 1 300 antal");
         await Assertions.Expect(explanation).ToBeHiddenAsync();
@@ -134,7 +138,7 @@ public class StartPageBrowserTests(Browser browser)
         var page = await browser.Instance.NewPageAsync(new() { Locale = "sv-SE" });
         await SignIn(page, baseUrl);
 
-        await Assertions.Expect(page.GetByText(name)).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = name })).ToBeVisibleAsync();
         Assert.Equal("undefined", await page.EvaluateAsync<string>("() => typeof window.injected"));
     }
 }

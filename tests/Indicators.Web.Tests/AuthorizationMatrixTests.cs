@@ -36,6 +36,10 @@ public class AuthorizationMatrixTests
         ["/admin/anvandare"] = Policies.Administer,
         ["/sa-bedoms-maluppfyllelse"] = Policies.Read,
         ["/kallor"] = Policies.Read,
+        ["/mal/{Id:int}"] = Policies.Read,
+        ["/malomrade/{Id:int}"] = Policies.Read,
+        ["/namnd/{Id:int}"] = Policies.Read,
+        ["/namnder"] = Policies.Read,
         ["/kallor/{Id:int}"] = Policies.Read,
         ["/kallor/korningar/{RunId:long}"] = Policies.Read,
         ["/kallor/{Id:int}/forhandsgranskning"] = Policies.Analyse,
@@ -55,6 +59,9 @@ public class AuthorizationMatrixTests
         ["/kallor/korningar/1"] = "/kallor/korningar/{RunId:long}",
         ["/kallor/1/forhandsgranskning"] = "/kallor/{Id:int}/forhandsgranskning",
         ["/indikator/1"] = "/indikator/{Id:int}",
+        ["/mal/1"] = "/mal/{Id:int}",
+        ["/malomrade/1"] = "/malomrade/{Id:int}",
+        ["/namnd/1"] = "/namnd/{Id:int}",
     };
 
     static readonly Dictionary<string, string[]> RolesOf = new()
@@ -94,7 +101,7 @@ public class AuthorizationMatrixTests
     public static TheoryData<string, string?> PagesByRole()
     {
         var data = new TheoryData<string, string?>();
-        foreach (var path in new[] { "/", "/logga-in", "/ingen-behorighet", "/hangfire", "/admin/granskningslogg", "/admin/anvandare", "/sa-bedoms-maluppfyllelse", "/konto/losenord", "/kallor", "/kallor/1", "/kallor/korningar/1", "/kallor/1/forhandsgranskning", "/indikator/1" })
+        foreach (var path in new[] { "/", "/logga-in", "/ingen-behorighet", "/hangfire", "/admin/granskningslogg", "/admin/anvandare", "/sa-bedoms-maluppfyllelse", "/konto/losenord", "/kallor", "/kallor/1", "/kallor/korningar/1", "/kallor/1/forhandsgranskning", "/indikator/1", "/mal/1", "/malomrade/1", "/namnd/1", "/namnder" })
         {
             data.Add(path, null);
             foreach (var role in Roles.All)
@@ -112,6 +119,13 @@ public class AuthorizationMatrixTests
     {
         var connectionString = await TestPostgres.CreateMigratedDatabaseAsync();
         await TestPostgres.ExecuteAsync(connectionString, "insert into area (id, name, short_name, kind) values ('0022', 'Region Västernorrland', 'Västernorrland', 'region'); insert into committee (area_id, code, name) values ('0022', 'HSN', 'Hälso- och sjukvårdsnämnden')");
+        // A plan with one målområde and one mål (each id 1), for the goal and målområde pages.
+        await TestPostgres.ExecuteAsync(connectionString, """
+            insert into plan (area_id, name, start_year, end_year) values ('0022', 'Regionplan 2025–2027', 2025, 2027);
+            insert into plan_version (plan_id, name, kind, is_current) values (1, 'Fastställd plan', 'adopted', true);
+            insert into goal_area (plan_version_id, code, name) values (1, '1', 'Ett attraktivt Västernorrland');
+            insert into goal (goal_area_id, code, name, owner_committee_id) values (1, '1.1', 'Vi agerar som en sammanhållande kraft', 1);
+            """);
         await using var app = new TestWebApp(connectionString);
         using var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         if (role is not null)

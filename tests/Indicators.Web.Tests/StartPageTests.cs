@@ -16,7 +16,8 @@ public class StartPageTests
         using var client = app.CreateClient();
         await TestUsers.SignInAsync(client, "ledning", "demo-2025");
 
-        var html = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri("/", UriKind.Relative)));
+        // The start page shows the målvärde of the chosen period's year; 2027's is the plan's end target.
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri("/?period=2027", UriKind.Relative)));
 
         Assert.Contains("Regionplan 2025–2027", html, StringComparison.Ordinal);
         Assert.Contains("Region Västernorrland", html, StringComparison.Ordinal);
@@ -45,7 +46,7 @@ public class StartPageTests
                 """);
         }
 
-        var html = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri("/", UriKind.Relative)));
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri("/?period=2026", UriKind.Relative)));
         Assert.Contains("1\u00A0234\u00A0antal", html, StringComparison.Ordinal);
     }
 

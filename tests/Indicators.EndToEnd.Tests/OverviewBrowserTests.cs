@@ -1,0 +1,111 @@
+using Indicators.TestSupport;
+using Microsoft.Playwright;
+
+namespace Indicators.EndToEnd.Tests;
+
+[Collection(BrowserTests.Name)]
+public class OverviewBrowserTests(Browser browser)
+{
+    static async Task<(TestWebApp App, string BaseUrl)> StartDemo()
+    {
+        var app = new TestWebApp(await TestPostgres.CreateEmptyDatabaseAsync(), new Dictionary<string, string?> { ["DemoPlan:Enabled"] = "true" });
+        return (app, app.StartKestrel());
+    }
+
+    [Fact]
+    public async Task A_reader_changes_period_filters_by_status_and_nämnd_and_drills_down_to_a_goal_area_a_goal_and_a_nämnd()
+    {
+        var (app, baseUrl) = await StartDemo();
+        await using var _app = app;
+        var page = await browser.Instance.NewPageAsync(new() { Locale = "sv-SE", ViewportSize = new() { Width = 1366, Height = 900 } });
+        await PageChecks.SignInAsync(page, baseUrl, "ledning", "demo-2025");
+
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Regionplan 2025–2027");
+        await Assertions.Expect(page.Locator("table.indicator-table").First).ToBeVisibleAsync();
+        Assert.False(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth"),
+            "The overview scrolls sideways at 1366 px.");
+        var overflowing = await page.EvaluateAsync<string>(
+            "() => [...document.querySelectorAll('.table-scroll')].filter(t => t.scrollWidth > t.clientWidth).map(t => t.scrollWidth + '>' + t.clientWidth).join(', ')");
+        Assert.True(overflowing.Length == 0, $"Tables scroll inside their box at 1366 px: {overflowing}");
+        await PageChecks.AssertNoViolationsAsync(page);
+        await PageChecks.ScreenshotAsync(page, "overview");
+        await page.Locator("article.goal").Nth(2).ScreenshotAsync(new() { Path = Path.Combine(Browser.OutputFolder, "overview-goal.png") });
+
+        await page.SelectOptionAsync("#period", "2025");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Visa" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Helår 2025");
+        Assert.Contains("period=2025", page.Url, StringComparison.Ordinal);
+
+        // Filter by the status the first indicator has: every row left has that status.
+        var firstStatus = (await page.Locator("table.indicator-table tbody tr .status").First.InnerTextAsync()).Trim();
+        var statusName = firstStatus[(firstStatus.IndexOf(' ', StringComparison.Ordinal) + 1)..];
+        await page.SelectOptionAsync("#status", new SelectOptionValue { Label = statusName });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Visa" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#status")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex(".+"));
+        var statuses = await page.Locator("table.indicator-table tbody tr .status").AllInnerTextsAsync();
+        Assert.NotEmpty(statuses);
+        Assert.All(statuses, s => Assert.EndsWith(statusName, s.Trim(), StringComparison.Ordinal));
+        await PageChecks.AssertNoViolationsAsync(page);
+        await PageChecks.ScreenshotAsync(page, "overview-status-filter");
+
+        // The nämnd filter from the keyboard: choose, Tab past the status field to "Visa", Enter.
+        await page.SelectOptionAsync("#status", "");
+        await page.SelectOptionAsync("#namnd", new SelectOptionValue { Label = "Regionala utvecklingsnämnden" });
+        await page.Locator("#namnd").FocusAsync();
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.PressAsync("Tab");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Visa" })).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("namnd=\\d+"));
+        var goals = page.Locator("article.goal");
+        Assert.True(await goals.CountAsync() > 0);
+        foreach (var goal in await goals.AllAsync())
+        {
+            var ownsGoal = (await goal.Locator(".owner").AllInnerTextsAsync()).Any(t => t.Contains("Regionala utvecklingsnämnden", StringComparison.Ordinal));
+            var rows = await goal.Locator("tbody tr").AllInnerTextsAsync();
+            Assert.True(ownsGoal || rows.All(r => r.Contains("Regionala utvecklingsnämnden", StringComparison.Ordinal)),
+                "A goal shown for RUN is neither owned by RUN nor limited to RUN's indicators.");
+        }
+
+        await PageChecks.ScreenshotAsync(page, "overview-namnd-filter");
+
+        await page.GotoAsync(baseUrl + "/");
+        await page.Locator("section.goal-area h2 a").Nth(1).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Målområde");
+        await Assertions.Expect(page.Locator("table.goal-summary")).ToBeVisibleAsync();
+        await PageChecks.AssertNoViolationsAsync(page);
+        await PageChecks.ScreenshotAsync(page, "goal-area");
+
+        await page.Locator("table.goal-summary tbody th a").First.ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Mål ");
+        await Assertions.Expect(page.Locator(".suggestion")).ToHaveCountAsync(1);
+        await PageChecks.AssertNoViolationsAsync(page);
+        await PageChecks.ScreenshotAsync(page, "goal");
+
+        await page.Locator("dl.facts a").First.ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("nämnden");
+        await PageChecks.AssertNoViolationsAsync(page);
+        await PageChecks.ScreenshotAsync(page, "namnd");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Nämnder", Exact = true }).First.ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Nämnder");
+        await PageChecks.AssertNoViolationsAsync(page);
+    }
+
+    [Fact]
+    public async Task The_overview_prints_without_the_menu_and_the_form_and_with_explanations_open()
+    {
+        var (app, baseUrl) = await StartDemo();
+        await using var _app = app;
+        var page = await browser.Instance.NewPageAsync(new() { Locale = "sv-SE", ViewportSize = new() { Width = 1100, Height = 1400 } });
+        await PageChecks.SignInAsync(page, baseUrl, "ledning", "demo-2025");
+        await Assertions.Expect(page.Locator("table.indicator-table").First).ToBeVisibleAsync();
+
+        await page.EmulateMediaAsync(new() { Media = Media.Print });
+
+        await Assertions.Expect(page.Locator("header.site-header")).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator("form.choice-form")).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator("table.indicator-table tbody tr details.explained p").First).ToBeVisibleAsync();
+        await PageChecks.ScreenshotAsync(page, "overview-print");
+    }
+}

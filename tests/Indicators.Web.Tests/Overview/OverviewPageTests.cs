@@ -1,0 +1,219 @@
+using System.Net;
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
+using Dapper;
+using Indicators.TestSupport;
+using Npgsql;
+
+namespace Indicators.Web.Tests.Overview;
+
+/// <summary>The overview, goal, målområde and nämnd pages against the demo plan in a real database.</summary>
+public class OverviewPageTests
+{
+    static Dictionary<string, string?> WithDemo => new() { ["DemoPlan:Enabled"] = "true" };
+
+    static async Task<(TestWebApp App, HttpClient Client, string ConnectionString)> SignedIn(string user = "ledning")
+    {
+        var connectionString = await TestPostgres.CreateEmptyDatabaseAsync();
+        var app = new TestWebApp(connectionString, WithDemo);
+        var client = app.CreateClient();
+        await TestUsers.SignInAsync(client, user, "demo-2025");
+        return (app, client, connectionString);
+    }
+
+    static async Task<IDocument> GetPage(HttpClient client, string path)
+    {
+        var html = await client.GetStringAsync(new Uri(path, UriKind.Relative));
+        return await new HtmlParser().ParseDocumentAsync(html);
+    }
+
+    static async Task<T> Scalar<T>(string connectionString, string sql, object? parameters = null)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        return await connection.ExecuteScalarAsync<T>(sql, parameters) ?? throw new InvalidOperationException(sql);
+    }
+
+    static IElement GoalArticle(IDocument document, string code) =>
+        document.QuerySelectorAll("article.goal").Single(a => a.QuerySelector("h3")!.TextContent.Contains($"Mål {code} ", StringComparison.Ordinal));
+
+    [Fact]
+    public async Task The_overview_for_helår_2025_counts_goal_2_1s_indicators_per_status_as_its_rows_show_them()
+    {
+        var (app, client, connectionString) = await SignedIn();
+        await using var _app = app;
+        using var _client = client;
+        var linked = await Scalar<long>(connectionString,
+            "select count(*) from goal_indicator gi join goal g on g.id = gi.goal_id where g.code = '2.1'");
+
+        var document = await GetPage(client, "/?period=2025");
+
+        Assert.Contains("Helår 2025", document.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
+        var goal = GoalArticle(document, "2.1");
+        var rows = goal.QuerySelectorAll("table.indicator-table tbody tr");
+        Assert.Equal(linked, rows.Length);
+        var counts = goal.QuerySelectorAll("ul.status-counts li").Select(li => li.TextContent.Trim()).ToList();
+        foreach (var status in new[] { "Uppnått", "Delvis uppnått", "Ej uppnått", "Kan ej bedömas" })
+        {
+            var shown = rows.Count(r => r.QuerySelector(".status")!.TextContent.Trim().EndsWith(" " + status, StringComparison.Ordinal));
+            Assert.Contains(counts, c => c.EndsWith($" {status}: {shown}", StringComparison.Ordinal));
+        }
+
+        Assert.Contains("Föreslagen bedömning:", goal.TextContent, StringComparison.Ordinal);
+        Assert.Contains("senast publicerade", goal.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Årsstatistik publiceras året efter", document.Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_overview_links_indicators_goals_goal_areas_and_committees_with_plan_and_period()
+    {
+        var (app, client, connectionString) = await SignedIn();
+        await using var _app = app;
+        using var _client = client;
+        var planId = await Scalar<int>(connectionString, "select id from plan");
+        var indicatorId = await Scalar<int>(connectionString, "select id from indicator where code = 'N79173'");
+        var goalId = await Scalar<int>(connectionString, "select id from goal where code = '2.1'");
+        var hsn = await Scalar<int>(connectionString, "select id from committee where code = 'HSN'");
+
+        var document = await GetPage(client, "/?period=2025-JA");
+
+        var links = document.QuerySelectorAll("a").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Contains($"indikator/{indicatorId}?plan={planId}&period=2025-JA", links);
+        Assert.Contains($"mal/{goalId}?period=2025-JA", links);
+        Assert.Contains(links, l => l!.StartsWith("malomrade/", StringComparison.Ordinal));
+        Assert.Contains($"namnd/{hsn}", links);
+    }
+
+    [Fact]
+    public async Task The_overview_filtered_by_nämnd_code_shows_only_that_nämnds_goals_and_indicators()
+    {
+        var (app, client, connectionString) = await SignedIn();
+        await using var _app = app;
+        using var _client = client;
+        var runGoals = (await new NpgsqlConnection(connectionString).QueryAsync<string>(
+            "select g.code from goal g join committee c on c.id = g.owner_committee_id where c.code = 'RUN'")).ToHashSet();
+
+        var document = await GetPage(client, "/?namnd=RUN");
+
+        Assert.Equal("Regionala utvecklingsnämnden", document.QuerySelector("#namnd option[selected]")!.TextContent);
+        var shown = document.QuerySelectorAll("article.goal").ToList();
+        Assert.NotEmpty(shown);
+        foreach (var goal in shown)
+        {
+            var code = goal.QuerySelector("h3 .code")!.TextContent.Replace("Mål ", "", StringComparison.Ordinal);
+            Assert.True(runGoals.Contains(code) || goal.QuerySelectorAll("tbody tr").All(r => r.TextContent.Contains("Regionala utvecklingsnämnden", StringComparison.Ordinal)),
+                $"Mål {code} is shown for RUN without being RUN's.");
+        }
+
+        Assert.Contains(runGoals, code => shown.Any(g => g.QuerySelector("h3 .code")!.TextContent == $"Mål {code}"));
+    }
+
+    [Fact]
+    public async Task An_invalid_period_or_status_falls_back_with_a_Swedish_notice()
+    {
+        var (app, client, _) = await SignedIn();
+        await using var _app = app;
+        using var _client = client;
+
+        var response = await client.GetAsync(new Uri("/?period=1999-XY&status=ok&namnd=abc", UriKind.Relative));
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Perioden ”1999-XY” finns inte", html, StringComparison.Ordinal);
+        Assert.Contains("Statusen ”ok” finns inte", html, StringComparison.Ordinal);
+        Assert.Contains("Nämnden ”abc” finns inte", html, StringComparison.Ordinal);
+        Assert.Contains("Regionplan 2025–2027", html, StringComparison.Ordinal);
+
+        var outside = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri("/?period=2019", UriKind.Relative)));
+        Assert.Contains("Helår 2019 ligger utanför planperioden 2025–2027", outside, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_goal_page_shows_the_goal_text_from_the_plan_its_indicators_and_the_suggested_assessment()
+    {
+        var (app, client, connectionString) = await SignedIn();
+        await using var _app = app;
+        using var _client = client;
+        var goalId = await Scalar<int>(connectionString, "select id from goal where code = '2.1'");
+        var name = await Scalar<string>(connectionString, "select name from goal where id = @goalId", new { goalId });
+        var description = await Scalar<string>(connectionString, "select coalesce(description, '') from goal where id = @goalId", new { goalId });
+        var indicators = await Scalar<long>(connectionString, "select count(*) from goal_indicator where goal_id = @goalId", new { goalId });
+
+        var document = await GetPage(client, $"/mal/{goalId}?period=2025");
+
+        Assert.Equal($"Mål 2.1 {name}", document.QuerySelector("h1")!.TextContent.Trim());
+        if (description.Length > 0)
+        {
+            Assert.Equal(description, document.QuerySelector(".goal-description")!.TextContent.Trim());
+        }
+
+        Assert.Contains("Hälso- och sjukvårdsnämnden", document.QuerySelector("dl.facts")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(indicators, document.QuerySelectorAll("table.indicator-table tbody tr").Length);
+        var suggestion = document.QuerySelector(".suggestion")!.TextContent;
+        Assert.Contains("Förslag:", suggestion, StringComparison.Ordinal);
+        Assert.Contains("bedömbara uppnådda", suggestion, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_goal_area_page_shows_its_goals_with_counts_and_suggestions()
+    {
+        var (app, client, connectionString) = await SignedIn();
+        await using var _app = app;
+        using var _client = client;
+        var areaId = await Scalar<int>(connectionString, "select id from goal_area where code = '2'");
+        var goals = (await new NpgsqlConnection(connectionString).QueryAsync<string>(
+            "select code from goal where goal_area_id = @areaId order by sort_order, code", new { areaId })).ToList();
+
+        var document = await GetPage(client, $"/malomrade/{areaId}");
+
+        Assert.StartsWith("Målområde 2", document.QuerySelector("h1")!.TextContent.Trim(), StringComparison.Ordinal);
+        var summaryRows = document.QuerySelectorAll("table.goal-summary tbody tr");
+        Assert.Equal(goals, summaryRows.Select(r => r.QuerySelector("th .code")!.TextContent.Replace("Mål ", "", StringComparison.Ordinal)).ToList());
+        Assert.All(summaryRows, r => Assert.Contains("Förslag:", r.TextContent, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_HSN_page_lists_only_goals_and_indicators_HSN_owns()
+    {
+        var (app, client, connectionString) = await SignedIn("hsn");
+        await using var _app = app;
+        using var _client = client;
+        var hsn = await Scalar<int>(connectionString, "select id from committee where code = 'HSN'");
+        await using var connection = new NpgsqlConnection(connectionString);
+        var ownedGoals = (await connection.QueryAsync<string>("select code from goal where owner_committee_id = @hsn", new { hsn })).ToHashSet();
+        var otherGoalsWithHsnIndicators = (await connection.QueryAsync<string>("""
+            select distinct g.code from goal g join goal_indicator gi on gi.goal_id = g.id join indicator i on i.id = gi.indicator_id
+            where i.owner_committee_id = @hsn and g.owner_committee_id is distinct from @hsn
+            """, new { hsn })).ToHashSet();
+
+        var document = await GetPage(client, $"/namnd/{hsn}");
+
+        Assert.StartsWith("Hälso- och sjukvårdsnämnden", document.QuerySelector("h1")!.TextContent.Trim(), StringComparison.Ordinal);
+        var shown = document.QuerySelectorAll("article.goal h3 .code").Select(c => c.TextContent.Replace("Mål ", "", StringComparison.Ordinal)).ToHashSet();
+        Assert.Equal(ownedGoals.Union(otherGoalsWithHsnIndicators).ToHashSet(), shown);
+        foreach (var code in otherGoalsWithHsnIndicators)
+        {
+            Assert.All(GoalArticle(document, code).QuerySelectorAll("tbody tr"),
+                row => Assert.Contains("Hälso- och sjukvårdsnämnden", row.TextContent, StringComparison.Ordinal));
+        }
+
+        var list = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri("/namnder", UriKind.Relative)));
+        Assert.Contains($"href=\"namnd/{hsn}\"", list, StringComparison.Ordinal);
+        Assert.Contains("Regionala utvecklingsnämnden", list, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/mal/999999")]
+    [InlineData("/malomrade/999999")]
+    [InlineData("/namnd/999999")]
+    public async Task An_unknown_id_gets_the_Swedish_not_found_page(string path)
+    {
+        var (app, client, _) = await SignedIn();
+        await using var _app = app;
+        using var _client = client;
+
+        var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("Sidan finns inte", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+    }
+}
