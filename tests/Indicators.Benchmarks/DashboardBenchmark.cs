@@ -102,9 +102,8 @@ static class DashboardBenchmark
         Directory.SetCurrentDirectory(AppContext.BaseDirectory);
         await using var app = new TestWebApp(connectionString, new Dictionary<string, string?>
         {
-            // Quiet: no first-administrator password or key-storage warning in the benchmark's output.
+            // A known password, so the app does not print a generated one for its first administrator.
             ["Admin:InitialPassword"] = TestUsers.Password,
-            ["Logging:LogLevel:Default"] = "Error",
         });
         var baseUrl = app.StartKestrel();
         using var handler = new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false };

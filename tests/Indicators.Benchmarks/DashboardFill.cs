@@ -151,6 +151,12 @@ sealed record DashboardFill(int PlanIndicators, int Years, long OtherObservation
                'Planens text för mål ' || ga.code || '.' || g || '.', (select id from committee order by id offset g % 3 limit 1), g
         from goal_area ga cross join generate_series(1, @GoalsPerArea) g;
 
+        -- The other indicators first: a plan is made after years of ingestion, so its indicators have the highest ids
+        -- (and do not sit at the start of every index on indicator_id).
+        insert into indicator (area_id, code, name, unit, decimals, direction, frequency, gender_split, primary_area_id)
+        select '0022', 'OVRIG' || lpad(n::text, 4, '0'), 'Övrig månadsindikator ' || n, '%', 1, 'higher', 'month', true, '0022'
+        from generate_series(1, @OtherIndicators) n;
+
         -- A third lower-is-better, two thirds split by gender, owned by the three committees in turn.
         insert into indicator (area_id, code, name, description, unit, decimals, direction, frequency, gender_split,
                                owner_committee_id, primary_area_id, tolerance, tolerance_kind, trend_min_difference, kpi_id)
@@ -158,10 +164,6 @@ sealed record DashboardFill(int PlanIndicators, int Years, long OtherObservation
                case when n % 3 = 0 then 'lower' else 'higher' end, 'year', n % 3 <> 2,
                (select id from committee order by id offset n % 3 limit 1), '0022', 3, 'absolute', 0.5, 'N' || lpad(n::text, 5, '0')
         from generate_series(1, @PlanIndicators) n;
-
-        insert into indicator (area_id, code, name, unit, decimals, direction, frequency, gender_split, primary_area_id)
-        select '0022', 'OVRIG' || lpad(n::text, 4, '0'), 'Övrig månadsindikator ' || n, '%', 1, 'higher', 'month', true, '0022'
-        from generate_series(1, @OtherIndicators) n;
 
         -- Ten indicators per mål, in code order.
         insert into goal_indicator (goal_id, indicator_id, sort_order)
