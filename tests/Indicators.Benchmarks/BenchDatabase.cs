@@ -52,8 +52,8 @@ sealed class BenchDatabase : IAsyncDisposable
         }
     }
 
-    /// <summary>A new database with every migration applied and the benchmark's areas, indicators and sources.</summary>
-    public async Task<string> CreateArrangedDatabaseAsync(string purpose, BenchData data, CancellationToken cancellationToken)
+    /// <summary>A new database with every migration applied, as the app applies them at start.</summary>
+    public async Task<string> CreateMigratedDatabaseAsync(string purpose, CancellationToken cancellationToken)
     {
         var name = $"bench_{purpose}_{Guid.NewGuid():N}"[..40];
         await using (var connection = new NpgsqlConnection(admin))
@@ -65,9 +65,17 @@ sealed class BenchDatabase : IAsyncDisposable
         databases.Add(name);
         // No command timeout: on a busy machine the COPY baseline alone can take longer than Npgsql's default 30 s.
         var connectionString = new NpgsqlConnectionStringBuilder(admin) { Database = name, CommandTimeout = 0 }.ConnectionString;
+        await using var dataSource = NpgsqlDataSource.Create(connectionString);
+        await new MigrationRunner(dataSource, MigrationScript.Embedded(), NullLogger<MigrationRunner>.Instance).MigrateAsync(cancellationToken);
+        return connectionString;
+    }
+
+    /// <summary>A new database with every migration applied and the benchmark's areas, indicators and sources.</summary>
+    public async Task<string> CreateArrangedDatabaseAsync(string purpose, BenchData data, CancellationToken cancellationToken)
+    {
+        var connectionString = await CreateMigratedDatabaseAsync(purpose, cancellationToken);
         await using (var dataSource = NpgsqlDataSource.Create(connectionString))
         {
-            await new MigrationRunner(dataSource, MigrationScript.Embedded(), NullLogger<MigrationRunner>.Instance).MigrateAsync(cancellationToken);
             await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
             await connection.ExecuteAsync(new CommandDefinition(ArrangeSql, new
             {

@@ -4,6 +4,7 @@ using Indicators.Benchmarks;
 return args.FirstOrDefault() switch
 {
     "ingest" => await IngestBenchmark.RunAsync(args[1..]),
+    "dashboard" => await DashboardBenchmark.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -13,8 +14,11 @@ static int Usage()
         Usage: dotnet run -c Release --project tests/Indicators.Benchmarks -- <mode> [--ConnectionStrings:Indicators=...]
 
         Modes:
-          ingest   Kolada dump (via a local HTTP replay) and CSV file through the real ingestion path,
-                   against raw binary COPY of the same rows; last line: ingest/copy time ratio: R
+          ingest     Kolada dump (via a local HTTP replay) and CSV file through the real ingestion path,
+                     against raw binary COPY of the same rows; last line: ingest/copy time ratio: R
+          dashboard  A plan of 200 indicators × 22 areas × 3 genders × 15 years among 5 000 000 further outcomes;
+                     the web app on Kestrel in this process: overview and indicator page against their SQL, p50 and p90;
+                     last line: overview p50 ms: X; indicator p50 ms: Y
 
         Without a connection string (ConnectionStrings__Indicators or --ConnectionStrings:Indicators=)
         a throwaway PostgreSQL cluster is started under /var/tmp and removed at the end.

@@ -1,3 +1,5 @@
+using Indicators.Core.Attainment;
+using Indicators.Core.FollowUp;
 using Indicators.Core.Plans;
 using Indicators.Data.Demo;
 using Indicators.Data.Plans;
@@ -29,5 +31,29 @@ public class PlanQueriesTests
         Assert.Equal(Direction.LowerIsBetter, listade.Direction);
         Assert.Equal([1300m, 1200m, 1100m], overview.Years.Select(y => listade.TargetFor(y)?.Value));
         Assert.Null(await queries.GetOverviewAsync(987654));
+    }
+
+    [Fact]
+    public async Task The_demo_plan_is_current_to_August_2026_and_its_year_2025_shows_every_kind_of_status()
+    {
+        await using var dataSource = NpgsqlDataSource.Create(await TestPostgres.CreateMigratedDatabaseAsync());
+        await new DemoPlanLoader(dataSource, NullLogger<DemoPlanLoader>.Instance).LoadIfEmptyAsync();
+        var queries = new PlanQueries(dataSource);
+        var planId = Assert.Single(await queries.ListPlansAsync()).PlanId;
+
+        var current = await queries.GetOverviewAsync(planId);
+        var year2025 = await queries.GetOverviewAsync(planId, FollowUpPeriod.WholeYear(2025));
+
+        Assert.Equal(FollowUpPeriod.Interim(2026), current!.Period);
+        var statuses = year2025!.GoalAreas.SelectMany(a => a.Goals).SelectMany(g => g.Indicators)
+            .ToDictionary(i => i.Code, i => i.StandingIn(year2025.Period, year2025.StartYear, year2025.EndYear).Status.Status);
+        Assert.Equal(AttainmentStatus.Achieved, statuses["U72552"]);
+        Assert.Equal(AttainmentStatus.PartlyAchieved, statuses["LISTADE_PER_ALLMANSPECIALIST"]);
+        Assert.Equal(AttainmentStatus.PartlyAchieved, statuses["ARETS_RESULTAT"]);
+        Assert.Equal(AttainmentStatus.NotAchieved, statuses["N79221"]);
+        Assert.Equal(AttainmentStatus.NotAssessable, statuses["FOLKMANGD"]);
+        var counts = statuses.Values.CountBy(s => s).ToDictionary();
+        Assert.True(counts[AttainmentStatus.Achieved] >= 4 && counts[AttainmentStatus.PartlyAchieved] >= 4 && counts[AttainmentStatus.NotAchieved] >= 3,
+            string.Join(", ", statuses.Select(s => $"{s.Key}: {s.Value}")));
     }
 }

@@ -102,14 +102,14 @@ public class StartPageBrowserTests(Browser browser)
         await SignIn(page, baseUrl);
         await page.GotoAsync(baseUrl + "/?period=2025-JA");
         var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Listade patienter per allmänspecialist" });
-        var explanation = row.GetByText("Delvis uppnått: utfall 1 354 antal mot målvärde 1 300 antal");
+        var explanation = row.GetByText("Ej uppnått: utfall 1 341 antal mot målvärde 1 200 antal");
         await Assertions.Expect(explanation).ToBeHiddenAsync();
 
         await row.Locator("summary").First.FocusAsync();
         await page.Keyboard.PressAsync("Enter");
 
         await Assertions.Expect(explanation).ToBeVisibleAsync();
-        await Assertions.Expect(row.Locator("summary").First).ToHaveTextAsync("◐ Delvis uppnått");
+        await Assertions.Expect(row.Locator("summary").First).ToHaveTextAsync("✕ Ej uppnått");
     }
 
     [Fact]

@@ -43,9 +43,10 @@ public class AttainmentExplanationTests
 
         var html = Normalised(await client.GetStringAsync(new Uri("/", UriKind.Relative)));
 
-        // Listade patienter per allmänspecialist, aug 2025: 1 354 against 1 300 (lower is better), tolerance 5 % of the target = 65.
-        Assert.Contains("Delvis uppnått: utfall 1 354 antal mot målvärde 1 300 antal, 54 antal över; delvis-gräns 65 antal (5,0 % av målvärdet).", html, StringComparison.Ordinal);
-        Assert.Contains("Bättre: 1 354 antal aug 2025 mot 1 367 antal aug 2024, 13 antal lägre; minsta skillnad 10 antal.", html, StringComparison.Ordinal);
+        // The newest outcomes are from August 2026, so the start page shows delår jan–aug 2026.
+        // Listade patienter per allmänspecialist, aug 2026: 1 341 against 1 200 (lower is better), tolerance 5 % of the target = 60.
+        Assert.Contains("Ej uppnått: utfall 1 341 antal mot målvärde 1 200 antal, 141 antal över; delvis-gräns 60 antal (5,0 % av målvärdet).", html, StringComparison.Ordinal);
+        Assert.Contains("Bättre: 1 341 antal aug 2026 mot 1 354 antal aug 2025, 13 antal lägre; minsta skillnad 10 antal.", html, StringComparison.Ordinal);
         Assert.Contains("href=\"sa-bedoms-maluppfyllelse#status\"", html, StringComparison.Ordinal);
     }
 
@@ -61,14 +62,14 @@ public class AttainmentExplanationTests
         await using (var connection = new NpgsqlConnection(connectionString))
         {
             await connection.ExecuteAsync("""
-                update observation set value = 1290
-                where period = '2025-08' and area_id = '0022' and gender = 'T'
+                update observation set value = 1190
+                where period = '2026-08' and area_id = '0022' and gender = 'T'
                   and indicator_id = (select id from indicator where code = 'LISTADE_PER_ALLMANSPECIALIST')
                 """);
         }
 
         var html = Normalised(await client.GetStringAsync(new Uri("/", UriKind.Relative)));
-        Assert.Contains("Uppnått: utfall 1 290 antal mot målvärde 1 300 antal, 10 antal under; delvis-gräns 65 antal", html, StringComparison.Ordinal);
-        Assert.DoesNotContain("utfall 1 354 antal", html, StringComparison.Ordinal);
+        Assert.Contains("Uppnått: utfall 1 190 antal mot målvärde 1 200 antal, 10 antal under; delvis-gräns 60 antal", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("utfall 1 341 antal", html, StringComparison.Ordinal);
     }
 }
