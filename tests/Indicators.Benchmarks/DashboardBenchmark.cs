@@ -8,9 +8,7 @@ using Indicators.Data.Plans;
 using Indicators.TestSupport;
 using Microsoft.Extensions.Configuration;
 using Npgsql;
-#if INDICATOR_PAGE
 using Indicators.Data.Indicators;
-#endif
 
 namespace Indicators.Benchmarks;
 
@@ -142,13 +140,12 @@ static class DashboardBenchmark
         Console.WriteLine();
         Console.WriteLine("Targets: overview p50 < 150 ms, indicator p50 < 80 ms.");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"overview p50 ms: {overviewPage.P50:0.0}; indicator p50 ms: {(indicatorP50 is { } p ? p.ToString("0.0", CultureInfo.InvariantCulture) : "n/a")}"));
+            $"overview p50 ms: {overviewPage.P50:0.0}; indicator p50 ms: {indicatorP50:0.0}"));
         return 0;
     }
 
-#if INDICATOR_PAGE
     /// <summary>The indicator page and its SQL (IndicatorQueries and /indikator/{id}, from the indicator page's branch).</summary>
-    static async Task<double?> IndicatorAsync(
+    static async Task<double> IndicatorAsync(
         HttpClient client, NpgsqlDataSource dataSource, int planId, int indicatorId, string indicatorName, int warmUp, int requests, CancellationToken cancellationToken)
     {
         var url = $"indikator/{indicatorId}?plan={planId}";
@@ -166,18 +163,6 @@ static class DashboardBenchmark
             $"  page/SQL p50 ratio {page.P50 / sql.P50:0.0}; the page spends {page.P50 - sql.P50:0.0} ms beyond its SQL (rendering, HTTP); {page.Characters / 1000.0:0}k characters of HTML"));
         return page.P50;
     }
-#else
-    /// <summary>
-    /// Built without the indicator page (IndicatorQueries and /indikator/{id} live in another branch until merged):
-    /// define INDICATOR_PAGE in the project file to measure it.
-    /// </summary>
-    static Task<double?> IndicatorAsync(
-        HttpClient client, NpgsqlDataSource dataSource, int planId, int indicatorId, string indicatorName, int warmUp, int requests, CancellationToken cancellationToken)
-    {
-        Console.WriteLine($"indicator page: not measured; this build has no IndicatorQueries (define INDICATOR_PAGE once the indicator page is merged)");
-        return Task.FromResult<double?>(null);
-    }
-#endif
 
     /// <summary>The plan's id and a gender-split indicator from the middle of it, with its name and the plan's last indicator's.</summary>
     static async Task<(int PlanId, int IndicatorId, string IndicatorName, string LastIndicatorName)> PlanAsync(string connectionString, CancellationToken cancellationToken)
