@@ -100,7 +100,7 @@ public class StartPageBrowserTests(Browser browser)
         await using var _app = app;
         var page = await browser.Instance.NewPageAsync(new() { Locale = "sv-SE" });
         await SignIn(page, baseUrl);
-        await page.GotoAsync(baseUrl + "/?period=2025-JA");
+        await page.GotoAsync(baseUrl + "/?period=2026-JA");
         var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Listade patienter per allmänspecialist" });
         var explanation = row.GetByText("Ej uppnått: utfall 1 341 antal mot målvärde 1 200 antal");
         await Assertions.Expect(explanation).ToBeHiddenAsync();
