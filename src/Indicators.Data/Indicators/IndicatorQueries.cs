@@ -2,6 +2,7 @@ using Dapper;
 using Indicators.Core.Observations;
 using Indicators.Core.Periods;
 using Indicators.Core.Plans;
+using Indicators.Data.Sources;
 using Npgsql;
 
 namespace Indicators.Data.Indicators;
@@ -128,26 +129,7 @@ public sealed class IndicatorQueries(NpgsqlDataSource dataSource)
             where ga.plan_version_id = (select version_id from chosen));
         """;
 
-    // The sources with their last run and last success, each from the (source_id, started_at) index.
-    const string SourceSql = """
-        select s.id as SourceId, s.name as Name, s.kind as Kind, s.cron as Cron, s.time_zone as TimeZone, s.enabled as Enabled,
-               last.status as LastRunStatus, last.started_at as LastRunAt, last.message as LastRunMessage,
-               success.started_at as LastSuccessAt
-        from source_indicator si
-        join source s on s.id = si.source_id
-        left join lateral (
-            select r.status, r.started_at, r.message
-            from ingestion_run r where r.source_id = s.id and r.trigger <> 'preview'
-            order by r.started_at desc, r.id desc limit 1) last on true
-        left join lateral (
-            select r.started_at
-            from ingestion_run r where r.source_id = s.id and r.status in ('succeeded', 'succeeded_with_warnings')
-            order by r.started_at desc limit 1) success on true
-        where si.indicator_id = @IndicatorId
-        order by s.name, s.id;
-        """;
-
-    const string Batch = IndicatorSql + "\n" + TargetSql + "\n" + ObservationSql + "\n" + RevisionSql + "\n" + PeerSql + "\n" + PlanPeriodSql + "\n" + SourceSql;
+    const string Batch = IndicatorSql + "\n" + TargetSql + "\n" + ObservationSql + "\n" + RevisionSql + "\n" + PeerSql + "\n" + PlanPeriodSql + "\n" + IndicatorSourceRows.Sql;
 
     /// <summary>
     /// The indicator's page in the given plan (else the newest plan whose current version links it); null when no such
@@ -157,14 +139,14 @@ public sealed class IndicatorQueries(NpgsqlDataSource dataSource)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var results = await connection.QueryMultipleAsync(new CommandDefinition(
-            Batch, new { IndicatorId = indicatorId, PlanId = planId }, cancellationToken: ct));
+            Batch, new { IndicatorId = indicatorId, IndicatorIds = new[] { indicatorId }, PlanId = planId }, cancellationToken: ct));
         var indicator = await results.ReadSingleOrDefaultAsync<IndicatorRow>();
         var targets = (await results.ReadAsync<TargetRow>()).Select(t => t.ToTargetValue()).ToList();
         var observations = (await results.ReadAsync<ObservationRow>()).Select(o => o.ToObservation()).OrderBy(o => o.Period).ThenBy(o => o.Gender).ToList();
         var revisions = (await results.ReadAsync<RevisionRow>()).Select(r => r.ToRevision()).ToList();
         var peerRows = (await results.ReadAsync<PeerRow>()).AsList();
         var newestInPlan = (await results.ReadAsync<string>()).Select(p => (Period?)Period.Parse(p)).Max();
-        var sources = (await results.ReadAsync<SourceRow>()).Select(s => s.ToIndicatorSource()).ToList();
+        var sources = (await results.ReadAsync<IndicatorSourceRows.Row>()).Select(s => s.ToIndicatorSource()).ToList();
         if (indicator is null)
         {
             return null;
@@ -228,12 +210,4 @@ public sealed class IndicatorQueries(NpgsqlDataSource dataSource)
     }
 
     sealed record PeerRow(string Period, string AreaId, string Name, string ShortName, bool IsCountry, decimal? Value, string Status);
-
-    sealed record SourceRow(
-        int SourceId, string Name, string Kind, string Cron, string TimeZone, bool Enabled,
-        string? LastRunStatus, DateTime? LastRunAt, string? LastRunMessage, DateTime? LastSuccessAt)
-    {
-        public IndicatorSource ToIndicatorSource() => new(
-            SourceId, Name, Kind, Cron, TimeZone, Enabled, LastRunStatus, Utc(LastRunAt), LastRunMessage, Utc(LastSuccessAt));
-    }
 }

@@ -78,31 +78,6 @@ public sealed class PlanQueries(NpgsqlDataSource dataSource)
             where o.area_id = @AreaId and o.gender = 'T' and o.indicator_id = any (@IndicatorIds)
             """;
 
-        // The sources of the plan's indicators with their last run and last success, each from the (source_id, started_at) index.
-        const string sourcesSql = """
-            select si.indicator_id as IndicatorId, s.id as SourceId, s.name as Name, s.kind as Kind, s.cron as Cron,
-                   s.time_zone as TimeZone, s.enabled as Enabled,
-                   last.status as LastRunStatus, last.started_at as LastRunAt, last.message as LastRunMessage,
-                   success.started_at as LastSuccessAt
-            from source_indicator si
-            join source s on s.id = si.source_id
-            left join lateral (
-                select r.status, r.started_at, r.message
-                from ingestion_run r where r.source_id = s.id and r.trigger <> 'preview'
-                order by r.started_at desc, r.id desc limit 1) last on true
-            left join lateral (
-                select r.started_at
-                from ingestion_run r where r.source_id = s.id and r.status in ('succeeded', 'succeeded_with_warnings')
-                order by r.started_at desc limit 1) success on true
-            where si.indicator_id in (
-                select gi.indicator_id
-                from goal_area ga
-                join goal g on g.goal_area_id = ga.id
-                join goal_indicator gi on gi.goal_id = g.id
-                where ga.plan_version_id = @VersionId)
-            order by s.name, s.id
-            """;
-
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var plan = await connection.QuerySingleOrDefaultAsync<PlanRow>(new CommandDefinition(planSql, new { PlanId = planId }, cancellationToken: cancellationToken));
         if (plan is null)
@@ -120,7 +95,8 @@ public sealed class PlanQueries(NpgsqlDataSource dataSource)
             .Select(r => (r.IndicatorId, Outcome: r.ToOutcome()))
             .OrderBy(r => r.Outcome.Period)
             .ToLookup(r => r.IndicatorId, r => r.Outcome);
-        var sources = (await connection.QueryAsync<SourceRow>(new CommandDefinition(sourcesSql, new { plan.VersionId }, cancellationToken: cancellationToken)))
+        var sources = (await connection.QueryAsync<Sources.IndicatorSourceRows.Row>(new CommandDefinition(
+                Sources.IndicatorSourceRows.Sql, new { IndicatorIds = indicatorIds }, cancellationToken: cancellationToken)))
             .ToLookup(r => r.IndicatorId, r => r.ToIndicatorSource());
         var newest = series.SelectMany(s => s).Select(o => (Core.Periods.Period?)o.Period).Max();
         var chosen = period ?? FollowUpPeriod.Default(plan.StartYear, plan.EndYear, newest);
@@ -176,16 +152,6 @@ public sealed class PlanQueries(NpgsqlDataSource dataSource)
         public Outcome ToOutcome() => new(
             Core.Periods.Period.Parse(Period), Value,
             ObservationStatusCodes.TryParse(Status, out var status) ? status : throw new FormatException($"Unknown observation status '{Status}'."));
-    }
-
-    sealed record SourceRow(
-        int IndicatorId, int SourceId, string Name, string Kind, string Cron, string TimeZone, bool Enabled,
-        string? LastRunStatus, DateTime? LastRunAt, string? LastRunMessage, DateTime? LastSuccessAt)
-    {
-        public IndicatorSource ToIndicatorSource() => new(
-            SourceId, Name, Kind, Cron, TimeZone, Enabled, LastRunStatus, Utc(LastRunAt), LastRunMessage, Utc(LastSuccessAt));
-
-        static DateTimeOffset? Utc(DateTime? at) => at is { } time ? new DateTimeOffset(DateTime.SpecifyKind(time, DateTimeKind.Utc)) : null;
     }
 
     sealed record TargetRow(int IndicatorId, short Year, string? Gender, decimal? Value, decimal? BandMin, decimal? BandMax, bool IsExample, string? Provenance);

@@ -1,0 +1,40 @@
+using Indicators.Core.Plans;
+
+namespace Indicators.Data.Sources;
+
+/// <summary>
+/// The sources of a set of indicators with their last run and last success. The overview and the indicator page both
+/// read it, so both judge an indicator's freshness from the same facts.
+/// </summary>
+internal static class IndicatorSourceRows
+{
+    /// <summary>Takes <c>@IndicatorIds</c> (an int array); the last run and last success each come from the (source_id, started_at) index.</summary>
+    public const string Sql = """
+        select si.indicator_id as IndicatorId, s.id as SourceId, s.name as Name, s.kind as Kind, s.cron as Cron,
+               s.time_zone as TimeZone, s.enabled as Enabled,
+               last.status as LastRunStatus, last.started_at as LastRunAt, last.message as LastRunMessage,
+               success.started_at as LastSuccessAt
+        from source_indicator si
+        join source s on s.id = si.source_id
+        left join lateral (
+            select r.status, r.started_at, r.message
+            from ingestion_run r where r.source_id = s.id and r.trigger <> 'preview'
+            order by r.started_at desc, r.id desc limit 1) last on true
+        left join lateral (
+            select r.started_at
+            from ingestion_run r where r.source_id = s.id and r.status in ('succeeded', 'succeeded_with_warnings')
+            order by r.started_at desc limit 1) success on true
+        where si.indicator_id = any(@IndicatorIds)
+        order by s.name, s.id;
+        """;
+
+    public sealed record Row(
+        int IndicatorId, int SourceId, string Name, string Kind, string Cron, string TimeZone, bool Enabled,
+        string? LastRunStatus, DateTime? LastRunAt, string? LastRunMessage, DateTime? LastSuccessAt)
+    {
+        public IndicatorSource ToIndicatorSource() => new(
+            SourceId, Name, Kind, Cron, TimeZone, Enabled, LastRunStatus, Utc(LastRunAt), LastRunMessage, Utc(LastSuccessAt));
+
+        static DateTimeOffset? Utc(DateTime? at) => at is { } time ? new DateTimeOffset(DateTime.SpecifyKind(time, DateTimeKind.Utc)) : null;
+    }
+}
