@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Runtime;
-using System.Runtime.InteropServices;
 using Dapper;
 using Indicators.Data.Plans;
 using Indicators.TestSupport;
@@ -22,39 +21,7 @@ static class DashboardBenchmark
 {
     const string UserName = "prestanda";
 
-    public static async Task<int> RunAsync(string[] args)
-    {
-        var configuration = new ConfigurationBuilder().AddEnvironmentVariables().AddCommandLine(args).Build();
-        using var cancel = new CancellationTokenSource();
-        Console.CancelKeyPress += (_, e) =>
-        {
-            // Let the using blocks stop the app and the cluster.
-            e.Cancel = true;
-            cancel.Cancel();
-        };
-        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
-        {
-            context.Cancel = true;
-            cancel.Cancel();
-        });
-
-        try
-        {
-            return await RunAsync(configuration, cancel.Token);
-        }
-        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
-        {
-            Console.Error.WriteLine("Cancelled; cleaned up.");
-            return 130;
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            Console.Error.WriteLine($"FAILED: {e}");
-            return 1;
-        }
-    }
-
-    static async Task<int> RunAsync(IConfiguration configuration, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(IConfiguration configuration, CancellationToken cancellationToken)
     {
         var fill = new DashboardFill(
             configuration.GetValue("Benchmark:PlanIndicators", 200),

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime;
-using System.Runtime.InteropServices;
 using Dapper;
 using Indicators.Core.Observations;
 using Indicators.Data.Observations;
@@ -28,23 +27,8 @@ static class IngestBenchmark
     /// <summary>Kolada's limit is 5 requests a second; a local replay raises it, or the measure would be the limiter's.</summary>
     const int ReplayRequestsPerSecond = 10_000;
 
-    public static async Task<int> RunAsync(string[] args)
+    public static async Task<int> RunAsync(IConfiguration configuration, CancellationToken cancellationToken)
     {
-        var configuration = new ConfigurationBuilder().AddEnvironmentVariables().AddCommandLine(args).Build();
-        using var cancel = new CancellationTokenSource();
-        Console.CancelKeyPress += (_, e) =>
-        {
-            // Let the finally blocks stop the cluster and delete the files.
-            e.Cancel = true;
-            cancel.Cancel();
-        };
-        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
-        {
-            context.Cancel = true;
-            cancel.Cancel();
-        });
-        var cancellationToken = cancel.Token;
-
         // 460 KPIs × 22 areas × 33 years × 3 genders = 1 001 880 outcomes; years end this year, as the source reader asks.
         var thisYear = TimeProvider.System.GetLocalNow().Year;
         var data = new BenchData(configuration.GetValue("Benchmark:Kpis", 460), thisYear - configuration.GetValue("Benchmark:Years", 33) + 1, thisYear);
@@ -53,17 +37,6 @@ static class IngestBenchmark
         try
         {
             return await RunAsync(configuration, data, work, cancellationToken);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            Console.Error.WriteLine("Cancelled; cleaned up.");
-            return 130;
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            // The cluster and the files are already gone (the using blocks and the finally below).
-            Console.Error.WriteLine($"FAILED: {e}");
-            return 1;
         }
         finally
         {

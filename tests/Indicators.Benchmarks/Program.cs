@@ -3,8 +3,8 @@ using Indicators.Benchmarks;
 // One program, one mode per benchmark: `dotnet run -c Release --project tests/Indicators.Benchmarks -- ingest`.
 return args.FirstOrDefault() switch
 {
-    "ingest" => await IngestBenchmark.RunAsync(args[1..]),
-    "dashboard" => await DashboardBenchmark.RunAsync(args[1..]),
+    "ingest" => await BenchmarkRun.RunAsync(args[1..], IngestBenchmark.RunAsync),
+    "dashboard" => await BenchmarkRun.RunAsync(args[1..], DashboardBenchmark.RunAsync),
     _ => Usage(),
 };
 
