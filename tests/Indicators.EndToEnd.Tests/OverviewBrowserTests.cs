@@ -13,7 +13,7 @@ public class OverviewBrowserTests(Browser browser)
     }
 
     [Fact]
-    public async Task A_reader_changes_period_filters_by_status_and_nämnd_and_drills_down_to_a_goal_area_a_goal_and_a_nämnd()
+    public async Task A_reader_changes_period_filters_by_status_and_nämnd_and_drills_down_to_a_goal_area_a_goal_an_indicator_and_a_nämnd()
     {
         var (app, baseUrl) = await StartDemo();
         await using var _app = app;
@@ -81,6 +81,16 @@ public class OverviewBrowserTests(Browser browser)
         await Assertions.Expect(page.Locator(".suggestion")).ToHaveCountAsync(1);
         await PageChecks.AssertNoViolationsAsync(page);
         await PageChecks.ScreenshotAsync(page, "goal");
+
+        // Down to an indicator: its page keeps the period and draws both charts.
+        var indicatorLink = page.Locator("table.indicator-table th.indicator-name a").First;
+        var indicatorName = await indicatorLink.InnerTextAsync();
+        await indicatorLink.ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(indicatorName);
+        await page.Locator("#utfall-diagram .main-svg").First.WaitForAsync();
+        await page.Locator("#jamforelse-diagram .main-svg").First.WaitForAsync();
+        await page.GoBackAsync();
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Mål ");
 
         await page.Locator("dl.facts a").First.ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("nämnden");
