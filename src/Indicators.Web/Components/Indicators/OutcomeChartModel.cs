@@ -110,32 +110,24 @@ public sealed record OutcomeChartModel(IList<ITrace> Traces, PlotlyLayout Layout
         var firstYear = total.Count > 0 ? total[0].Period.Year : data.Observations.Min(o => o.Period.Year);
         var lastYear = Math.Max(data.Plan?.EndYear ?? 0, data.Observations.Max(o => o.Period.Year));
         var tickYears = Enumerable.Range(firstYear, lastYear - firstYear + 1).ToList();
-        var layout = new PlotlyLayout
+        var layout = ChartLayout.Create(420, new LayoutAxis.Margin { L = 60, R = 20, T = 20, B = 40 });
+        layout.ShowLegend = true;
+        layout.Legend = [new LayoutAxis.Legend { Orientation = LayoutAxis.LegendLib.OrientationEnum.H, Y = -0.12m }];
+        layout.XAxis = [new LayoutAxis.XAxis
         {
-            Separators = ", ",
-            AutoSize = true,
-            Height = 420,
-            Font = new Plotly.Blazor.LayoutLib.Font { Family = "system-ui, sans-serif", Size = 14, Color = "#1a1a1a" },
-            Margin = new Plotly.Blazor.LayoutLib.Margin { L = 60, R = 20, T = 20, B = 40 },
-            HoverMode = Plotly.Blazor.LayoutLib.HoverModeEnum.Closest,
-            ShowLegend = true,
-            Legend = [new Plotly.Blazor.LayoutLib.Legend { Orientation = Plotly.Blazor.LayoutLib.LegendLib.OrientationEnum.H, Y = -0.12m }],
-            XAxis = [new LayoutAxis.XAxis
-            {
-                Type = LayoutAxis.XAxisLib.TypeEnum.Linear,
-                TickMode = LayoutAxis.XAxisLib.TickModeEnum.Array,
-                TickVals = [.. tickYears.Select(y => (object)(y + 0.5))],
-                TickText = [.. tickYears.Select(y => (object)y.ToString(CultureInfo.InvariantCulture))],
-                Range = [firstYear - 0.1, lastYear + 1.1],
-                ShowGrid = false,
-            }],
-            YAxis = [new LayoutAxis.YAxis
-            {
-                Title = new LayoutAxis.YAxisLib.Title { Text = indicator.Unit },
-                GridColor = "#dddddd",
-                ZeroLine = false,
-            }],
-        };
+            Type = LayoutAxis.XAxisLib.TypeEnum.Linear,
+            TickMode = LayoutAxis.XAxisLib.TickModeEnum.Array,
+            TickVals = [.. tickYears.Select(y => (object)(y + 0.5))],
+            TickText = [.. tickYears.Select(y => (object)y.ToString(CultureInfo.InvariantCulture))],
+            Range = [firstYear - 0.1, lastYear + 1.1],
+            ShowGrid = false,
+        }];
+        layout.YAxis = [new LayoutAxis.YAxis
+        {
+            Title = new LayoutAxis.YAxisLib.Title { Text = indicator.Unit },
+            GridColor = "#dddddd",
+            ZeroLine = false,
+        }];
 
         var latest = total.Count > 0 ? total[^1] : null;
         var summary = $"Linjediagram över {indicator.Name} för {data.AreaName}"

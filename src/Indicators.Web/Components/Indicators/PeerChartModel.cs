@@ -93,19 +93,11 @@ public sealed record PeerChartModel(
             });
         }
 
-        var layout = new PlotlyLayout
-        {
-            Separators = ", ",
-            AutoSize = true,
-            Height = 440,
-            Font = new Plotly.Blazor.LayoutLib.Font { Family = "system-ui, sans-serif", Size = 14, Color = "#1a1a1a" },
-            Margin = new Plotly.Blazor.LayoutLib.Margin { L = 60, R = 20, T = 40, B = 130 },
-            HoverMode = Plotly.Blazor.LayoutLib.HoverModeEnum.Closest,
-            ShowLegend = national is not null,
-            Legend = [new Plotly.Blazor.LayoutLib.Legend { X = 1m, XAnchor = Plotly.Blazor.LayoutLib.LegendLib.XAnchorEnum.Right, Y = 1.12m, Orientation = Plotly.Blazor.LayoutLib.LegendLib.OrientationEnum.H }],
-            XAxis = [new Plotly.Blazor.LayoutLib.XAxis { Type = Plotly.Blazor.LayoutLib.XAxisLib.TypeEnum.Category, TickAngle = -45 }],
-            YAxis = [new Plotly.Blazor.LayoutLib.YAxis { Title = new Plotly.Blazor.LayoutLib.YAxisLib.Title { Text = indicator.Unit }, GridColor = "#dddddd" }],
-        };
+        var layout = ChartLayout.Create(440, new Plotly.Blazor.LayoutLib.Margin { L = 60, R = 20, T = 40, B = 130 });
+        layout.ShowLegend = national is not null;
+        layout.Legend = [new Plotly.Blazor.LayoutLib.Legend { X = 1m, XAnchor = Plotly.Blazor.LayoutLib.LegendLib.XAnchorEnum.Right, Y = 1.12m, Orientation = Plotly.Blazor.LayoutLib.LegendLib.OrientationEnum.H }];
+        layout.XAxis = [new Plotly.Blazor.LayoutLib.XAxis { Type = Plotly.Blazor.LayoutLib.XAxisLib.TypeEnum.Category, TickAngle = -45 }];
+        layout.YAxis = [new Plotly.Blazor.LayoutLib.YAxis { Title = new Plotly.Blazor.LayoutLib.YAxisLib.Title { Text = indicator.Unit }, GridColor = "#dddddd" }];
 
         var summary = $"Stapeldiagram: {indicator.Name}, {period.SwedishName}, för {bars.Count} regioner, bäst först. "
             + (ours is not null ? ours.Explanation + " " : $"{data.AreaName} saknar värde för perioden. ")
