@@ -19,10 +19,9 @@ public class IndicatorBrowserTests(Browser browser)
         var baseUrl = app.StartKestrel();
         var page = await browser.Instance.NewPageAsync(new() { Locale = "sv-SE", ViewportSize = new() { Width = 1366, Height = 900 } });
         var errors = new List<string>();
-        // The app has no favicon; Chromium's request for one is the browser's, not the page's.
         page.Console += (_, message) =>
         {
-            if (message.Type == "error" && !message.Location.Contains("favicon.ico", StringComparison.Ordinal))
+            if (message.Type == "error")
             {
                 errors.Add($"{message.Text} ({message.Location})");
             }
