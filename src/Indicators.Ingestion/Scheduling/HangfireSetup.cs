@@ -30,6 +30,7 @@ public static class HangfireSetup
         };
 
         builder.Services.AddHangfire((services, configuration) => configuration
+            .UseLogProvider(new HangfireLogProvider(services.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>()))
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
