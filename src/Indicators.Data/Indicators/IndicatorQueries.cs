@@ -168,8 +168,6 @@ public sealed class IndicatorQueries(NpgsqlDataSource dataSource)
     static Gender ParseGender(string gender) =>
         GenderCodes.TryParse(gender, out var parsed) ? parsed : throw new FormatException($"Unknown gender '{gender}'.");
 
-    static DateTimeOffset? Utc(DateTime? at) => at is { } time ? new DateTimeOffset(DateTime.SpecifyKind(time, DateTimeKind.Utc)) : null;
-
     sealed record IndicatorRow(
         int Id, string Code, string Name, string? Description, string Unit, short Decimals, string Direction, string Frequency,
         bool GenderSplit, string? KpiId, string? SourceDescription, int? OwnerCommitteeId, string? OwnerCommittee,
@@ -198,7 +196,7 @@ public sealed class IndicatorQueries(NpgsqlDataSource dataSource)
         string Period, string Gender, decimal? Value, string Status, int Revision, long? RunId, string? SourceName, DateTime? RunAt, bool IsDemo)
     {
         public IndicatorObservation ToObservation() => new(
-            Core.Periods.Period.Parse(Period), ParseGender(Gender), Value, ParseStatus(Status), Revision, RunId, SourceName, Utc(RunAt), IsDemo);
+            Core.Periods.Period.Parse(Period), ParseGender(Gender), Value, ParseStatus(Status), Revision, RunId, SourceName, DbTime.Utc(RunAt), IsDemo);
     }
 
     sealed record RevisionRow(
@@ -206,7 +204,7 @@ public sealed class IndicatorQueries(NpgsqlDataSource dataSource)
     {
         public IndicatorRevision ToRevision() => new(
             Core.Periods.Period.Parse(Period), ParseGender(Gender), Revision, Value, ParseStatus(Status),
-            Utc(ReplacedAt)!.Value, ReplacedByRunId, ReplacedBySource);
+            DbTime.Utc(ReplacedAt)!.Value, ReplacedByRunId, ReplacedBySource);
     }
 
     sealed record PeerRow(string Period, string AreaId, string Name, string ShortName, bool IsCountry, decimal? Value, string Status);

@@ -33,8 +33,6 @@ internal static class IndicatorSourceRows
         string? LastRunStatus, DateTime? LastRunAt, string? LastRunMessage, DateTime? LastSuccessAt)
     {
         public IndicatorSource ToIndicatorSource() => new(
-            SourceId, Name, Kind, Cron, TimeZone, Enabled, LastRunStatus, Utc(LastRunAt), LastRunMessage, Utc(LastSuccessAt));
-
-        static DateTimeOffset? Utc(DateTime? at) => at is { } time ? new DateTimeOffset(DateTime.SpecifyKind(time, DateTimeKind.Utc)) : null;
+            SourceId, Name, Kind, Cron, TimeZone, Enabled, LastRunStatus, DbTime.Utc(LastRunAt), LastRunMessage, DbTime.Utc(LastSuccessAt));
     }
 }
