@@ -23,6 +23,10 @@ try
     // Blazor with interactive server rendering: queries run on the server, beside the database.
     builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
+    // Editing pages record who changed what: the signed-in user and, where the server has it, their address.
+    builder.Services.AddHttpContextAccessor();
+    builder.Services.AddScoped<Indicators.Web.Components.Editing.CurrentActor>();
+
     var app = builder.Build();
 
     // Bring the schema up to date, and load the demo plan into an empty database, before serving anyone.

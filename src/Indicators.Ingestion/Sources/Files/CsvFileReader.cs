@@ -1,3 +1,4 @@
+using Indicators.Core.Formatting;
 using System.Text;
 
 namespace Indicators.Ingestion.Sources.Files;

@@ -1,3 +1,4 @@
+using Indicators.Core.Formatting;
 using System.Globalization;
 using Indicators.Core.Observations;
 using Indicators.Core.Periods;
@@ -108,7 +109,7 @@ internal sealed class RowCollector
             var valueText = Text(fields, value);
             if (!FileValues.IsMissingMarker(valueText))
             {
-                if (FileValues.TryParseNumber(valueText, decimalMark, out var number))
+                if (NumberText.TryParse(valueText, decimalMark, out var number))
                 {
                     parsedValue = number;
                 }

@@ -1,3 +1,4 @@
+using Indicators.Core.Formatting;
 using System.Globalization;
 using System.Text;
 using ExcelDataReader;

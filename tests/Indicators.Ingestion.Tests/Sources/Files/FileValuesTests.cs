@@ -1,5 +1,4 @@
 using Indicators.Core.Periods;
-using Indicators.Ingestion.Sources.Files;
 
 namespace Indicators.Ingestion.Tests.Sources.Files;
 
@@ -35,29 +34,4 @@ public class FileValuesTests
     [InlineData("")]
     public void Text_that_is_no_period_is_not_read_as_one(string text) =>
         Assert.False(PeriodSpellings.TryParse(text, out _));
-
-    [Theory]
-    [InlineData("1234,5", "Comma", "1234.5")]
-    [InlineData("1 234,5", "Comma", "1234.5")]
-    [InlineData("−2,5", "Comma", "-2.5")]
-    [InlineData("1234.5", "Point", "1234.5")]
-    [InlineData("12,5", "Either", "12.5")]
-    [InlineData("12.5", "Either", "12.5")]
-    [InlineData("7", "Comma", "7")]
-    public void Numbers_are_read_with_the_files_decimal_mark_and_thousands_spaces(string text, string mark, string expected)
-    {
-        Assert.True(FileValues.TryParseNumber(text, Enum.Parse<DecimalMark>(mark), out var value));
-        Assert.Equal(decimal.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), value);
-    }
-
-    [Theory]
-    [InlineData("12,x", "Comma")]
-    [InlineData("1.5", "Comma")]
-    [InlineData("1,5", "Point")]
-    [InlineData("1,2,3", "Either")]
-    [InlineData("1 ,5", "Comma")]
-    [InlineData("-", "Comma")]
-    [InlineData("12 %", "Comma")]
-    public void Text_that_is_not_a_number_in_the_files_convention_is_not_read_as_one(string text, string mark) =>
-        Assert.False(FileValues.TryParseNumber(text, Enum.Parse<DecimalMark>(mark), out _));
 }
