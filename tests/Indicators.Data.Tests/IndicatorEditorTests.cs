@@ -272,6 +272,26 @@ public class IndicatorEditorTests
         Assert.Equal(Direction.HigherIsBetter, (await demo.Queries.FindAsync(id))!.Draft.Direction);
     }
 
+    [Fact]
+    public async Task The_list_shows_each_indicator_with_its_owner_goals_and_sources_and_the_form_choices_hold_the_plan_goals()
+    {
+        await using var demo = await DemoAsync();
+        await demo.Editor.CreateAsync("0022", Edit(demo, Draft(), Target(2025, 80m)), Alva);
+
+        var rows = await demo.Queries.ListAsync();
+        var created = Assert.Single(rows, r => r.Code == "X1");
+        Assert.Equal(("HSN", "Hälso- och sjukvårdsnämnden", "higher", "year"), (created.OwnerCode, created.Owner, created.Direction, created.Frequency));
+        Assert.Single(created.Goals);
+        Assert.Empty(created.Sources);
+        Assert.Contains(rows, r => r.Code == "N79173" && r.Sources.Length > 0);
+
+        var choices = await demo.Queries.ChoicesAsync();
+        var version = Assert.Single(choices.Versions);
+        Assert.Equal((2025, 2027), (version.StartYear, version.EndYear));
+        Assert.Contains(version.GoalAreas.SelectMany(a => a.Goals), g => g.Id == demo.GoalId);
+        Assert.Contains(choices.Organisations, o => o.Id == "0022");
+    }
+
     /// <summary>Compares stored indicators by value, lists included.</summary>
     sealed class StoredComparer : IEqualityComparer<StoredIndicator?>
     {

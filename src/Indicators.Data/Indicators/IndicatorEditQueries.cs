@@ -59,7 +59,25 @@ public sealed class IndicatorEditQueries(NpgsqlDataSource dataSource)
             order by a.sort_order, i.area_id, i.code
             """;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return (await connection.QueryAsync<IndicatorListRow>(new CommandDefinition(sql, cancellationToken: cancellationToken))).AsList();
+        var rows = await connection.QueryAsync<ListRow>(new CommandDefinition(sql, cancellationToken: cancellationToken));
+        return rows.Select(r => new IndicatorListRow(
+            r.Id, r.Organisation, r.Code, r.Name, r.Unit, r.Direction, r.Frequency, r.OwnerCode, r.Owner, r.Goals, r.Sources)).ToList();
+    }
+
+    // Npgsql reports text[] columns as System.Array, which Dapper's constructor matching refuses; its property setters take them.
+    sealed class ListRow
+    {
+        public int Id { get; set; }
+        public string Organisation { get; set; } = "";
+        public string Code { get; set; } = "";
+        public string Name { get; set; } = "";
+        public string Unit { get; set; } = "";
+        public string Direction { get; set; } = "";
+        public string Frequency { get; set; } = "";
+        public string? OwnerCode { get; set; }
+        public string? Owner { get; set; }
+        public string[] Goals { get; set; } = [];
+        public string[] Sources { get; set; } = [];
     }
 
     sealed record IndicatorRow(
