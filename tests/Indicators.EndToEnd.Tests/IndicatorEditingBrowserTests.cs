@@ -85,7 +85,7 @@ public class IndicatorEditingBrowserTests(Browser browser)
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Visa indikatorn med utfall och målvärden" }).ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Andel invånare med fast läkarkontakt");
-        await Assertions.Expect(page.Locator("body")).ToContainTextAsync("62,5");
+        await Assertions.Expect(page.Locator("dd", new() { HasText = "62,5 %" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Redigera indikatorn" })).ToBeVisibleAsync();
         await PageChecks.ScreenshotAsync(page, "indicator-created-page");
 

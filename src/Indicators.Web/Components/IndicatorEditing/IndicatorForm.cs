@@ -69,7 +69,7 @@ public sealed class IndicatorForm
     }
 
     /// <summary>
-    /// The edit to save: filled rows only (K and M rows only for a gender-split indicator), and the map from each sent
+    /// The edit to save: filled rows only, and the map from each sent
     /// target back to its row, so the editor's "Versions[0].Targets[1]" finds the row it means.
     /// </summary>
     public (IndicatorEdit Edit, Func<FieldError, FieldError> ToForm) ToEdit()
@@ -86,7 +86,9 @@ public sealed class IndicatorForm
             for (var i = 0; i < version.Targets.Count; i++)
             {
                 var row = version.Targets[i];
-                if (!row.IsEmpty && (row.Gender is null || GenderSplit))
+                // A filled K or M row is sent even when the gender split is off, so the editor refuses it by name
+                // rather than the row silently disappearing.
+                if (!row.IsEmpty)
                 {
                     sent.Add(i);
                 }
