@@ -61,6 +61,8 @@ public static class DatabaseSetup
         builder.Services.AddSingleton<DemoPlanLoader>();
         builder.Services.AddSingleton<PlanQueries>();
         builder.Services.AddSingleton<Indicators.IndicatorQueries>();
+        builder.Services.AddSingleton<Indicators.IndicatorEditor>();
+        builder.Services.AddSingleton<Indicators.IndicatorEditQueries>();
         builder.Services.AddSingleton<GoalQueries>();
         builder.Services.AddSingleton<Users.UserStore>();
         builder.Services.AddSingleton<Audit.AuditQueries>();

@@ -48,6 +48,9 @@ public class AuthorizationMatrixTests
         ["/kallor/{id:int}/filer"] = Policies.Analyse,
         ["/kallor/{id:int}/filer/{fileId:long}/ta-bort"] = Policies.Analyse,
         ["/indikator/{Id:int}"] = Policies.Read,
+        ["/indikatorer"] = Policies.Analyse,
+        ["/indikatorer/ny"] = Policies.Analyse,
+        ["/indikatorer/{Id:int}/redigera"] = Policies.Analyse,
         // Development's fallback for files outside the static-asset manifest; the assets themselves are public.
         ["{**path:file}"] = Policies.Read,
     };
@@ -59,6 +62,7 @@ public class AuthorizationMatrixTests
         ["/kallor/korningar/1"] = "/kallor/korningar/{RunId:long}",
         ["/kallor/1/forhandsgranskning"] = "/kallor/{Id:int}/forhandsgranskning",
         ["/indikator/1"] = "/indikator/{Id:int}",
+        ["/indikatorer/1/redigera"] = "/indikatorer/{Id:int}/redigera",
         ["/mal/1"] = "/mal/{Id:int}",
         ["/malomrade/1"] = "/malomrade/{Id:int}",
         ["/namnd/1"] = "/namnd/{Id:int}",
