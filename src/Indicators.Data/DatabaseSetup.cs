@@ -62,6 +62,9 @@ public static class DatabaseSetup
         builder.Services.AddSingleton<PlanQueries>();
         builder.Services.AddSingleton<Indicators.IndicatorQueries>();
         builder.Services.AddSingleton<GoalQueries>();
+        builder.Services.AddSingleton<PlanEditor>();
+        builder.Services.AddSingleton<PlanEditQueries>();
+        builder.Services.AddSingleton<CommitteeEditor>();
         builder.Services.AddSingleton<Users.UserStore>();
         builder.Services.AddSingleton<Audit.AuditQueries>();
         builder.Services.AddSingleton<Sources.SourceStore>();
