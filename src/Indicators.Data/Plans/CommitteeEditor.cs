@@ -96,13 +96,13 @@ public sealed class CommitteeEditor(NpgsqlDataSource dataSource)
         // Lock the row, so nothing can start referring to it between the check and the delete.
         await connection.ExecuteAsync(new CommandDefinition("select 1 from committee where id = @Id for update", new { Id = committeeId }, transaction, cancellationToken: cancellationToken));
         const string uses = """
-            select (select coalesce(array_agg(distinct g.code), '{}') from goal g where g.owner_committee_id = @Id) as OwnedGoals,
-                   (select coalesce(array_agg(distinct g.code), '{}') from goal_contributor gc join goal g on g.id = gc.goal_id where gc.committee_id = @Id) as ContributedGoals,
-                   (select coalesce(array_agg(i.code order by i.code), '{}') from indicator i where i.owner_committee_id = @Id) as OwnedIndicators,
+            select (select coalesce(string_agg(distinct g.code, chr(31)), '') from goal g where g.owner_committee_id = @Id) as OwnedGoals,
+                   (select coalesce(string_agg(distinct g.code, chr(31)), '') from goal_contributor gc join goal g on g.id = gc.goal_id where gc.committee_id = @Id) as ContributedGoals,
+                   (select coalesce(string_agg(i.code, chr(31) order by i.code), '') from indicator i where i.owner_committee_id = @Id) as OwnedIndicators,
                    (select count(*)::int from assessment where committee_id = @Id) as Assessments,
-                   (select coalesce(array_agg(distinct u.user_name), '{}') from user_role r join app_user u on u.id = r.user_id where r.committee_id = @Id) as Users
+                   (select coalesce(string_agg(distinct u.user_name, chr(31)), '') from user_role r join app_user u on u.id = r.user_id where r.committee_id = @Id) as Users
             """;
-        var use = await connection.QuerySingleAsync<Uses>(new CommandDefinition(uses, new { Id = committeeId }, transaction, cancellationToken: cancellationToken));
+        var use = (await connection.QuerySingleAsync<UseRow>(new CommandDefinition(uses, new { Id = committeeId }, transaction, cancellationToken: cancellationToken))).ToUses();
         var reasons = new List<string>();
         if (use.OwnedGoals.Length > 0)
         {
@@ -140,6 +140,11 @@ public sealed class CommitteeEditor(NpgsqlDataSource dataSource)
     }
 
     static string[] Sorted(string[] items) => [.. items.Order(StringComparer.Ordinal)];
+
+    sealed record UseRow(string OwnedGoals, string ContributedGoals, string OwnedIndicators, int Assessments, string Users)
+    {
+        public Uses ToUses() => new(EditSql.Split(OwnedGoals), EditSql.Split(ContributedGoals), EditSql.Split(OwnedIndicators), Assessments, EditSql.Split(Users));
+    }
 
     sealed record Uses(string[] OwnedGoals, string[] ContributedGoals, string[] OwnedIndicators, int Assessments, string[] Users);
 }

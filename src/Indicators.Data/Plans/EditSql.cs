@@ -20,6 +20,11 @@ static class EditSql
 
     public static DateOnly? ToDateOnly(DateTime? date) => date is { } d ? DateOnly.FromDateTime(d) : null;
 
+    /// <summary>
+    /// A list read as one text joined by chr(31) (string_agg): Dapper cannot pass a text[] column to a record's constructor.
+    /// </summary>
+    public static string[] Split(string joined) => joined.Length == 0 ? [] : joined.Split('\u001f');
+
     /// <summary>"1.1, 1.2 och 2.1": a list in a Swedish sentence.</summary>
     public static string List(IReadOnlyList<string> items) => items.Count switch
     {

@@ -70,7 +70,7 @@ public sealed class PlanEditQueries(NpgsqlDataSource dataSource)
         const string goals = """
             select g.id as Id, g.goal_area_id as GoalAreaId, g.code as Code, g.name as Name, g.description as Description,
                    c.code as OwnerCommitteeCode, c.name as OwnerCommitteeName,
-                   (select coalesce(array_agg(cc.code order by cc.code), '{}') from goal_contributor gc join committee cc on cc.id = gc.committee_id
+                   (select coalesce(string_agg(cc.code, chr(31) order by cc.code), '') from goal_contributor gc join committee cc on cc.id = gc.committee_id
                     where gc.goal_id = g.id) as ContributorCodes,
                    g.sort_order as SortOrder, g.xmin::text as RowVersion
             from goal g
@@ -95,7 +95,7 @@ public sealed class PlanEditQueries(NpgsqlDataSource dataSource)
         var links = (await connection.QueryAsync<LinkRow>(new CommandDefinition(indicators, parameters, cancellationToken: cancellationToken)))
             .ToLookup(l => l.GoalId, l => new IndicatorLink(l.Id, l.Code, l.Name));
         var goalsByArea = goalRows.ToLookup(g => g.GoalAreaId, g => new GoalEdit(
-            g.Id, g.Code, g.Name, g.Description, g.OwnerCommitteeCode, g.OwnerCommitteeName, g.ContributorCodes, g.SortOrder, g.RowVersion, [.. links[g.Id]]));
+            g.Id, g.Code, g.Name, g.Description, g.OwnerCommitteeCode, g.OwnerCommitteeName, EditSql.Split(g.ContributorCodes), g.SortOrder, g.RowVersion, [.. links[g.Id]]));
         return [.. areaRows.Select(a => new GoalAreaEdit(a.Id, a.Code, a.Name, a.Description, a.Kind, a.SortOrder, a.RowVersion, [.. goalsByArea[a.Id]]))];
     }
 
@@ -104,15 +104,16 @@ public sealed class PlanEditQueries(NpgsqlDataSource dataSource)
     {
         const string sql = """
             select c.id as Id, c.code as Code, c.name as Name, c.xmin::text as RowVersion,
-                   (select coalesce(array_agg(g.code order by g.code), '{}') from goal g where g.owner_committee_id = c.id) as OwnedGoals,
-                   (select coalesce(array_agg(g.code order by g.code), '{}') from goal_contributor gc join goal g on g.id = gc.goal_id where gc.committee_id = c.id) as ContributedGoals,
-                   (select coalesce(array_agg(i.code order by i.code), '{}') from indicator i where i.owner_committee_id = c.id) as OwnedIndicators
+                   (select coalesce(string_agg(g.code, chr(31) order by g.code), '') from goal g where g.owner_committee_id = c.id) as OwnedGoals,
+                   (select coalesce(string_agg(g.code, chr(31) order by g.code), '') from goal_contributor gc join goal g on g.id = gc.goal_id where gc.committee_id = c.id) as ContributedGoals,
+                   (select coalesce(string_agg(i.code, chr(31) order by i.code), '') from indicator i where i.owner_committee_id = c.id) as OwnedIndicators
             from committee c
             where c.area_id = @AreaId
             order by c.name
             """;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return (await connection.QueryAsync<CommitteeEdit>(new CommandDefinition(sql, new { AreaId = areaId }, cancellationToken: cancellationToken))).AsList();
+        return [.. (await connection.QueryAsync<CommitteeRow>(new CommandDefinition(sql, new { AreaId = areaId }, cancellationToken: cancellationToken)))
+            .Select(c => new CommitteeEdit(c.Id, c.Code, c.Name, c.RowVersion, EditSql.Split(c.OwnedGoals), EditSql.Split(c.ContributedGoals), EditSql.Split(c.OwnedIndicators)))];
     }
 
     sealed record PlanRow(int Id, string Name, string AreaId, string AreaName, int StartYear, int EndYear);
@@ -128,7 +129,9 @@ public sealed class PlanEditQueries(NpgsqlDataSource dataSource)
 
     sealed record GoalRow(
         int Id, int GoalAreaId, string Code, string Name, string? Description, string? OwnerCommitteeCode, string? OwnerCommitteeName,
-        string[] ContributorCodes, int SortOrder, string RowVersion);
+        string ContributorCodes, int SortOrder, string RowVersion);
+
+    sealed record CommitteeRow(int Id, string Code, string Name, string RowVersion, string OwnedGoals, string ContributedGoals, string OwnedIndicators);
 
     sealed record LinkRow(int GoalId, int Id, string Code, string Name);
 }
@@ -155,4 +158,5 @@ public sealed record GoalEdit(
 
 public sealed record IndicatorLink(int Id, string Code, string Name);
 
-public sealed record CommitteeEdit(int Id, string Code, string Name, string RowVersion, string[] OwnedGoals, string[] ContributedGoals, string[] OwnedIndicators);
+public sealed record CommitteeEdit(
+    int Id, string Code, string Name, string RowVersion, IReadOnlyList<string> OwnedGoals, IReadOnlyList<string> ContributedGoals, IReadOnlyList<string> OwnedIndicators);

@@ -127,7 +127,7 @@ public sealed partial class PlanEditor
     const string GoalSql = """
         select g.id as Id, g.goal_area_id as GoalAreaId, ga.code as GoalAreaCode, g.code as Code, g.name as Name, g.description as Description,
                c.code as OwnerCommitteeCode,
-               (select coalesce(array_agg(cc.code order by cc.code), '{}') from goal_contributor gc join committee cc on cc.id = gc.committee_id
+               (select coalesce(string_agg(cc.code, chr(31) order by cc.code), '') from goal_contributor gc join committee cc on cc.id = gc.committee_id
                 where gc.goal_id = g.id) as ContributorCodes,
                g.sort_order as SortOrder
         from goal g
@@ -136,9 +136,9 @@ public sealed partial class PlanEditor
         where g.id = @Id
         """;
 
-    sealed record GoalRow(int Id, int GoalAreaId, string GoalAreaCode, string Code, string Name, string? Description, string? OwnerCommitteeCode, string[] ContributorCodes, int SortOrder)
+    sealed record GoalRow(int Id, int GoalAreaId, string GoalAreaCode, string Code, string Name, string? Description, string? OwnerCommitteeCode, string ContributorCodes, int SortOrder)
     {
-        public GoalState ToState() => new(Id, GoalAreaId, GoalAreaCode, Code, Name, Description, OwnerCommitteeCode, ContributorCodes, SortOrder);
+        public GoalState ToState() => new(Id, GoalAreaId, GoalAreaCode, Code, Name, Description, OwnerCommitteeCode, EditSql.Split(ContributorCodes), SortOrder);
     }
 
     static async Task<GoalState?> ReadGoalAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, int id, CancellationToken cancellationToken) =>

@@ -374,8 +374,8 @@ public sealed partial class PlanEditor(NpgsqlDataSource dataSource)
         }
 
         const string contents = """
-            select (select coalesce(array_agg(code order by sort_order, code), '{}') from goal_area where plan_version_id = @Id) as GoalAreaCodes,
-                   (select coalesce(array_agg(g.code order by ga.sort_order, g.sort_order, g.code), '{}')
+            select (select coalesce(string_agg(code, chr(31) order by sort_order, code), '') from goal_area where plan_version_id = @Id) as GoalAreaCodes,
+                   (select coalesce(string_agg(g.code, chr(31) order by ga.sort_order, g.sort_order, g.code), '')
                     from goal g join goal_area ga on ga.id = g.goal_area_id where ga.plan_version_id = @Id) as GoalCodes,
                    (select count(*)::int from target where plan_version_id = @Id) as Targets
             """;
@@ -392,9 +392,9 @@ public sealed partial class PlanEditor(NpgsqlDataSource dataSource)
         }
 
         await AuditLog.WriteAsync(connection, transaction, actor, "delete", "plan_version", EditSql.Id(versionId),
-            new { Version = before, content.GoalAreaCodes, content.GoalCodes, content.Targets }, null, cancellationToken);
+            new { Version = before, GoalAreaCodes = EditSql.Split(content.GoalAreaCodes), GoalCodes = EditSql.Split(content.GoalCodes), content.Targets }, null, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 
-    sealed record VersionContent(string[] GoalAreaCodes, string[] GoalCodes, int Targets);
+    sealed record VersionContent(string GoalAreaCodes, string GoalCodes, int Targets);
 }
