@@ -48,6 +48,9 @@ public class AuthorizationMatrixTests
         ["/kallor/{id:int}/filer"] = Policies.Analyse,
         ["/kallor/{id:int}/filer/{fileId:long}/ta-bort"] = Policies.Analyse,
         ["/indikator/{Id:int}"] = Policies.Read,
+        ["/planer"] = Policies.Analyse,
+        ["/planer/{PlanId:int}"] = Policies.Analyse,
+        ["/planer/namnder"] = Policies.Analyse,
         // Development's fallback for files outside the static-asset manifest; the assets themselves are public.
         ["{**path:file}"] = Policies.Read,
     };
@@ -62,6 +65,7 @@ public class AuthorizationMatrixTests
         ["/mal/1"] = "/mal/{Id:int}",
         ["/malomrade/1"] = "/malomrade/{Id:int}",
         ["/namnd/1"] = "/namnd/{Id:int}",
+        ["/planer/1"] = "/planer/{PlanId:int}",
     };
 
     static readonly Dictionary<string, string[]> RolesOf = new()
@@ -101,7 +105,7 @@ public class AuthorizationMatrixTests
     public static TheoryData<string, string?> PagesByRole()
     {
         var data = new TheoryData<string, string?>();
-        foreach (var path in new[] { "/", "/logga-in", "/ingen-behorighet", "/hangfire", "/admin/granskningslogg", "/admin/anvandare", "/sa-bedoms-maluppfyllelse", "/konto/losenord", "/kallor", "/kallor/1", "/kallor/korningar/1", "/kallor/1/forhandsgranskning", "/indikator/1", "/mal/1", "/malomrade/1", "/namnd/1", "/namnder" })
+        foreach (var path in new[] { "/", "/logga-in", "/ingen-behorighet", "/hangfire", "/admin/granskningslogg", "/admin/anvandare", "/sa-bedoms-maluppfyllelse", "/konto/losenord", "/kallor", "/kallor/1", "/kallor/korningar/1", "/kallor/1/forhandsgranskning", "/indikator/1", "/mal/1", "/malomrade/1", "/namnd/1", "/namnder", "/planer", "/planer/1", "/planer/namnder" })
         {
             data.Add(path, null);
             foreach (var role in Roles.All)
