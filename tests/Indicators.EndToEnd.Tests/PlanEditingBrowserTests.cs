@@ -111,6 +111,17 @@ public class PlanEditingBrowserTests(Browser browser)
         await Assertions.Expect(page.GetByRole(AriaRole.Status).First).ToHaveTextAsync("Mål 1.1 är borttaget.");
         await Assertions.Expect(page.Locator("ul.goals")).ToHaveCountAsync(0);
 
+        // The read-only goal page offers analysts a way back to the goal's place in the editor.
+        await using (var connection = new NpgsqlConnection(connectionString))
+        {
+            var goalId = await connection.ExecuteScalarAsync<int>(
+                "select g.id from goal g join goal_area ga on ga.id = g.goal_area_id join plan_version v on v.id = ga.plan_version_id where v.is_current");
+            await page.GotoAsync($"{baseUrl}/mal/{goalId}");
+            await page.GetByRole(AriaRole.Link, new() { Name = "Redigera målet" }).ClickAsync();
+            await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/planer/\\d+#mal-{goalId}$"));
+            await Assertions.Expect(page.Locator($"#mal-{goalId} h4")).ToHaveTextAsync("Mål 1.1 Vi är en sammanhållande kraft");
+        }
+
         // The nämnder: one is added and deleted; one still responsible for an indicator cannot be deleted, and says why.
         await page.GetByRole(AriaRole.Link, new() { Name = "Nämnder i Region Västernorrland" }).ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Nämnder");
