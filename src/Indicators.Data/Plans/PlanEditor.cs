@@ -24,13 +24,12 @@ public sealed partial class PlanEditor(NpgsqlDataSource dataSource)
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(firstVersion);
         var v = new Validation();
-        v.AddAll("Version", firstVersion.Validate());
         foreach (var error in plan.Validate())
         {
             v.Add(error.Field, error.Message);
         }
 
-        v.ThrowIfAny();
+        v.AddAll("Version", firstVersion.Validate()).ThrowIfAny();
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var kind = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
