@@ -64,6 +64,9 @@ public static class DatabaseSetup
         builder.Services.AddSingleton<Indicators.IndicatorEditor>();
         builder.Services.AddSingleton<Indicators.IndicatorEditQueries>();
         builder.Services.AddSingleton<GoalQueries>();
+        builder.Services.AddSingleton<PlanEditor>();
+        builder.Services.AddSingleton<PlanEditQueries>();
+        builder.Services.AddSingleton<CommitteeEditor>();
         builder.Services.AddSingleton<Users.UserStore>();
         builder.Services.AddSingleton<Audit.AuditQueries>();
         builder.Services.AddSingleton<Sources.SourceStore>();

@@ -51,6 +51,9 @@ public class AuthorizationMatrixTests
         ["/indikatorer"] = Policies.Analyse,
         ["/indikatorer/ny"] = Policies.Analyse,
         ["/indikatorer/{Id:int}/redigera"] = Policies.Analyse,
+        ["/planer"] = Policies.Analyse,
+        ["/planer/{PlanId:int}"] = Policies.Analyse,
+        ["/planer/namnder"] = Policies.Analyse,
         // Development's fallback for files outside the static-asset manifest; the assets themselves are public.
         ["{**path:file}"] = Policies.Read,
     };
@@ -66,6 +69,7 @@ public class AuthorizationMatrixTests
         ["/mal/1"] = "/mal/{Id:int}",
         ["/malomrade/1"] = "/malomrade/{Id:int}",
         ["/namnd/1"] = "/namnd/{Id:int}",
+        ["/planer/1"] = "/planer/{PlanId:int}",
     };
 
     static readonly Dictionary<string, string[]> RolesOf = new()
@@ -105,7 +109,7 @@ public class AuthorizationMatrixTests
     public static TheoryData<string, string?> PagesByRole()
     {
         var data = new TheoryData<string, string?>();
-        foreach (var path in new[] { "/", "/logga-in", "/ingen-behorighet", "/hangfire", "/admin/granskningslogg", "/admin/anvandare", "/sa-bedoms-maluppfyllelse", "/konto/losenord", "/kallor", "/kallor/1", "/kallor/korningar/1", "/kallor/1/forhandsgranskning", "/indikator/1", "/mal/1", "/malomrade/1", "/namnd/1", "/namnder" })
+        foreach (var path in new[] { "/", "/logga-in", "/ingen-behorighet", "/hangfire", "/admin/granskningslogg", "/admin/anvandare", "/sa-bedoms-maluppfyllelse", "/konto/losenord", "/kallor", "/kallor/1", "/kallor/korningar/1", "/kallor/1/forhandsgranskning", "/indikator/1", "/mal/1", "/malomrade/1", "/namnd/1", "/namnder", "/planer", "/planer/1", "/planer/namnder" })
         {
             data.Add(path, null);
             foreach (var role in Roles.All)
