@@ -3,6 +3,7 @@ using Indicators.Ingestion;
 using Indicators.Ingestion.Scheduling;
 using Hangfire;
 using Indicators.Web.Components;
+using Indicators.Web.Components.PlanCode;
 using Indicators.Web.Components.Sources;
 using Indicators.Web.Security;
 
@@ -51,6 +52,7 @@ try
     app.MapStaticAssets().AllowAnonymous();
     app.MapSignIn();
     app.MapSources();
+    app.MapPlanCode();
     app.MapHangfireDashboardWithAuthorizationPolicy(Policies.Administer, "/hangfire", new DashboardOptions { AppPath = "/", DashboardTitle = "Indicators – Hangfire" });
     app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

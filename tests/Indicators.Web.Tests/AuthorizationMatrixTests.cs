@@ -48,6 +48,8 @@ public class AuthorizationMatrixTests
         ["/kallor/{id:int}/filer"] = Policies.Analyse,
         ["/kallor/{id:int}/filer/{fileId:long}/ta-bort"] = Policies.Analyse,
         ["/indikator/{Id:int}"] = Policies.Read,
+        ["/planer/{planId:int}/export"] = Policies.Analyse,
+        ["/planer/import"] = Policies.Analyse,
         // Development's fallback for files outside the static-asset manifest; the assets themselves are public.
         ["{**path:file}"] = Policies.Read,
     };
@@ -62,6 +64,7 @@ public class AuthorizationMatrixTests
         ["/mal/1"] = "/mal/{Id:int}",
         ["/malomrade/1"] = "/malomrade/{Id:int}",
         ["/namnd/1"] = "/namnd/{Id:int}",
+        ["/planer/1/export"] = "/planer/{planId:int}/export",
     };
 
     static readonly Dictionary<string, string[]> RolesOf = new()
@@ -101,7 +104,7 @@ public class AuthorizationMatrixTests
     public static TheoryData<string, string?> PagesByRole()
     {
         var data = new TheoryData<string, string?>();
-        foreach (var path in new[] { "/", "/logga-in", "/ingen-behorighet", "/hangfire", "/admin/granskningslogg", "/admin/anvandare", "/sa-bedoms-maluppfyllelse", "/konto/losenord", "/kallor", "/kallor/1", "/kallor/korningar/1", "/kallor/1/forhandsgranskning", "/indikator/1", "/mal/1", "/malomrade/1", "/namnd/1", "/namnder" })
+        foreach (var path in new[] { "/", "/logga-in", "/ingen-behorighet", "/hangfire", "/admin/granskningslogg", "/admin/anvandare", "/sa-bedoms-maluppfyllelse", "/konto/losenord", "/kallor", "/kallor/1", "/kallor/korningar/1", "/kallor/1/forhandsgranskning", "/indikator/1", "/mal/1", "/malomrade/1", "/namnd/1", "/namnder", "/planer/import", "/planer/1/export" })
         {
             data.Add(path, null);
             foreach (var role in Roles.All)
