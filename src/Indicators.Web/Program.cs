@@ -7,6 +7,12 @@ using Indicators.Web.Components.PlanCode;
 using Indicators.Web.Components.Sources;
 using Indicators.Web.Security;
 
+// "plan export …" and "plan import …": plan as code from a pipeline, then exit (README, "Plan as code").
+if (PlanCodeCommand.Handles(args))
+{
+    return await PlanCodeCommand.RunAsync(args, Console.Out, Console.Error);
+}
+
 var builder = WebApplication.CreateBuilder(args);
 
 try
