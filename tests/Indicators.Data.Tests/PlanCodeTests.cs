@@ -329,3 +329,26 @@ public class PlanCodeTests
         throw new InvalidOperationException("No such target.");
     }
 }
+
+public class PlanYamlReaderTests
+{
+    [Fact]
+    public void A_key_given_twice_in_a_mapping_is_an_error_at_the_second_one()
+    {
+        const string document = """
+            format: indicators-plan/1
+            plan:
+              area: "0022"
+              name: Plan
+              name: Plan igen
+              start_year: 2025
+              end_year: 2026
+            """;
+
+        var read = PlanYamlReader.Read(document);
+
+        var error = Assert.Single(read.Errors);
+        Assert.Equal(5, error.Line);
+        Assert.Contains("name", error.Message, StringComparison.Ordinal);
+    }
+}
