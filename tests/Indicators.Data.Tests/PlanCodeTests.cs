@@ -62,7 +62,6 @@ public class PlanCodeTests
     {
         await using var demo = await DemoAsync();
         var first = await ExportDemoAsync(demo);
-        await File.WriteAllTextAsync(Path.Combine(Path.GetTempPath(), "plancode-demo.yaml"), first);
 
         await using var fresh = await EmptyAsync();
         var result = await new PlanImporter(fresh, Cron).ImportAsync(first, Alva, dryRun: false);
