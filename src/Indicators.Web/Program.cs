@@ -3,8 +3,15 @@ using Indicators.Ingestion;
 using Indicators.Ingestion.Scheduling;
 using Hangfire;
 using Indicators.Web.Components;
+using Indicators.Web.Components.PlanCode;
 using Indicators.Web.Components.Sources;
 using Indicators.Web.Security;
+
+// "plan export …" and "plan import …": plan as code from a pipeline, then exit (README, "Plan as code").
+if (PlanCodeCommand.Handles(args))
+{
+    return await PlanCodeCommand.RunAsync(args, Console.Out, Console.Error);
+}
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -51,6 +58,7 @@ try
     app.MapStaticAssets().AllowAnonymous();
     app.MapSignIn();
     app.MapSources();
+    app.MapPlanCode();
     app.MapHangfireDashboardWithAuthorizationPolicy(Policies.Administer, "/hangfire", new DashboardOptions { AppPath = "/", DashboardTitle = "Indicators – Hangfire" });
     app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

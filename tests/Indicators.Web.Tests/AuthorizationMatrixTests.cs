@@ -54,6 +54,8 @@ public class AuthorizationMatrixTests
         ["/planer"] = Policies.Analyse,
         ["/planer/{PlanId:int}"] = Policies.Analyse,
         ["/planer/namnder"] = Policies.Analyse,
+        ["/planer/{planId:int}/export"] = Policies.Analyse,
+        ["/planer/import"] = Policies.Analyse,
         // Development's fallback for files outside the static-asset manifest; the assets themselves are public.
         ["{**path:file}"] = Policies.Read,
     };
@@ -70,6 +72,7 @@ public class AuthorizationMatrixTests
         ["/malomrade/1"] = "/malomrade/{Id:int}",
         ["/namnd/1"] = "/namnd/{Id:int}",
         ["/planer/1"] = "/planer/{PlanId:int}",
+        ["/planer/1/export"] = "/planer/{planId:int}/export",
     };
 
     static readonly Dictionary<string, string[]> RolesOf = new()
@@ -109,7 +112,7 @@ public class AuthorizationMatrixTests
     public static TheoryData<string, string?> PagesByRole()
     {
         var data = new TheoryData<string, string?>();
-        foreach (var path in new[] { "/", "/logga-in", "/ingen-behorighet", "/hangfire", "/admin/granskningslogg", "/admin/anvandare", "/sa-bedoms-maluppfyllelse", "/konto/losenord", "/kallor", "/kallor/1", "/kallor/korningar/1", "/kallor/1/forhandsgranskning", "/indikator/1", "/mal/1", "/malomrade/1", "/namnd/1", "/namnder", "/planer", "/planer/1", "/planer/namnder" })
+        foreach (var path in new[] { "/", "/logga-in", "/ingen-behorighet", "/hangfire", "/admin/granskningslogg", "/admin/anvandare", "/sa-bedoms-maluppfyllelse", "/konto/losenord", "/kallor", "/kallor/1", "/kallor/korningar/1", "/kallor/1/forhandsgranskning", "/indikator/1", "/mal/1", "/malomrade/1", "/namnd/1", "/namnder", "/planer", "/planer/1", "/planer/namnder", "/planer/import", "/planer/1/export", "/indikatorer", "/indikatorer/ny", "/indikatorer/1/redigera" })
         {
             data.Add(path, null);
             foreach (var role in Roles.All)

@@ -43,7 +43,8 @@ public sealed partial record IndicatorDraft(
     public IReadOnlyList<FieldError> Validate()
     {
         var v = new Validation()
-            .RequireText(nameof(Code), Code, "indikatorns kod", 20)
+            // 40, not 20: codes name indicators in files and imports, and the demo plan's longest is 28 (LISTADE_PER_ALLMANSPECIALIST).
+            .RequireText(nameof(Code), Code, "indikatorns kod", 40)
             .RequireText(nameof(Name), Name, "indikatorns namn", 300)
             .LimitText(nameof(Description), Description, "beskrivningen", 4000)
             .RequireText(nameof(Unit), Unit, "enheten (t.ex. %, antal, kr/inv, mnkr, dagar)", 30)

@@ -1,0 +1,316 @@
+using System.Text.Json;
+using Dapper;
+using Npgsql;
+
+namespace Indicators.Data.PlanCode;
+
+/// <summary>
+/// Reads a plan with everything it uses into a <see cref="PlanDocument"/> and writes it as YAML. The same database gives
+/// the same text, byte for byte: every list has a fixed order, numbers carry no trailing zeros, and no ids are written.
+/// </summary>
+public sealed class PlanExporter(NpgsqlDataSource dataSource)
+{
+    /// <summary>The plan as YAML; null when there is no such plan.</summary>
+    public async Task<string?> ExportAsync(int planId, CancellationToken cancellationToken = default) =>
+        await ReadAsync(planId, cancellationToken) is { } document ? ToYaml(document) : null;
+
+    /// <summary>The id of the plan with this name (in any organisation; the first by area when names repeat).</summary>
+    public async Task<int?> FindByNameAsync(string name, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<int?>(new CommandDefinition(
+            "select id from plan where name = @Name order by area_id, id limit 1", new { Name = name }, cancellationToken: cancellationToken));
+    }
+
+    public async Task<PlanDocument?> ReadAsync(int planId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var plan = await connection.QuerySingleOrDefaultAsync<PlanRow>(new CommandDefinition(
+            "select area_id as Area, name as Name, vision as Vision, start_year as StartYear, end_year as EndYear from plan where id = @PlanId",
+            new { PlanId = planId }, cancellationToken: cancellationToken));
+        if (plan is null)
+        {
+            return null;
+        }
+
+        var args = new { PlanId = planId };
+        var indicators = await IndicatorsAsync(connection, args, cancellationToken);
+        var versions = await VersionsAsync(connection, args, cancellationToken);
+        var sources = await SourcesAsync(connection, args, cancellationToken);
+        var committees = (await connection.QueryAsync<CommitteePart>(new CommandDefinition(CommitteesSql, args, cancellationToken: cancellationToken))).AsList();
+        var areas = (await connection.QueryAsync<AreaPart>(new CommandDefinition(AreasSql, args, cancellationToken: cancellationToken))).AsList();
+        return new PlanDocument(
+            new PlanPart(plan.Area, plan.Name, plan.Vision, plan.StartYear, plan.EndYear), areas, committees, indicators, versions, sources);
+    }
+
+    /// <summary>The plan's indicators: those linked to a goal or with a target in any of its versions.</summary>
+    const string PlanIndicatorIds = """
+        select gi.indicator_id from goal_indicator gi
+            join goal g on g.id = gi.goal_id join goal_area ga on ga.id = g.goal_area_id join plan_version v on v.id = ga.plan_version_id
+            where v.plan_id = @PlanId
+        union
+        select t.indicator_id from target t join plan_version v on v.id = t.plan_version_id where v.plan_id = @PlanId
+        """;
+
+    const string CommitteesSql = $"""
+        select c.code as Code, c.name as Name from committee c
+        where c.id in (
+            select g.owner_committee_id from goal g join goal_area ga on ga.id = g.goal_area_id join plan_version v on v.id = ga.plan_version_id
+                where v.plan_id = @PlanId
+            union
+            select gc.committee_id from goal_contributor gc join goal g on g.id = gc.goal_id join goal_area ga on ga.id = g.goal_area_id
+                join plan_version v on v.id = ga.plan_version_id where v.plan_id = @PlanId
+            union
+            select i.owner_committee_id from indicator i where i.id in ({PlanIndicatorIds}))
+        order by c.code
+        """;
+
+    const string AreasSql = $"""
+        select a.id as Id, a.name as Name, a.short_name as ShortName, a.kind as Kind from area a
+        where a.id in (
+            select area_id from plan where id = @PlanId
+            union select i.area_id from indicator i where i.id in ({PlanIndicatorIds})
+            union select i.primary_area_id from indicator i where i.id in ({PlanIndicatorIds})
+            union select ca.area_id from indicator_comparison_area ca where ca.indicator_id in ({PlanIndicatorIds}))
+        order by a.id
+        """;
+
+    static async Task<List<IndicatorPart>> IndicatorsAsync(NpgsqlConnection connection, object args, CancellationToken cancellationToken)
+    {
+        const string sql = $"""
+            select i.id as Id, i.code as Code, i.name as Name, i.description as Description, i.unit as Unit, i.decimals as Decimals,
+                   i.direction as Direction, i.frequency as Frequency, i.aggregation as Aggregation, i.gender_split as GenderSplit,
+                   i.tolerance as Tolerance, i.tolerance_kind as ToleranceKind, i.trend_min_difference as TrendMinDifference,
+                   i.source_description as SourceDescription, i.kpi_id as KpiId, c.code as Owner, i.primary_area_id as PrimaryArea
+            from indicator i left join committee c on c.id = i.owner_committee_id
+            where i.id in ({PlanIndicatorIds})
+            order by i.code, i.id
+            """;
+        const string comparisonSql = $"""
+            select indicator_id as IndicatorId, area_id as AreaId from indicator_comparison_area
+            where indicator_id in ({PlanIndicatorIds}) order by area_id
+            """;
+        var rows = await connection.QueryAsync<IndicatorRow>(new CommandDefinition(sql, args, cancellationToken: cancellationToken));
+        var comparisons = (await connection.QueryAsync<(int IndicatorId, string AreaId)>(new CommandDefinition(comparisonSql, args, cancellationToken: cancellationToken)))
+            .ToLookup(c => c.IndicatorId, c => c.AreaId);
+        return rows.Select(r => new IndicatorPart(
+            r.Code, r.Name, r.Description, r.Unit, r.Decimals, r.Direction, r.Frequency, r.Aggregation, r.GenderSplit, r.Tolerance, r.ToleranceKind,
+            r.TrendMinDifference, r.SourceDescription, r.KpiId, r.Owner, r.PrimaryArea, [.. comparisons[r.Id]])).ToList();
+    }
+
+    static async Task<List<VersionPart>> VersionsAsync(NpgsqlConnection connection, object args, CancellationToken cancellationToken)
+    {
+        const string versionsSql = """
+            select id as Id, name as Name, kind as Kind, author as Author, decided_on as DecidedOn, is_current as IsCurrent
+            from plan_version where plan_id = @PlanId order by name
+            """;
+        const string goalAreasSql = """
+            select ga.id as Id, ga.plan_version_id as VersionId, ga.code as Code, ga.name as Name, ga.description as Description, ga.kind as Kind
+            from goal_area ga join plan_version v on v.id = ga.plan_version_id
+            where v.plan_id = @PlanId order by ga.sort_order, ga.code
+            """;
+        const string goalsSql = """
+            select g.id as Id, g.goal_area_id as GoalAreaId, g.code as Code, g.name as Name, g.description as Description, c.code as Owner
+            from goal g join goal_area ga on ga.id = g.goal_area_id join plan_version v on v.id = ga.plan_version_id
+                left join committee c on c.id = g.owner_committee_id
+            where v.plan_id = @PlanId order by g.sort_order, g.code
+            """;
+        const string contributorsSql = """
+            select gc.goal_id as Id, c.code as Code
+            from goal_contributor gc join committee c on c.id = gc.committee_id join goal g on g.id = gc.goal_id
+                join goal_area ga on ga.id = g.goal_area_id join plan_version v on v.id = ga.plan_version_id
+            where v.plan_id = @PlanId order by c.code
+            """;
+        const string goalIndicatorsSql = """
+            select gi.goal_id as Id, i.code as Code
+            from goal_indicator gi join indicator i on i.id = gi.indicator_id join goal g on g.id = gi.goal_id
+                join goal_area ga on ga.id = g.goal_area_id join plan_version v on v.id = ga.plan_version_id
+            where v.plan_id = @PlanId order by gi.sort_order, i.code
+            """;
+        const string targetsSql = """
+            select t.plan_version_id as VersionId, i.code as Indicator, t.year as Year, nullif(t.gender, 'T') as Gender, t.value as Value,
+                   t.band_min as BandMin, t.band_max as BandMax, t.tolerance as Tolerance, t.tolerance_kind as ToleranceKind,
+                   t.provenance as Provenance, t.is_example as Example
+            from target t join indicator i on i.id = t.indicator_id join plan_version v on v.id = t.plan_version_id
+            where v.plan_id = @PlanId
+            order by i.code, t.year, case coalesce(t.gender, 'T') when 'T' then 0 when 'K' then 1 else 2 end
+            """;
+        var versions = await connection.QueryAsync<VersionRow>(new CommandDefinition(versionsSql, args, cancellationToken: cancellationToken));
+        var goalAreas = (await connection.QueryAsync<GoalAreaRow>(new CommandDefinition(goalAreasSql, args, cancellationToken: cancellationToken))).ToLookup(a => a.VersionId);
+        var goals = (await connection.QueryAsync<GoalRow>(new CommandDefinition(goalsSql, args, cancellationToken: cancellationToken))).ToLookup(g => g.GoalAreaId);
+        var contributors = (await connection.QueryAsync<(int Id, string Code)>(new CommandDefinition(contributorsSql, args, cancellationToken: cancellationToken)))
+            .ToLookup(c => c.Id, c => c.Code);
+        var goalIndicators = (await connection.QueryAsync<(int Id, string Code)>(new CommandDefinition(goalIndicatorsSql, args, cancellationToken: cancellationToken)))
+            .ToLookup(c => c.Id, c => c.Code);
+        var targets = (await connection.QueryAsync<TargetRow>(new CommandDefinition(targetsSql, args, cancellationToken: cancellationToken))).ToLookup(t => t.VersionId);
+        return versions.Select(v => new VersionPart(
+            v.Name, v.Kind, v.Author, v.DecidedOn, v.IsCurrent,
+            goalAreas[v.Id].Select(a => new GoalAreaPart(a.Code, a.Name, a.Description, a.Kind,
+                goals[a.Id].Select(g => new GoalPart(g.Code, g.Name, g.Description, g.Owner, [.. contributors[g.Id]], [.. goalIndicators[g.Id]])).ToList())).ToList(),
+            targets[v.Id].Select(t => new TargetPart(
+                t.Indicator, t.Year, t.Gender, t.Value, t.BandMin, t.BandMax, t.Tolerance, t.ToleranceKind, t.Provenance, t.Example)).ToList())).ToList();
+    }
+
+    /// <summary>The sources that feed any of the plan's indicators, with only those links (a source may feed other plans too).</summary>
+    static async Task<List<SourcePart>> SourcesAsync(NpgsqlConnection connection, object args, CancellationToken cancellationToken)
+    {
+        const string sql = $"""
+            select s.id as Id, s.name as Name, s.kind as Kind, s.cron as Cron, s.full_refresh_cron as FullRefreshCron, s.time_zone as TimeZone,
+                   s.enabled as Enabled, s.settings::text as Settings
+            from source s
+            where s.id in (select source_id from source_indicator where indicator_id in ({PlanIndicatorIds}))
+            order by s.name
+            """;
+        const string linksSql = $"""
+            select si.source_id as Id, i.code as Code from source_indicator si join indicator i on i.id = si.indicator_id
+            where si.indicator_id in ({PlanIndicatorIds}) order by i.code
+            """;
+        var rows = await connection.QueryAsync<SourceRow>(new CommandDefinition(sql, args, cancellationToken: cancellationToken));
+        var links = (await connection.QueryAsync<(int Id, string Code)>(new CommandDefinition(linksSql, args, cancellationToken: cancellationToken)))
+            .ToLookup(l => l.Id, l => l.Code);
+        return rows.Select(s => new SourcePart(s.Name, s.Kind, s.Cron, s.FullRefreshCron, s.TimeZone, s.Enabled, s.Settings, [.. links[s.Id]])).ToList();
+    }
+
+    /// <summary>The document as YAML text (UTF-8 when written out), the format named in its first lines.</summary>
+    public static string ToYaml(PlanDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var w = new YamlWriter();
+        w.Comment($"Indicators plan as code, format {PlanDocument.Format}. Import it under Planer → Importera plan; see README, \"Plan as code\".");
+        w.Scalar(0, "format", PlanDocument.Format);
+        var plan = document.Plan;
+        w.Key(0, "plan");
+        w.Scalar(2, "area", plan.Area);
+        w.Scalar(2, "name", plan.Name);
+        w.Scalar(2, "vision", plan.Vision);
+        w.Number(2, "start_year", plan.StartYear);
+        w.Number(2, "end_year", plan.EndYear);
+
+        w.Key(0, "areas");
+        foreach (var area in document.Areas)
+        {
+            w.Item(2);
+            w.ItemScalar("id", area.Id);
+            w.Scalar(4, "name", area.Name);
+            w.Scalar(4, "short_name", area.ShortName);
+            w.Scalar(4, "kind", area.Kind);
+        }
+
+        w.Key(0, "committees");
+        foreach (var committee in document.Committees)
+        {
+            w.Item(2);
+            w.ItemScalar("code", committee.Code);
+            w.Scalar(4, "name", committee.Name);
+        }
+
+        w.Key(0, "indicators");
+        foreach (var i in document.Indicators)
+        {
+            w.Item(2);
+            w.ItemScalar("code", i.Code);
+            w.Scalar(4, "name", i.Name);
+            w.Scalar(4, "description", i.Description);
+            w.Scalar(4, "unit", i.Unit);
+            w.Number(4, "decimals", i.Decimals);
+            w.Scalar(4, "direction", i.Direction);
+            w.Scalar(4, "frequency", i.Frequency);
+            w.Scalar(4, "aggregation", i.Aggregation);
+            w.Bool(4, "gender_split", i.GenderSplit);
+            w.Number(4, "tolerance", i.Tolerance);
+            w.Scalar(4, "tolerance_kind", i.ToleranceKind);
+            w.Number(4, "trend_min_difference", i.TrendMinDifference);
+            w.Scalar(4, "source_description", i.SourceDescription);
+            w.Scalar(4, "kpi_id", i.KpiId);
+            w.Scalar(4, "owner", i.Owner);
+            w.Scalar(4, "primary_area", i.PrimaryArea);
+            w.FlowList(4, "comparison_areas", i.ComparisonAreas);
+        }
+
+        w.Key(0, "versions");
+        foreach (var v in document.Versions)
+        {
+            w.Item(2);
+            w.ItemScalar("name", v.Name);
+            w.Scalar(4, "kind", v.Kind);
+            w.Scalar(4, "author", v.Author);
+            w.Scalar(4, "decided_on", v.DecidedOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+            w.Bool(4, "current", v.Current);
+            w.Key(4, "goal_areas");
+            foreach (var area in v.GoalAreas)
+            {
+                w.Item(6);
+                w.ItemScalar("code", area.Code);
+                w.Scalar(8, "name", area.Name);
+                w.Scalar(8, "description", area.Description);
+                w.Scalar(8, "kind", area.Kind);
+                w.Key(8, "goals");
+                foreach (var goal in area.Goals)
+                {
+                    w.Item(10);
+                    w.ItemScalar("code", goal.Code);
+                    w.Scalar(12, "name", goal.Name);
+                    w.Scalar(12, "description", goal.Description);
+                    w.Scalar(12, "owner", goal.Owner);
+                    w.FlowList(12, "contributors", goal.Contributors);
+                    w.FlowList(12, "indicators", goal.Indicators);
+                }
+            }
+
+            w.Key(4, "targets");
+            foreach (var t in v.Targets)
+            {
+                w.Item(6);
+                w.ItemScalar("indicator", t.Indicator);
+                w.Number(8, "year", t.Year);
+                w.Scalar(8, "gender", t.Gender);
+                w.Number(8, "value", t.Value);
+                w.Number(8, "band_min", t.BandMin);
+                w.Number(8, "band_max", t.BandMax);
+                w.Number(8, "tolerance", t.Tolerance);
+                w.Scalar(8, "tolerance_kind", t.ToleranceKind);
+                w.Scalar(8, "provenance", t.Provenance);
+                if (t.Example)
+                {
+                    w.Bool(8, "example", true);
+                }
+            }
+        }
+
+        w.Key(0, "sources");
+        foreach (var s in document.Sources)
+        {
+            w.Item(2);
+            w.ItemScalar("name", s.Name);
+            w.Scalar(4, "kind", s.Kind);
+            w.Scalar(4, "cron", s.Cron);
+            w.Scalar(4, "full_refresh_cron", s.FullRefreshCron);
+            w.Scalar(4, "time_zone", s.TimeZone);
+            w.Bool(4, "enabled", s.Enabled);
+            w.FlowList(4, "indicators", s.Indicators);
+            using var settings = JsonDocument.Parse(s.Settings);
+            w.Json(4, "settings", settings.RootElement);
+        }
+
+        return w.ToString();
+    }
+
+    sealed record PlanRow(string Area, string Name, string? Vision, short StartYear, short EndYear);
+
+    sealed record IndicatorRow(
+        int Id, string Code, string Name, string? Description, string Unit, short Decimals, string Direction, string Frequency, string Aggregation,
+        bool GenderSplit, decimal? Tolerance, string? ToleranceKind, decimal TrendMinDifference, string? SourceDescription, string? KpiId,
+        string? Owner, string PrimaryArea);
+
+    sealed record VersionRow(int Id, string Name, string Kind, string? Author, DateOnly? DecidedOn, bool IsCurrent);
+
+    sealed record GoalAreaRow(int Id, int VersionId, string Code, string Name, string? Description, string Kind);
+
+    sealed record GoalRow(int Id, int GoalAreaId, string Code, string Name, string? Description, string? Owner);
+
+    sealed record TargetRow(
+        int VersionId, string Indicator, short Year, string? Gender, decimal? Value, decimal? BandMin, decimal? BandMax,
+        decimal? Tolerance, string? ToleranceKind, string? Provenance, bool Example);
+
+    sealed record SourceRow(int Id, string Name, string Kind, string Cron, string? FullRefreshCron, string TimeZone, bool Enabled, string Settings);
+}

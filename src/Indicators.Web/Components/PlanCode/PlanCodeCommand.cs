@@ -1,0 +1,112 @@
+using Indicators.Data;
+using Indicators.Data.Audit;
+using Indicators.Data.PlanCode;
+using Indicators.Data.Sources;
+using Indicators.Ingestion;
+using Indicators.Ingestion.Scheduling;
+using Npgsql;
+
+namespace Indicators.Web.Components.PlanCode;
+
+/// <summary>
+/// Plan as code from a pipeline, against the configured database (ConnectionStrings:Indicators; never an embedded one):
+/// <c>plan export --plan "Regionplan 2025–2027" &gt; plan.yaml</c> and <c>plan import plan.yaml [--dry-run]</c>.
+/// The document goes to standard output; everything else (logs, errors as file:line:column: reason) to standard error.
+/// </summary>
+public static class PlanCodeCommand
+{
+    const string Usage = """
+        Användning / usage:
+          plan export --plan "<planens namn>" > plan.yaml
+          plan export --id <plan-id> > plan.yaml
+          plan import <fil.yaml|fil.json|-> [--dry-run]
+        """;
+
+    public static bool Handles(string[] args) => args is ["plan", ..];
+
+    /// <returns>0 when done, 1 when the document or plan was refused, 2 for a wrong command line.</returns>
+    public static async Task<int> RunAsync(
+        string[] args, TextWriter output, TextWriter error, IReadOnlyDictionary<string, string?>? settings = null, TextReader? input = null)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(error);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [] });
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
+
+        // Standard output carries the document alone: logs go to standard error, and no Hangfire server starts.
+        builder.Logging.ClearProviders();
+        builder.Logging.AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Configuration["Hangfire:Server:Enabled"] = "false";
+        try
+        {
+            builder.AddIndicatorsDatabase(allowEmbedded: false);
+        }
+        catch (DatabaseStartupException e)
+        {
+            await error.WriteLineAsync(e.Message);
+            return 2;
+        }
+
+        builder.AddIndicatorsHangfire();
+        builder.AddIndicatorsIngestion();
+        await using var app = builder.Build();
+        await app.Services.PrepareDatabaseAsync();
+
+        switch (args)
+        {
+            case ["plan", "export", "--plan", var name]:
+                return await ExportAsync(app.Services, await app.Services.GetRequiredService<PlanExporter>().FindByNameAsync(name), name, output, error);
+            case ["plan", "export", "--id", var id] when int.TryParse(id, out var planId):
+                return await ExportAsync(app.Services, planId, id, output, error);
+            case ["plan", "import", var file, .. var rest] when rest is [] or ["--dry-run"]:
+                return await ImportAsync(app.Services, file, rest is ["--dry-run"], output, error, input ?? Console.In);
+            default:
+                await error.WriteLineAsync(Usage);
+                return 2;
+        }
+    }
+
+    static async Task<int> ExportAsync(IServiceProvider services, int? planId, string asked, TextWriter output, TextWriter error)
+    {
+        if (planId is null || await services.GetRequiredService<PlanExporter>().ExportAsync(planId.Value) is not { } yaml)
+        {
+            await error.WriteLineAsync($"Det finns ingen plan '{asked}'.");
+            return 1;
+        }
+
+        await output.WriteAsync(yaml);
+        return 0;
+    }
+
+    static async Task<int> ImportAsync(IServiceProvider services, string file, bool dryRun, TextWriter output, TextWriter error, TextReader input)
+    {
+        var text = file == "-" ? await input.ReadToEndAsync() : await File.ReadAllTextAsync(file);
+        var import = new PlanCodeImport(
+            services.GetRequiredService<NpgsqlDataSource>(), services.GetRequiredService<SourceStore>(), services.GetRequiredService<SourceSchedule>());
+        var result = await import.ImportAsync(text, new Actor($"{Environment.UserName} (kommandorad)", null), dryRun);
+        if (!result.Succeeded)
+        {
+            foreach (var e in result.Errors)
+            {
+                await error.WriteLineAsync($"{file}:{e.Line}:{e.Column}: {e.Message}");
+            }
+
+            await error.WriteLineAsync($"Dokumentet importerades inte ({result.Errors.Count} fel); ingenting har sparats.");
+            return 1;
+        }
+
+        foreach (var change in result.Changes)
+        {
+            await output.WriteLineAsync($"{change.Action} {change.Entity} {change.Key}");
+        }
+
+        await output.WriteLineAsync(
+            $"{(dryRun ? "Kontroll (ingenting sparat)" : "Importerad")}: {result.PlanName}: {result.Count("create")} skapade, {result.Count("update")} ändrade, {result.Count("delete")} borttagna.");
+        return 0;
+    }
+}
