@@ -10,6 +10,9 @@ namespace Indicators.Data.Sources;
 /// <summary>A source as its edit form opens it: the stored definition, its linked indicators and its row version.</summary>
 public sealed record SourceForEdit(SourceDefinition Definition, IReadOnlyList<int> IndicatorIds, string Version);
 
+/// <summary>An indicator the form offers to link: its code, name and Kolada KPI id.</summary>
+public sealed record IndicatorChoice(int Id, string Code, string Name, string? KpiId);
+
 /// <summary>A source as the audit log records it: its stored fields, settings as JSON and the codes of its indicators.</summary>
 public sealed record SourceAuditState(
     string Name, string Kind, string Cron, string? FullRefreshCron, string TimeZone, bool Enabled, JsonElement Settings, IReadOnlyList<string> Indicators);
@@ -37,6 +40,22 @@ public sealed class SourceEditor(NpgsqlDataSource dataSource, CronCheck cronChec
         var row = await reader.ReadSingleOrDefaultAsync<StoredRow>();
         var indicators = (await reader.ReadAsync<int>()).AsList();
         return row is null ? null : new SourceForEdit(row.ToDefinition(), indicators, row.Version);
+    }
+
+    /// <summary>Every indicator, by code, for the form's list of indicators to link.</summary>
+    public async Task<IReadOnlyList<IndicatorChoice>> IndicatorChoicesAsync(CancellationToken cancellationToken = default)
+    {
+        const string sql = "select id as Id, code as Code, name as Name, kpi_id as KpiId from indicator order by code, id";
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return (await connection.QueryAsync<IndicatorChoice>(new CommandDefinition(sql, cancellationToken: cancellationToken))).AsList();
+    }
+
+    /// <summary>Area names by id, to name the regions a Kolada source can read.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> AreaNamesAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var areas = await connection.QueryAsync<(string Id, string Name)>(new CommandDefinition("select id, name from area", cancellationToken: cancellationToken));
+        return areas.ToDictionary(a => a.Id, a => a.Name, StringComparer.Ordinal);
     }
 
     /// <summary>Creates the source and returns its id.</summary>
