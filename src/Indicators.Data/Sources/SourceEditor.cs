@@ -202,7 +202,25 @@ public sealed class SourceEditor(NpgsqlDataSource dataSource, CronCheck cronChec
     static EditConflictException Gone(string name) =>
         new($"Källan {name} finns inte längre; någon har tagit bort den. Ladda om sidan.");
 
-    sealed record StateRow(string Name, string Kind, string Cron, string? FullRefreshCron, string TimeZone, bool Enabled, string Settings, string[] Indicators);
+    /// <summary>Settable properties: Dapper cannot match a text[] column to a constructor parameter.</summary>
+    sealed class StateRow
+    {
+        public string Name { get; init; } = "";
+
+        public string Kind { get; init; } = "";
+
+        public string Cron { get; init; } = "";
+
+        public string? FullRefreshCron { get; init; }
+
+        public string TimeZone { get; init; } = "";
+
+        public bool Enabled { get; init; }
+
+        public string Settings { get; init; } = "{}";
+
+        public string[] Indicators { get; init; } = [];
+    }
 
     sealed record StoredRow(int Id, string Name, string Kind, string Cron, string? FullRefreshCron, string TimeZone, bool Enabled, string Settings, bool IsDemo, string Version)
     {
