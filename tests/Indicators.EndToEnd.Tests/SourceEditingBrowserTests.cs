@@ -92,7 +92,8 @@ public class SourceEditingBrowserTests(Browser browser)
         await page.GotoAsync(baseUrl + "/kallor");
         await page.GetByRole(AriaRole.Link, new() { Name = "Ny källa" }).ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Ny källa");
-        await Assertions.Expect(page.GetByLabel("Kolada")).ToBeCheckedAsync();
+        await page.Locator("form[data-interactive=ja]").WaitForAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Radio, new() { Name = "Kolada", Exact = true })).ToBeCheckedAsync();
         await page.GetByLabel("Namn", new() { Exact = true }).FillAsync("Väntetider (Kolada)");
         await page.Locator("#cron").FillAsync("30 6 * * 1-5");
         await Assertions.Expect(page.Locator("#cron-reading")).ToContainTextAsync("Måndag–fredag kl. 06:30.");
@@ -152,13 +153,14 @@ public class SourceEditingBrowserTests(Browser browser)
         await PageChecks.SignInAsync(page, baseUrl, "alva", TestUsers.Password);
 
         await page.GotoAsync(baseUrl + "/kallor/ny");
-        await page.GetByLabel("Fil", new() { Exact = true }).CheckAsync();
+        await page.Locator("form[data-interactive=ja]").WaitForAsync();
+        await page.GetByRole(AriaRole.Radio, new() { Name = "Fil", Exact = true }).CheckAsync();
         await page.Locator("#cron").FillAsync("kl 6 varje dag");
         await Assertions.Expect(page.Locator("#cron-reading")).ToContainTextAsync("Schemat 'kl 6 varje dag' är inte ett giltigt cron-uttryck");
         await page.GetByRole(AriaRole.Button, new() { Name = "Spara" }).ClickAsync();
         await Assertions.Expect(page.Locator(".validation-errors")).ToContainTextAsync("Ange källans namn.");
         await Assertions.Expect(page.Locator(".validation-errors")).ToContainTextAsync("är inte ett giltigt cron-uttryck med fem fält");
-        await Assertions.Expect(page.Locator(".validation-message", new() { HasText = "Ange källans namn." })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("div.validation-message", new() { HasText = "Ange källans namn." })).ToBeVisibleAsync();
         await PageChecks.AssertNoViolationsAsync(page);
         await PageChecks.ScreenshotAsync(page, "source-new-validation");
 
