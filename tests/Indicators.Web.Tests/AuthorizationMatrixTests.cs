@@ -43,6 +43,8 @@ public class AuthorizationMatrixTests
         ["/kallor/{Id:int}"] = Policies.Read,
         ["/kallor/korningar/{RunId:long}"] = Policies.Read,
         ["/kallor/{Id:int}/forhandsgranskning"] = Policies.Analyse,
+        ["/kallor/ny"] = Policies.Analyse,
+        ["/kallor/{Id:int}/redigera"] = Policies.Analyse,
         ["/kallor/{id:int}/kor-nu"] = Policies.Analyse,
         ["/kallor/korningar/{runId:long}/forsok-igen"] = Policies.Analyse,
         ["/kallor/{id:int}/filer"] = Policies.Analyse,
@@ -58,6 +60,7 @@ public class AuthorizationMatrixTests
         ["/kallor/1"] = "/kallor/{Id:int}",
         ["/kallor/korningar/1"] = "/kallor/korningar/{RunId:long}",
         ["/kallor/1/forhandsgranskning"] = "/kallor/{Id:int}/forhandsgranskning",
+        ["/kallor/1/redigera"] = "/kallor/{Id:int}/redigera",
         ["/indikator/1"] = "/indikator/{Id:int}",
         ["/mal/1"] = "/mal/{Id:int}",
         ["/malomrade/1"] = "/malomrade/{Id:int}",
@@ -101,7 +104,7 @@ public class AuthorizationMatrixTests
     public static TheoryData<string, string?> PagesByRole()
     {
         var data = new TheoryData<string, string?>();
-        foreach (var path in new[] { "/", "/logga-in", "/ingen-behorighet", "/hangfire", "/admin/granskningslogg", "/admin/anvandare", "/sa-bedoms-maluppfyllelse", "/konto/losenord", "/kallor", "/kallor/1", "/kallor/korningar/1", "/kallor/1/forhandsgranskning", "/indikator/1", "/mal/1", "/malomrade/1", "/namnd/1", "/namnder" })
+        foreach (var path in new[] { "/", "/logga-in", "/ingen-behorighet", "/hangfire", "/admin/granskningslogg", "/admin/anvandare", "/sa-bedoms-maluppfyllelse", "/konto/losenord", "/kallor", "/kallor/1", "/kallor/korningar/1", "/kallor/1/forhandsgranskning", "/kallor/ny", "/kallor/1/redigera", "/indikator/1", "/mal/1", "/malomrade/1", "/namnd/1", "/namnder" })
         {
             data.Add(path, null);
             foreach (var role in Roles.All)
