@@ -19,6 +19,9 @@ public sealed class SourceForm
 {
     static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
 
+    /// <summary>A file mapping keeps its nulls: a left-out column would read as FileMapping's default column ("area").</summary>
+    static readonly JsonSerializerOptions FileJsonOptions = new(JsonSerializerDefaults.Web);
+
     public string Name { get; set; } = "";
 
     public string Kind { get; set; } = "kolada";
@@ -239,7 +242,7 @@ public sealed class SourceForm
             errors.Add(new FieldError(nameof(FileAreaColumn), "Ange områdets kolumn, eller ett fast område för hela filen."));
         }
 
-        return JsonSerializer.Serialize(new FileSourceSettings(Clean(FileFolder), Clean(FilePattern), FileMapping()), Json);
+        return JsonSerializer.Serialize(new FileSourceSettings(Clean(FileFolder), Clean(FilePattern), FileMapping()), FileJsonOptions);
     }
 
     static Dictionary<string, IReadOnlyList<string>>? Lists(string? text, string field, string what, List<FieldError> errors)
