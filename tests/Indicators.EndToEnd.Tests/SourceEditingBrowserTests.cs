@@ -80,11 +80,39 @@ public class SourceEditingBrowserTests(Browser browser)
             values ('0022', 'OP90', 'Operation inom 90 dagar', '%', 1, 'higher', 'year', true, '0022', 'N79224');
             """);
         await TestUsers.CreateAsync(connectionString, "alva", "Analytiker");
-        await using var app = new TestWebApp(connectionString, new Dictionary<string, string?>
+        var app = new TestWebApp(connectionString, new Dictionary<string, string?>
         {
             ["Sources:Kolada:BaseUrl"] = kolada.Url("v3"),
             ["Hangfire:Server:Enabled"] = "true",
         });
+        try
+        {
+            await ConfigureRunAndSeeAsync(app, kolada);
+        }
+        finally
+        {
+            await StopAsync(app);
+        }
+    }
+
+    /// <summary>
+    /// Disposes the app with its Hangfire server. When another test app ran earlier in the same process, Hangfire's server
+    /// outlasts the host's shutdown timeout and StopAsync throws OperationCanceledException (seen every time in that
+    /// order, never alone; cause not found). Thrown from a finally, it would hide the test's own outcome.
+    /// </summary>
+    static async Task StopAsync(TestWebApp app)
+    {
+        try
+        {
+            await app.DisposeAsync();
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    async Task ConfigureRunAndSeeAsync(TestWebApp app, StubServer kolada)
+    {
         var baseUrl = app.StartKestrel();
         var page = await browser.Instance.NewPageAsync(new() { Locale = "sv-SE", ViewportSize = new() { Width = 1280, Height = 900 } });
         await PageChecks.SignInAsync(page, baseUrl, "alva", TestUsers.Password);
@@ -135,6 +163,28 @@ public class SourceEditingBrowserTests(Browser browser)
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Operation inom 90 dagar");
         await Assertions.Expect(page.Locator("table.outcomes")).ToContainTextAsync("55,5");
         await PageChecks.ScreenshotAsync(page, "source-kolada-indicator");
+
+        // Editing: the saved settings come back, switching the source off takes it off the schedule.
+        await page.GotoAsync(baseUrl + "/kallor/1");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Redigera" }).ClickAsync();
+        await page.Locator("form[data-interactive=ja]").WaitForAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Redigera Väntetider (Kolada)");
+        await Assertions.Expect(page.GetByLabel("Från år")).ToHaveValueAsync("2023");
+        await Assertions.Expect(page.Locator("ul.plain", new() { HasText = "N79224" })).ToBeVisibleAsync();
+        await PageChecks.AssertNoViolationsAsync(page);
+        await PageChecks.ScreenshotAsync(page, "source-edit-kolada");
+        await page.GetByLabel("Påslagen (körs enligt schemat)").UncheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Spara" }).ClickAsync();
+        await Assertions.Expect(page.Locator("dl.facts")).ToContainTextAsync("Avstängd – körs inte enligt schema");
+
+        // Deleting asks first.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Redigera" }).ClickAsync();
+        await page.Locator("form[data-interactive=ja]").WaitForAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ta bort källan …" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Vill du verkligen ta bort källan Väntetider (Kolada)?")).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ja, ta bort" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Källor");
+        await Assertions.Expect(page.GetByText("Det finns inga källor ännu.")).ToBeVisibleAsync();
     }
 
     [Fact]
