@@ -72,6 +72,7 @@ public static class DatabaseSetup
         builder.Services.AddSingleton<Sources.SourceStore>();
         builder.Services.AddSingleton<Sources.SourceRunQueries>();
         builder.Services.AddSingleton<PlanCode.PlanExporter>();
+        builder.Services.AddSingleton<Sources.SourceEditor>();
 
         // Keys for cookies, antiforgery tokens and source secrets live in the shared database.
         builder.Services.AddDataProtection().SetApplicationName("Indicators");

@@ -43,6 +43,8 @@ public class AuthorizationMatrixTests
         ["/kallor/{Id:int}"] = Policies.Read,
         ["/kallor/korningar/{RunId:long}"] = Policies.Read,
         ["/kallor/{Id:int}/forhandsgranskning"] = Policies.Analyse,
+        ["/kallor/ny"] = Policies.Analyse,
+        ["/kallor/{Id:int}/redigera"] = Policies.Analyse,
         ["/kallor/{id:int}/kor-nu"] = Policies.Analyse,
         ["/kallor/korningar/{runId:long}/forsok-igen"] = Policies.Analyse,
         ["/kallor/{id:int}/filer"] = Policies.Analyse,
@@ -66,6 +68,7 @@ public class AuthorizationMatrixTests
         ["/kallor/1"] = "/kallor/{Id:int}",
         ["/kallor/korningar/1"] = "/kallor/korningar/{RunId:long}",
         ["/kallor/1/forhandsgranskning"] = "/kallor/{Id:int}/forhandsgranskning",
+        ["/kallor/1/redigera"] = "/kallor/{Id:int}/redigera",
         ["/indikator/1"] = "/indikator/{Id:int}",
         ["/indikatorer/1/redigera"] = "/indikatorer/{Id:int}/redigera",
         ["/mal/1"] = "/mal/{Id:int}",
@@ -112,7 +115,7 @@ public class AuthorizationMatrixTests
     public static TheoryData<string, string?> PagesByRole()
     {
         var data = new TheoryData<string, string?>();
-        foreach (var path in new[] { "/", "/logga-in", "/ingen-behorighet", "/hangfire", "/admin/granskningslogg", "/admin/anvandare", "/sa-bedoms-maluppfyllelse", "/konto/losenord", "/kallor", "/kallor/1", "/kallor/korningar/1", "/kallor/1/forhandsgranskning", "/indikator/1", "/mal/1", "/malomrade/1", "/namnd/1", "/namnder", "/planer", "/planer/1", "/planer/namnder", "/planer/import", "/planer/1/export", "/indikatorer", "/indikatorer/ny", "/indikatorer/1/redigera" })
+        foreach (var path in new[] { "/", "/logga-in", "/ingen-behorighet", "/hangfire", "/admin/granskningslogg", "/admin/anvandare", "/sa-bedoms-maluppfyllelse", "/konto/losenord", "/kallor", "/kallor/1", "/kallor/korningar/1", "/kallor/1/forhandsgranskning", "/kallor/ny", "/kallor/1/redigera", "/indikator/1", "/mal/1", "/malomrade/1", "/namnd/1", "/namnder", "/planer", "/planer/1", "/planer/namnder", "/planer/import", "/planer/1/export", "/indikatorer", "/indikatorer/ny", "/indikatorer/1/redigera" })
         {
             data.Add(path, null);
             foreach (var role in Roles.All)

@@ -33,13 +33,33 @@ public sealed class SourcePreview(NpgsqlDataSource dataSource, SourceStore sourc
     }
 
     /// <summary>Previews a source as given, saved or not, feeding the given indicators.</summary>
-    public async Task<PreviewResult> PreviewAsync(SourceDefinition source, IReadOnlyList<SourceIndicator> indicators, CancellationToken cancellationToken)
+    public Task<PreviewResult> PreviewAsync(SourceDefinition source, IReadOnlyList<SourceIndicator> indicators, CancellationToken cancellationToken) =>
+        PreviewAsync(source, indicators, null, cancellationToken);
+
+    /// <summary>
+    /// Previews a source as given, saved or not, feeding the given indicators; with a <paramref name="sample"/> (a file
+    /// source being set up) the sample is read instead of the source's pending files, and it is not stored.
+    /// </summary>
+    public async Task<PreviewResult> PreviewAsync(
+        SourceDefinition source, IReadOnlyList<SourceIndicator> indicators, SourceSample? sample, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(source);
-        var reader = readers.FirstOrDefault(r => r.Kind == source.Kind)
-            ?? throw new SourceReadException($"Det finns ingen läsare för källtypen '{source.Kind}'.");
-        // Everything the source has, as a full refresh would fetch it: a preview shows what the source delivers.
-        var read = await reader.ReadAsync(source, RunMode.FullRefresh, null, new Progress<ReadProgress>(), cancellationToken);
+        ArgumentNullException.ThrowIfNull(indicators);
+        SourceReadResult read;
+        if (sample is not null)
+        {
+            var sampleReader = readers.OfType<ISampleReader>().FirstOrDefault(r => r.Kind == source.Kind)
+                ?? throw new SourceReadException($"Källtypen '{source.Kind}' kan inte förhandsgranskas med en exempelfil.");
+            read = await sampleReader.ReadSampleAsync(source, indicators, sample, cancellationToken);
+        }
+        else
+        {
+            var reader = readers.FirstOrDefault(r => r.Kind == source.Kind)
+                ?? throw new SourceReadException($"Det finns ingen läsare för källtypen '{source.Kind}'.");
+            // Everything the source has, as a full refresh would fetch it: a preview shows what the source delivers.
+            read = await reader.ReadAsync(source, RunMode.FullRefresh, null, new Progress<ReadProgress>(), cancellationToken);
+        }
+
         var (rows, unresolved) = RowResolver.Resolve(read.Rows, indicators, await sources.AreaIdsAsync(cancellationToken));
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);

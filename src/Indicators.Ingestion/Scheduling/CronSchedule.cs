@@ -39,6 +39,9 @@ public sealed record CronSchedule(CronExpression Expression, TimeZoneInfo TimeZo
         }
     }
 
+    /// <summary>The Swedish error of <see cref="TryParse"/>, or null for a valid cron: the editor's <see cref="Core.Sources.CronCheck"/>.</summary>
+    public static string? Check(string? cron, string? timeZone) => TryParse(cron, timeZone, out _, out var error) ? null : error;
+
     /// <summary>The next <paramref name="count"/> run times after <paramref name="from"/>, in the schedule's time zone.</summary>
     public IReadOnlyList<DateTimeOffset> Next(DateTimeOffset from, int count)
     {

@@ -1,7 +1,7 @@
+using Indicators.TestSupport;
 using Dapper;
 using Indicators.Ingestion.Runs;
 using Indicators.Ingestion.Sources;
-using Indicators.Ingestion.Tests.Sources;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;

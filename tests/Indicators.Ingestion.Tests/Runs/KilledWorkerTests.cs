@@ -3,7 +3,6 @@ using Dapper;
 using Indicators.Data;
 using Indicators.Ingestion.Runs;
 using Indicators.Ingestion.Scheduling;
-using Indicators.Ingestion.Tests.Sources;
 using Indicators.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

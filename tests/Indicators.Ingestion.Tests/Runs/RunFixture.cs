@@ -4,7 +4,6 @@ using Indicators.Data.Sources;
 using Indicators.Ingestion.Runs;
 using Indicators.Ingestion.Sources;
 using Indicators.Ingestion.Sources.Kolada;
-using Indicators.Ingestion.Tests.Sources;
 using Indicators.TestSupport;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,6 @@
+using Indicators.TestSupport;
 using Dapper;
 using Indicators.Ingestion.Runs;
-using Indicators.Ingestion.Tests.Sources;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using static Indicators.Ingestion.Tests.Runs.RunFixture;

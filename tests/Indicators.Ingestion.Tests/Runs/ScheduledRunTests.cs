@@ -1,9 +1,9 @@
+using Indicators.TestSupport;
 using System.Globalization;
 using Dapper;
 using Hangfire;
 using Indicators.Data;
 using Indicators.Ingestion.Scheduling;
-using Indicators.Ingestion.Tests.Sources;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;

@@ -1,8 +1,8 @@
+using Indicators.TestSupport;
 using Dapper;
 using Indicators.Data.Sources;
 using Indicators.Ingestion.Runs;
 using Indicators.Ingestion.Sources;
-using Indicators.Ingestion.Tests.Sources;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 

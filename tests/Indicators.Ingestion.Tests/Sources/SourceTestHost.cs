@@ -1,3 +1,4 @@
+using Indicators.TestSupport;
 using System.Collections.Concurrent;
 using Indicators.Ingestion.Sources;
 using Microsoft.Extensions.Configuration;

@@ -25,7 +25,7 @@ namespace Indicators.Ingestion.Sources.Files;
 /// </list>
 /// </para>
 /// </summary>
-public sealed class FileSourceReader(SourceStore sources, SourceFiles files, FileSourceOptions options) : ISourceReader
+public sealed class FileSourceReader(SourceStore sources, SourceFiles files, FileSourceOptions options) : ISourceReader, ISampleReader
 {
     public string Kind => "file";
 
@@ -43,6 +43,48 @@ public sealed class FileSourceReader(SourceStore sources, SourceFiles files, Fil
         }
 
         var indicators = await sources.IndicatorsOfAsync(source.Id, cancellationToken);
+        var (rows, warnings, rejected) = await ReadFilesAsync(pending, mapping, indicators, progress, cancellationToken);
+        var uploadIds = pending.Where(f => f.UploadId is not null).Select(f => f.UploadId!.Value).ToArray();
+        var folderFiles = pending.Where(f => f.UploadId is null).ToList();
+        return new SourceReadResult(rows, warnings, rejected)
+        {
+            OnCommit = async (connection, transaction, runId, ct) =>
+            {
+                await connection.ExecuteAsync(new CommandDefinition("""
+                    update source_file set ingested_run_id = @RunId, ingested_at = now()
+                    where id = any(@Ids) and ingested_at is null
+                    """, new { RunId = runId, Ids = uploadIds }, transaction, cancellationToken: ct));
+                foreach (var file in folderFiles)
+                {
+                    await connection.ExecuteAsync(new CommandDefinition("""
+                        insert into source_file (source_id, origin, file_name, sha256, size, uploaded_at, ingested_run_id, ingested_at)
+                        values (@SourceId, 'folder', @Name, @Sha256, @Size, @LastWrite, @RunId, now())
+                        """, new { SourceId = source.Id, file.Name, file.Sha256, file.Size, LastWrite = file.Time, RunId = runId },
+                        transaction, cancellationToken: ct));
+                }
+            },
+        };
+    }
+
+    /// <summary>
+    /// Reads an analyst's sample file exactly as a run would read an upload, for the preview of a source being set up
+    /// (saved or not): the given indicators stand for the links, and nothing is stored or marked as read.
+    /// </summary>
+    public async Task<SourceReadResult> ReadSampleAsync(
+        SourceDefinition source, IReadOnlyList<SourceIndicator> indicators, SourceSample sample, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(sample);
+        var mapping = FileSourceSettings.Parse(source.Settings, source.Name).EffectiveMapping;
+        var file = new PendingFile(sample.FileName, DateTime.UtcNow, null, sample.Content, null, [], sample.Content.Length);
+        var (rows, warnings, rejected) = await ReadFilesAsync([file], mapping, indicators, new Progress<ReadProgress>(), cancellationToken);
+        return new SourceReadResult(rows, warnings, rejected);
+    }
+
+    /// <summary>Reads the files in order, later files winning, and screens each against the indicators and areas.</summary>
+    async Task<(List<SourceRow> Rows, List<SourceProblem> Warnings, List<SourceProblem> Rejected)> ReadFilesAsync(
+        List<PendingFile> pending, FileMapping mapping, IReadOnlyList<SourceIndicator> indicators, IProgress<ReadProgress> progress, CancellationToken cancellationToken)
+    {
         var codes = indicators.Select(i => i.Code).Concat(indicators.Select(i => i.KpiId).OfType<string>())
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
         var areas = await sources.AreaIdsAsync(cancellationToken);
@@ -75,26 +117,7 @@ public sealed class FileSourceReader(SourceStore sources, SourceFiles files, Fil
             }
         }
 
-        var uploadIds = pending.Where(f => f.UploadId is not null).Select(f => f.UploadId!.Value).ToArray();
-        var folderFiles = pending.Where(f => f.UploadId is null).ToList();
-        return new SourceReadResult(merged.Values.Select(v => v.Row).ToList(), warnings, rejected)
-        {
-            OnCommit = async (connection, transaction, runId, ct) =>
-            {
-                await connection.ExecuteAsync(new CommandDefinition("""
-                    update source_file set ingested_run_id = @RunId, ingested_at = now()
-                    where id = any(@Ids) and ingested_at is null
-                    """, new { RunId = runId, Ids = uploadIds }, transaction, cancellationToken: ct));
-                foreach (var file in folderFiles)
-                {
-                    await connection.ExecuteAsync(new CommandDefinition("""
-                        insert into source_file (source_id, origin, file_name, sha256, size, uploaded_at, ingested_run_id, ingested_at)
-                        values (@SourceId, 'folder', @Name, @Sha256, @Size, @LastWrite, @RunId, now())
-                        """, new { SourceId = source.Id, file.Name, file.Sha256, file.Size, LastWrite = file.Time, RunId = runId },
-                        transaction, cancellationToken: ct));
-                }
-            },
-        };
+        return (merged.Values.Select(v => v.Row).ToList(), warnings, rejected);
     }
 
     /// <summary>A file to read: an upload (its id and content) or a folder file (its path).</summary>

@@ -1,3 +1,4 @@
+using Indicators.TestSupport;
 using Indicators.Core.Observations;
 using Indicators.Core.Periods;
 using Indicators.Ingestion.Sources;

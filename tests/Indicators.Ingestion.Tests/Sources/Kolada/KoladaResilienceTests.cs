@@ -1,3 +1,4 @@
+using Indicators.TestSupport;
 using Indicators.Ingestion.Sources;
 using Indicators.Ingestion.Sources.Kolada;
 using Microsoft.Extensions.Time.Testing;

@@ -1,3 +1,4 @@
+using Indicators.TestSupport;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Indicators.Core.Observations;

@@ -1,3 +1,4 @@
+using Indicators.TestSupport;
 using System.Text.Json.Nodes;
 using Indicators.Ingestion.Runs;
 using Indicators.Ingestion.Sources;

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Indicators.Ingestion.Tests.Sources;
+namespace Indicators.TestSupport;
 
 /// <summary>A request as the stub received it.</summary>
 public sealed record StubRequest(string Method, string Path, string Query, string Body, string? UserAgent)
