@@ -60,7 +60,7 @@ public class IndicatorEditingBrowserTests(Browser browser)
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Ny indikator" }).ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Ny indikator");
-        await page.Locator("#code").WaitForAsync();
+        await PageChecks.WaitUntilInteractiveAsync(page);
         await PageChecks.AssertNoViolationsAsync(page);
         await PageChecks.ScreenshotAsync(page, "indicator-new");
 
@@ -106,8 +106,7 @@ public class IndicatorEditingBrowserTests(Browser browser)
         var indicators = await connection.ExecuteScalarAsync<int>("select count(*) from indicator");
 
         await page.GotoAsync(demo.BaseUrl + "/indikatorer/ny");
-        await page.Locator("#code").WaitForAsync();
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await PageChecks.WaitUntilInteractiveAsync(page);
         await FillBasicsAsync(page, "BAND1");
         await page.GetByRole(AriaRole.Button, new() { Name = "Skapa indikatorn" }).ClickAsync();
 

@@ -16,6 +16,13 @@ public static class PageChecks
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
     }
 
+    /// <summary>
+    /// Waits until an editing form is live. Its submit buttons stay disabled until the circuit has taken over the
+    /// prerendered page (text typed before that would be lost), so an enabled one means the form answers.
+    /// </summary>
+    public static Task WaitUntilInteractiveAsync(IPage page) =>
+        Assertions.Expect(page.Locator("form.edit button[type=submit]").First).ToBeEnabledAsync();
+
     public static async Task AssertNoViolationsAsync(IPage page)
     {
         var result = await page.RunAxe(new AxeRunOptions

@@ -120,7 +120,7 @@ public class SourceEditingBrowserTests(Browser browser)
         await page.GotoAsync(baseUrl + "/kallor");
         await page.GetByRole(AriaRole.Link, new() { Name = "Ny källa" }).ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Ny källa");
-        await page.Locator("form[data-interactive=ja]").WaitForAsync();
+        await PageChecks.WaitUntilInteractiveAsync(page);
         await Assertions.Expect(page.GetByRole(AriaRole.Radio, new() { Name = "Kolada", Exact = true })).ToBeCheckedAsync();
         await page.GetByLabel("Namn", new() { Exact = true }).FillAsync("Väntetider (Kolada)");
         await page.Locator("#cron").FillAsync("30 6 * * 1-5");
@@ -167,7 +167,7 @@ public class SourceEditingBrowserTests(Browser browser)
         // Editing: the saved settings come back, switching the source off takes it off the schedule.
         await page.GotoAsync(baseUrl + "/kallor/1");
         await page.GetByRole(AriaRole.Link, new() { Name = "Redigera" }).ClickAsync();
-        await page.Locator("form[data-interactive=ja]").WaitForAsync();
+        await PageChecks.WaitUntilInteractiveAsync(page);
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Redigera Väntetider (Kolada)");
         await Assertions.Expect(page.GetByLabel("Från år")).ToHaveValueAsync("2023");
         await Assertions.Expect(page.Locator("ul.plain", new() { HasText = "N79224" })).ToBeVisibleAsync();
@@ -179,7 +179,7 @@ public class SourceEditingBrowserTests(Browser browser)
 
         // Deleting asks first.
         await page.GetByRole(AriaRole.Link, new() { Name = "Redigera" }).ClickAsync();
-        await page.Locator("form[data-interactive=ja]").WaitForAsync();
+        await PageChecks.WaitUntilInteractiveAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Ta bort källan …" }).ClickAsync();
         await Assertions.Expect(page.GetByText("Vill du verkligen ta bort källan Väntetider (Kolada)?")).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Ja, ta bort" }).ClickAsync();
@@ -203,7 +203,7 @@ public class SourceEditingBrowserTests(Browser browser)
         await PageChecks.SignInAsync(page, baseUrl, "alva", TestUsers.Password);
 
         await page.GotoAsync(baseUrl + "/kallor/ny");
-        await page.Locator("form[data-interactive=ja]").WaitForAsync();
+        await PageChecks.WaitUntilInteractiveAsync(page);
         await page.GetByRole(AriaRole.Radio, new() { Name = "Fil", Exact = true }).CheckAsync();
         await page.Locator("#cron").FillAsync("kl 6 varje dag");
         await Assertions.Expect(page.Locator("#cron-reading")).ToContainTextAsync("Schemat 'kl 6 varje dag' är inte ett giltigt cron-uttryck");

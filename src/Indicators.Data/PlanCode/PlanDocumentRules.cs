@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Indicators.Core.Editing;
 using Indicators.Core.Plans;
+using Indicators.Core.Sources;
 
 namespace Indicators.Data.PlanCode;
 
@@ -13,7 +14,6 @@ namespace Indicators.Data.PlanCode;
 sealed partial class PlanDocumentRules(ReadDocument read, IReadOnlySet<string> knownAreaIds, CronCheck cronCheck)
 {
     static readonly IReadOnlyList<string> AreaKinds = ["country", "region", "municipality", "group", "other"];
-    static readonly IReadOnlyList<string> SourceKinds = ["kolada", "pxweb", "file"];
 
     readonly List<PlanCodeError> errors = [];
     readonly PlanDocument document = read.Document ?? throw new ArgumentException("Only a document that was read can be checked.", nameof(read));
@@ -157,26 +157,9 @@ sealed partial class PlanDocumentRules(ReadDocument read, IReadOnlySet<string> k
 
     void CheckSource(SourcePart source, HashSet<string> indicators)
     {
-        if (string.IsNullOrWhiteSpace(source.Name))
-        {
-            Error(source, "name", "Ange källans namn.");
-        }
-
-        if (!SourceKinds.Contains(source.Kind))
-        {
-            Error(source, "kind", $"Okänd sorts källa '{source.Kind}': ange kolada, pxweb eller file.");
-        }
-
-        if (cronCheck(source.Cron, source.TimeZone) is { } cronError)
-        {
-            Error(source, "cron", cronError);
-        }
-
-        if (source.FullRefreshCron is { } full && cronCheck(full, source.TimeZone) is { } fullError)
-        {
-            Error(source, "full_refresh_cron", fullError);
-        }
-
+        // The same rules as the source form: name, kind, time zone, crons as the scheduler reads them, settings.
+        Draft(source, new SourceDraft(source.Name, source.Kind, source.Cron, source.FullRefreshCron, source.TimeZone, source.Enabled, source.Settings, [])
+            .Validate(cronCheck));
         foreach (var code in source.Indicators)
         {
             if (!indicators.Contains(code))

@@ -1,11 +1,9 @@
 using Dapper;
+using Indicators.Core.Sources;
 using Indicators.Data.Audit;
 using Npgsql;
 
 namespace Indicators.Data.PlanCode;
-
-/// <summary>Checks a source's cron in its time zone the way the scheduler will read it: null when valid, else a Swedish reason.</summary>
-public delegate string? CronCheck(string cron, string timeZone);
 
 /// <summary>
 /// Imports a plan document: reads and checks all of it first (<see cref="PlanDocumentRules"/>) and refuses it whole, with

@@ -12,12 +12,9 @@ namespace Indicators.Web.Components.PlanCode;
 /// </summary>
 public sealed class PlanCodeImport(NpgsqlDataSource dataSource, SourceStore sources, SourceSchedule schedule)
 {
-    public static string? CheckCron(string cron, string timeZone) =>
-        CronSchedule.TryParse(cron, timeZone, out _, out var error) ? null : error;
-
     public async Task<PlanImportResult> ImportAsync(string text, Actor actor, bool dryRun, CancellationToken cancellationToken = default)
     {
-        var result = await new PlanImporter(dataSource, CheckCron).ImportAsync(text, actor, dryRun, cancellationToken);
+        var result = await new PlanImporter(dataSource, CronSchedule.Check).ImportAsync(text, actor, dryRun, cancellationToken);
         if (result.Succeeded && !result.DryRun)
         {
             foreach (var id in result.SourceIds)
