@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text;
 using Indicators.TestSupport;
 using Microsoft.Playwright;
@@ -80,34 +81,34 @@ public class SourceEditingBrowserTests(Browser browser)
             values ('0022', 'OP90', 'Operation inom 90 dagar', '%', 1, 'higher', 'year', true, '0022', 'N79224');
             """);
         await TestUsers.CreateAsync(connectionString, "alva", "Analytiker");
-        var app = new TestWebApp(connectionString, new Dictionary<string, string?>
-        {
-            ["Sources:Kolada:BaseUrl"] = kolada.Url("v3"),
-            ["Hangfire:Server:Enabled"] = "true",
-        });
+        await using var app = new TestWebApp(connectionString, new Dictionary<string, string?> { ["Sources:Kolada:BaseUrl"] = kolada.Url("v3") });
+
+        // The run is done by a worker process, as in a scaled-out installation: the web app only queues it. (A Hangfire
+        // server inside a second test host of this process did not take the job: Hangfire keeps process-wide state.)
+        using var worker = Process.Start(WorkerProcess.StartInfo(connectionString, new Dictionary<string, string> { ["Sources__Kolada__BaseUrl"] = kolada.Url("v3") }))!;
+        var workerLog = new StringBuilder();
+        worker.OutputDataReceived += (_, e) => { lock (workerLog) { workerLog.AppendLine(e.Data); } };
+        worker.ErrorDataReceived += (_, e) => { lock (workerLog) { workerLog.AppendLine(e.Data); } };
+        worker.BeginOutputReadLine();
+        worker.BeginErrorReadLine();
         try
         {
             await ConfigureRunAndSeeAsync(app, kolada);
         }
+        catch (PlaywrightException e)
+        {
+            string log;
+            lock (workerLog)
+            {
+                log = workerLog.ToString();
+            }
+
+            throw new InvalidOperationException($"{e.Message}\nWorker output:\n{log}", e);
+        }
         finally
         {
-            await StopAsync(app);
-        }
-    }
-
-    /// <summary>
-    /// Disposes the app with its Hangfire server. When another test app ran earlier in the same process, Hangfire's server
-    /// outlasts the host's shutdown timeout and StopAsync throws OperationCanceledException (seen every time in that
-    /// order, never alone; cause not found). Thrown from a finally, it would hide the test's own outcome.
-    /// </summary>
-    static async Task StopAsync(TestWebApp app)
-    {
-        try
-        {
-            await app.DisposeAsync();
-        }
-        catch (OperationCanceledException)
-        {
+            worker.Kill(entireProcessTree: true);
+            await worker.WaitForExitAsync();
         }
     }
 
