@@ -60,22 +60,10 @@ public sealed class CommitteeEditor(NpgsqlDataSource dataSource)
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var before = await ReadAsync(connection, transaction, committeeId, cancellationToken) ?? throw EditSql.Conflict("Nämnden");
-        int rows;
-        try
-        {
-            rows = await connection.ExecuteAsync(new CommandDefinition(
-                "update committee set code = @Code, name = @Name where id = @Id and xmin::text = @RowVersion",
-                new { Id = committeeId, RowVersion = rowVersion, Code = draft.Code.Trim(), Name = draft.Name.Trim() }, transaction, cancellationToken: cancellationToken));
-        }
-        catch (PostgresException e) when (EditSql.IsUniqueViolation(e, "committee_area_id_code_key"))
-        {
-            throw DuplicateCode(draft.Code);
-        }
-
-        if (rows == 0)
-        {
-            throw EditSql.Conflict("Nämnden");
-        }
+        await EditSql.UpdateAtVersionAsync(connection, transaction,
+            "update committee set code = @Code, name = @Name where id = @Id and xmin::text = @RowVersion",
+            new { Id = committeeId, RowVersion = rowVersion, Code = draft.Code.Trim(), Name = draft.Name.Trim() }, "Nämnden",
+            "committee_area_id_code_key", () => DuplicateCode(draft.Code), cancellationToken);
 
         var after = await ReadAsync(connection, transaction, committeeId, cancellationToken);
         await AuditLog.WriteAsync(connection, transaction, actor, "update", "committee", EditSql.Id(committeeId), before, after, cancellationToken);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Dapper;
 using Indicators.Core.Editing;
 using Npgsql;
 
@@ -12,6 +13,31 @@ static class EditSql
     /// <summary>An update that found no row with the version the form was opened with: someone else changed or removed it.</summary>
     public static EditConflictException Conflict(string what) =>
         new($"{what} har ändrats av någon annan sedan du öppnade den. Ladda om sidan och gör din ändring igen – inget har sparats.");
+
+    /// <summary>
+    /// Runs an update guarded by the row version the form was opened with (<c>xmin::text = @RowVersion</c> in
+    /// <paramref name="sql"/>): no row updated means someone else changed or removed it (<see cref="Conflict"/>); a clash
+    /// with <paramref name="uniqueConstraint"/> becomes the editor's own Swedish message.
+    /// </summary>
+    public static async Task UpdateAtVersionAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, object parameters, string what,
+        string uniqueConstraint, Func<InvalidEditException> duplicate, CancellationToken cancellationToken)
+    {
+        int rows;
+        try
+        {
+            rows = await connection.ExecuteAsync(new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken));
+        }
+        catch (PostgresException e) when (IsUniqueViolation(e, uniqueConstraint))
+        {
+            throw duplicate();
+        }
+
+        if (rows == 0)
+        {
+            throw Conflict(what);
+        }
+    }
 
     public static bool IsUniqueViolation(PostgresException e, string constraint) =>
         e.SqlState == PostgresErrorCodes.UniqueViolation && e.ConstraintName == constraint;

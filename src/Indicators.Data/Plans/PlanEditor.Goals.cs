@@ -78,10 +78,7 @@ public sealed partial class PlanEditor
             update goal_area set code = @Code, name = @Name, description = @Description, kind = @Kind, sort_order = @SortOrder
             where id = @Id and xmin::text = @RowVersion
             """;
-        int rows;
-        try
-        {
-            rows = await connection.ExecuteAsync(new CommandDefinition(update, new
+        await EditSql.UpdateAtVersionAsync(connection, transaction, update, new
             {
                 Id = goalAreaId,
                 RowVersion = rowVersion,
@@ -90,17 +87,8 @@ public sealed partial class PlanEditor
                 Description = Validation.Clean(draft.Description),
                 draft.Kind,
                 draft.SortOrder,
-            }, transaction, cancellationToken: cancellationToken));
-        }
-        catch (PostgresException e) when (EditSql.IsUniqueViolation(e, "goal_area_plan_version_id_code_key"))
-        {
-            throw DuplicateGoalAreaCode(draft.Code);
-        }
-
-        if (rows == 0)
-        {
-            throw EditSql.Conflict("Målområdet");
-        }
+            }, "Målområdet",
+            "goal_area_plan_version_id_code_key", () => DuplicateGoalAreaCode(draft.Code), cancellationToken);
 
         var after = await ReadGoalAreaAsync(connection, transaction, goalAreaId, cancellationToken);
         await AuditLog.WriteAsync(connection, transaction, actor, "update", "goal_area", EditSql.Id(goalAreaId), before, after, cancellationToken);
@@ -258,10 +246,7 @@ public sealed partial class PlanEditor
             update goal set code = @Code, name = @Name, description = @Description, owner_committee_id = @Owner, sort_order = @SortOrder
             where id = @Id and xmin::text = @RowVersion
             """;
-        int rows;
-        try
-        {
-            rows = await connection.ExecuteAsync(new CommandDefinition(update, new
+        await EditSql.UpdateAtVersionAsync(connection, transaction, update, new
             {
                 Id = goalId,
                 RowVersion = rowVersion,
@@ -270,17 +255,8 @@ public sealed partial class PlanEditor
                 Description = Validation.Clean(draft.Description),
                 Owner = owner,
                 draft.SortOrder,
-            }, transaction, cancellationToken: cancellationToken));
-        }
-        catch (PostgresException e) when (EditSql.IsUniqueViolation(e, "goal_goal_area_id_code_key"))
-        {
-            throw DuplicateGoalCode(draft.Code);
-        }
-
-        if (rows == 0)
-        {
-            throw EditSql.Conflict("Målet");
-        }
+            }, "Målet",
+            "goal_goal_area_id_code_key", () => DuplicateGoalCode(draft.Code), cancellationToken);
 
         await ReplaceContributorsAsync(connection, transaction, goalId, contributors, cancellationToken);
         var after = await ReadGoalAsync(connection, transaction, goalId, cancellationToken);

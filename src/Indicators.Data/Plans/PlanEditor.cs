@@ -307,10 +307,7 @@ public sealed partial class PlanEditor(NpgsqlDataSource dataSource)
             update plan_version set name = @Name, kind = @Kind, author = @Author, decided_on = @DecidedOn::date, is_current = @IsCurrent
             where id = @Id and xmin::text = @RowVersion
             """;
-        int rows;
-        try
-        {
-            rows = await connection.ExecuteAsync(new CommandDefinition(update, new
+        await EditSql.UpdateAtVersionAsync(connection, transaction, update, new
             {
                 Id = versionId,
                 RowVersion = rowVersion,
@@ -319,17 +316,8 @@ public sealed partial class PlanEditor(NpgsqlDataSource dataSource)
                 Author = Validation.Clean(draft.Author),
                 DecidedOn = EditSql.ToDateTime(draft.DecidedOn),
                 draft.IsCurrent,
-            }, transaction, cancellationToken: cancellationToken));
-        }
-        catch (PostgresException e) when (EditSql.IsUniqueViolation(e, "plan_version_plan_id_name_key"))
-        {
-            throw DuplicateVersionName(draft.Name);
-        }
-
-        if (rows == 0)
-        {
-            throw EditSql.Conflict("Versionen");
-        }
+            }, "Versionen",
+            "plan_version_plan_id_name_key", () => DuplicateVersionName(draft.Name), cancellationToken);
 
         var after = await ReadVersionAsync(connection, transaction, versionId, cancellationToken);
         await AuditLog.WriteAsync(connection, transaction, actor, "update", "plan_version", EditSql.Id(versionId), before, after, cancellationToken);
