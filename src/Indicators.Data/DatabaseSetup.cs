@@ -67,6 +67,8 @@ public static class DatabaseSetup
         builder.Services.AddSingleton<PlanEditor>();
         builder.Services.AddSingleton<PlanEditQueries>();
         builder.Services.AddSingleton<CommitteeEditor>();
+        builder.Services.AddSingleton<Reports.ReportQueries>();
+        builder.Services.AddSingleton<Reports.ReportStore>();
         builder.Services.AddSingleton<Users.UserStore>();
         builder.Services.AddSingleton<Audit.AuditQueries>();
         builder.Services.AddSingleton<Sources.SourceStore>();

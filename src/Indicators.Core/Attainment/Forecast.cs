@@ -9,6 +9,8 @@ public enum ForecastMethod
     LinearProRating,
     /// <summary>A least-squares straight line through the yearly values, extended to the target year.</summary>
     LinearTrend,
+    /// <summary>A rate's level so far this year (the mean of its months, or its jan–aug value) taken for the whole year.</summary>
+    YearToDateLevel,
 }
 
 public static class ForecastMethodNames
@@ -18,6 +20,7 @@ public static class ForecastMethodNames
         ForecastMethod.SeasonalProRating => "Uppräkning med tidigare års säsongsmönster",
         ForecastMethod.LinearProRating => "Linjär uppräkning",
         ForecastMethod.LinearTrend => "Linjär trend (minsta kvadratmetoden)",
+        ForecastMethod.YearToDateLevel => "Årets nivå hittills",
         _ => throw new ArgumentOutOfRangeException(nameof(method), method, null),
     };
 }

@@ -41,3 +41,25 @@ public sealed record GoalAssessmentResult(
     int Achieved,
     int Worsening,
     string Explanation);
+
+/// <summary>The database's codes for an assessment: met, partly_met, not_met, not_assessable.</summary>
+public static class GoalAssessmentCodes
+{
+    public static string Code(this GoalAssessment assessment) => assessment switch
+    {
+        GoalAssessment.Met => "met",
+        GoalAssessment.PartlyMet => "partly_met",
+        GoalAssessment.NotMet => "not_met",
+        GoalAssessment.NotAssessable => "not_assessable",
+        _ => throw new ArgumentOutOfRangeException(nameof(assessment), assessment, null),
+    };
+
+    public static GoalAssessment Parse(string code) => code switch
+    {
+        "met" => GoalAssessment.Met,
+        "partly_met" => GoalAssessment.PartlyMet,
+        "not_met" => GoalAssessment.NotMet,
+        "not_assessable" => GoalAssessment.NotAssessable,
+        _ => throw new FormatException($"Unknown assessment '{code}'."),
+    };
+}

@@ -87,7 +87,7 @@ public sealed class CommitteeEditor(NpgsqlDataSource dataSource)
             select (select coalesce(string_agg(distinct g.code, chr(31)), '') from goal g where g.owner_committee_id = @Id) as OwnedGoals,
                    (select coalesce(string_agg(distinct g.code, chr(31)), '') from goal_contributor gc join goal g on g.id = gc.goal_id where gc.committee_id = @Id) as ContributedGoals,
                    (select coalesce(string_agg(i.code, chr(31) order by i.code), '') from indicator i where i.owner_committee_id = @Id) as OwnedIndicators,
-                   (select count(*)::int from assessment where committee_id = @Id) as Assessments,
+                   (select count(*)::int from committee_report where committee_id = @Id) as Assessments,
                    (select coalesce(string_agg(distinct u.user_name, chr(31)), '') from user_role r join app_user u on u.id = r.user_id where r.committee_id = @Id) as Users
             """;
         var use = (await connection.QuerySingleAsync<UseRow>(new CommandDefinition(uses, new { Id = committeeId }, transaction, cancellationToken: cancellationToken))).ToUses();
@@ -109,7 +109,7 @@ public sealed class CommitteeEditor(NpgsqlDataSource dataSource)
 
         if (use.Assessments > 0)
         {
-            reasons.Add($"den har gjort {use.Assessments} bedömning{(use.Assessments == 1 ? "" : "ar")}");
+            reasons.Add($"den har {use.Assessments} rapport{(use.Assessments == 1 ? "" : "er")} (delårsrapporter och årsrapporter)");
         }
 
         if (use.Users.Length > 0)

@@ -1,0 +1,133 @@
+using Indicators.Core.Attainment;
+using Indicators.Core.Formatting;
+using Indicators.Core.Observations;
+using Indicators.Core.Periods;
+using Indicators.Core.Plans;
+
+namespace Indicators.Core.Reports;
+
+/// <summary>What a report is built from besides the plan: K/M outcomes, the nämnd's texts and the delårsrapport.</summary>
+/// <remarks>GenderOutcomes: K and M outcomes of the plan's gender-split indicators, by indicator, period and gender.
+/// GoalTexts: the nämnd's texts by goal id (a goal without any is shown empty). Comments: by indicator id.
+/// Interim: for an årsrapport, the same year's delårsrapport (its snapshot if finalised, else as it reads now).</remarks>
+public sealed record ReportInputs(
+    IReadOnlyDictionary<(int IndicatorId, Period Period, Gender Gender), Outcome> GenderOutcomes,
+    IReadOnlyDictionary<int, GoalTexts> GoalTexts,
+    IReadOnlyDictionary<int, IndicatorComment> Comments,
+    ReportDocument? Interim = null)
+{
+    public static ReportInputs None { get; } = new(
+        new Dictionary<(int, Period, Gender), Outcome>(), new Dictionary<int, GoalTexts>(), new Dictionary<int, IndicatorComment>());
+}
+
+/// <summary>
+/// Builds a live report from a plan overview read for the report's period: the same standing, status, trend and suggested
+/// assessment as the dashboard (<see cref="FollowUp.PeriodStandingRule"/>, <see cref="GoalAssessmentRule"/>), plus the year-end
+/// forecast in a delårsrapport and the delårsrapport's forecast beside the outcome in an årsrapport.
+/// A nämnd's report holds the goals it owns; the region's holds every goal.
+/// </summary>
+public static class ReportBuilder
+{
+    public static ReportDocument Build(ReportHeader header, PlanOverview plan, ReportInputs inputs)
+    {
+        ArgumentNullException.ThrowIfNull(header);
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(inputs);
+        var period = header.Kind.Period(header.Year);
+        if (plan.Period != period)
+        {
+            throw new ArgumentException($"The plan was read for {plan.Period.Code}, the report is for {period.Code}.", nameof(plan));
+        }
+
+        var interimIndicators = inputs.Interim?.Goals.SelectMany(g => g.Indicators)
+            .Where(i => i.Forecast is not null)
+            .DistinctBy(i => i.IndicatorId)
+            .ToDictionary(i => i.IndicatorId, i => i.Forecast!) ?? [];
+        var interimGoals = inputs.Interim?.Goals.ToDictionary(g => g.GoalId) ?? [];
+        var interimFinalised = inputs.Interim?.Header.State == ReportState.Finalised;
+
+        ReportIndicator IndicatorOf(IndicatorOverview indicator)
+        {
+            var standing = indicator.StandingIn(period, plan.StartYear, plan.EndYear);
+            var target = indicator.TargetFor(header.Year);
+            decimal? women = null, men = null;
+            string? genderNote = null;
+            if (indicator.GenderSplit && standing.Outcome is { } outcome)
+            {
+                women = inputs.GenderOutcomes.GetValueOrDefault((indicator.Id, outcome.Period, Gender.K))?.UsableValue;
+                men = inputs.GenderOutcomes.GetValueOrDefault((indicator.Id, outcome.Period, Gender.M))?.UsableValue;
+                genderNote = (women, men) switch
+                {
+                    (null, null) => $"Uppgift för kvinnor och män saknas för {outcome.Period.SwedishName}.",
+                    (null, _) => $"Uppgift för kvinnor saknas för {outcome.Period.SwedishName}.",
+                    (_, null) => $"Uppgift för män saknas för {outcome.Period.SwedishName}.",
+                    _ => null,
+                };
+            }
+
+            var forecast = header.Kind == ReportKind.Interim ? YearEndForecastRule.Forecast(indicator, header.Year) : null;
+            var interimForecast = header.Kind == ReportKind.Annual && interimIndicators.TryGetValue(indicator.Id, out var made)
+                ? new InterimForecast(made.Value, made.Status, interimFinalised)
+                : null;
+            return new ReportIndicator(
+                indicator.Id, indicator.Code, indicator.Name, indicator.Unit, indicator.Decimals, indicator.GenderSplit,
+                TargetText(target, indicator), target?.IsExample ?? false,
+                standing.Outcome?.Period.SwedishName, standing.Outcome?.UsableValue, standing.IsLagging,
+                standing.Status.Status, standing.Status.Explanation,
+                standing.Trend?.Trend ?? Trend.NotAssessable, standing.Trend?.Explanation,
+                women, men, genderNote, forecast, interimForecast,
+                inputs.Comments.GetValueOrDefault(indicator.Id) ?? IndicatorComment.Empty);
+        }
+
+        var areas = plan.GoalAreas
+            .Select(area => new ReportArea(area.Code, area.Name, area.IsPrerequisite, [.. area.Goals
+                .Where(goal => header.CommitteeId is null || goal.OwnerCommitteeId == header.CommitteeId)
+                .Select(goal =>
+                {
+                    var indicators = goal.Indicators.Select(IndicatorOf).ToList();
+                    var suggestion = GoalAssessmentRule.Suggest(indicators.Select(i => new IndicatorJudgement(i.Name, i.Status, i.Trend)));
+                    InterimComparison? interim = null;
+                    if (header.Kind == ReportKind.Annual && interimGoals.TryGetValue(goal.Id, out var said))
+                    {
+                        interim = new InterimComparison(said.Texts.Assessed ?? said.Suggested, said.Texts.Assessed is not null, interimFinalised);
+                    }
+
+                    return new ReportGoal(goal.Id, goal.Code, goal.Name, goal.OwnerCommitteeId, goal.OwnerCommittee,
+                        suggestion.Assessment, suggestion.Explanation,
+                        inputs.GoalTexts.GetValueOrDefault(goal.Id) ?? GoalTexts.Empty, indicators, interim);
+                })]))
+            .Where(area => area.Goals.Count > 0)
+            .ToList();
+        return new ReportDocument(header, areas);
+    }
+
+    /// <summary>
+    /// The region's report: every goal as it reads live, except the goals of nämnder whose report is finalised, which are
+    /// taken from their frozen snapshots.
+    /// </summary>
+    public static ReportDocument ComposeRegion(ReportDocument live, IEnumerable<ReportDocument> finalised)
+    {
+        ArgumentNullException.ThrowIfNull(live);
+        ArgumentNullException.ThrowIfNull(finalised);
+        var frozenGoals = finalised.SelectMany(d => d.Goals).ToDictionary(g => g.GoalId);
+        return live with
+        {
+            Areas = [.. live.Areas.Select(area => area with
+            {
+                Goals = [.. area.Goals.Select(goal => frozenGoals.GetValueOrDefault(goal.GoalId) ?? goal)],
+            })],
+        };
+    }
+
+    /// <summary>"90 %", "2,0–3,0 %" or "Inget målvärde".</summary>
+    public static string TargetText(TargetValue? target, IndicatorOverview indicator)
+    {
+        ArgumentNullException.ThrowIfNull(indicator);
+        return target switch
+        {
+            { Value: { } value } => SwedishFormat.WithUnit(value, indicator.Decimals, indicator.Unit),
+            { BandMin: { } min, BandMax: { } max } => $"{SwedishFormat.Number(min, indicator.Decimals)}–{SwedishFormat.WithUnit(max, indicator.Decimals, indicator.Unit)}",
+            _ => "Inget målvärde",
+        };
+    }
+}
