@@ -58,6 +58,9 @@ public class AuthorizationMatrixTests
         ["/planer/namnder"] = Policies.Analyse,
         ["/planer/{planId:int}/export"] = Policies.Analyse,
         ["/planer/import"] = Policies.Analyse,
+        ["/rapporter"] = Policies.Read,
+        ["/rapporter/{PeriodId:int}"] = Policies.Read,
+        ["/rapporter/{PeriodId:int}/namnd/{CommitteeId:int}"] = Policies.Read,
         // Development's fallback for files outside the static-asset manifest; the assets themselves are public.
         ["{**path:file}"] = Policies.Read,
     };
@@ -76,6 +79,8 @@ public class AuthorizationMatrixTests
         ["/namnd/1"] = "/namnd/{Id:int}",
         ["/planer/1"] = "/planer/{PlanId:int}",
         ["/planer/1/export"] = "/planer/{planId:int}/export",
+        ["/rapporter/1"] = "/rapporter/{PeriodId:int}",
+        ["/rapporter/1/namnd/1"] = "/rapporter/{PeriodId:int}/namnd/{CommitteeId:int}",
     };
 
     static readonly Dictionary<string, string[]> RolesOf = new()
@@ -115,7 +120,7 @@ public class AuthorizationMatrixTests
     public static TheoryData<string, string?> PagesByRole()
     {
         var data = new TheoryData<string, string?>();
-        foreach (var path in new[] { "/", "/logga-in", "/ingen-behorighet", "/hangfire", "/admin/granskningslogg", "/admin/anvandare", "/sa-bedoms-maluppfyllelse", "/konto/losenord", "/kallor", "/kallor/1", "/kallor/korningar/1", "/kallor/1/forhandsgranskning", "/kallor/ny", "/kallor/1/redigera", "/indikator/1", "/mal/1", "/malomrade/1", "/namnd/1", "/namnder", "/planer", "/planer/1", "/planer/namnder", "/planer/import", "/planer/1/export", "/indikatorer", "/indikatorer/ny", "/indikatorer/1/redigera" })
+        foreach (var path in new[] { "/", "/logga-in", "/ingen-behorighet", "/hangfire", "/admin/granskningslogg", "/admin/anvandare", "/sa-bedoms-maluppfyllelse", "/konto/losenord", "/kallor", "/kallor/1", "/kallor/korningar/1", "/kallor/1/forhandsgranskning", "/kallor/ny", "/kallor/1/redigera", "/indikator/1", "/mal/1", "/malomrade/1", "/namnd/1", "/namnder", "/planer", "/planer/1", "/planer/namnder", "/planer/import", "/planer/1/export", "/indikatorer", "/indikatorer/ny", "/indikatorer/1/redigera", "/rapporter", "/rapporter/1", "/rapporter/1/namnd/1" })
         {
             data.Add(path, null);
             foreach (var role in Roles.All)

@@ -1,0 +1,79 @@
+using Indicators.Core.Attainment;
+using Indicators.Core.Formatting;
+using Indicators.Core.Reports;
+using Indicators.Data.Reports;
+
+namespace Indicators.Web.Components.Reports;
+
+/// <summary>The Swedish words, symbols and times of the report pages.</summary>
+public static class ReportTexts
+{
+    static readonly TimeZoneInfo Stockholm = TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
+
+    /// <summary>"2026-09-20 14:02", Stockholm's wall clock.</summary>
+    public static string Time(DateTimeOffset? time) => time is { } value
+        ? TimeZoneInfo.ConvertTime(value, Stockholm).ToString("yyyy-MM-dd HH:mm", SwedishFormat.Culture)
+        : "–";
+
+    /// <summary>"14:02", Stockholm's wall clock.</summary>
+    public static string Clock(DateTimeOffset time) => TimeZoneInfo.ConvertTime(time, Stockholm).ToString("HH:mm", SwedishFormat.Culture);
+
+    /// <summary>A report state's shape: ○ open, ◔ under review, ■ finalised (the words always beside it).</summary>
+    public static string Symbol(this ReportState state) => state switch
+    {
+        ReportState.Open => "○",
+        ReportState.UnderReview => "◔",
+        _ => "■",
+    };
+
+    public static string Css(this ReportState state) => state switch
+    {
+        ReportState.Open => "state-open",
+        ReportState.UnderReview => "state-review",
+        _ => "state-finalised",
+    };
+
+    public static string Css(this GoalAssessment assessment) => assessment switch
+    {
+        GoalAssessment.Met => "achieved",
+        GoalAssessment.PartlyMet => "partly",
+        GoalAssessment.NotMet => "not-achieved",
+        _ => "not-assessable",
+    };
+
+    /// <summary>"3 av 5 mål bedömda".</summary>
+    public static string Assessed(CommitteeReportState report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return $"{report.AssessedGoals} av {report.Goals} mål bedömda";
+    }
+
+    /// <summary>"x av y nämnder har fastställt".</summary>
+    public static string Finalised(ReportPeriodSummary period)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        var done = period.Committees.Count(c => c.State == ReportState.Finalised);
+        return $"{done} av {period.Committees.Count} {(period.Committees.Count == 1 ? "nämnd" : "nämnder")} har fastställt";
+    }
+
+    /// <summary>"Fastställd 2026-09-20 14:02 av Hanna", "Skickad till granskning 2026-09-18 10:15 av Hanna", "Öppen".</summary>
+    public static string StateLine(CommitteeReportState report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return report.State switch
+        {
+            ReportState.Finalised => $"Fastställd {Time(report.FinalisedAt)}{By(report.FinalisedBy)}",
+            ReportState.UnderReview => $"Under granskning sedan {Time(report.SubmittedAt)}{By(report.SubmittedBy)}",
+            _ => "Öppen för bedömning",
+        };
+    }
+
+    static string By(string? who) => string.IsNullOrEmpty(who) ? "" : $" av {who}";
+
+    public static string Value(decimal? value, int decimals, string unit) =>
+        value is { } v ? SwedishFormat.WithUnit(v, decimals, unit) : "–";
+
+    /// <summary>"+2,5", "−1,0", "±0".</summary>
+    public static string Difference(decimal difference, int decimals) =>
+        $"{(difference > 0 ? "+" : difference < 0 ? "−" : "±")}{SwedishFormat.Number(Math.Abs(difference), decimals)}";
+}
