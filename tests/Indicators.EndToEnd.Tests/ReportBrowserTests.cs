@@ -186,7 +186,7 @@ public partial class ReportBrowserTests(Browser browser)
                 await goal.GetByRole(AriaRole.Radio, new() { Name = other, Exact = true }).CheckAsync();
                 await TypeAsync(goal.GetByLabel("Motivering"), "");
                 await goal.GetByRole(AriaRole.Button, new() { Name = "Spara", Exact = false }).First.ClickAsync();
-                var message = goal.Locator(".field", new() { Has = goal.GetByLabel("Motivering") }).Locator(".validation-message");
+                var message = goal.Locator(".field:has(textarea[id$='-motivation']) .validation-message");
                 await Assertions.Expect(message).ToContainTextAsync(new Regex("otivering", RegexOptions.IgnoreCase));
                 await PageChecks.AssertNoViolationsAsync(page);
                 await PageChecks.ScreenshotAsync(page, $"{name}-motivation-required");
