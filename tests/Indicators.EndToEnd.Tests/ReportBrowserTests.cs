@@ -148,6 +148,7 @@ public partial class ReportBrowserTests(Browser browser)
         await Assertions.Expect(bosGoal.GetByLabel("Analys")).ToHaveValueAsync("Bos analys: köerna växer inom ortopedin.");
         await PageChecks.AssertNoViolationsAsync(bo);
         await PageChecks.ScreenshotAsync(bo, "report-conflict");
+        await ElementShotAsync(bosGoal, "report-conflict-goal");
 
         // Knowing her text, he keeps part of it and saves again: that goes through, and she sees it when she reloads.
         const string merged = "Alvas analys: väntetiderna har kortats under våren. Bos tillägg: köerna växer inom ortopedin.";
@@ -190,6 +191,7 @@ public partial class ReportBrowserTests(Browser browser)
                 await Assertions.Expect(message).ToContainTextAsync(new Regex("otivering", RegexOptions.IgnoreCase));
                 await PageChecks.AssertNoViolationsAsync(page);
                 await PageChecks.ScreenshotAsync(page, $"{name}-motivation-required");
+                await ElementShotAsync(goal, $"{name}-motivation-required-goal");
                 await TypeAsync(goal.GetByLabel("Motivering"), "Väntetiderna är fortsatt för långa trots att flera indikatorer förbättrats.");
             }
             else
@@ -212,6 +214,7 @@ public partial class ReportBrowserTests(Browser browser)
         await Assertions.Expect(comment.Locator(".save-status")).ToHaveTextAsync(SavedAt());
         await PageChecks.AssertNoViolationsAsync(page);
         await PageChecks.ScreenshotAsync(page, $"{name}-assessed");
+        await ElementShotAsync(first, $"{name}-assessed-goal");
 
         // Submit: the texts become read-only.
         await page.GetByRole(AriaRole.Button, new() { Name = "Skicka till granskning" }).ClickAsync();
@@ -233,6 +236,7 @@ public partial class ReportBrowserTests(Browser browser)
         var frozen = await page.Locator("table.report-table").AllInnerTextsAsync();
         await PageChecks.AssertNoViolationsAsync(page);
         await PageChecks.ScreenshotAsync(page, $"{name}-finalised");
+        await ElementShotAsync(page.Locator("header.report-header"), $"{name}-finalised-header");
 
         // New outcomes arrive through the ingestion path: every outcome of the nämnd's indicators is revised upwards.
         var revised = await ReviseOutcomesAsync(demo);
@@ -244,7 +248,12 @@ public partial class ReportBrowserTests(Browser browser)
         Assert.Equal(frozen, await page.Locator("table.report-table").AllInnerTextsAsync());
         await PageChecks.AssertNoViolationsAsync(page);
         await PageChecks.ScreenshotAsync(page, $"{name}-revised");
+        await ElementShotAsync(page.Locator("section.revision"), $"{name}-revised-notice");
     }
+
+    /// <summary>One part of a page, at full resolution, for a person to look at closely.</summary>
+    static async Task ElementShotAsync(ILocator element, string name) =>
+        await element.ScreenshotAsync(new() { Path = Path.Combine(Browser.OutputFolder, name + ".png") });
 
     /// <summary>As a source run does: an ingestion run whose rows raise every stored outcome of the nämnd's indicators by 1.</summary>
     static async Task<int> ReviseOutcomesAsync(Demo demo)

@@ -56,15 +56,16 @@ public static class ReportTexts
         return $"{done} av {period.Committees.Count} {(period.Committees.Count == 1 ? "nämnd" : "nämnder")} har fastställt";
     }
 
-    /// <summary>"Fastställd 2026-09-20 14:02 av Hanna", "Skickad till granskning 2026-09-18 10:15 av Hanna", "Öppen".</summary>
+    /// <summary>What follows the state's badge: "2026-09-20 14:02 av Hanna" (finalised), "sedan 2026-09-18 10:15 av Hanna"
+    /// (under review), "" (open); so the header reads "■ Fastställd 2026-09-20 14:02 av Hanna".</summary>
     public static string StateLine(CommitteeReportState report)
     {
         ArgumentNullException.ThrowIfNull(report);
         return report.State switch
         {
-            ReportState.Finalised => $"Fastställd {Time(report.FinalisedAt)}{By(report.FinalisedBy)}",
-            ReportState.UnderReview => $"Under granskning sedan {Time(report.SubmittedAt)}{By(report.SubmittedBy)}",
-            _ => "Öppen för bedömning",
+            ReportState.Finalised => $"{Time(report.FinalisedAt)}{By(report.FinalisedBy)}",
+            ReportState.UnderReview => $"sedan {Time(report.SubmittedAt)}{By(report.SubmittedBy)}",
+            _ => "",
         };
     }
 
