@@ -1,0 +1,75 @@
+using System.Security.Claims;
+using Indicators.Core.Attainment;
+using Indicators.Core.Editing;
+using Indicators.Core.Reports;
+using Indicators.Data.Reports;
+using Indicators.Web.Components.Reports;
+using Indicators.Web.Security;
+
+namespace Indicators.Web.Tests.Reports;
+
+/// <summary>The goal form's handling of a save's result, and who may edit a report.</summary>
+public class GoalFormTests
+{
+    static readonly DateTimeOffset Now = new(2026, 9, 20, 12, 2, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void A_refused_save_keeps_the_users_text_shows_whose_text_stands_in_the_way_and_makes_the_stored_texts_the_original()
+    {
+        var form = GoalForm.From(GoalTexts.Empty);
+        form.Analysis = "Bos analys";
+        var theirs = new GoalTexts(null, "", "Alvas analys", "", 1, "alva", Now);
+
+        form.Apply(new SaveResult<GoalTexts>(theirs, [new TextConflict("Analysis", "Analys", "Alvas analys", "alva", Now)]), Now);
+
+        Assert.Equal("Bos analys", form.Analysis);
+        Assert.Equal(theirs, form.Original);
+        Assert.Equal("Alvas analys", Assert.Single(form.Conflicts).Theirs);
+        Assert.Null(form.SavedAt);
+        // The next save sends what is stored now as its original, so the store sees an edit made knowing their text.
+        Assert.Equal(new GoalTexts(null, "", "Bos analys", "", 1), form.ToTexts());
+    }
+
+    [Fact]
+    public void A_save_that_went_through_takes_the_stored_texts_and_says_when()
+    {
+        var form = GoalForm.From(GoalTexts.Empty);
+        form.Assessed = GoalAssessment.NotMet;
+        form.Motivation = "Väntetiderna är för långa.";
+        var stored = new GoalTexts(GoalAssessment.NotMet, "Väntetiderna är för långa.", "", "", 1, "hsn", Now);
+
+        form.Apply(new SaveResult<GoalTexts>(stored, []), Now);
+
+        Assert.Empty(form.Conflicts);
+        Assert.Equal(Now, form.SavedAt);
+        Assert.Equal(stored, form.Original);
+        Assert.Equal("Sparat kl 14:02", $"Sparat kl {ReportTexts.Clock(form.SavedAt!.Value)}");
+    }
+
+    [Theory]
+    [InlineData("Motivation", "Motivation")]
+    [InlineData("Goals[12].Motivation", "Motivation")]
+    [InlineData("Goals[12].Assessed", "Assessed")]
+    [InlineData("analysis", "Analysis")]
+    [InlineData("", "")]
+    [InlineData("Comment", "")]
+    public void The_stores_field_paths_land_on_the_forms_fields(string path, string field) =>
+        Assert.Equal(field, GoalForm.ToForm(new FieldError(path, "x")).Field);
+
+    static ClaimsPrincipal User(string role, params string[] committees) => new(new ClaimsIdentity(
+        [new Claim(ClaimTypes.Role, role), .. committees.Select(c => new Claim(Roles.CommitteeClaim, c))], "test"));
+
+    [Fact]
+    public void A_nämnd_user_edits_only_its_own_nämnds_report_analysts_and_administrators_any_and_ledning_none()
+    {
+        Assert.True(ReportAccess.MayEdit(User(Roles.Committee, "HSN"), "HSN"));
+        Assert.False(ReportAccess.MayEdit(User(Roles.Committee, "RS"), "HSN"));
+        Assert.False(ReportAccess.MayEdit(User(Roles.Committee), "HSN"));
+        Assert.True(ReportAccess.MayEdit(User(Roles.Analyst), "HSN"));
+        Assert.True(ReportAccess.MayEdit(User(Roles.Administrator), "HSN"));
+        Assert.False(ReportAccess.MayEdit(User(Roles.Management), "HSN"));
+        Assert.False(ReportAccess.MayEdit(User(Roles.Management, "HSN"), "HSN"));
+        Assert.False(ReportAccess.MayCreatePeriods(User(Roles.Committee, "HSN")));
+        Assert.True(ReportAccess.MayCreatePeriods(User(Roles.Analyst)));
+    }
+}
