@@ -314,6 +314,21 @@ public class ReportStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_plan_version_with_a_finalised_report_cannot_be_deleted()
+    {
+        await FinaliseAsync(interim);
+        await using var connection = await dataSource.OpenConnectionAsync();
+        var version = await connection.ExecuteScalarAsync<int>("select plan_version_id from report_period where id = @Id", new { Id = interim });
+        await connection.ExecuteAsync("""
+            insert into plan_version (plan_id, name, kind) select plan_id, 'Utkast', 'draft' from plan_version where id = @Version
+            """, new { Version = version });
+
+        var refused = await Assert.ThrowsAsync<InvalidEditException>(() => new PlanEditor(dataSource).DeleteVersionAsync(version, Hanna));
+
+        Assert.Equal("Versionen ”Fastställd plan” kan inte tas bort: nämnder har fastställt delårsrapport 2026 (jan–aug) för den.", refused.Message);
+    }
+
+    [Fact]
     public async Task A_period_outside_the_plan_or_one_that_exists_is_refused_in_swedish()
     {
         await using var connection = await dataSource.OpenConnectionAsync();
