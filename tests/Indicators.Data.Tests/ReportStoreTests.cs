@@ -152,13 +152,13 @@ public class ReportStoreTests : IAsyncLifetime
     [Fact]
     public async Task A_comment_on_an_indicator_is_saved_and_a_stale_edit_of_it_is_a_conflict()
     {
-        var indicator = (await ReportAsync(interim)).Goals.First().Indicators.First();
+        var indicator = (await ReportAsync(interim)).Goals.First().Indicators[0];
 
         Assert.True((await store.SaveCommentAsync(interim, hsn, indicator.IndicatorId, "", "Sommarens bemanning", Hanna)).Saved);
         var stale = await store.SaveCommentAsync(interim, hsn, indicator.IndicatorId, "", "Något annat", Harald);
 
         Assert.Equal("Sommarens bemanning", Assert.Single(stale.Conflicts).Theirs);
-        Assert.Equal("Sommarens bemanning", (await ReportAsync(interim)).Goals.First().Indicators.First().Comment.Text);
+        Assert.Equal("Sommarens bemanning", (await ReportAsync(interim)).Goals.First().Indicators[0].Comment.Text);
     }
 
     async Task AssessAllAsync(int periodId, Func<ReportGoal, GoalAssessment>? choose = null)
@@ -241,9 +241,11 @@ public class ReportStoreTests : IAsyncLifetime
 
         var after = await queries.GetCommitteeReportAsync(interim, hsn);
         Assert.Equal(JsonSerializer.Serialize(decided.Document), JsonSerializer.Serialize(after!.Document));
-        var change = Assert.Single(after.Revision!.Changes);
-        Assert.Equal(("Utfall", shown.Outcome, shown.Outcome + 5, 5m), (change.What, change.Before, change.Now, change.Change));
-        Assert.StartsWith("Uppgifterna har reviderats sedan rapporten fastställdes: 1 av ", after.Revision.Summary, StringComparison.Ordinal);
+        // The outcome moved, and with it any forecast made from it; nothing else.
+        var change = Assert.Single(after.Revision!.Changes, c => c.What == "Utfall");
+        Assert.Equal((shown.Outcome, shown.Outcome + 5, 5m), (change.Before, change.Now, change.Change));
+        Assert.All(after.Revision.Changes, c => Assert.Equal(shown.IndicatorId, c.IndicatorId));
+        Assert.StartsWith($"Uppgifterna har reviderats sedan rapporten fastställdes: {after.Revision.Changes.Count} av ", after.Revision.Summary, StringComparison.Ordinal);
 
         // Nothing gets past the database either: a finalised report cannot be updated.
         await using var direct = await dataSource.OpenConnectionAsync();
@@ -263,14 +265,16 @@ public class ReportStoreTests : IAsyncLifetime
             var version = await connection.ExecuteScalarAsync<int>("select plan_version_id from report_period where id = @Id", new { Id = annual });
             var interim2025 = await store.CreatePeriodAsync(version, 2025, ReportKind.Interim, Hanna);
             await FinaliseAsync(interim2025);
-            var frozenForecasts = (await queries.GetCommitteeReportAsync(interim2025, hsn))!.Document.Goals
-                .SelectMany(g => g.Indicators).ToDictionary(i => i.IndicatorId, i => i.Forecast!.Value);
+            var frozen = (await queries.GetCommitteeReportAsync(interim2025, hsn))!.Document;
+            var frozenForecasts = frozen.Goals.SelectMany(g => g.Indicators).ToDictionary(i => i.IndicatorId, i => i.Forecast!.Value);
+            var frozenAssessments = frozen.Goals.ToDictionary(g => g.GoalId, g => g.Texts.Assessed);
 
             var report = await ReportAsync(annual);
             var compared = report.Goals.SelectMany(g => g.Indicators).ToList();
             Assert.All(compared, i => Assert.Equal(frozenForecasts[i.IndicatorId], i.InterimForecast!.Value));
             Assert.All(compared, i => Assert.True(i.InterimForecast!.FromFinalisedReport));
-            Assert.All(report.Goals, g => Assert.Equal((g.Suggested, true), (g.InterimAssessment!.Assessment, g.InterimAssessment.FromFinalisedReport)));
+            Assert.All(report.Goals, g => Assert.Equal((frozenAssessments[g.GoalId], true, true),
+                (g.InterimAssessment!.Assessment, g.InterimAssessment.IsOwnAssessment, g.InterimAssessment.FromFinalisedReport)));
         }
     }
 
@@ -307,6 +311,21 @@ public class ReportStoreTests : IAsyncLifetime
         var hsnGoal = region.Goals.First(g => g.GoalId == frozen.Goals.First().GoalId);
         Assert.Equal(JsonSerializer.Serialize(frozen.Goals.First()), JsonSerializer.Serialize(hsnGoal));
         Assert.Equal(ReportState.Open, region.Header.State);
+    }
+
+    [Fact]
+    public async Task A_plan_version_with_a_finalised_report_cannot_be_deleted()
+    {
+        await FinaliseAsync(interim);
+        await using var connection = await dataSource.OpenConnectionAsync();
+        var version = await connection.ExecuteScalarAsync<int>("select plan_version_id from report_period where id = @Id", new { Id = interim });
+        await connection.ExecuteAsync("""
+            insert into plan_version (plan_id, name, kind) select plan_id, 'Utkast', 'draft' from plan_version where id = @Version
+            """, new { Version = version });
+
+        var refused = await Assert.ThrowsAsync<InvalidEditException>(() => new PlanEditor(dataSource).DeleteVersionAsync(version, Hanna));
+
+        Assert.Equal("Versionen ”Fastställd plan” kan inte tas bort: nämnder har fastställt delårsrapport 2026 (jan–aug) för den.", refused.Message);
     }
 
     [Fact]
