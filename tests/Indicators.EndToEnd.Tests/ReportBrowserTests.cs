@@ -176,6 +176,14 @@ public partial class ReportBrowserTests(Browser browser)
         var goals = page.Locator("article.report-goal");
         var count = await goals.CountAsync();
         Assert.True(count > 0, "The nämnd's report has no goals.");
+
+        // Submitting before the goals are assessed is refused, naming each goal without an assessment.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Skicka till granskning" }).ClickAsync();
+        var refused = page.Locator(".report-actions").GetByRole(AriaRole.Alert);
+        await Assertions.Expect(refused).ToContainTextAsync("Rapporten kunde inte skickas till granskning:");
+        await Assertions.Expect(refused.Locator("li")).ToHaveCountAsync(count);
+        await Assertions.Expect(refused.Locator("li").First).ToContainTextAsync("saknar nämndens bedömning");
+        await Assertions.Expect(page.Locator(".report-state-line")).ToContainTextAsync("Öppen");
         for (var i = 0; i < count; i++)
         {
             var goal = goals.Nth(i);
