@@ -211,6 +211,7 @@ public partial class ReportBrowserTests(Browser browser)
             await TypeAsync(goal.GetByLabel("Åtgärder"), $"Åtgärder för mål {i + 1}: fortsatt produktionsplanering.");
             await goal.GetByRole(AriaRole.Button, new() { Name = "Spara", Exact = false }).First.ClickAsync();
             await Assertions.Expect(goal.Locator(".goal-form .save-status")).ToHaveTextAsync(SavedAt());
+            await Assertions.Expect(page.Locator(".report-state-line")).ToContainTextAsync($"{i + 1} av {count} mål bedömda");
         }
 
         // A comment on the first indicator, saved on its own.
