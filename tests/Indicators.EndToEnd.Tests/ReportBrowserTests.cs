@@ -76,6 +76,16 @@ public partial class ReportBrowserTests(Browser browser)
         await Assertions.Expect(page.Locator("table.report-table").First.Locator("thead")).ToContainTextAsync("Prognos helår 2026");
 
         await WalkAndReviseAsync(demo, page, "report-interim");
+
+        // The period counts the finalised report, and its page says when and by whom.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Rapporter", Exact = true }).First.ClickAsync();
+        await Assertions.Expect(page.Locator("table.report-periods tbody tr", new() { HasText = "Delårsrapport 2026" })).ToContainTextAsync("1 av 3 nämnder har fastställt");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Delårsrapport 2026 (jan–aug)", Exact = true }).ClickAsync();
+        var hsnRow = page.Locator("table.committee-reports tbody tr", new() { HasText = "Hälso- och sjukvårdsnämnden" });
+        await Assertions.Expect(hsnRow).ToContainTextAsync("Fastställd");
+        await Assertions.Expect(hsnRow).ToContainTextAsync("3 av 3 mål bedömda");
+        await PageChecks.AssertNoViolationsAsync(page);
+        await PageChecks.ScreenshotAsync(page, "report-period-finalised");
     }
 
     [Fact]
@@ -233,6 +243,14 @@ public partial class ReportBrowserTests(Browser browser)
         await Assertions.Expect(first.Locator(".goal-texts")).ToContainTextAsync("Väntetiderna är fortsatt för långa");
         await PageChecks.AssertNoViolationsAsync(page);
         await PageChecks.ScreenshotAsync(page, $"{name}-under-review");
+
+        // Reopened, the texts can be changed again; then submitted once more.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Återöppna" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".report-actions .saved")).ToHaveTextAsync("Rapporten är öppen igen och kan ändras.");
+        await Assertions.Expect(page.Locator("form.goal-form")).ToHaveCountAsync(count);
+        await Assertions.Expect(first.GetByLabel("Motivering")).ToHaveValueAsync("Väntetiderna är fortsatt för långa trots att flera indikatorer förbättrats.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Skicka till granskning" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".report-state-line")).ToContainTextAsync("Under granskning");
 
         // Finalise, through a step that says it cannot be undone.
         await page.GetByRole(AriaRole.Button, new() { Name = "Fastställ …" }).ClickAsync();
