@@ -796,3 +796,11 @@ insert into source_indicator (source_id, indicator_id) values (
 insert into source_indicator (source_id, indicator_id)
 select (select id from source where kind = 'file' and is_demo), i.id
 from indicator i where i.area_id = '0022' and i.kpi_id is null and i.code <> 'FOLKMANGD';
+
+-- Report periods (issue 8): the adopted plan's årsrapport 2025 and delårsrapport 2026, each nämnd's report open. The
+-- nämnder's reports are created when the periods are first read (ReportQueries.EnsureCommitteeReportsSql).
+insert into report_period (plan_version_id, year, kind, created_by)
+select v.id, r.year, r.kind, 'demo'
+from plan_version v join plan p on p.id = v.plan_id
+cross join (values (2025::smallint, 'annual'), (2026::smallint, 'interim')) as r (year, kind)
+where p.area_id = '0022' and p.name = 'Regionplan 2025–2027' and v.name = 'Fastställd plan';

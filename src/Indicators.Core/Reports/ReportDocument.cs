@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Indicators.Core.Attainment;
 
 namespace Indicators.Core.Reports;
@@ -10,6 +11,7 @@ namespace Indicators.Core.Reports;
 /// </summary>
 public sealed record ReportDocument(ReportHeader Header, IReadOnlyList<ReportArea> Areas)
 {
+    [JsonIgnore]
     public IEnumerable<ReportGoal> Goals => Areas.SelectMany(a => a.Goals);
 }
 
@@ -33,8 +35,10 @@ public sealed record ReportHeader(
     DateTimeOffset DataReadAt)
 {
     /// <summary>"Delårsrapport 2026 (jan–aug)" or "Årsrapport 2025".</summary>
+    [JsonIgnore]
     public string Title => Kind.Title(Year);
 
+    [JsonIgnore]
     public bool IsRegion => CommitteeId is null;
 }
 
@@ -55,6 +59,7 @@ public sealed record ReportGoal(
     InterimComparison? InterimAssessment = null)
 {
     /// <summary>The nämnd's assessment differs from the suggestion, so a motivation is required.</summary>
+    [JsonIgnore]
     public bool DiffersFromSuggestion => Texts.Assessed is { } own && own != Suggested;
 }
 

@@ -1,6 +1,7 @@
 using Dapper;
 using Indicators.Core.Editing;
 using Indicators.Core.Plans;
+using Indicators.Core.Reports;
 using Indicators.Data.Audit;
 using Npgsql;
 
@@ -358,6 +359,22 @@ public sealed partial class PlanEditor(NpgsqlDataSource dataSource)
         if (count <= 1)
         {
             throw new InvalidEditException("", $"Versionen ”{before.Name}” är planens enda version och kan inte tas bort.");
+        }
+
+        // A finalised report is a nämnd's decision about this version: it stays, and the version with it.
+        const string finalised = """
+            select rp.year::int as Year, rp.kind as Kind
+            from report_period rp
+            where rp.plan_version_id = @Id
+              and exists (select 1 from committee_report cr where cr.report_period_id = rp.id and cr.state = 'finalised')
+            order by rp.year, rp.kind desc
+            """;
+        var decided = (await connection.QueryAsync<(int Year, string Kind)>(new CommandDefinition(finalised, new { Id = versionId }, transaction, cancellationToken: cancellationToken)))
+            .Select(r => ReportNames.Title(ReportNames.ParseKind(r.Kind), r.Year).ToLowerInvariant())
+            .ToList();
+        if (decided.Count > 0)
+        {
+            throw new InvalidEditException("", $"Versionen ”{before.Name}” kan inte tas bort: nämnder har fastställt {EditSql.List(decided)} för den.");
         }
 
         const string contents = """

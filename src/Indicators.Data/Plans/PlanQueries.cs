@@ -27,7 +27,17 @@ public sealed class PlanQueries(NpgsqlDataSource dataSource)
     /// outcomes for the plan's area and its sources; null if no such plan. Without a period, the default one
     /// (<see cref="FollowUpPeriod.Default"/>) is chosen from the newest outcome.
     /// </summary>
-    public async Task<PlanOverview?> GetOverviewAsync(int planId, FollowUpPeriod? period = null, CancellationToken cancellationToken = default)
+    public Task<PlanOverview?> GetOverviewAsync(int planId, FollowUpPeriod? period = null, CancellationToken cancellationToken = default) =>
+        ReadOverviewAsync(planId, null, period, cancellationToken);
+
+    /// <summary>
+    /// One version of a plan read as <see cref="GetOverviewAsync"/> reads the current one, for a given period (a report
+    /// belongs to the version it was made for); null if the plan has no such version.
+    /// </summary>
+    public Task<PlanOverview?> GetVersionOverviewAsync(int planId, int versionId, FollowUpPeriod period, CancellationToken cancellationToken = default) =>
+        ReadOverviewAsync(planId, versionId, period, cancellationToken);
+
+    async Task<PlanOverview?> ReadOverviewAsync(int planId, int? versionId, FollowUpPeriod? period, CancellationToken cancellationToken)
     {
         const string planSql = """
             select p.id as PlanId, p.name as Name, p.vision as Vision, a.id as AreaId, a.name as AreaName,
@@ -37,7 +47,7 @@ public sealed class PlanQueries(NpgsqlDataSource dataSource)
             join area a on a.id = p.area_id
             join lateral (
                 select id, name from plan_version
-                where plan_id = p.id
+                where plan_id = p.id and (@VersionId::int is null or id = @VersionId)
                 order by is_current desc, created_at desc, id desc
                 limit 1) v on true
             where p.id = @PlanId
@@ -79,7 +89,7 @@ public sealed class PlanQueries(NpgsqlDataSource dataSource)
             """;
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var plan = await connection.QuerySingleOrDefaultAsync<PlanRow>(new CommandDefinition(planSql, new { PlanId = planId }, cancellationToken: cancellationToken));
+        var plan = await connection.QuerySingleOrDefaultAsync<PlanRow>(new CommandDefinition(planSql, new { PlanId = planId, VersionId = versionId }, cancellationToken: cancellationToken));
         if (plan is null)
         {
             return null;

@@ -1,5 +1,8 @@
-#pragma warning disable CS9113 // stub until implemented
+using System.Globalization;
+using System.Text.Json;
+using Dapper;
 using Indicators.Core.Attainment;
+using Indicators.Core.Editing;
 using Indicators.Core.Reports;
 using Indicators.Data.Audit;
 using Npgsql;
@@ -9,41 +12,368 @@ namespace Indicators.Data.Reports;
 /// <summary>
 /// Report periods and the nämnder's reports: creating a period, saving assessments and comments (merged field by field, so
 /// nobody's newer text is silently overwritten), and moving a report open → under review → finalised. Every change is
-/// audited in its own transaction.
+/// audited in its own transaction. Who may do what is the caller's check (the pages know the user's roles).
 /// </summary>
-public sealed partial class ReportStore(NpgsqlDataSource dataSource, ReportQueries queries)
+public sealed class ReportStore(NpgsqlDataSource dataSource, ReportQueries queries)
 {
+    /// <summary>The longest text a field takes: a few pages, more than any report section needs.</summary>
+    public const int MaxTextLength = 20_000;
+
     /// <summary>
     /// Creates a delårsrapport or årsrapport for a plan version's year, with a report for each nämnd owning goals in it.
-    /// Refuses (<see cref="Core.Editing.InvalidEditException"/>, Swedish) a year outside the plan or a period that exists.
+    /// Refuses (<see cref="InvalidEditException"/>, Swedish) a year outside the plan or a period that exists.
     /// </summary>
-    public Task<int> CreatePeriodAsync(int planVersionId, int year, ReportKind kind, Actor actor, CancellationToken cancellationToken = default) =>
-        throw new NotImplementedException();
+    public async Task<int> CreatePeriodAsync(int planVersionId, int year, ReportKind kind, Actor actor, CancellationToken cancellationToken = default)
+    {
+        const string versionSql = """
+            select p.name as PlanName, v.name as VersionName, p.start_year::int as StartYear, p.end_year::int as EndYear
+            from plan_version v join plan p on p.id = v.plan_id
+            where v.id = @PlanVersionId
+            """;
+        const string insertSql = """
+            insert into report_period (plan_version_id, year, kind, created_by)
+            values (@PlanVersionId, @Year, @Kind, @CreatedBy)
+            on conflict (plan_version_id, year, kind) do nothing
+            returning id
+            """;
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var version = await connection.QuerySingleOrDefaultAsync<VersionRow>(new CommandDefinition(versionSql, new { PlanVersionId = planVersionId }, transaction, cancellationToken: cancellationToken))
+            ?? throw new InvalidEditException("PlanVersionId", "Planversionen finns inte längre. Välj en annan.");
+        if (year < version.StartYear || year > version.EndYear)
+        {
+            throw new InvalidEditException("Year", $"Året {year.ToString(CultureInfo.InvariantCulture)} ligger utanför planperioden {version.StartYear.ToString(CultureInfo.InvariantCulture)}–{version.EndYear.ToString(CultureInfo.InvariantCulture)}.");
+        }
+
+        var id = await connection.ExecuteScalarAsync<int?>(new CommandDefinition(insertSql,
+            new { PlanVersionId = planVersionId, Year = (short)year, Kind = kind.Code(), CreatedBy = actor.UserName }, transaction, cancellationToken: cancellationToken))
+            ?? throw new InvalidEditException("Kind", $"{kind.Title(year)} finns redan för {version.PlanName} ({version.VersionName}).");
+        await connection.ExecuteAsync(new CommandDefinition(ReportQueries.EnsureCommitteeReportsSql, new { PeriodId = id }, transaction, cancellationToken: cancellationToken));
+        await AuditLog.WriteAsync(connection, transaction, actor, "create", "report_period", Id(id), null,
+            new { PlanVersionId = planVersionId, Year = year, Kind = kind.Code() }, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return id;
+    }
 
     /// <summary>
     /// Saves a goal's texts. <paramref name="original"/> is what the form loaded, <paramref name="edited"/> what it holds now.
     /// A field someone else changed since (to something else than this edit) is a conflict: nothing is saved and the
     /// result names their text. An own assessment differing from <paramref name="suggested"/> needs a motivation.
     /// </summary>
-    public Task<SaveResult<GoalTexts>> SaveGoalAsync(
+    public async Task<SaveResult<GoalTexts>> SaveGoalAsync(
         int periodId, int committeeId, int goalId, GoalTexts original, GoalTexts edited, GoalAssessment suggested, Actor actor,
-        CancellationToken cancellationToken = default) =>
-        throw new NotImplementedException();
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(original);
+        ArgumentNullException.ThrowIfNull(edited);
+        edited = edited with { Motivation = edited.Motivation.Trim(), Analysis = edited.Analysis.Trim(), Actions = edited.Actions.Trim() };
+        Validate(edited, suggested);
+
+        const string goalSql = """
+            select 1
+            from goal g
+            join goal_area ga on ga.id = g.goal_area_id
+            join report_period rp on rp.plan_version_id = ga.plan_version_id
+            where g.id = @GoalId and rp.id = @PeriodId and g.owner_committee_id = @CommitteeId
+            """;
+        const string upsertSql = """
+            insert into goal_assessment (report_period_id, committee_id, goal_id, assessed, motivation, analysis, actions, updated_by, updated_at)
+            values (@PeriodId, @CommitteeId, @GoalId, @Assessed, @Motivation, @Analysis, @Actions, @UpdatedBy, now())
+            on conflict (report_period_id, goal_id) do update
+            set assessed = excluded.assessed, motivation = excluded.motivation, analysis = excluded.analysis, actions = excluded.actions,
+                version = goal_assessment.version + 1, updated_by = excluded.updated_by, updated_at = now()
+            """;
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await LockOpenReportAsync(connection, transaction, periodId, committeeId, cancellationToken);
+        if (await connection.ExecuteScalarAsync<int?>(new CommandDefinition(goalSql, new { GoalId = goalId, PeriodId = periodId, CommitteeId = committeeId }, transaction, cancellationToken: cancellationToken)) is null)
+        {
+            throw new InvalidEditException("", "Målet hör inte (längre) till nämndens rapport. Ladda om sidan.");
+        }
+
+        await connection.ExecuteAsync(new CommandDefinition(
+            "select 1 from goal_assessment where report_period_id = @PeriodId and goal_id = @GoalId for update",
+            new { PeriodId = periodId, GoalId = goalId }, transaction, cancellationToken: cancellationToken));
+        var current = (await ReportQueries.ReadGoalTextsAsync(connection, periodId, committeeId, cancellationToken, transaction, goalId)).GetValueOrDefault(goalId)
+            ?? GoalTexts.Empty;
+
+        var conflicts = new List<TextConflict>();
+        var merged = new GoalTexts(
+            Merge("Assessed", "Bedömning", original.Assessed, edited.Assessed, current.Assessed, a => a?.SwedishName() ?? "ingen bedömning"),
+            Merge("Motivation", "Motivering", original.Motivation, edited.Motivation, current.Motivation, t => t),
+            Merge("Analysis", "Analys", original.Analysis, edited.Analysis, current.Analysis, t => t),
+            Merge("Actions", "Åtgärder", original.Actions, edited.Actions, current.Actions, t => t));
+
+        T Merge<T>(string field, string name, T loaded, T mine, T theirs, Func<T, string> text)
+        {
+            var comparer = EqualityComparer<T>.Default;
+            if (comparer.Equals(mine, loaded))
+            {
+                return theirs;   // not edited here: keep whatever is stored now
+            }
+
+            if (comparer.Equals(theirs, loaded) || comparer.Equals(theirs, mine))
+            {
+                return mine;
+            }
+
+            conflicts.Add(new TextConflict(field, name, text(theirs), current.UpdatedBy, current.UpdatedAt));
+            return theirs;
+        }
+
+        if (conflicts.Count > 0)
+        {
+            return new SaveResult<GoalTexts>(current, conflicts);
+        }
+
+        if (merged.SameContentAs(current))
+        {
+            return new SaveResult<GoalTexts>(current, []);
+        }
+
+        // A merge can combine someone's new assessment with this motivation: the rule holds for what is stored.
+        Validate(merged, suggested);
+        await connection.ExecuteAsync(new CommandDefinition(upsertSql, new
+        {
+            PeriodId = periodId,
+            CommitteeId = committeeId,
+            GoalId = goalId,
+            Assessed = merged.Assessed?.Code(),
+            merged.Motivation,
+            merged.Analysis,
+            merged.Actions,
+            UpdatedBy = actor.UserName,
+        }, transaction, cancellationToken: cancellationToken));
+        var saved = (await ReportQueries.ReadGoalTextsAsync(connection, periodId, committeeId, cancellationToken, transaction, goalId))[goalId];
+        await AuditLog.WriteAsync(connection, transaction, actor, "update", "goal_assessment", $"{Id(periodId)}/{Id(goalId)}",
+            current.Version == 0 ? null : Audited(current), Audited(saved), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new SaveResult<GoalTexts>(saved, []);
+    }
 
     /// <summary>Saves a comment on an indicator, with the same conflict rule as <see cref="SaveGoalAsync"/>.</summary>
-    public Task<SaveResult<IndicatorComment>> SaveCommentAsync(
-        int periodId, int committeeId, int indicatorId, string original, string edited, Actor actor, CancellationToken cancellationToken = default) =>
-        throw new NotImplementedException();
+    public async Task<SaveResult<IndicatorComment>> SaveCommentAsync(
+        int periodId, int committeeId, int indicatorId, string original, string edited, Actor actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(original);
+        ArgumentNullException.ThrowIfNull(edited);
+        edited = edited.Trim();
+        if (edited.Length > MaxTextLength)
+        {
+            throw new InvalidEditException("Comment", $"Kommentaren får vara högst {SwedishCount(MaxTextLength)} tecken.");
+        }
+
+        const string indicatorSql = """
+            select 1
+            from goal_indicator gi
+            join goal g on g.id = gi.goal_id
+            join goal_area ga on ga.id = g.goal_area_id
+            join report_period rp on rp.plan_version_id = ga.plan_version_id
+            where gi.indicator_id = @IndicatorId and rp.id = @PeriodId and g.owner_committee_id = @CommitteeId
+            limit 1
+            """;
+        const string upsertSql = """
+            insert into indicator_comment (report_period_id, committee_id, indicator_id, comment, updated_by, updated_at)
+            values (@PeriodId, @CommitteeId, @IndicatorId, @Comment, @UpdatedBy, now())
+            on conflict (report_period_id, committee_id, indicator_id) do update
+            set comment = excluded.comment, version = indicator_comment.version + 1, updated_by = excluded.updated_by, updated_at = now()
+            """;
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await LockOpenReportAsync(connection, transaction, periodId, committeeId, cancellationToken);
+        var parameters = new { PeriodId = periodId, CommitteeId = committeeId, IndicatorId = indicatorId };
+        if (await connection.ExecuteScalarAsync<int?>(new CommandDefinition(indicatorSql, parameters, transaction, cancellationToken: cancellationToken)) is null)
+        {
+            throw new InvalidEditException("", "Indikatorn hör inte (längre) till nämndens rapport. Ladda om sidan.");
+        }
+
+        await connection.ExecuteAsync(new CommandDefinition(
+            "select 1 from indicator_comment where report_period_id = @PeriodId and committee_id = @CommitteeId and indicator_id = @IndicatorId for update",
+            parameters, transaction, cancellationToken: cancellationToken));
+        var current = (await ReportQueries.ReadCommentsAsync(connection, periodId, committeeId, cancellationToken, transaction, indicatorId)).GetValueOrDefault(indicatorId)
+            ?? IndicatorComment.Empty;
+        if (edited == original.Trim() || current.Text == edited)
+        {
+            return new SaveResult<IndicatorComment>(current, []);
+        }
+
+        if (current.Text != original.Trim())
+        {
+            return new SaveResult<IndicatorComment>(current, [new TextConflict("Comment", "Kommentar", current.Text, current.UpdatedBy, current.UpdatedAt)]);
+        }
+
+        await connection.ExecuteAsync(new CommandDefinition(upsertSql, new { PeriodId = periodId, CommitteeId = committeeId, IndicatorId = indicatorId, Comment = edited, UpdatedBy = actor.UserName },
+            transaction, cancellationToken: cancellationToken));
+        var saved = (await ReportQueries.ReadCommentsAsync(connection, periodId, committeeId, cancellationToken, transaction, indicatorId))[indicatorId];
+        await AuditLog.WriteAsync(connection, transaction, actor, "update", "indicator_comment", $"{Id(periodId)}/{Id(committeeId)}/{Id(indicatorId)}",
+            current.Version == 0 ? null : new { current.Text }, new { saved.Text }, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new SaveResult<IndicatorComment>(saved, []);
+    }
 
     /// <summary>Open → under review. Every goal must have the nämnd's assessment, and a motivation where it differs.</summary>
-    public Task SubmitAsync(int periodId, int committeeId, int version, Actor actor, CancellationToken cancellationToken = default) =>
-        throw new NotImplementedException();
+    public async Task SubmitAsync(int periodId, int committeeId, int version, Actor actor, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var state = await LockAsync(connection, transaction, periodId, committeeId, version, ReportState.Open, cancellationToken);
+        var document = await BuildAsync(connection, transaction, periodId, state, cancellationToken);
+        RequireComplete(document);
+        await MoveAsync(connection, transaction, periodId, committeeId, """
+            update committee_report set state = 'under_review', submitted_at = now(), submitted_by = @By, version = version + 1
+            where report_period_id = @PeriodId and committee_id = @CommitteeId
+            """, actor, cancellationToken);
+        await AuditLog.WriteAsync(connection, transaction, actor, "submit", "committee_report", $"{Id(periodId)}/{Id(committeeId)}",
+            new { State = ReportState.Open.Code() }, new { State = ReportState.UnderReview.Code() }, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
 
     /// <summary>Under review → open, so the texts can be changed again.</summary>
-    public Task ReopenAsync(int periodId, int committeeId, int version, Actor actor, CancellationToken cancellationToken = default) =>
-        throw new NotImplementedException();
+    public async Task ReopenAsync(int periodId, int committeeId, int version, Actor actor, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await LockAsync(connection, transaction, periodId, committeeId, version, ReportState.UnderReview, cancellationToken);
+        await MoveAsync(connection, transaction, periodId, committeeId, """
+            update committee_report set state = 'open', submitted_at = null, submitted_by = null, version = version + 1
+            where report_period_id = @PeriodId and committee_id = @CommitteeId
+            """, actor, cancellationToken);
+        await AuditLog.WriteAsync(connection, transaction, actor, "reopen", "committee_report", $"{Id(periodId)}/{Id(committeeId)}",
+            new { State = ReportState.UnderReview.Code() }, new { State = ReportState.Open.Code() }, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
 
-    /// <summary>Under review → finalised: the report as it reads now is frozen as its snapshot, and never changes again.</summary>
-    public Task FinaliseAsync(int periodId, int committeeId, int version, Actor actor, CancellationToken cancellationToken = default) =>
-        throw new NotImplementedException();
+    /// <summary>
+    /// Under review → finalised: the report as it reads now (figures, statuses, explanations, texts) is frozen as its
+    /// snapshot in the same transaction, and never changes again (a trigger refuses any later update).
+    /// </summary>
+    public async Task FinaliseAsync(int periodId, int committeeId, int version, Actor actor, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var state = await LockAsync(connection, transaction, periodId, committeeId, version, ReportState.UnderReview, cancellationToken);
+        var document = await BuildAsync(connection, transaction, periodId, state, cancellationToken);
+
+        // The data may have changed since the report was submitted, and with it a suggestion: the rule is checked again.
+        RequireComplete(document);
+        var at = DateTimeOffset.UtcNow;
+        var frozen = document with
+        {
+            Header = document.Header with { State = ReportState.Finalised, FinalisedAt = at, FinalisedBy = actor.UserName, DataReadAt = at },
+        };
+        await connection.ExecuteAsync(new CommandDefinition("""
+            update committee_report
+            set state = 'finalised', finalised_at = @At, finalised_by = @By, snapshot = @Snapshot::jsonb, version = version + 1
+            where report_period_id = @PeriodId and committee_id = @CommitteeId
+            """, new { At = at.UtcDateTime, By = actor.UserName, Snapshot = JsonSerializer.Serialize(frozen, ReportQueries.SnapshotJson), PeriodId = periodId, CommitteeId = committeeId },
+            transaction, cancellationToken: cancellationToken));
+        await AuditLog.WriteAsync(connection, transaction, actor, "finalise", "committee_report", $"{Id(periodId)}/{Id(committeeId)}",
+            new { State = ReportState.UnderReview.Code() },
+            new
+            {
+                State = ReportState.Finalised.Code(),
+                FinalisedAt = at,
+                Goals = frozen.Goals.Select(g => new { g.Code, Suggested = g.Suggested.Code(), Assessed = g.Texts.Assessed?.Code() }).ToList(),
+            }, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    static void Validate(GoalTexts texts, GoalAssessment suggested)
+    {
+        var errors = new List<FieldError>();
+        if (texts.Assessed is { } own && own != suggested && string.IsNullOrWhiteSpace(texts.Motivation))
+        {
+            errors.Add(new FieldError("Motivation",
+                $"Skriv en motivering: nämndens bedömning ({own.SwedishName()}) skiljer sig från förslaget ({suggested.SwedishName()})."));
+        }
+
+        foreach (var (field, name, text) in new[] { ("Motivation", "Motiveringen", texts.Motivation), ("Analysis", "Analysen", texts.Analysis), ("Actions", "Åtgärderna", texts.Actions) })
+        {
+            if (text.Length > MaxTextLength)
+            {
+                errors.Add(new FieldError(field, $"{name} får vara högst {SwedishCount(MaxTextLength)} tecken (nu {SwedishCount(text.Length)})."));
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new InvalidEditException(errors);
+        }
+    }
+
+    /// <summary>Every goal assessed, with a motivation where the assessment differs from the suggestion.</summary>
+    static void RequireComplete(ReportDocument document)
+    {
+        var errors = new List<FieldError>();
+        foreach (var goal in document.Goals)
+        {
+            if (goal.Texts.Assessed is null)
+            {
+                errors.Add(new FieldError($"Goals[{Id(goal.GoalId)}].Assessed", $"Mål {goal.Code} saknar nämndens bedömning."));
+            }
+            else if (goal.DiffersFromSuggestion && string.IsNullOrWhiteSpace(goal.Texts.Motivation))
+            {
+                errors.Add(new FieldError($"Goals[{Id(goal.GoalId)}].Motivation",
+                    $"Mål {goal.Code} saknar motivering: nämndens bedömning ({goal.Texts.Assessed.Value.SwedishName()}) skiljer sig från förslaget ({goal.Suggested.SwedishName()})."));
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new InvalidEditException(errors);
+        }
+    }
+
+    async Task<ReportDocument> BuildAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, int periodId, CommitteeReportState state, CancellationToken cancellationToken)
+    {
+        var period = await ReportQueries.ReadPeriodAsync(connection, periodId, cancellationToken, transaction)
+            ?? throw new InvalidEditException("", "Rapportperioden finns inte längre.");
+        return await queries.BuildLiveAsync(connection, period, state.CommitteeId, state, cancellationToken);
+    }
+
+    /// <summary>Locks an open report for a text save: under review and finalised reports are read-only.</summary>
+    static async Task LockOpenReportAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, int periodId, int committeeId, CancellationToken cancellationToken)
+    {
+        var state = await ReadLockedAsync(connection, transaction, periodId, committeeId, cancellationToken);
+        if (state.State != ReportState.Open)
+        {
+            throw new InvalidEditException("", state.State == ReportState.Finalised
+                ? "Rapporten är fastställd och kan inte ändras."
+                : "Rapporten är skickad till granskning och kan inte ändras. Återöppna den först.");
+        }
+    }
+
+    /// <summary>Locks a report for a state change that expects <paramref name="expected"/> at <paramref name="version"/>.</summary>
+    static async Task<CommitteeReportState> LockAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, int periodId, int committeeId, int version, ReportState expected, CancellationToken cancellationToken)
+    {
+        var state = await ReadLockedAsync(connection, transaction, periodId, committeeId, cancellationToken);
+        if (state.Version != version || state.State != expected)
+        {
+            throw new EditConflictException(
+                $"Rapporten har ändrats av någon annan sedan du öppnade den (den är nu {state.State.SwedishName().ToLowerInvariant()}). Ladda om sidan – inget har ändrats.");
+        }
+
+        return state;
+    }
+
+    static async Task<CommitteeReportState> ReadLockedAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, int periodId, int committeeId, CancellationToken cancellationToken)
+    {
+        await connection.ExecuteAsync(new CommandDefinition(
+            "select 1 from committee_report where report_period_id = @PeriodId and committee_id = @CommitteeId for update",
+            new { PeriodId = periodId, CommitteeId = committeeId }, transaction, cancellationToken: cancellationToken));
+        return (await ReportQueries.ReadStatesAsync(connection, [periodId], committeeId, cancellationToken, transaction))[periodId].SingleOrDefault()
+            ?? throw new InvalidEditException("", "Nämndens rapport finns inte i den här perioden.");
+    }
+
+    static async Task MoveAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, int periodId, int committeeId, string sql, Actor actor, CancellationToken cancellationToken) =>
+        await connection.ExecuteAsync(new CommandDefinition(sql, new { PeriodId = periodId, CommitteeId = committeeId, By = actor.UserName }, transaction, cancellationToken: cancellationToken));
+
+    static object Audited(GoalTexts texts) => new { Assessed = texts.Assessed?.Code(), texts.Motivation, texts.Analysis, texts.Actions, texts.Version };
+
+    static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
+
+    static string SwedishCount(int count) => Core.Formatting.SwedishFormat.Number(count, 0);
+
+    sealed record VersionRow(string PlanName, string VersionName, int StartYear, int EndYear);
 }

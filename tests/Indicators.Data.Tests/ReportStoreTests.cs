@@ -1,0 +1,347 @@
+using System.Text.Json;
+using Dapper;
+using Indicators.Core.Attainment;
+using Indicators.Core.Editing;
+using Indicators.Core.Observations;
+using Indicators.Core.Reports;
+using Indicators.Data.Audit;
+using Indicators.Data.Demo;
+using Indicators.Data.Observations;
+using Indicators.Data.Plans;
+using Indicators.Data.Reports;
+using Indicators.TestSupport;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+
+namespace Indicators.Data.Tests;
+
+/// <summary>
+/// A nämnd's delårsrapport and årsrapport on the demo plan: assessments saved with field-by-field merging, the motivation
+/// rule, the open → under review → finalised path, a frozen snapshot that later ingestion never changes, the revision
+/// notice, the delår forecast in the årsrapport and the region's report.
+/// </summary>
+public class ReportStoreTests : IAsyncLifetime
+{
+    static readonly Actor Hanna = new("hanna", "127.0.0.1");
+    static readonly Actor Harald = new("harald", "127.0.0.2");
+
+    NpgsqlDataSource dataSource = default!;
+    ReportQueries queries = default!;
+    ReportStore store = default!;
+    int hsn;
+    int interim;
+    int annual;
+
+    public async Task InitializeAsync()
+    {
+        dataSource = NpgsqlDataSource.Create(await TestPostgres.CreateMigratedDatabaseAsync());
+        Assert.True(await new DemoPlanLoader(dataSource, NullLogger<DemoPlanLoader>.Instance).LoadIfEmptyAsync());
+        queries = new ReportQueries(dataSource, new PlanQueries(dataSource));
+        store = new ReportStore(dataSource, queries);
+        await using var connection = await dataSource.OpenConnectionAsync();
+        hsn = await connection.ExecuteScalarAsync<int>("select id from committee where code = 'HSN'");
+        var periods = await queries.ListPeriodsAsync();
+        interim = periods.Single(p => p.Kind == ReportKind.Interim && p.Year == 2026).Id;
+        annual = periods.Single(p => p.Kind == ReportKind.Annual && p.Year == 2025).Id;
+    }
+
+    public async Task DisposeAsync() => await dataSource.DisposeAsync();
+
+    async Task<ReportDocument> ReportAsync(int periodId) => (await queries.GetCommitteeReportAsync(periodId, hsn))!.Document;
+
+    [Fact]
+    public async Task The_demo_plan_has_an_arsrapport_2025_and_a_delarsrapport_2026_with_an_open_report_for_every_namnd_owning_goals()
+    {
+        var periods = await queries.ListPeriodsAsync();
+
+        Assert.Equal(["Delårsrapport 2026 (jan–aug)", "Årsrapport 2025"], periods.Select(p => p.Title));
+        await using var connection = await dataSource.OpenConnectionAsync();
+        var owners = (await connection.QueryAsync<string>("""
+            select distinct c.name from goal g join committee c on c.id = g.owner_committee_id order by c.name
+            """)).ToList();
+        foreach (var period in periods)
+        {
+            Assert.Equal(owners, period.Committees.Select(c => c.CommitteeName).Order(StringComparer.Ordinal));
+            Assert.All(period.Committees, c => Assert.Equal(ReportState.Open, c.State));
+            Assert.Equal(ReportState.Open, period.State);
+        }
+
+        var onlyHsn = await queries.ListPeriodsAsync(hsn);
+        Assert.Equal(2, onlyHsn.Count);
+    }
+
+    [Fact]
+    public async Task A_namnds_report_holds_its_own_goals_judged_as_the_dashboard_judges_them_with_a_year_end_forecast_in_the_delarsrapport()
+    {
+        var report = await ReportAsync(interim);
+        var overview = (await new PlanQueries(dataSource).GetOverviewAsync(report.Header.PlanId, Core.FollowUp.FollowUpPeriod.Interim(2026)))!;
+        var hsnGoals = overview.GoalAreas.SelectMany(a => a.Goals).Where(g => g.OwnerCommitteeId == hsn).ToList();
+
+        Assert.Equal("Hälso- och sjukvårdsnämnden", report.Header.CommitteeName);
+        Assert.Equal(hsnGoals.Select(g => g.Code), report.Goals.Select(g => g.Code));
+        foreach (var goal in report.Goals)
+        {
+            var planGoal = hsnGoals.Single(g => g.Id == goal.GoalId);
+            Assert.Equal(planGoal.Indicators.Select(i => i.Id), goal.Indicators.Select(i => i.IndicatorId));
+            foreach (var indicator in goal.Indicators)
+            {
+                var standing = planGoal.Indicators.Single(i => i.Id == indicator.IndicatorId).StandingIn(overview.Period, overview.StartYear, overview.EndYear);
+                Assert.Equal(standing.Status.Status, indicator.Status);
+                Assert.Equal(standing.Outcome?.UsableValue, indicator.Outcome);
+                Assert.NotNull(indicator.Forecast);
+                Assert.Null(indicator.InterimForecast);
+            }
+        }
+
+        // The demo's monthly and jan–aug outcomes give forecasts, each naming its method.
+        Assert.Contains(report.Goals.SelectMany(g => g.Indicators), i => i.Forecast is { Value: not null, Method: not null });
+    }
+
+    [Fact]
+    public async Task An_own_assessment_that_differs_from_the_suggestion_needs_a_motivation_and_a_save_is_audited_with_before_and_after()
+    {
+        var goal = (await ReportAsync(interim)).Goals.First();
+        var differing = Enum.GetValues<GoalAssessment>().First(a => a != goal.Suggested);
+
+        var refused = await Assert.ThrowsAsync<InvalidEditException>(() =>
+            store.SaveGoalAsync(interim, hsn, goal.GoalId, goal.Texts, goal.Texts with { Assessed = differing }, goal.Suggested, Hanna));
+        Assert.Equal("Motivation", Assert.Single(refused.Errors).Field);
+        Assert.Contains($"skiljer sig från förslaget ({goal.Suggested.SwedishName()})", refused.Errors[0].Message, StringComparison.Ordinal);
+        Assert.Equal(GoalTexts.Empty, (await ReportAsync(interim)).Goals.First().Texts with { Version = 0 });
+
+        var result = await store.SaveGoalAsync(interim, hsn, goal.GoalId, goal.Texts,
+            goal.Texts with { Assessed = differing, Motivation = "  Väntetiderna har ökat under sommaren.  ", Analysis = "Analys", Actions = "Åtgärd" }, goal.Suggested, Hanna);
+
+        Assert.True(result.Saved);
+        var saved = (await ReportAsync(interim)).Goals.First().Texts;
+        Assert.Equal((differing, "Väntetiderna har ökat under sommaren.", "Analys", "Åtgärd", 1, "hanna"),
+            (saved.Assessed!.Value, saved.Motivation, saved.Analysis, saved.Actions, saved.Version, saved.UpdatedBy));
+        await using var connection = await dataSource.OpenConnectionAsync();
+        var audit = await connection.QuerySingleAsync<(string UserName, string? Before, string After)>(
+            "select user_name, before::text, after::text from audit_log where entity = 'goal_assessment'");
+        Assert.Equal("hanna", audit.UserName);
+        Assert.Null(audit.Before);
+        Assert.Equal("Väntetiderna har ökat under sommaren.", JsonDocument.Parse(audit.After).RootElement.GetProperty("Motivation").GetString());
+    }
+
+    [Fact]
+    public async Task Two_people_editing_different_fields_of_a_goal_both_keep_their_text_and_the_same_field_is_a_conflict_that_saves_nothing()
+    {
+        var goal = (await ReportAsync(interim)).Goals.First();
+        var loaded = goal.Texts;
+
+        // Hanna writes the analysis, Harald (who loaded the same goal) the actions: both are kept.
+        Assert.True((await store.SaveGoalAsync(interim, hsn, goal.GoalId, loaded, loaded with { Analysis = "Hannas analys" }, goal.Suggested, Hanna)).Saved);
+        Assert.True((await store.SaveGoalAsync(interim, hsn, goal.GoalId, loaded, loaded with { Actions = "Haralds åtgärder" }, goal.Suggested, Harald)).Saved);
+        var both = (await ReportAsync(interim)).Goals.First().Texts;
+        Assert.Equal(("Hannas analys", "Haralds åtgärder", 2), (both.Analysis, both.Actions, both.Version));
+
+        // Harald, still on his old page, rewrites the analysis: Hanna's newer text stands in the way, nothing is saved.
+        var conflict = await store.SaveGoalAsync(interim, hsn, goal.GoalId, loaded, loaded with { Analysis = "Haralds analys" }, goal.Suggested, Harald);
+        Assert.False(conflict.Saved);
+        var clash = Assert.Single(conflict.Conflicts);
+        Assert.Equal(("Analysis", "Analys", "Hannas analys", "harald"), (clash.Field, clash.FieldName, clash.Theirs, clash.By));
+        Assert.Equal("Hannas analys", (await ReportAsync(interim)).Goals.First().Texts.Analysis);
+
+        // Having seen her text, he saves again from what is stored now: that goes through.
+        var again = await store.SaveGoalAsync(interim, hsn, goal.GoalId, conflict.Current, conflict.Current with { Analysis = "Hannas analys. Haralds tillägg." }, goal.Suggested, Harald);
+        Assert.True(again.Saved);
+        Assert.Equal("Hannas analys. Haralds tillägg.", (await ReportAsync(interim)).Goals.First().Texts.Analysis);
+    }
+
+    [Fact]
+    public async Task A_comment_on_an_indicator_is_saved_and_a_stale_edit_of_it_is_a_conflict()
+    {
+        var indicator = (await ReportAsync(interim)).Goals.First().Indicators[0];
+
+        Assert.True((await store.SaveCommentAsync(interim, hsn, indicator.IndicatorId, "", "Sommarens bemanning", Hanna)).Saved);
+        var stale = await store.SaveCommentAsync(interim, hsn, indicator.IndicatorId, "", "Något annat", Harald);
+
+        Assert.Equal("Sommarens bemanning", Assert.Single(stale.Conflicts).Theirs);
+        Assert.Equal("Sommarens bemanning", (await ReportAsync(interim)).Goals.First().Indicators[0].Comment.Text);
+    }
+
+    async Task AssessAllAsync(int periodId, Func<ReportGoal, GoalAssessment>? choose = null)
+    {
+        foreach (var goal in (await ReportAsync(periodId)).Goals)
+        {
+            var assessed = choose?.Invoke(goal) ?? goal.Suggested;
+            var result = await store.SaveGoalAsync(periodId, hsn, goal.GoalId, goal.Texts,
+                goal.Texts with { Assessed = assessed, Motivation = assessed == goal.Suggested ? "" : "Vår bedömning", Analysis = $"Analys av {goal.Code}" }, goal.Suggested, Hanna);
+            Assert.True(result.Saved);
+        }
+    }
+
+    async Task<CommitteeReportState> StateAsync(int periodId) => (await queries.GetCommitteeReportAsync(periodId, hsn))!.State;
+
+    [Fact]
+    public async Task A_report_is_submitted_only_when_every_goal_is_assessed_and_is_read_only_under_review_until_reopened()
+    {
+        var goals = (await ReportAsync(interim)).Goals.ToList();
+        var incomplete = await Assert.ThrowsAsync<InvalidEditException>(async () => await store.SubmitAsync(interim, hsn, (await StateAsync(interim)).Version, Hanna));
+        Assert.Equal(goals.Select(g => $"Mål {g.Code} saknar nämndens bedömning."), incomplete.Errors.Select(e => e.Message));
+
+        await AssessAllAsync(interim);
+        await store.SubmitAsync(interim, hsn, (await StateAsync(interim)).Version, Hanna);
+        var submitted = await StateAsync(interim);
+        Assert.Equal((ReportState.UnderReview, "hanna"), (submitted.State, submitted.SubmittedBy));
+
+        var goal = (await ReportAsync(interim)).Goals.First();
+        var locked = await Assert.ThrowsAsync<InvalidEditException>(() =>
+            store.SaveGoalAsync(interim, hsn, goal.GoalId, goal.Texts, goal.Texts with { Analysis = "Sent" }, goal.Suggested, Harald));
+        Assert.Contains("skickad till granskning", locked.Message, StringComparison.Ordinal);
+
+        // A state change from a page opened before the submit is refused: the version moved on.
+        await Assert.ThrowsAsync<EditConflictException>(() => store.ReopenAsync(interim, hsn, submitted.Version - 1, Harald));
+        await store.ReopenAsync(interim, hsn, submitted.Version, Harald);
+        Assert.Equal(ReportState.Open, (await StateAsync(interim)).State);
+        Assert.True((await store.SaveGoalAsync(interim, hsn, goal.GoalId, goal.Texts, goal.Texts with { Analysis = "Sent" }, goal.Suggested, Harald)).Saved);
+    }
+
+    async Task<long> IngestAsync(string indicatorCode, string period, Gender gender, decimal value)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        var indicatorId = await connection.ExecuteScalarAsync<int>("select id from indicator where code = @Code", new { Code = indicatorCode }, transaction);
+        var runId = await connection.ExecuteScalarAsync<long>("insert into ingestion_run (trigger, status) values ('manual', 'running') returning id", transaction: transaction);
+        await ObservationWriter.MergeAsync(connection, transaction, runId, [new IncomingObservation(indicatorId, period, "0022", gender, value, ObservationStatus.Ok)], isDemo: false, CancellationToken.None);
+        await connection.ExecuteAsync("update ingestion_run set status = 'succeeded', finished_at = now() where id = @RunId", new { RunId = runId }, transaction);
+        await transaction.CommitAsync();
+        return runId;
+    }
+
+    async Task FinaliseAsync(int periodId)
+    {
+        await AssessAllAsync(periodId);
+        await store.SubmitAsync(periodId, hsn, (await StateAsync(periodId)).Version, Hanna);
+        await store.FinaliseAsync(periodId, hsn, (await StateAsync(periodId)).Version, Harald);
+    }
+
+    [Fact]
+    public async Task A_finalised_report_keeps_what_the_namnd_saw_when_revised_data_arrives_and_says_what_changed_and_by_how_much()
+    {
+        await FinaliseAsync(interim);
+        var decided = await queries.GetCommitteeReportAsync(interim, hsn);
+        Assert.Equal((ReportState.Finalised, "harald"), (decided!.State.State, decided.State.FinalisedBy));
+        Assert.Equal(ReportState.Finalised, decided.Document.Header.State);
+        Assert.False(decided.Revision!.HasChanges);
+
+        // A source delivers a revised value for an indicator the report shows.
+        var shown = decided.Document.Goals.SelectMany(g => g.Indicators).First(i => i.Outcome is not null);
+        var code = shown.Code;
+        await using (var connection = await dataSource.OpenConnectionAsync())
+        {
+            var periodCode = await connection.ExecuteScalarAsync<string>("""
+                select o.period from observation o join indicator i on i.id = o.indicator_id
+                where i.code = @Code and o.gender = 'T' and o.area_id = '0022' and o.value = @Value
+                order by o.period desc limit 1
+                """, new { Code = code, shown.Outcome });
+            await IngestAsync(code, periodCode!, Gender.T, shown.Outcome!.Value + 5);
+        }
+
+        var after = await queries.GetCommitteeReportAsync(interim, hsn);
+        Assert.Equal(JsonSerializer.Serialize(decided.Document), JsonSerializer.Serialize(after!.Document));
+        // The outcome moved, and with it any forecast made from it; nothing else.
+        var change = Assert.Single(after.Revision!.Changes, c => c.What == "Utfall");
+        Assert.Equal((shown.Outcome, shown.Outcome + 5, 5m), (change.Before, change.Now, change.Change));
+        Assert.All(after.Revision.Changes, c => Assert.Equal(shown.IndicatorId, c.IndicatorId));
+        Assert.StartsWith($"Uppgifterna har reviderats sedan rapporten fastställdes: {after.Revision.Changes.Count} av ", after.Revision.Summary, StringComparison.Ordinal);
+
+        // Nothing gets past the database either: a finalised report cannot be updated.
+        await using var direct = await dataSource.OpenConnectionAsync();
+        var refused = await Assert.ThrowsAsync<PostgresException>(() => direct.ExecuteAsync(
+            "update committee_report set snapshot = '{}' where report_period_id = @Id and committee_id = @Hsn", new { Id = interim, Hsn = hsn }));
+        Assert.Equal(PostgresErrorCodes.CheckViolation, refused.SqlState);
+        var goal = after.Document.Goals.First();
+        await Assert.ThrowsAsync<InvalidEditException>(() =>
+            store.SaveGoalAsync(interim, hsn, goal.GoalId, goal.Texts, goal.Texts with { Analysis = "Efteråt" }, goal.Suggested, Hanna));
+    }
+
+    [Fact]
+    public async Task The_arsrapport_shows_the_forecast_of_the_finalised_delarsrapport_of_its_year_beside_the_outcome()
+    {
+        await using (var connection = await dataSource.OpenConnectionAsync())
+        {
+            var version = await connection.ExecuteScalarAsync<int>("select plan_version_id from report_period where id = @Id", new { Id = annual });
+            var interim2025 = await store.CreatePeriodAsync(version, 2025, ReportKind.Interim, Hanna);
+            await FinaliseAsync(interim2025);
+            var frozen = (await queries.GetCommitteeReportAsync(interim2025, hsn))!.Document;
+            var frozenForecasts = frozen.Goals.SelectMany(g => g.Indicators).ToDictionary(i => i.IndicatorId, i => i.Forecast!.Value);
+            var frozenAssessments = frozen.Goals.ToDictionary(g => g.GoalId, g => g.Texts.Assessed);
+
+            var report = await ReportAsync(annual);
+            var compared = report.Goals.SelectMany(g => g.Indicators).ToList();
+            Assert.All(compared, i => Assert.Equal(frozenForecasts[i.IndicatorId], i.InterimForecast!.Value));
+            Assert.All(compared, i => Assert.True(i.InterimForecast!.FromFinalisedReport));
+            Assert.All(report.Goals, g => Assert.Equal((frozenAssessments[g.GoalId], true, true),
+                (g.InterimAssessment!.Assessment, g.InterimAssessment.IsOwnAssessment, g.InterimAssessment.FromFinalisedReport)));
+        }
+    }
+
+    [Fact]
+    public async Task Without_a_finalised_delarsrapport_the_arsrapport_compares_with_the_forecast_computed_from_data_up_to_august()
+    {
+        var report = await ReportAsync(annual);
+
+        var compared = report.Goals.SelectMany(g => g.Indicators).Where(i => i.InterimForecast is not null).ToList();
+        Assert.NotEmpty(compared);
+        Assert.All(compared, i => Assert.False(i.InterimForecast!.FromFinalisedReport));
+    }
+
+    [Fact]
+    public async Task The_regions_report_takes_a_finalised_namnds_goals_from_its_snapshot_and_the_other_goals_as_they_read_now()
+    {
+        await FinaliseAsync(interim);
+        var frozen = await ReportAsync(interim);
+        var shown = frozen.Goals.SelectMany(g => g.Indicators).First(i => i.Outcome is not null);
+        await using (var connection = await dataSource.OpenConnectionAsync())
+        {
+            await connection.ExecuteAsync("""
+                update observation set value = value + 1
+                where indicator_id = @Id and gender = 'T' and area_id = '0022'
+                """, new { Id = shown.IndicatorId });
+        }
+
+        var region = (await queries.GetRegionReportAsync(interim))!;
+
+        Assert.Null(region.Header.CommitteeId);
+        await using var db = await dataSource.OpenConnectionAsync();
+        Assert.Equal(await db.ExecuteScalarAsync<int>("select count(*)::int from goal g join goal_area ga on ga.id = g.goal_area_id where ga.plan_version_id = (select plan_version_id from report_period where id = @Id)", new { Id = interim }),
+            region.Goals.Count());
+        var hsnGoal = region.Goals.First(g => g.GoalId == frozen.Goals.First().GoalId);
+        Assert.Equal(JsonSerializer.Serialize(frozen.Goals.First()), JsonSerializer.Serialize(hsnGoal));
+        Assert.Equal(ReportState.Open, region.Header.State);
+    }
+
+    [Fact]
+    public async Task A_plan_version_with_a_finalised_report_cannot_be_deleted()
+    {
+        await FinaliseAsync(interim);
+        await using var connection = await dataSource.OpenConnectionAsync();
+        var version = await connection.ExecuteScalarAsync<int>("select plan_version_id from report_period where id = @Id", new { Id = interim });
+        await connection.ExecuteAsync("""
+            insert into plan_version (plan_id, name, kind) select plan_id, 'Utkast', 'draft' from plan_version where id = @Version
+            """, new { Version = version });
+
+        var refused = await Assert.ThrowsAsync<InvalidEditException>(() => new PlanEditor(dataSource).DeleteVersionAsync(version, Hanna));
+
+        Assert.Equal("Versionen ”Fastställd plan” kan inte tas bort: nämnder har fastställt delårsrapport 2026 (jan–aug) för den.", refused.Message);
+    }
+
+    [Fact]
+    public async Task A_period_outside_the_plan_or_one_that_exists_is_refused_in_swedish()
+    {
+        await using var connection = await dataSource.OpenConnectionAsync();
+        var version = await connection.ExecuteScalarAsync<int>("select plan_version_id from report_period where id = @Id", new { Id = annual });
+
+        var outside = await Assert.ThrowsAsync<InvalidEditException>(() => store.CreatePeriodAsync(version, 2031, ReportKind.Annual, Hanna));
+        Assert.Equal("Året 2031 ligger utanför planperioden 2025–2027.", Assert.Single(outside.Errors).Message);
+        var twice = await Assert.ThrowsAsync<InvalidEditException>(() => store.CreatePeriodAsync(version, 2025, ReportKind.Annual, Hanna));
+        Assert.Equal("Årsrapport 2025 finns redan för Regionplan 2025–2027 (Fastställd plan).", Assert.Single(twice.Errors).Message);
+
+        var created = await store.CreatePeriodAsync(version, 2026, ReportKind.Annual, Hanna);
+        var period = (await queries.GetPeriodAsync(created))!;
+        Assert.Equal("Årsrapport 2026", period.Title);
+        Assert.Contains(period.Committees, c => c.CommitteeId == hsn);
+    }
+}
