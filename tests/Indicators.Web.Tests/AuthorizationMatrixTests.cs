@@ -58,6 +58,11 @@ public class AuthorizationMatrixTests
         ["/planer/namnder"] = Policies.Analyse,
         ["/planer/{planId:int}/export"] = Policies.Analyse,
         ["/planer/import"] = Policies.Analyse,
+        // Report exports: everyone who reads reports, nämnd users included (they read every nämnd's report).
+        ["/rapporter/{periodId:int}/export.xlsx"] = Policies.Read,
+        ["/rapporter/{periodId:int}/export.pdf"] = Policies.Read,
+        ["/rapporter/{periodId:int}/namnd/{committeeId:int}/export.xlsx"] = Policies.Read,
+        ["/rapporter/{periodId:int}/namnd/{committeeId:int}/export.pdf"] = Policies.Read,
         // Development's fallback for files outside the static-asset manifest; the assets themselves are public.
         ["{**path:file}"] = Policies.Read,
     };

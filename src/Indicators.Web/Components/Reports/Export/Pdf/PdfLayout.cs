@@ -20,6 +20,8 @@ public sealed class PdfLayout
     const double BottomMargin = 62;
     const double CellPadding = 3.5;
     const double LineSpacing = 1.18;
+    const double BoxGap = 8;
+    const double BoxPadding = 6;
 
     static readonly PdfColor Ink = new(0x1A, 0x1A, 0x1A);
     static readonly PdfColor Muted = new(0x4A, 0x50, 0x57);
@@ -80,14 +82,19 @@ public sealed class PdfLayout
 
     public void Space(double points) => Y = Math.Min(Y + points, Bottom);
 
-    /// <summary>A heading (level 0 the title, 1 a målområde, 2 a mål), kept on the same page as a few lines after it.</summary>
-    public void Heading(string text, int level)
+    /// <summary>
+    /// A heading (level 0 the title, 1 a målområde, 2 a mål), kept on the same page as a few lines after it, or as
+    /// <paramref name="keepWith"/> points of what follows when that is more.
+    /// </summary>
+    public void Heading(string text, int level, double keepWith = 0)
     {
         var size = level switch { 0 => 20, 1 => 14, 2 => 11.5, _ => 10 };
         var font = Font(size, bold: true);
         var lines = Wrap(text, font, Width);
         Space(level switch { 0 => 0, 1 => 10, _ => 6 });
-        EnsureSpace((lines.Count * LineHeight(font)) + (4 * LineHeight(Font(BodySize))));
+
+        // What follows a heading (a box, a table's first rows) comes on the same page.
+        EnsureSpace((lines.Count * LineHeight(font)) + Math.Max(keepWith, level switch { 0 => 4, 1 => 9, _ => 7 } * LineHeight(Font(BodySize))));
         DrawLines(lines, font, Ink, Margin);
         if (level == 1)
         {
@@ -116,22 +123,36 @@ public sealed class PdfLayout
         Paragraph(text, muted: muted);
     }
 
+    /// <summary>How tall <see cref="Boxes"/> draws these boxes, with the space after them.</summary>
+    public double BoxesHeight(IReadOnlyList<PdfBox> boxes) => LayOut(boxes).Height + BoxGap;
+
+    (double Width, double Height, List<(List<string> Label, List<string> Value, List<string> Note)> Boxes) LayOut(IReadOnlyList<PdfBox> boxes)
+    {
+        var boxWidth = (Width - (BoxGap * (boxes.Count - 1))) / boxes.Count;
+        var inner = boxWidth - (2 * BoxPadding);
+        var laidOut = boxes.Select(b => (
+            Label: Wrap(b.Label, LabelFont, inner),
+            Value: Wrap(b.Value, ValueFont, inner),
+            Note: b.Note is null ? [] : Wrap(b.Note, NoteFont, inner))).ToList();
+        var height = laidOut.Max(b => (b.Label.Count * LineHeight(LabelFont)) + (b.Value.Count * LineHeight(ValueFont))
+            + (b.Note.Count * LineHeight(NoteFont)) + (b.Note.Count > 0 ? 3 : 0)) + (2 * BoxPadding);
+        return (boxWidth, height, laidOut);
+    }
+
+    PdfFont LabelFont => Font(TableSize);
+
+    PdfFont NoteFont => Font(TableSize);
+
+    static PdfFont ValueFont => Font(11, bold: true);
+
     /// <summary>Boxes side by side on a shaded background, each a label, a bold value and a note; never split.</summary>
     public void Boxes(IReadOnlyList<PdfBox> boxes)
     {
         ArgumentNullException.ThrowIfNull(boxes);
-        const double gap = 8;
-        const double padding = 6;
-        var boxWidth = (Width - (gap * (boxes.Count - 1))) / boxes.Count;
-        var labelFont = Font(TableSize);
-        var valueFont = Font(11, bold: true);
-        var noteFont = Font(TableSize);
-        var laidOut = boxes.Select(b => (
-            Label: Wrap(b.Label, labelFont, boxWidth - (2 * padding)),
-            Value: Wrap(b.Value, valueFont, boxWidth - (2 * padding)),
-            Note: b.Note is null ? [] : Wrap(b.Note, noteFont, boxWidth - (2 * padding)))).ToList();
-        var height = laidOut.Max(b => (b.Label.Count * LineHeight(labelFont)) + (b.Value.Count * LineHeight(valueFont))
-            + (b.Note.Count * LineHeight(noteFont)) + (b.Note.Count > 0 ? 3 : 0)) + (2 * padding);
+        var (boxWidth, height, laidOut) = LayOut(boxes);
+        const double gap = BoxGap;
+        const double padding = BoxPadding;
+        var (labelFont, valueFont, noteFont) = (LabelFont, ValueFont, NoteFont);
         EnsureSpace(height);
         var top = Y;
         for (var i = 0; i < laidOut.Count; i++)
@@ -149,7 +170,7 @@ public sealed class PdfLayout
             }
         }
 
-        Y = top + height + 6;
+        Y = top + height + BoxGap;
     }
 
     /// <summary>
@@ -290,8 +311,8 @@ public sealed class PdfLayout
     static double Ascent(PdfFont font) => font.Size * 0.95;
 
     /// <summary>
-    /// The text broken into lines no wider than <paramref name="width"/>: at spaces, and inside a word only when the word
-    /// alone is wider. Each line break in the text starts a new line; an empty text is one empty line.
+    /// The text broken into lines no wider than <paramref name="width"/>: at spaces; a word wider than that at a no-break
+    /// space (between a number and its unit), and inside the word only when nothing else fits. Each line break in the text starts a new line; an empty text is one empty line.
     /// </summary>
     public static List<string> Wrap(string text, PdfFont font, double width)
     {
@@ -317,6 +338,20 @@ public sealed class PdfLayout
                 line = word;
                 while (font.Width(line) > width && line.Length > 1)
                 {
+                    // A number and its unit ("1 341 antal") break before the unit, at the last no-break space that fits.
+                    var space = line.LastIndexOf('\u00A0');
+                    while (space > 0 && font.Width(line[..space]) > width)
+                    {
+                        space = line.LastIndexOf('\u00A0', space - 1);
+                    }
+
+                    if (space > 0)
+                    {
+                        lines.Add(line[..space]);
+                        line = line[(space + 1)..];
+                        continue;
+                    }
+
                     var fits = 1;
                     while (fits < line.Length && font.Width(line[..(fits + 1)]) <= width)
                     {

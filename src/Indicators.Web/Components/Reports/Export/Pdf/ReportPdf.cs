@@ -1,4 +1,5 @@
 using Indicators.Core.Attainment;
+using Indicators.Core.Formatting;
 using Indicators.Core.Reports;
 using T = Indicators.Web.Components.Reports.Export.ReportExportTexts;
 
@@ -30,7 +31,8 @@ public static class ReportPdf
         TitleBlock(layout, document);
         foreach (var area in document.Areas)
         {
-            layout.Heading(T.Area(area), 1);
+            // A målområde's heading stays with its first mål's heading and assessment.
+            layout.Heading(T.Area(area), 1, area.Goals.Count == 0 ? 0 : 40 + layout.BoxesHeight(Boxes(area.Goals[0])));
             foreach (var goal in area.Goals)
             {
                 Goal(layout, header, goal);
@@ -68,25 +70,15 @@ public static class ReportPdf
                 new PdfCell(row.Label == T.NotAssessed ? "" : Count(row.Suggested), Bold: row.Label == "Totalt")])]));
     }
 
-    static string Count(int value) => value.ToString(Core.Formatting.SwedishFormat.Culture);
+    static string Count(int value) => value.ToString(SwedishFormat.Culture);
 
     static void Goal(PdfLayout layout, ReportHeader header, ReportGoal goal)
     {
-        layout.Heading(T.Goal(goal), 2);
+        var boxes = Boxes(goal);
+        layout.Heading(T.Goal(goal), 2, layout.BoxesHeight(boxes) + 30);
         if (header.IsRegion && goal.CommitteeName is { } committee)
         {
             layout.Paragraph($"Ansvarig nämnd: {committee}", muted: true);
-        }
-
-        var boxes = new List<PdfBox>
-        {
-            new("Nämndens bedömning", T.Assessment(goal.Texts.Assessed),
-                goal.DiffersFromSuggestion ? "Avviker från den föreslagna bedömningen." : null),
-            new("Föreslagen bedömning (från indikatorerna)", T.Assessment(goal.Suggested), goal.SuggestedExplanation),
-        };
-        if (goal.InterimAssessment is { } interim)
-        {
-            boxes.Add(new("Delårsrapportens bedömning", T.Assessment(interim.Assessment), T.InterimSource(interim)));
         }
 
         layout.Boxes(boxes);
@@ -123,6 +115,23 @@ public static class ReportPdf
         }
     }
 
+    /// <summary>The nämnd's assessment beside the suggested one (and in an årsrapport the delårsrapport's), text and shape.</summary>
+    static List<PdfBox> Boxes(ReportGoal goal)
+    {
+        var boxes = new List<PdfBox>
+        {
+            new("Nämndens bedömning", T.Assessment(goal.Texts.Assessed),
+                goal.DiffersFromSuggestion ? "Avviker från den föreslagna bedömningen." : null),
+            new("Föreslagen bedömning (från indikatorerna)", T.Assessment(goal.Suggested), goal.SuggestedExplanation),
+        };
+        if (goal.InterimAssessment is { } interim)
+        {
+            boxes.Add(new("Delårsrapportens bedömning", T.Assessment(interim.Assessment), T.InterimSource(interim)));
+        }
+
+        return boxes;
+    }
+
     static void Text(PdfLayout layout, string label, string text)
     {
         var empty = string.IsNullOrWhiteSpace(text);
@@ -133,29 +142,52 @@ public static class ReportPdf
     {
         var columns = new List<PdfColumn>
         {
-            new("Indikator", 2.9),
+            new("Indikator", 2.75),
             new("Målvärde", 1.25, AlignRight: true),
             new("Utfall", 1.35, AlignRight: true),
             new("Status", 1.65),
-            new("Trend", 1.35),
+            new("Trend", 1.5),
             new("K", 0.85, AlignRight: true),
             new("M", 0.85, AlignRight: true),
             new(kind == ReportKind.Interim ? "Prognos helår" : "Prognos i delår", 1.3, AlignRight: true),
         };
         var rows = goal.Indicators.Select(i => (IReadOnlyList<PdfCell>)[
-            new PdfCell(i.Name, i.GenderSplit ? "Redovisas för kvinnor och män" : null),
-            new PdfCell(i.TargetText, i.TargetIsExample ? "exempel" : null),
-            new PdfCell(T.Value(i.Outcome, i), T.OutcomePeriod(i)),
+            new PdfCell(i.Name, IndicatorNote(i)),
+            new PdfCell(ShortUnit(i) ? i.TargetText : i.TargetText.Replace($"\u00A0{i.Unit}", "", StringComparison.Ordinal), i.TargetIsExample ? "exempel" : null),
+            new PdfCell(Value(i.Outcome, i), T.OutcomePeriod(i)),
             new PdfCell(i.Status.Label()),
             new PdfCell(T.Trend(i.Trend)),
-            new PdfCell(i.GenderSplit ? T.Value(i.Women, i) : ""),
-            new PdfCell(i.GenderSplit ? T.Value(i.Men, i) : ""),
+            new PdfCell(i.GenderSplit ? Value(i.Women, i) : ""),
+            new PdfCell(i.GenderSplit ? Value(i.Men, i) : ""),
             Forecast(kind, i),
         ]).ToList();
         return new PdfTable(columns, rows);
     }
 
+    /// <summary>A unit short enough to stand beside every number in a narrow column ("%", "mnkr"); a longer one is named once.</summary>
+    static bool ShortUnit(ReportIndicator indicator) => indicator.Unit.Length <= 4 && !indicator.Unit.Contains(' ', StringComparison.Ordinal);
+
+    static string Value(decimal? value, ReportIndicator indicator) =>
+        ShortUnit(indicator) ? T.Value(value, indicator) : value is { } v ? SwedishFormat.Number(v, indicator.Decimals) : T.None;
+
+    /// <summary>Under the indicator's name: its unit when the numbers do not carry it, and whether it is split by gender.</summary>
+    static string? IndicatorNote(ReportIndicator indicator)
+    {
+        var notes = new List<string>();
+        if (!ShortUnit(indicator))
+        {
+            notes.Add($"Enhet: {indicator.Unit}");
+        }
+
+        if (indicator.GenderSplit)
+        {
+            notes.Add("Redovisas för kvinnor och män");
+        }
+
+        return notes.Count == 0 ? null : string.Join(". ", notes);
+    }
+
     static PdfCell Forecast(ReportKind kind, ReportIndicator indicator) => kind == ReportKind.Interim
-        ? indicator.Forecast is { } forecast ? new PdfCell(T.Value(forecast.Value, indicator), forecast.Status.Label()) : new PdfCell(T.None)
-        : indicator.InterimForecast is { } interim ? new PdfCell(T.Value(interim.Value, indicator), interim.Status.Label()) : new PdfCell(T.None);
+        ? indicator.Forecast is { } forecast ? new PdfCell(Value(forecast.Value, indicator), forecast.Status.Label()) : new PdfCell(T.None)
+        : indicator.InterimForecast is { } interim ? new PdfCell(Value(interim.Value, indicator), interim.Status.Label()) : new PdfCell(T.None);
 }
