@@ -9,6 +9,7 @@ using Indicators.Data.Demo;
 using Indicators.Data.Plans;
 using Indicators.Data.Reports;
 using Indicators.TestSupport;
+using Indicators.Web.Components.Reports.Export.Pdf;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
@@ -201,7 +202,8 @@ public class ReportExportEndpointTests : IAsyncLifetime
             Assert.Contains(Words($"Nämndens bedömning {goal.Texts.Assessed!.Value.Symbol()} {goal.Texts.Assessed.Value.SwedishName()}"), text, StringComparison.Ordinal);
             foreach (var indicator in goal.Indicators)
             {
-                var outcome = indicator.Outcome is { } value ? SwedishFormat.WithUnit(value, indicator.Decimals, indicator.Unit) : "–";
+                var outcome = ReportPdf.Value(indicator.Outcome, indicator);
+                Assert.StartsWith(indicator.Outcome is { } value ? SwedishFormat.Number(value, indicator.Decimals) : "–", outcome, StringComparison.Ordinal);
                 Assert.Contains(Words(indicator.Name), text, StringComparison.Ordinal);
                 Assert.Contains(Words($"{outcome} {(indicator.OutcomePeriod is null ? "Inget utfall" : indicator.OutcomePeriod)}"), text, StringComparison.Ordinal);
             }
@@ -231,6 +233,45 @@ public class ReportExportEndpointTests : IAsyncLifetime
         Assert.Contains("Årsrapport 2025 Hela regionen", text, StringComparison.Ordinal);
         Assert.Contains("Prognos i delår", text, StringComparison.Ordinal);
         Assert.All(goals.Skip(1), r => Assert.Contains(Words($"{r[1].Value} {r[2].Value}"), text, StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// The authorisation matrix leaves out routes ending in a file extension (it takes them for static assets), so the
+    /// exports' rule is checked here: every role may export, nämnd users another nämnd's report too; anonymous visitors
+    /// are sent to sign in.
+    /// </summary>
+    [Fact]
+    public async Task Every_role_may_export_any_nämnds_report_and_anonymous_visitors_are_sent_to_sign_in()
+    {
+        await using var app = new TestWebApp(connectionString);
+        await using var connection = await dataSource.OpenConnectionAsync();
+        var other = await connection.ExecuteScalarAsync<int>(
+            "select committee_id from committee_report where report_period_id = @interim and committee_id <> @hsn limit 1", new { interim, hsn });
+        string[] paths = [
+            $"/rapporter/{interim}/export.xlsx", $"/rapporter/{interim}/export.pdf",
+            $"/rapporter/{interim}/namnd/{other}/export.xlsx", $"/rapporter/{interim}/namnd/{other}/export.pdf",
+        ];
+        using (var anonymous = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }))
+        {
+            foreach (var path in paths)
+            {
+                using var response = await anonymous.GetAsync(new Uri(path, UriKind.Relative));
+                Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+                Assert.StartsWith("/logga-in", response.Headers.Location?.PathAndQuery ?? response.Headers.Location?.OriginalString, StringComparison.Ordinal);
+            }
+        }
+
+        foreach (var role in Web.Security.Roles.All)
+        {
+            await TestUsers.CreateAsync(connectionString, role, role, role == Web.Security.Roles.Committee ? "HSN" : null);
+            using var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+            await TestUsers.SignInAsync(client, role);
+            foreach (var path in paths)
+            {
+                using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+                Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path} as {role}: {(int)response.StatusCode}");
+            }
+        }
     }
 
     [Fact]

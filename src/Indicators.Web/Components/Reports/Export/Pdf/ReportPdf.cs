@@ -167,7 +167,8 @@ public static class ReportPdf
     /// <summary>A unit short enough to stand beside every number in a narrow column ("%", "mnkr"); a longer one is named once.</summary>
     static bool ShortUnit(ReportIndicator indicator) => indicator.Unit.Length <= 4 && !indicator.Unit.Contains(' ', StringComparison.Ordinal);
 
-    static string Value(decimal? value, ReportIndicator indicator) =>
+    /// <summary>A value as the indicator table shows it: "84,3 %", "1 351" (its unit named under the indicator), or "–".</summary>
+    public static string Value(decimal? value, ReportIndicator indicator) =>
         ShortUnit(indicator) ? T.Value(value, indicator) : value is { } v ? SwedishFormat.Number(v, indicator.Decimals) : T.None;
 
     /// <summary>Under the indicator's name: its unit when the numbers do not carry it, and whether it is split by gender.</summary>
