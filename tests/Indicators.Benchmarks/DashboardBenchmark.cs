@@ -103,6 +103,7 @@ static class DashboardBenchmark
             $"  page/SQL p50 ratio {overviewPage.P50 / overviewSql.P50:0.0}; the page spends {overviewPage.P50 - overviewSql.P50:0.0} ms beyond its SQL (rendering, HTTP); {overviewPage.Characters / 1000.0:0}k characters of HTML"));
 
         var indicatorP50 = await IndicatorAsync(client, dataSource, planId, indicatorId, indicatorName, warmUp, requests, cancellationToken);
+        await ReportsAsync(dataSource, plans, planId, period, overviewSql.P50, warmUp, requests, cancellationToken);
 
         Console.WriteLine();
         Console.WriteLine("Targets: overview p50 < 150 ms, indicator p50 < 80 ms.");
@@ -129,6 +130,35 @@ static class DashboardBenchmark
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  page/SQL p50 ratio {page.P50 / sql.P50:0.0}; the page spends {page.P50 - sql.P50:0.0} ms beyond its SQL (rendering, HTTP); {page.Characters / 1000.0:0}k characters of HTML"));
         return page.P50;
+    }
+
+    /// <summary>
+    /// Issue 8's reports, built as their pages and exports build them: one nämnd's årsrapport and delårsrapport (the
+    /// årsrapport builds the delårsrapport too, to compare forecasts) and the whole region's, against the overview's SQL.
+    /// </summary>
+    static async Task ReportsAsync(
+        NpgsqlDataSource dataSource, PlanQueries plans, int planId, Core.FollowUp.FollowUpPeriod period, double overviewSqlP50,
+        int warmUp, int requests, CancellationToken cancellationToken)
+    {
+        var queries = new Data.Reports.ReportQueries(dataSource, plans);
+        var store = new Data.Reports.ReportStore(dataSource, queries);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var (versionId, committeeId) = await connection.QuerySingleAsync<(int, int)>(new CommandDefinition("""
+            select (select id from plan_version where plan_id = @PlanId and is_current), (select id from committee order by id limit 1)
+            """, new { PlanId = planId }, cancellationToken: cancellationToken));
+        var actor = new Data.Audit.Actor("prestanda", null);
+        foreach (var kind in new[] { Core.Reports.ReportKind.Interim, Core.Reports.ReportKind.Annual })
+        {
+            var periodId = await store.CreatePeriodAsync(versionId, period.Year, kind, actor, cancellationToken);
+            var committee = await TimeAsync(warmUp, requests, async () =>
+                (await queries.GetCommitteeReportAsync(periodId, committeeId, cancellationToken))!.Document.Goals.Count());
+            var region = await TimeAsync(warmUp, requests, async () =>
+                (await queries.GetRegionReportAsync(periodId, cancellationToken))!.Goals.Count());
+            Console.WriteLine(committee.Line($"{kind} report, one nämnd  ReportQueries.GetCommitteeReportAsync"));
+            Console.WriteLine(region.Line($"{kind} report, region    ReportQueries.GetRegionReportAsync"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  against the overview SQL: nämnd {committee.P50 / overviewSqlP50:0.0}×, region {region.P50 / overviewSqlP50:0.0}× ({committee.Characters} and {region.Characters} goals)"));
+        }
     }
 
     /// <summary>The plan's id and a gender-split indicator from the middle of it, with its name and the plan's last indicator's.</summary>

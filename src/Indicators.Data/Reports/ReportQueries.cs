@@ -107,14 +107,16 @@ public sealed class ReportQueries(NpgsqlDataSource dataSource, PlanQueries plans
         var states = (await ReadStatesAsync(connection, [periodId], null, cancellationToken))[periodId].ToList();
         var regionState = new ReportPeriodSummary(0, 0, "", 0, "", 0, ReportKind.Annual, default, states).State;
         var finalisedAt = regionState == ReportState.Finalised ? states.Max(s => s.FinalisedAt) : null;
-        var region = await BuildLiveAsync(connection, period, null, null, cancellationToken);
+        // The plan and its outcomes are read once; each nämnd's part is built from them.
+        var data = await ReadLiveDataAsync(connection, period, cancellationToken);
+        var region = await BuildLiveAsync(connection, period, null, null, cancellationToken, data);
         region = region with { Header = region.Header with { State = regionState, FinalisedAt = finalisedAt } };
         var committees = new List<ReportDocument>();
         foreach (var state in states)
         {
             committees.Add(state.State == ReportState.Finalised
                 ? await ReadSnapshotAsync(connection, periodId, state.CommitteeId, cancellationToken)
-                : await BuildLiveAsync(connection, period, state.CommitteeId, state, cancellationToken));
+                : await BuildLiveAsync(connection, period, state.CommitteeId, state, cancellationToken, data));
         }
 
         return ReportBuilder.ComposeRegion(region, committees);
@@ -122,13 +124,14 @@ public sealed class ReportQueries(NpgsqlDataSource dataSource, PlanQueries plans
 
     /// <summary>
     /// A report as today's data and texts give it: the nämnd's (or with no <paramref name="committeeId"/> the region's,
-    /// with every nämnd's goal texts); an årsrapport gets the same year's delårsrapport to compare with.
+    /// with every nämnd's goal texts); an årsrapport gets the same year's delårsrapport to compare with. The plan and its
+    /// outcomes (<paramref name="data"/>) are read when not given.
     /// </summary>
     internal async Task<ReportDocument> BuildLiveAsync(
-        NpgsqlConnection connection, PeriodDetails period, int? committeeId, CommitteeReportState? state, CancellationToken cancellationToken)
+        NpgsqlConnection connection, PeriodDetails period, int? committeeId, CommitteeReportState? state, CancellationToken cancellationToken,
+        LiveData? data = null)
     {
-        var overview = await plans.GetVersionOverviewAsync(period.PlanId, period.PlanVersionId, period.Kind.Period(period.Year), cancellationToken)
-            ?? throw new InvalidOperationException($"Plan version {period.PlanVersionId} of report period {period.Id} is gone.");
+        data ??= await ReadLiveDataAsync(connection, period, cancellationToken);
         var header = new ReportHeader(period.Id, period.PlanId, period.PlanName, period.VersionName, period.AreaName, period.Year, period.Kind,
             committeeId, state?.CommitteeName ?? period.AreaName, state?.State ?? ReportState.Open, state?.FinalisedAt, state?.FinalisedBy,
             DateTimeOffset.UtcNow);
@@ -136,15 +139,26 @@ public sealed class ReportQueries(NpgsqlDataSource dataSource, PlanQueries plans
         ReportDocument? interim = null;
         if (period.Kind == ReportKind.Annual)
         {
-            interim = await InterimOfAsync(connection, period, committeeId, cancellationToken);
+            interim = await InterimOfAsync(connection, period, committeeId, data, cancellationToken);
         }
 
         var inputs = new ReportInputs(
-            await ReadGenderOutcomesAsync(connection, period.AreaId, overview, cancellationToken),
+            data.GenderOutcomes,
             await ReadGoalTextsAsync(connection, period.Id, committeeId, cancellationToken),
             committeeId is { } id ? await ReadCommentsAsync(connection, period.Id, id, cancellationToken) : new Dictionary<int, IndicatorComment>(),
             interim);
-        return ReportBuilder.Build(header, overview, inputs);
+        return ReportBuilder.Build(header, data.Overview with { Period = period.Kind.Period(period.Year) }, inputs);
+    }
+
+    /// <summary>
+    /// The plan version with every outcome of its indicators (the period only picks what is judged, so one read serves
+    /// the delårsrapport and the årsrapport alike) and the K/M outcomes of its gender-split indicators.
+    /// </summary>
+    internal async Task<LiveData> ReadLiveDataAsync(NpgsqlConnection connection, PeriodDetails period, CancellationToken cancellationToken)
+    {
+        var overview = await plans.GetVersionOverviewAsync(period.PlanId, period.PlanVersionId, period.Kind.Period(period.Year), cancellationToken)
+            ?? throw new InvalidOperationException($"Plan version {period.PlanVersionId} of report period {period.Id} is gone.");
+        return new LiveData(overview, await ReadGenderOutcomesAsync(connection, period.AreaId, overview, cancellationToken));
     }
 
     /// <summary>
@@ -152,7 +166,7 @@ public sealed class ReportQueries(NpgsqlDataSource dataSource, PlanQueries plans
     /// it is finalised, otherwise built from today's data (with only data up to august, as the forecast rule reads it).
     /// Without a delårsrapport period the forecast is still computed, so the comparison is always there.
     /// </summary>
-    async Task<ReportDocument> InterimOfAsync(NpgsqlConnection connection, PeriodDetails annual, int? committeeId, CancellationToken cancellationToken)
+    async Task<ReportDocument> InterimOfAsync(NpgsqlConnection connection, PeriodDetails annual, int? committeeId, LiveData data, CancellationToken cancellationToken)
     {
         const string sql = """
             select id from report_period where plan_version_id = @PlanVersionId and year = @Year and kind = 'interim'
@@ -169,7 +183,7 @@ public sealed class ReportQueries(NpgsqlDataSource dataSource, PlanQueries plans
             }
         }
 
-        return await BuildLiveAsync(connection, interim, committeeId, state, cancellationToken);
+        return await BuildLiveAsync(connection, interim, committeeId, state, cancellationToken, data);
     }
 
     internal static async Task<PeriodDetails?> ReadPeriodAsync(NpgsqlConnection connection, int periodId, CancellationToken cancellationToken, NpgsqlTransaction? transaction = null)
@@ -303,6 +317,9 @@ public sealed class ReportQueries(NpgsqlDataSource dataSource, PlanQueries plans
 
     sealed record CommentRow(int IndicatorId, string Comment, int Version, string? UpdatedBy, DateTime UpdatedAt);
 }
+
+/// <summary>What a live report is built from: the plan version with its outcomes, and K/M outcomes.</summary>
+internal sealed record LiveData(PlanOverview Overview, IReadOnlyDictionary<(int, Period, Gender), Outcome> GenderOutcomes);
 
 /// <summary>A report period with its plan and organisation, as the report builder needs it.</summary>
 internal sealed record PeriodDetails(

@@ -212,34 +212,34 @@ public sealed class ReportStore(NpgsqlDataSource dataSource, ReportQueries queri
     }
 
     /// <summary>Open → under review. Every goal must have the nämnd's assessment, and a motivation where it differs.</summary>
-    public async Task SubmitAsync(int periodId, int committeeId, int version, Actor actor, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var state = await LockAsync(connection, transaction, periodId, committeeId, version, ReportState.Open, cancellationToken);
-        var document = await BuildAsync(connection, transaction, periodId, state, cancellationToken);
-        RequireComplete(document);
-        await MoveAsync(connection, transaction, periodId, committeeId, """
+    public Task SubmitAsync(int periodId, int committeeId, int version, Actor actor, CancellationToken cancellationToken = default) =>
+        MoveAsync(periodId, committeeId, version, ReportState.Open, ReportState.UnderReview, "submit", """
             update committee_report set state = 'under_review', submitted_at = now(), submitted_by = @By, version = version + 1
             where report_period_id = @PeriodId and committee_id = @CommitteeId
             """, actor, cancellationToken);
-        await AuditLog.WriteAsync(connection, transaction, actor, "submit", "committee_report", $"{Id(periodId)}/{Id(committeeId)}",
-            new { State = ReportState.Open.Code() }, new { State = ReportState.UnderReview.Code() }, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-    }
 
     /// <summary>Under review → open, so the texts can be changed again.</summary>
-    public async Task ReopenAsync(int periodId, int committeeId, int version, Actor actor, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await LockAsync(connection, transaction, periodId, committeeId, version, ReportState.UnderReview, cancellationToken);
-        await MoveAsync(connection, transaction, periodId, committeeId, """
+    public Task ReopenAsync(int periodId, int committeeId, int version, Actor actor, CancellationToken cancellationToken = default) =>
+        MoveAsync(periodId, committeeId, version, ReportState.UnderReview, ReportState.Open, "reopen", """
             update committee_report set state = 'open', submitted_at = null, submitted_by = null, version = version + 1
             where report_period_id = @PeriodId and committee_id = @CommitteeId
             """, actor, cancellationToken);
-        await AuditLog.WriteAsync(connection, transaction, actor, "reopen", "committee_report", $"{Id(periodId)}/{Id(committeeId)}",
-            new { State = ReportState.UnderReview.Code() }, new { State = ReportState.Open.Code() }, cancellationToken);
+
+    /// <summary>A state change of a report seen at <paramref name="version"/> in <paramref name="from"/>, audited.</summary>
+    async Task MoveAsync(
+        int periodId, int committeeId, int version, ReportState from, ReportState to, string action, string sql, Actor actor, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var state = await LockAsync(connection, transaction, periodId, committeeId, version, from, cancellationToken);
+        if (to == ReportState.UnderReview)
+        {
+            RequireComplete(await BuildAsync(connection, transaction, periodId, state, cancellationToken));
+        }
+
+        await connection.ExecuteAsync(new CommandDefinition(sql, new { PeriodId = periodId, CommitteeId = committeeId, By = actor.UserName }, transaction, cancellationToken: cancellationToken));
+        await AuditLog.WriteAsync(connection, transaction, actor, action, "committee_report", $"{Id(periodId)}/{Id(committeeId)}",
+            new { State = from.Code() }, new { State = to.Code() }, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 
@@ -365,9 +365,6 @@ public sealed class ReportStore(NpgsqlDataSource dataSource, ReportQueries queri
         return (await ReportQueries.ReadStatesAsync(connection, [periodId], committeeId, cancellationToken, transaction))[periodId].SingleOrDefault()
             ?? throw new InvalidEditException("", "Nämndens rapport finns inte i den här perioden.");
     }
-
-    static async Task MoveAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, int periodId, int committeeId, string sql, Actor actor, CancellationToken cancellationToken) =>
-        await connection.ExecuteAsync(new CommandDefinition(sql, new { PeriodId = periodId, CommitteeId = committeeId, By = actor.UserName }, transaction, cancellationToken: cancellationToken));
 
     static object Audited(GoalTexts texts) => new { Assessed = texts.Assessed?.Code(), texts.Motivation, texts.Analysis, texts.Actions, texts.Version };
 
