@@ -97,6 +97,12 @@ static class HandBuiltReport
         InterimForecast: null,
         Comment: IndicatorComment.Empty);
 
+    /// <summary>Today's data against the frozen report: the waiting-time outcome revised from 84,25 to 79,5 %, now ej uppnått.</summary>
+    public static ReportRevision Revision() => new(5, [
+        new RevisedValue("2.1", 11, "Andel patienter som fått besök inom 90 dagar", "Utfall", "2026 jan–aug", 84.25m, "2026 jan–aug", 79.5m,
+            AttainmentStatus.PartlyAchieved, AttainmentStatus.NotAchieved, 1, "%"),
+    ]);
+
     public static ReportDocument Document(ReportKind kind = ReportKind.Interim, ReportState state = ReportState.Open, string motivation = Motivation, int? committeeId = 1)
     {
         var care = new ReportGoal(

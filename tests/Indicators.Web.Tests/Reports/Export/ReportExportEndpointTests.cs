@@ -235,6 +235,60 @@ public class ReportExportEndpointTests : IAsyncLifetime
         Assert.All(goals.Skip(1), r => Assert.Contains(Words($"{r[1].Value} {r[2].Value}"), text, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task After_revised_data_arrives_a_finalised_reports_export_is_unchanged_and_says_what_was_revised()
+    {
+        await AssessAsync(interim);
+        await FinaliseAsync(interim);
+        var (app, client) = await SignedInAsync("Namnd");
+        await using var _ = app;
+        using var __ = client;
+        var path = $"/rapporter/{interim}/namnd/{hsn}/export.xlsx";
+        var name = "Delårsrapport 2026 – Hälso- och sjukvårdsnämnden.xlsx";
+        var before = Workbook(await DownloadAsync(client, path, ReportWorkbookContentType, name));
+        Assert.StartsWith("Inga uppgifter har reviderats", (string)before["Sammanfattning"].Single(r => r[0].Value as string == "Revidering")[1].Value!, StringComparison.Ordinal);
+
+        // A source delivers a revised value for an indicator the report shows.
+        var shown = (await queries.GetCommitteeReportAsync(interim, hsn))!.Document.Goals.SelectMany(g => g.Indicators).First(i => i.Outcome is not null);
+        await using (var connection = await dataSource.OpenConnectionAsync())
+        {
+            await using var transaction = await connection.BeginTransactionAsync();
+            var period = await connection.ExecuteScalarAsync<string>("""
+                select o.period from observation o where o.indicator_id = @IndicatorId and o.gender = 'T' and o.area_id = '0022' and o.value = @Outcome
+                order by o.period desc limit 1
+                """, new { shown.IndicatorId, shown.Outcome }, transaction);
+            var runId = await connection.ExecuteScalarAsync<long>("insert into ingestion_run (trigger, status) values ('manual', 'running') returning id", transaction: transaction);
+            await Data.Observations.ObservationWriter.MergeAsync(connection, transaction, runId,
+                [new Data.Observations.IncomingObservation(shown.IndicatorId, period!, "0022", Core.Observations.Gender.T, shown.Outcome!.Value + 5, Core.Observations.ObservationStatus.Ok)],
+                isDemo: false, CancellationToken.None);
+            await connection.ExecuteAsync("update ingestion_run set status = 'succeeded', finished_at = now() where id = @runId", new { runId }, transaction);
+            await transaction.CommitAsync();
+        }
+
+        var after = Workbook(await DownloadAsync(client, path, ReportWorkbookContentType, name));
+        var revision = (await queries.GetCommitteeReportAsync(interim, hsn))!.Revision!;
+        Assert.True(revision.HasChanges);
+        foreach (var sheet in new[] { "Mål", "Indikatorer" })
+        {
+            Assert.Equal(before[sheet].Select(r => r.Select(c => c.Value)), after[sheet].Select(r => r.Select(c => c.Value)));
+        }
+
+        var summary = after["Sammanfattning"];
+        Assert.Equal(revision.Summary, summary.Single(r => r[0].Value as string == "Revidering")[1].Value);
+        var changes = after["Revideringar"];
+        var outcome = Assert.Single(changes.Skip(1), r => Column(changes, r, "Uppgift") as string == "Utfall");
+        Assert.Equal(shown.Name, Column(changes, outcome, "Indikator"));
+        AssertNumber(shown.Outcome, Column(changes, outcome, "Värde då"));
+        AssertNumber(shown.Outcome + 5, Column(changes, outcome, "Värde nu"));
+        AssertNumber(5m, Column(changes, outcome, "Ändring"));
+
+        var pdf = PdfText(await DownloadAsync(client, $"/rapporter/{interim}/namnd/{hsn}/export.pdf", "application/pdf", "Delårsrapport 2026 – Hälso- och sjukvårdsnämnden.pdf"));
+        Assert.Contains(Words($"Reviderade uppgifter {revision.Summary}"), pdf, StringComparison.Ordinal);
+        Assert.Contains(Words(revision.Changes.Single(c => c.What == "Utfall").Describe()), pdf, StringComparison.Ordinal);
+    }
+
+    const string ReportWorkbookContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
     /// <summary>
     /// The authorisation matrix leaves out routes ending in a file extension (it takes them for static assets), so the
     /// exports' rule is checked here: every role may export, nämnd users another nämnd's report too; anonymous visitors

@@ -62,6 +62,21 @@ public class ReportPdfTests
     }
 
     [Fact]
+    public void A_finalised_report_with_revised_data_says_so_on_its_first_page_and_lists_each_change()
+    {
+        var document = HandBuiltReport.Document(state: ReportState.Finalised);
+        var revision = HandBuiltReport.Revision();
+
+        var pages = PdfPages(ReportPdf.Create(document, revision));
+
+        Assert.Contains(Words($"Reviderade uppgifter {revision.Summary}"), pages[0], StringComparison.Ordinal);
+        Assert.Contains("Mål Indikator Uppgift Då → nu Status då → nu 2.1 Andel patienter som fått besök inom 90 dagar Utfall 84,3 % → 79,5 % (−4,8) ◐ Delvis uppnått → ✕ Ej uppnått", pages[0], StringComparison.Ordinal);
+        Assert.Contains("Inga reviderade uppgifter Inga uppgifter har reviderats sedan rapporten fastställdes (5 värden jämförda).",
+            PdfText(ReportPdf.Create(document, new ReportRevision(5, []))), StringComparison.Ordinal);
+        Assert.DoesNotContain("reviderade", PdfText(ReportPdf.Create(document)), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public void A_long_motivation_wraps_within_the_margins_and_runs_onto_the_next_pages_every_page_numbered()
     {
         var motivation = LongText(1500);

@@ -115,6 +115,27 @@ public class ReportWorkbookTests
     }
 
     [Fact]
+    public void A_finalised_report_with_revised_data_says_so_in_the_summary_and_lists_each_change_in_its_own_sheet()
+    {
+        var revision = HandBuiltReport.Revision();
+
+        var sheets = Workbook(ReportWorkbook.Create(HandBuiltReport.Document(state: ReportState.Finalised), revision));
+
+        Assert.Equal(["Sammanfattning", "Mål", "Indikatorer", "Revideringar"], sheets.Keys);
+        Assert.Equal(revision.Summary, Beside(sheets["Sammanfattning"], "Revidering"));
+        var changes = sheets["Revideringar"];
+        var row = Assert.Single(changes.Skip(1));
+        Assert.Equal("2.1", Column(changes, row, "Mål"));
+        Assert.Equal("Utfall", Column(changes, row, "Uppgift"));
+        Assert.Equal(84.25d, Column(changes, row, "Värde då"));
+        Assert.Equal(79.5d, Column(changes, row, "Värde nu"));
+        Assert.Equal(-4.75d, Column(changes, row, "Ändring"));
+        Assert.Equal("#,##0.0", Cell(changes, row, "Ändring").NumberFormat);
+        Assert.Equal("✕ Ej uppnått", Column(changes, row, "Status nu"));
+        Assert.DoesNotContain("Revideringar", Workbook(ReportWorkbook.Create(HandBuiltReport.Document(state: ReportState.Finalised), new ReportRevision(5, []))).Keys);
+    }
+
+    [Fact]
     public void The_whole_regions_workbook_names_the_organisation()
     {
         var summary = Workbook(ReportWorkbook.Create(HandBuiltReport.Document(committeeId: null)))["Sammanfattning"];

@@ -25,16 +25,20 @@ public static class ReportExportEndpoints
         return routes;
     }
 
-    static IResult Excel(ReportDocument document) =>
-        TypedResults.File(ReportWorkbook.Create(document), ReportWorkbook.ContentType, ReportExportTexts.FileName(document.Header, "xlsx"));
+    static IResult Excel(ReportDocument document, ReportRevision? revision) =>
+        TypedResults.File(ReportWorkbook.Create(document, revision), ReportWorkbook.ContentType, ReportExportTexts.FileName(document.Header, "xlsx"));
 
-    static IResult Pdf(ReportDocument document) =>
-        TypedResults.File(ReportPdf.Create(document), ReportPdf.ContentType, ReportExportTexts.FileName(document.Header, "pdf"));
+    static IResult Pdf(ReportDocument document, ReportRevision? revision) =>
+        TypedResults.File(ReportPdf.Create(document, revision), ReportPdf.ContentType, ReportExportTexts.FileName(document.Header, "pdf"));
 
-    static async Task<IResult> RegionAsync(int periodId, ReportQueries reports, Func<ReportDocument, IResult> export, CancellationToken cancellationToken) =>
-        await reports.GetRegionReportAsync(periodId, cancellationToken) is { } document ? export(document) : TypedResults.NotFound();
+    static async Task<IResult> RegionAsync(
+        int periodId, ReportQueries reports, Func<ReportDocument, ReportRevision?, IResult> export, CancellationToken cancellationToken) =>
+        await reports.GetRegionReportAsync(periodId, cancellationToken) is { } document ? export(document, null) : TypedResults.NotFound();
 
+    /// <summary>A nämnd's report: a finalised one as frozen, with the notice of what has been revised since.</summary>
     static async Task<IResult> CommitteeAsync(
-        int periodId, int committeeId, ReportQueries reports, Func<ReportDocument, IResult> export, CancellationToken cancellationToken) =>
-        await reports.GetCommitteeReportAsync(periodId, committeeId, cancellationToken) is { } view ? export(view.Document) : TypedResults.NotFound();
+        int periodId, int committeeId, ReportQueries reports, Func<ReportDocument, ReportRevision?, IResult> export, CancellationToken cancellationToken) =>
+        await reports.GetCommitteeReportAsync(periodId, committeeId, cancellationToken) is { } view
+            ? export(view.Document, view.Revision)
+            : TypedResults.NotFound();
 }

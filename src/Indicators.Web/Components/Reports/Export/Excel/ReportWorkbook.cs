@@ -17,13 +17,47 @@ public static class ReportWorkbook
     static readonly string[] ForecastColumns = ["Prognos helår", "Prognosmetod", "Prognosstatus"];
     static readonly string[] InterimForecastColumns = ["Delårsrapportens prognos", "Avvikelse mot prognos", "Delårsprognosens status"];
 
-    public static byte[] Create(ReportDocument document)
+    /// <summary>
+    /// The workbook of a report; for a finalised nämnd's report with its <paramref name="revision"/> (today's data against
+    /// the frozen figures) the summary says whether data has been revised since, and a sheet "Revideringar" lists each change.
+    /// </summary>
+    public static byte[] Create(ReportDocument document, ReportRevision? revision = null)
     {
         ArgumentNullException.ThrowIfNull(document);
-        return ExcelWriter.Write([Summary(document), Goals(document), Indicators(document)]);
+        List<ExcelSheet> sheets = [Summary(document, revision), Goals(document), Indicators(document)];
+        if (revision is { HasChanges: true })
+        {
+            sheets.Add(Revisions(revision));
+        }
+
+        return ExcelWriter.Write(sheets);
     }
 
-    static ExcelSheet Summary(ReportDocument document)
+    static ExcelSheet Revisions(ReportRevision revision)
+    {
+        var sheet = new ExcelSheet("Revideringar");
+        sheet.AddHeader("Mål", "Indikator", "Uppgift", "Period då", "Värde då", "Period nu", "Värde nu", "Ändring", "Status då", "Status nu", "Beskrivning");
+        foreach (var change in revision.Changes)
+        {
+            sheet.Add(
+                ExcelCell.Of(change.GoalCode),
+                ExcelCell.Wrapped(change.IndicatorName),
+                ExcelCell.Of(change.What),
+                ExcelCell.Of(change.PeriodBefore ?? ""),
+                ExcelCell.Of(change.Before, change.Decimals),
+                ExcelCell.Of(change.PeriodNow ?? ""),
+                ExcelCell.Of(change.Now, change.Decimals),
+                ExcelCell.Of(change.Change, change.Decimals),
+                ExcelCell.Of(change.StatusBefore.Label()),
+                ExcelCell.Of(change.StatusNow.Label()),
+                ExcelCell.Wrapped(change.Describe()));
+        }
+
+        sheet.MaxWidths[1] = 45;
+        return sheet;
+    }
+
+    static ExcelSheet Summary(ReportDocument document, ReportRevision? revision)
     {
         var header = document.Header;
         var sheet = new ExcelSheet("Sammanfattning");
@@ -35,6 +69,10 @@ public static class ReportWorkbook
         sheet.Add(ExcelCell.Of("Status", ExcelStyle.Bold), ExcelCell.Of(header.State.SwedishName()));
         sheet.Add(ExcelCell.Of("Fastställd", ExcelStyle.Bold), ExcelCell.Of(T.Finalised(header)));
         sheet.Add(ExcelCell.Of("Uppgifterna lästa", ExcelStyle.Bold), ExcelCell.Of(T.Time(header.DataReadAt)));
+        if (revision is not null)
+        {
+            sheet.Add(ExcelCell.Of("Revidering", ExcelStyle.Bold), ExcelCell.Wrapped(revision.Summary));
+        }
         sheet.Add();
         sheet.Add(ExcelCell.Of("Bedömning", ExcelStyle.Header), ExcelCell.Of("Nämndens bedömning (antal mål)", ExcelStyle.Header),
             ExcelCell.Of("Föreslagen bedömning (antal mål)", ExcelStyle.Header));

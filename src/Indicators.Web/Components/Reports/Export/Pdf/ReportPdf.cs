@@ -16,7 +16,11 @@ public static class ReportPdf
 {
     public const string ContentType = "application/pdf";
 
-    public static byte[] Create(ReportDocument document)
+    /// <summary>
+    /// The PDF of a report; for a finalised nämnd's report with its <paramref name="revision"/> (today's data against the
+    /// frozen figures) the first page says whether data has been revised since, and lists each change.
+    /// </summary>
+    public static byte[] Create(ReportDocument document, ReportRevision? revision = null)
     {
         ArgumentNullException.ThrowIfNull(document);
         var header = document.Header;
@@ -29,6 +33,11 @@ public static class ReportPdf
         };
         var layout = new PdfLayout(pdf);
         TitleBlock(layout, document);
+        if (revision is not null)
+        {
+            Revision(layout, revision);
+        }
+
         foreach (var area in document.Areas)
         {
             // A målområde's heading stays with its first mål's heading and assessment.
@@ -68,6 +77,21 @@ public static class ReportPdf
                 new PdfCell(row.Label, Bold: row.Label == "Totalt"),
                 new PdfCell(Count(row.Own), Bold: row.Label == "Totalt"),
                 new PdfCell(row.Label == T.NotAssessed ? "" : Count(row.Suggested), Bold: row.Label == "Totalt")])]));
+    }
+
+    /// <summary>The revision notice: the frozen report is unchanged, and what today's data says differently.</summary>
+    static void Revision(PdfLayout layout, ReportRevision revision)
+    {
+        layout.Space(4);
+        layout.Boxes([new PdfBox(revision.HasChanges ? "Reviderade uppgifter" : "Inga reviderade uppgifter", revision.Summary)]);
+        if (revision.HasChanges)
+        {
+            layout.Table(new PdfTable(
+                [new("Mål", 0.6), new("Indikator", 3), new("Uppgift", 0.9), new("Då → nu", 2.6), new("Status då → nu", 2.2)],
+                [.. revision.Changes.Select(c => (IReadOnlyList<PdfCell>)[
+                    c.GoalCode, c.IndicatorName, c.What, c.Describe(),
+                    c.StatusBefore == c.StatusNow ? c.StatusNow.Label() : $"{c.StatusBefore.Label()} → {c.StatusNow.Label()}"])]));
+        }
     }
 
     static string Count(int value) => value.ToString(SwedishFormat.Culture);
