@@ -13,8 +13,9 @@ public readonly record struct PdfColor(byte R, byte G, byte B)
 /// <summary>
 /// A minimal PDF 1.7 writer: A4 pages of text, lines and filled rectangles, with TrueType fonts embedded as subsets
 /// (Type 0, Identity-H, with a ToUnicode map so every character can be searched and copied), document information
-/// (title, subject, author) and the document's language. Written here rather than taken from a library: the PDF
-/// libraries the registry serves are AGPL (PDFsharp 6.5) or non-free for public bodies (QuestPDF).
+/// (title, subject, author) and the document's language. Written here rather than taken from a library: the one PDF
+/// writer the package registry serves here, PDFsharp 6.5, is AGPL-3.0-only (it refuses to run until that licence or a
+/// bought key is loaded), and QuestPDF's licence does not suit public bodies.
 /// </summary>
 public sealed class PdfFile
 {

@@ -150,23 +150,20 @@ public sealed class PdfLayout
     {
         ArgumentNullException.ThrowIfNull(boxes);
         var (boxWidth, height, laidOut) = LayOut(boxes);
-        const double gap = BoxGap;
-        const double padding = BoxPadding;
-        var (labelFont, valueFont, noteFont) = (LabelFont, ValueFont, NoteFont);
         EnsureSpace(height);
         var top = Y;
         for (var i = 0; i < laidOut.Count; i++)
         {
-            var x = Margin + (i * (boxWidth + gap));
+            var x = Margin + (i * (boxWidth + BoxGap));
             page.Rectangle(x, top, boxWidth, height, BoxShade);
             page.Line(x + 1, top, x + 1, top + height, 2, BoxEdge);
-            Y = top + padding;
-            DrawLines(laidOut[i].Label, labelFont, Muted, x + padding);
-            DrawLines(laidOut[i].Value, valueFont, Ink, x + padding);
+            Y = top + BoxPadding;
+            DrawLines(laidOut[i].Label, LabelFont, Muted, x + BoxPadding);
+            DrawLines(laidOut[i].Value, ValueFont, Ink, x + BoxPadding);
             if (laidOut[i].Note.Count > 0)
             {
                 Y += 3;
-                DrawLines(laidOut[i].Note, noteFont, Muted, x + padding);
+                DrawLines(laidOut[i].Note, NoteFont, Muted, x + BoxPadding);
             }
         }
 
