@@ -155,6 +155,21 @@ public class ReportPdfTests
     }
 
     [Fact]
+    public void Each_målområde_and_mål_is_a_bookmark_leading_to_its_page()
+    {
+        using var document = PdfDocument.Open(ReportPdf.Create(HandBuiltReport.Document(motivation: LongText(1500))));
+
+        Assert.True(document.TryGetBookmarks(out var bookmarks));
+        var areas = bookmarks.Roots.Cast<UglyToad.PdfPig.Outline.DocumentBookmarkNode>().ToList();
+        Assert.Equal(["Målområde 2 En hälsofrämjande hälso- och sjukvård", "Ekonomi som förutsättning"], areas.Select(a => a.Title));
+        Assert.Equal(["2.1 Vården är tillgänglig och jämlik", "2.2 Patienterna är nöjda"], areas[0].Children.Select(g => g.Title));
+        Assert.Equal(["E1 God ekonomisk hushållning"], areas[1].Children.Select(g => g.Title));
+        var goal = (UglyToad.PdfPig.Outline.DocumentBookmarkNode)areas[1].Children[0];
+        Assert.Contains("E1 God ekonomisk hushållning", PdfPages(ReportPdf.Create(HandBuiltReport.Document(motivation: LongText(1500))))[goal.PageNumber - 1], StringComparison.Ordinal);
+        Assert.True(goal.PageNumber > 1);
+    }
+
+    [Fact]
     public void A_character_the_font_lacks_is_shown_as_a_question_mark_and_the_rest_of_the_text_stays()
     {
         Assert.Equal("Bra ? men ✕ och ▬ finns – även å, ä, ö", ReportFonts.Printable("Bra 🙂 men ✕ och ▬ finns – även å, ä, ö"));

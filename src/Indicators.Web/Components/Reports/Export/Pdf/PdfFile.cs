@@ -26,6 +26,8 @@ public sealed class PdfFile
     readonly List<HashSet<ushort>> usedGlyphs = [];
     readonly List<Dictionary<ushort, int>> glyphText = [];
 
+    readonly List<(string Title, int Level, PdfCanvas Page, double Y)> bookmarks = [];
+
     public List<PdfCanvas> Pages { get; } = [];
 
     public string Title { get; set; } = "";
@@ -47,6 +49,12 @@ public sealed class PdfFile
     }
 
     public TrueTypeFont Font(int index) => fonts[index];
+
+    /// <summary>
+    /// A bookmark (an entry of the viewer's outline) to a place on a page, <paramref name="y"/> points from its top;
+    /// level 0 is top level, level 1 under the last level 0, and so on.
+    /// </summary>
+    public void AddBookmark(string title, int level, PdfCanvas page, double y) => bookmarks.Add((title, level, page, y));
 
     public PdfCanvas AddPage()
     {
@@ -115,7 +123,8 @@ public sealed class PdfFile
         }
 
         Set(pagesNode, $"<< /Type /Pages /Kids [{string.Join(' ', pageRefs.Select(r => $"{r} 0 R"))}] /Count {pageRefs.Count} >>");
-        Set(catalog, $"<< /Type /Catalog /Pages {pagesNode} 0 R /Lang {Literal(Language)} /ViewerPreferences << /DisplayDocTitle true >> >>");
+        var outline = bookmarks.Count == 0 ? "" : $" /Outlines {WriteOutline(pageRefs, Reserve, Set)} 0 R /PageMode /UseOutlines";
+        Set(catalog, $"<< /Type /Catalog /Pages {pagesNode} 0 R /Lang {Literal(Language)} /ViewerPreferences << /DisplayDocTitle true >>{outline} >>");
         var created = DateTimeOffset.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
         Set(info, $"<< /Title {TextString(Title)} /Subject {TextString(Subject)} /Author {TextString(Author)} /Creator (Indicators) /Producer (Indicators) /CreationDate (D:{created}Z) >>");
 
@@ -140,6 +149,60 @@ public sealed class PdfFile
         table.Append(CultureInfo.InvariantCulture, $"trailer\n<< /Size {objects.Count + 1} /Root {catalog} 0 R /Info {info} 0 R >>\nstartxref\n{xref}\n%%EOF\n");
         output.Write(Encoding.ASCII.GetBytes(table.ToString()));
         return output.ToArray();
+    }
+
+    /// <summary>The outline: each bookmark under the last one of a lower level, linked to its siblings; returns the root.</summary>
+    int WriteOutline(List<int> pageRefs, Func<int> reserve, Action<int, string> set)
+    {
+        var root = reserve();
+        var numbers = bookmarks.Select(_ => reserve()).ToList();
+        var parents = new int[bookmarks.Count];
+        for (var i = 0; i < bookmarks.Count; i++)
+        {
+            parents[i] = -1;
+            for (var j = i - 1; j >= 0; j--)
+            {
+                if (bookmarks[j].Level < bookmarks[i].Level)
+                {
+                    parents[i] = j;
+                    break;
+                }
+            }
+        }
+
+        List<int> ChildrenOf(int parent) => [.. Enumerable.Range(0, bookmarks.Count).Where(i => parents[i] == parent)];
+        int Descendants(int parent) => ChildrenOf(parent).Sum(c => 1 + Descendants(c));
+        for (var i = 0; i < bookmarks.Count; i++)
+        {
+            var (title, _, page, y) = bookmarks[i];
+            var siblings = ChildrenOf(parents[i]);
+            var at = siblings.IndexOf(i);
+            var children = ChildrenOf(i);
+            var links = new StringBuilder();
+            links.Append(CultureInfo.InvariantCulture, $"/Parent {(parents[i] < 0 ? root : numbers[parents[i]])} 0 R");
+            if (at > 0)
+            {
+                links.Append(CultureInfo.InvariantCulture, $" /Prev {numbers[siblings[at - 1]]} 0 R");
+            }
+
+            if (at < siblings.Count - 1)
+            {
+                links.Append(CultureInfo.InvariantCulture, $" /Next {numbers[siblings[at + 1]]} 0 R");
+            }
+
+            if (children.Count > 0)
+            {
+                // Open: a positive count of the entries shown under it.
+                links.Append(CultureInfo.InvariantCulture, $" /First {numbers[children[0]]} 0 R /Last {numbers[children[^1]]} 0 R /Count {Descendants(i)}");
+            }
+
+            var pageRef = pageRefs[Pages.IndexOf(page)];
+            set(numbers[i], Invariant($"<< /Title {TextString(title)} {links} /Dest [{pageRef} 0 R /XYZ 0 {page.Height - y:0.##} null] >>"));
+        }
+
+        var top = ChildrenOf(-1);
+        set(root, $"<< /Type /Outlines /First {numbers[top[0]]} 0 R /Last {numbers[top[^1]]} 0 R /Count {bookmarks.Count} >>");
+        return root;
     }
 
     int WriteFont(int index, Func<int> reserve, Action<int, string> set, Action<int, string, byte[]> setStream)

@@ -84,7 +84,7 @@ public sealed class PdfLayout
 
     /// <summary>
     /// A heading (level 0 the title, 1 a målområde, 2 a mål), kept on the same page as a few lines after it, or as
-    /// <paramref name="keepWith"/> points of what follows when that is more.
+    /// <paramref name="keepWith"/> points of what follows when that is more. Headings below the title are bookmarked.
     /// </summary>
     public void Heading(string text, int level, double keepWith = 0)
     {
@@ -95,6 +95,11 @@ public sealed class PdfLayout
 
         // What follows a heading (a box, a table's first rows) comes on the same page.
         EnsureSpace((lines.Count * LineHeight(font)) + Math.Max(keepWith, level switch { 0 => 4, 1 => 9, _ => 7 } * LineHeight(Font(BodySize))));
+        if (level > 0)
+        {
+            document.AddBookmark(text, level - 1, page, Y);
+        }
+
         DrawLines(lines, font, Ink, Margin);
         if (level == 1)
         {
