@@ -15,6 +15,10 @@ fi
 if [ ! -d /usr/share/fonts/truetype/dejavu ]; then
   missing+=(fonts-dejavu-core)
 fi
+# The report export tests render the PDF with poppler (pdftoppm, pdffonts).
+if ! command -v pdftoppm >/dev/null 2>&1; then
+  missing+=(poppler-utils)
+fi
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing what the tests need: ${missing[*]}"
   sudo=""

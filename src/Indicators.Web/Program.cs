@@ -4,6 +4,7 @@ using Indicators.Ingestion.Scheduling;
 using Hangfire;
 using Indicators.Web.Components;
 using Indicators.Web.Components.PlanCode;
+using Indicators.Web.Components.Reports.Export;
 using Indicators.Web.Components.Sources;
 using Indicators.Web.Security;
 
@@ -59,6 +60,7 @@ try
     app.MapSignIn();
     app.MapSources();
     app.MapPlanCode();
+    app.MapReportExports();
     app.MapHangfireDashboardWithAuthorizationPolicy(Policies.Administer, "/hangfire", new DashboardOptions { AppPath = "/", DashboardTitle = "Indicators – Hangfire" });
     app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

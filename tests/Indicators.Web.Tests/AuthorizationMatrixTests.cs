@@ -61,6 +61,11 @@ public class AuthorizationMatrixTests
         ["/rapporter"] = Policies.Read,
         ["/rapporter/{PeriodId:int}"] = Policies.Read,
         ["/rapporter/{PeriodId:int}/namnd/{CommitteeId:int}"] = Policies.Read,
+        // Report exports: everyone who reads reports, nämnd users included (they read every nämnd's report).
+        ["/rapporter/{periodId:int}/export.xlsx"] = Policies.Read,
+        ["/rapporter/{periodId:int}/export.pdf"] = Policies.Read,
+        ["/rapporter/{periodId:int}/namnd/{committeeId:int}/export.xlsx"] = Policies.Read,
+        ["/rapporter/{periodId:int}/namnd/{committeeId:int}/export.pdf"] = Policies.Read,
         // Development's fallback for files outside the static-asset manifest; the assets themselves are public.
         ["{**path:file}"] = Policies.Read,
     };

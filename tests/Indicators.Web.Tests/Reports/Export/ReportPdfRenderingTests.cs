@@ -1,0 +1,107 @@
+using System.Diagnostics;
+using System.Text;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Validation;
+using Indicators.Core.Reports;
+using Indicators.Web.Components.Reports.Export.Excel;
+using Indicators.Web.Components.Reports.Export.Pdf;
+
+namespace Indicators.Web.Tests.Reports.Export;
+
+/// <summary>
+/// The files as other programs take them: poppler (pdftoppm, pdffonts; tests/run.sh installs poppler-utils) renders the
+/// PDF without a complaint and finds its fonts embedded, subset and mapped to Unicode; the Open XML SDK's validator finds
+/// nothing wrong in the workbook.
+/// </summary>
+public class ReportPdfRenderingTests
+{
+    static (int Exit, string Output, string Error) Run(string program, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEnd();
+        Assert.True(process.WaitForExit(60_000), $"{program} did not finish");
+        return (process.ExitCode, output.Result, error);
+    }
+
+    [Fact]
+    public void Poppler_renders_every_page_without_complaint_and_finds_the_fonts_embedded_as_subsets_with_Unicode_maps()
+    {
+        var folder = Directory.CreateTempSubdirectory("report-pdf-");
+        try
+        {
+            var path = Path.Combine(folder.FullName, "rapport.pdf");
+            File.WriteAllBytes(path, ReportPdf.Create(HandBuiltReport.Document(ReportKind.Annual, ReportState.Finalised)));
+
+            var fonts = Run("pdffonts", path);
+            Assert.Equal((0, ""), (fonts.Exit, fonts.Error));
+            var rows = fonts.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(2).ToList();
+            Assert.Equal(2, rows.Count);
+            Assert.All(rows, r => Assert.Matches(@"^[A-Z]{6}\+DejaVuSans(-Bold)?\s+CID TrueType\s+Identity-H\s+yes yes yes", r));
+
+            var render = Run("pdftoppm", "-r", "30", "-gray", path, Path.Combine(folder.FullName, "sida"));
+            Assert.Equal((0, ""), (render.Exit, render.Error));
+            var pages = Directory.GetFiles(folder.FullName, "sida*.pgm").Order(StringComparer.Ordinal).ToList();
+            Assert.Equal(2, pages.Count);
+            // The full first page is well inked; the short last one has some text besides its footer.
+            Assert.InRange(InkShare(File.ReadAllBytes(pages[0])), 0.01, 0.5);
+            Assert.InRange(InkShare(File.ReadAllBytes(pages[1])), 0.003, 0.5);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>The share of dark pixels in a binary greyscale PGM ("P5 width height 255", then a byte a pixel).</summary>
+    static double InkShare(byte[] pgm)
+    {
+        var fields = new List<string>();
+        var at = 0;
+        while (fields.Count < 4)
+        {
+            while (char.IsWhiteSpace((char)pgm[at]))
+            {
+                at++;
+            }
+
+            var start = at;
+            while (!char.IsWhiteSpace((char)pgm[at]))
+            {
+                at++;
+            }
+
+            fields.Add(Encoding.ASCII.GetString(pgm, start, at - start));
+        }
+
+        Assert.Equal("P5", fields[0]);
+        var pixels = pgm.AsSpan(at + 1);
+        var dark = 0;
+        foreach (var pixel in pixels)
+        {
+            dark += pixel < 128 ? 1 : 0;
+        }
+
+        return (double)dark / pixels.Length;
+    }
+
+    [Fact]
+    public void The_Open_XML_validator_finds_nothing_wrong_in_the_workbook()
+    {
+        foreach (var kind in Enum.GetValues<ReportKind>())
+        {
+            using var stream = new MemoryStream(ReportWorkbook.Create(HandBuiltReport.Document(kind, ReportState.Finalised)));
+            using var document = SpreadsheetDocument.Open(stream, false);
+
+            var errors = new OpenXmlValidator().Validate(document).Select(e => $"{e.Part?.Uri} {e.Path?.XPath}: {e.Description}").ToList();
+
+            Assert.True(errors.Count == 0, string.Join('\n', errors));
+        }
+    }
+}
