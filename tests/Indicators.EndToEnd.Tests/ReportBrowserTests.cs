@@ -276,6 +276,15 @@ public partial class ReportBrowserTests(Browser browser)
         await PageChecks.AssertNoViolationsAsync(page);
         await PageChecks.ScreenshotAsync(page, $"{name}-revised");
         await ElementShotAsync(page.Locator("section.revision"), $"{name}-revised-notice");
+
+        // The header's export links answer with the files (their content is the export tests' business).
+        foreach (var (link, type) in new[] { ("Ladda ner som Excel", "spreadsheetml"), ("Ladda ner som PDF", "application/pdf") })
+        {
+            var href = await page.Locator("header.report-header").GetByRole(AriaRole.Link, new() { Name = link }).GetAttributeAsync("href");
+            var response = await page.APIRequest.GetAsync($"{demo.BaseUrl}/{href}");
+            Assert.Equal(200, response.Status);
+            Assert.Contains(type, response.Headers["content-type"], StringComparison.Ordinal);
+        }
     }
 
     /// <summary>One part of a page, at full resolution, for a person to look at closely.</summary>
