@@ -98,7 +98,9 @@ public class AuthorizationMatrixTests
     /// <summary>Blazor's own plumbing and the static files: the framework's, not pages of ours.</summary>
     static bool IsFrameworkOrAsset(string pattern) =>
         pattern.StartsWith("/_blazor", StringComparison.Ordinal) || pattern.StartsWith("/_framework", StringComparison.Ordinal)
-        || pattern.StartsWith("/_content", StringComparison.Ordinal) || Path.HasExtension(pattern.Split('/')[^1]);
+        || pattern.StartsWith("/_content", StringComparison.Ordinal)
+        // A static asset is a literal file name; a route with parameters that ends in one (a report's export.pdf) is ours.
+        || (Path.HasExtension(pattern.Split('/')[^1]) && !pattern.Contains('{', StringComparison.Ordinal));
 
     [Fact]
     public async Task Every_endpoint_is_in_the_matrix_and_its_metadata_requires_what_the_matrix_says()
