@@ -166,13 +166,14 @@ public static class ReportPdf
     {
         var columns = new List<PdfColumn>
         {
-            new("Indikator", 2.75),
+            new("Indikator", 2.35),
             new("Målvärde", 1.25, AlignRight: true),
             new("Utfall", 1.35, AlignRight: true),
             new("Status", 1.65),
             new("Trend", 1.5),
-            new("K", 0.85, AlignRight: true),
-            new("M", 0.85, AlignRight: true),
+            // Wide enough for "119 511" on one line: a number split over two lines reads as two numbers.
+            new("K", 1.05, AlignRight: true),
+            new("M", 1.05, AlignRight: true),
             new(kind == ReportKind.Interim ? "Prognos helår" : "Prognos i delår", 1.3, AlignRight: true),
         };
         var rows = goal.Indicators.Select(i => (IReadOnlyList<PdfCell>)[
