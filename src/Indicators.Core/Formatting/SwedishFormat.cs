@@ -7,6 +7,15 @@ public static class SwedishFormat
 {
     public static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("sv-SE");
 
+    /// <summary>Sweden's time zone: every time the UI and the exports show is its wall clock.</summary>
+    public static readonly TimeZoneInfo Stockholm = TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
+
+    /// <summary>"2026-09-20 14:02" on Sweden's wall clock.</summary>
+    public static string Time(DateTimeOffset time) => TimeZoneInfo.ConvertTime(time, Stockholm).ToString("yyyy-MM-dd HH:mm", Culture);
+
+    /// <summary>"14:02" on Sweden's wall clock.</summary>
+    public static string Clock(DateTimeOffset time) => TimeZoneInfo.ConvertTime(time, Stockholm).ToString("HH:mm", Culture);
+
     public static string Number(decimal value, int decimals) =>
         value.ToString("N" + decimals.ToString(CultureInfo.InvariantCulture), Culture);
 

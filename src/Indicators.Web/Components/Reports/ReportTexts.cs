@@ -8,15 +8,11 @@ namespace Indicators.Web.Components.Reports;
 /// <summary>The Swedish words, symbols and times of the report pages.</summary>
 public static class ReportTexts
 {
-    static readonly TimeZoneInfo Stockholm = TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
-
     /// <summary>"2026-09-20 14:02", Stockholm's wall clock.</summary>
-    public static string Time(DateTimeOffset? time) => time is { } value
-        ? TimeZoneInfo.ConvertTime(value, Stockholm).ToString("yyyy-MM-dd HH:mm", SwedishFormat.Culture)
-        : "–";
+    public static string Time(DateTimeOffset? time) => time is { } value ? SwedishFormat.Time(value) : "–";
 
     /// <summary>"14:02", Stockholm's wall clock.</summary>
-    public static string Clock(DateTimeOffset time) => TimeZoneInfo.ConvertTime(time, Stockholm).ToString("HH:mm", SwedishFormat.Culture);
+    public static string Clock(DateTimeOffset time) => SwedishFormat.Clock(time);
 
     /// <summary>A report state's shape: ○ open, ◔ under review, ■ finalised (the words always beside it).</summary>
     public static string Symbol(this ReportState state) => state switch

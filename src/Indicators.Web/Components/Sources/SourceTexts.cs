@@ -5,8 +5,6 @@ namespace Indicators.Web.Components.Sources;
 /// <summary>The Swedish words and symbols of the Källor pages: run statuses, triggers, source kinds and times.</summary>
 public static class SourceTexts
 {
-    static readonly TimeZoneInfo Stockholm = TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
-
     /// <summary>A run status as a symbol and words (never colour alone) and the CSS class that repeats it in colour.</summary>
     public static (string Symbol, string Text, string Css) RunStatus(string? status) => status switch
     {
@@ -37,7 +35,7 @@ public static class SourceTexts
 
     /// <summary>A stored time (UTC) as Stockholm's wall clock: "2025-09-14 06:00".</summary>
     public static string Time(DateTime? utc) => utc is { } value
-        ? TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(value, DateTimeKind.Utc), Stockholm).ToString("yyyy-MM-dd HH:mm", SwedishFormat.Culture)
+        ? SwedishFormat.Time(new DateTimeOffset(DateTime.SpecifyKind(value, DateTimeKind.Utc)))
         : "–";
 
     public static string Time(DateTimeOffset? time) => time is { } value ? Time(value.UtcDateTime) : "–";

@@ -8,8 +8,6 @@ namespace Indicators.Web.Components.Reports.Export;
 /// <summary>The Swedish wording both exports share, so the Excel file and the PDF say the same thing the same way.</summary>
 public static class ReportExportTexts
 {
-    static readonly TimeZoneInfo Stockholm = TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
-
     /// <summary>What a report that is not finalised says where a finalised one names who finalised it when.</summary>
     public const string Draft = "Utkast – inte fastställd";
 
@@ -20,8 +18,7 @@ public static class ReportExportTexts
     public const string NotAssessed = "Ej bedömt";
 
     /// <summary>A time as Stockholm's wall clock: "2026-09-30 14:05".</summary>
-    public static string Time(DateTimeOffset value) =>
-        TimeZoneInfo.ConvertTime(value, Stockholm).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+    public static string Time(DateTimeOffset value) => SwedishFormat.Time(value);
 
     /// <summary>"Hälso- och sjukvårdsnämnden", or "Hela regionen (Region Västernorrland)" for the region's report.</summary>
     public static string Committee(ReportHeader header)
@@ -69,7 +66,7 @@ public static class ReportExportTexts
     public static string Value(decimal? value, ReportIndicator indicator)
     {
         ArgumentNullException.ThrowIfNull(indicator);
-        return value is { } v ? SwedishFormat.WithUnit(v, indicator.Decimals, indicator.Unit) : None;
+        return ReportTexts.Value(value, indicator.Decimals, indicator.Unit);
     }
 
     /// <summary>The målvärde as shown, marked when it is an example rather than a decided figure.</summary>
