@@ -42,6 +42,28 @@ public class ReportPdfTests
     }
 
     [Fact]
+    public void A_six_digit_count_for_women_and_men_stays_on_one_line()
+    {
+        var document = HandBuiltReport.Document();
+        var area = document.Areas[0];
+        var goal = area.Goals[0];
+        var population = HandBuiltReport.Waiting(ReportKind.Interim) with { Name = "Folkmängd", Unit = "antal", Decimals = 0, Outcome = 241_610m, Women = 119_511m, Men = 122_099m };
+        document = document with { Areas = [area with { Goals = [goal with { Indicators = [population] }] }, .. document.Areas.Skip(1)] };
+
+        using var pdf = PdfDocument.Open(ReportPdf.Create(document));
+
+        // The text is drawn cell by cell, so it reads "119 511" even when wrapped: the digits' baselines tell.
+        var letters = pdf.GetPages().SelectMany(p => p.Letters).Where(l => !string.IsNullOrWhiteSpace(l.Value) && l.Value != "\u00A0").ToList();
+        var digits = string.Concat(letters.Select(l => l.Value));
+        foreach (var count in new[] { "119511", "122099" })
+        {
+            var at = digits.IndexOf(count, StringComparison.Ordinal);
+            Assert.True(at >= 0, $"{count} is not in the PDF");
+            Assert.Single(letters.Skip(at).Take(count.Length).Select(l => Math.Round(l.StartBaseLine.Y, 1)).Distinct());
+        }
+    }
+
+    [Fact]
     public void The_title_block_counts_the_goals_by_the_nämnds_and_the_suggested_assessment()
     {
         var text = PdfPages(ReportPdf.Create(HandBuiltReport.Document()))[0];

@@ -166,14 +166,15 @@ public static class ReportPdf
     {
         var columns = new List<PdfColumn>
         {
-            new("Indikator", 2.35),
+            new("Indikator", 2.75),
             new("Målvärde", 1.25, AlignRight: true),
-            new("Utfall", 1.35, AlignRight: true),
+            new("Utfall", 1.25, AlignRight: true),
             new("Status", 1.65),
             new("Trend", 1.5),
-            // Wide enough for "119 511" on one line: a number split over two lines reads as two numbers.
-            new("K", 1.05, AlignRight: true),
-            new("M", 1.05, AlignRight: true),
+            // K and M wide enough for "119 511" on one line (a number split over two lines reads as two numbers), the indicator for
+            // "Nettokostnadsutveckling" (a Swedish compound has no place to break).
+            new("K", 0.95, AlignRight: true),
+            new("M", 0.95, AlignRight: true),
             new(kind == ReportKind.Interim ? "Prognos helår" : "Prognos i delår", 1.3, AlignRight: true),
         };
         var rows = goal.Indicators.Select(i => (IReadOnlyList<PdfCell>)[
