@@ -5,12 +5,10 @@ using Indicators.Core.Editing;
 using Indicators.Core.Observations;
 using Indicators.Core.Reports;
 using Indicators.Data.Audit;
-using Indicators.Data.Demo;
 using Indicators.Data.Observations;
 using Indicators.Data.Plans;
 using Indicators.Data.Reports;
 using Indicators.TestSupport;
-using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
 namespace Indicators.Data.Tests;
@@ -34,15 +32,8 @@ public class ReportStoreTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        dataSource = NpgsqlDataSource.Create(await TestPostgres.CreateMigratedDatabaseAsync());
-        Assert.True(await new DemoPlanLoader(dataSource, NullLogger<DemoPlanLoader>.Instance).LoadIfEmptyAsync());
-        queries = new ReportQueries(dataSource, new PlanQueries(dataSource));
-        store = new ReportStore(dataSource, queries);
-        await using var connection = await dataSource.OpenConnectionAsync();
-        hsn = await connection.ExecuteScalarAsync<int>("select id from committee where code = 'HSN'");
-        var periods = await queries.ListPeriodsAsync();
-        interim = periods.Single(p => p.Kind == ReportKind.Interim && p.Year == 2026).Id;
-        annual = periods.Single(p => p.Kind == ReportKind.Annual && p.Year == 2025).Id;
+        var demo = await DemoReports.CreateAsync();
+        (dataSource, queries, store, hsn, interim, annual) = (demo.DataSource, demo.Queries, demo.Store, demo.Hsn, demo.Interim, demo.Annual);
     }
 
     public async Task DisposeAsync() => await dataSource.DisposeAsync();

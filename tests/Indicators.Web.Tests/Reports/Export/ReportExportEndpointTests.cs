@@ -5,13 +5,10 @@ using Indicators.Core.Attainment;
 using Indicators.Core.Formatting;
 using Indicators.Core.Reports;
 using Indicators.Data.Audit;
-using Indicators.Data.Demo;
-using Indicators.Data.Plans;
 using Indicators.Data.Reports;
 using Indicators.TestSupport;
 using Indicators.Web.Components.Reports.Export.Pdf;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using static Indicators.Web.Tests.Reports.Export.ExportReading;
 
@@ -37,16 +34,9 @@ public class ReportExportEndpointTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        connectionString = await TestPostgres.CreateMigratedDatabaseAsync();
-        dataSource = NpgsqlDataSource.Create(connectionString);
-        await new DemoPlanLoader(dataSource, NullLogger<DemoPlanLoader>.Instance).LoadIfEmptyAsync();
-        queries = new ReportQueries(dataSource, new PlanQueries(dataSource));
-        store = new ReportStore(dataSource, queries);
-        await using var connection = await dataSource.OpenConnectionAsync();
-        hsn = await connection.ExecuteScalarAsync<int>("select id from committee where code = 'HSN'");
-        var periods = await queries.ListPeriodsAsync();
-        interim = periods.Single(p => p.Kind == ReportKind.Interim && p.Year == 2026).Id;
-        annual = periods.Single(p => p.Kind == ReportKind.Annual && p.Year == 2025).Id;
+        var demo = await DemoReports.CreateAsync();
+        (connectionString, dataSource, queries, store, hsn, interim, annual) =
+            (demo.ConnectionString, demo.DataSource, demo.Queries, demo.Store, demo.Hsn, demo.Interim, demo.Annual);
     }
 
     public async Task DisposeAsync() => await dataSource.DisposeAsync();

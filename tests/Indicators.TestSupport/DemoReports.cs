@@ -1,0 +1,37 @@
+using Dapper;
+using Indicators.Core.Reports;
+using Indicators.Data.Demo;
+using Indicators.Data.Plans;
+using Indicators.Data.Reports;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+
+namespace Indicators.TestSupport;
+
+/// <summary>
+/// A fresh database with the demo plan and its report periods, and the report store and queries on it: the Hälso- och
+/// sjukvårdsnämnden's id and the ids of the Delårsrapport 2026 and Årsrapport 2025.
+/// </summary>
+public sealed record DemoReports(string ConnectionString, NpgsqlDataSource DataSource, ReportQueries Queries, ReportStore Store, int Hsn, int Interim, int Annual)
+    : IAsyncDisposable
+{
+    public static async Task<DemoReports> CreateAsync()
+    {
+        var connectionString = await TestPostgres.CreateMigratedDatabaseAsync();
+        var dataSource = NpgsqlDataSource.Create(connectionString);
+        if (!await new DemoPlanLoader(dataSource, NullLogger<DemoPlanLoader>.Instance).LoadIfEmptyAsync())
+        {
+            throw new InvalidOperationException("The demo plan was not loaded into the fresh database.");
+        }
+
+        var queries = new ReportQueries(dataSource, new PlanQueries(dataSource));
+        await using var connection = await dataSource.OpenConnectionAsync();
+        var hsn = await connection.ExecuteScalarAsync<int>("select id from committee where code = 'HSN'");
+        var periods = await queries.ListPeriodsAsync();
+        return new DemoReports(connectionString, dataSource, queries, new ReportStore(dataSource, queries), hsn,
+            periods.Single(p => p.Kind == ReportKind.Interim && p.Year == 2026).Id,
+            periods.Single(p => p.Kind == ReportKind.Annual && p.Year == 2025).Id);
+    }
+
+    public ValueTask DisposeAsync() => DataSource.DisposeAsync();
+}
