@@ -31,6 +31,20 @@ public class GoalFormTests
     }
 
     [Fact]
+    public void After_a_refused_save_the_fields_this_user_left_alone_show_the_stored_texts_so_the_next_save_cannot_put_old_text_back()
+    {
+        var form = GoalForm.From(GoalTexts.Empty);
+        form.Analysis = "Bos analys";
+        // Alva wrote both the analysis (the conflict) and the actions, which Bo never touched.
+        var theirs = new GoalTexts(GoalAssessment.Met, "", "Alvas analys", "Alvas åtgärder", 1, "alva", Now);
+
+        form.Apply(new SaveResult<GoalTexts>(theirs, [new TextConflict("Analysis", "Analys", "Alvas analys", "alva", Now)]), Now);
+
+        Assert.Equal(("Bos analys", "Alvas åtgärder", GoalAssessment.Met), (form.Analysis, form.Actions, form.Assessed));
+        Assert.Equal(new GoalTexts(GoalAssessment.Met, "", "Bos analys", "Alvas åtgärder", 1), form.ToTexts());
+    }
+
+    [Fact]
     public void A_save_that_went_through_takes_the_stored_texts_and_says_when()
     {
         var form = GoalForm.From(GoalTexts.Empty);

@@ -41,20 +41,19 @@ public sealed class GoalForm
     public void Apply(SaveResult<GoalTexts> result, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(result);
-        Original = result.Current;
+        var loaded = Original;
+        var current = result.Current;
+        Original = current;
         Conflicts = result.Conflicts;
-        if (result.Saved)
-        {
-            Assessed = result.Current.Assessed;
-            Motivation = result.Current.Motivation;
-            Analysis = result.Current.Analysis;
-            Actions = result.Current.Actions;
-            SavedAt = now;
-        }
-        else
-        {
-            SavedAt = null;
-        }
+        SavedAt = result.Saved ? now : null;
+
+        // Saved: the form shows what is stored. Refused: a field this user edited keeps their text; a field they left
+        // alone takes what is stored now, or the next save (against the new original) would put the old text back over
+        // someone else's newer one.
+        Assessed = result.Saved || Assessed == loaded.Assessed ? current.Assessed : Assessed;
+        Motivation = result.Saved || Motivation == loaded.Motivation ? current.Motivation : Motivation;
+        Analysis = result.Saved || Analysis == loaded.Analysis ? current.Analysis : Analysis;
+        Actions = result.Saved || Actions == loaded.Actions ? current.Actions : Actions;
     }
 
     /// <summary>The store's field path ("motivation", "Goals[3].Motivation") as this form's property, or "" for the form.</summary>
