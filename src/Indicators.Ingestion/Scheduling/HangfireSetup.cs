@@ -29,14 +29,20 @@ public static class HangfireSetup
             DistributedLockTimeout = TimeSpan.FromMinutes(2),
         };
 
+        // Hangfire.AspNetCore would hand out JobStorage.Current and JobActivator.Current, process-wide statics that the
+        // last host to configure Hangfire sets. With one host per process that is the same thing; with several (the
+        // tests), a host could enqueue into another host's database or run a job with another host's services. So
+        // each host gets its own storage and activator, registered before AddHangfire's TryAdd defaults.
+        builder.Services.AddSingleton<JobStorage>(services =>
+            new PostgreSqlStorage(new DataSourceConnectionFactory(services.GetRequiredService<NpgsqlDataSource>()), storageOptions));
+        builder.Services.AddSingleton<JobActivator>(services =>
+            new Hangfire.AspNetCore.AspNetCoreJobActivator(services.GetRequiredService<IServiceScopeFactory>()));
         builder.Services.AddHangfire((services, configuration) => configuration
             .UseLogProvider(new HangfireLogProvider(services.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>()))
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
-            .UsePostgreSqlStorage(
-                options => options.UseConnectionFactory(new DataSourceConnectionFactory(services.GetRequiredService<NpgsqlDataSource>())),
-                storageOptions));
+            .UseStorage(services.GetRequiredService<JobStorage>()));
 
         if (builder.Configuration.GetValue("Hangfire:Server:Enabled", true))
         {

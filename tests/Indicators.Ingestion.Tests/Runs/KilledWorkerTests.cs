@@ -15,15 +15,20 @@ namespace Indicators.Ingestion.Tests.Runs;
 /// <summary>A real worker process, killed while its run is writing: nothing of the run may remain but its failed row.</summary>
 public class KilledWorkerTests
 {
-    static Process StartWorker(string connectionString, StubServer stub)
+    /// <summary>The worker's console output, for a wait that times out to show.</summary>
+    readonly System.Collections.Concurrent.ConcurrentQueue<string> workerOutput = new();
+
+    Process StartWorker(string connectionString, StubServer stub)
     {
         var worker = Process.Start(WorkerProcess.StartInfo(connectionString, new Dictionary<string, string>
         {
             ["Sources__Kolada__BaseUrl"] = stub.Url("v3"),
             ["Hangfire__Server__WorkerCount"] = "1",
         }))!;
-        _ = worker.StandardOutput.ReadToEndAsync();
-        _ = worker.StandardError.ReadToEndAsync();
+        worker.OutputDataReceived += (_, e) => workerOutput.Enqueue(e.Data ?? "");
+        worker.ErrorDataReceived += (_, e) => workerOutput.Enqueue(e.Data ?? "");
+        worker.BeginOutputReadLine();
+        worker.BeginErrorReadLine();
         return worker;
     }
 
@@ -69,7 +74,8 @@ public class KilledWorkerTests
                         select exists (select 1 from ingestion_run where status = 'running' and phase = 'skriver' and rows_done = 3)
                            and exists (select 1 from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock')
                         """),
-                    "the worker's run to write its rows and wait for the lock", 90);
+                    "the worker's run to write its rows and wait for the lock", 90,
+                    async () => await DescribeJobsAsync(connectionString) + "\nThe worker printed:\n" + string.Join('\n', workerOutput.TakeLast(200)));
             }
             finally
             {

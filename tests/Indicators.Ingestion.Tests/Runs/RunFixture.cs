@@ -86,19 +86,47 @@ static class RunFixture
         return services.BuildServiceProvider();
     }
 
-    /// <summary>Polls until the condition holds; fails the test with <paramref name="what"/> when the deadline passes.</summary>
-    public static async Task WaitUntilAsync(Func<Task<bool>> condition, string what, int seconds = 60)
+    /// <summary>
+    /// Polls until the condition holds; fails the test with <paramref name="what"/> when the deadline passes, followed by
+    /// what <paramref name="explain"/> says of the state then (a wait that times out in CI must say why).
+    /// </summary>
+    public static async Task WaitUntilAsync(Func<Task<bool>> condition, string what, int seconds = 60, Func<Task<string>>? explain = null)
     {
         var deadline = DateTime.UtcNow.AddSeconds(seconds);
         while (!await condition())
         {
             if (DateTime.UtcNow > deadline)
             {
-                Assert.Fail($"Waited {seconds} s for: {what}");
+                var state = explain is null ? "" : "\n" + await explain();
+                Assert.Fail($"Waited {seconds} s for: {what}{state}");
             }
 
             await Task.Delay(50);
         }
+    }
+
+    /// <summary>Hangfire's jobs with their state history, its queue and servers, the runs and the database's sessions: what a stuck wait needs.</summary>
+    public static async Task<string> DescribeJobsAsync(string connectionString)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        var lines = new List<string> { "Hangfire jobs and states:" };
+        lines.AddRange(await connection.QueryAsync<string>("""
+            select concat_ws(' | ', 'job ' || j.id, j.invocationdata::jsonb ->> 'Method', s.name, s.createdat, s.reason, left(s.data::text, 600))
+            from hangfire.job j left join hangfire.state s on s.jobid = j.id order by j.id, s.id
+            """));
+        lines.Add("Queue:");
+        lines.AddRange(await connection.QueryAsync<string>("select concat_ws(' | ', jobid, queue, fetchedat) from hangfire.jobqueue order by id"));
+        lines.Add("Servers:");
+        lines.AddRange(await connection.QueryAsync<string>("select concat_ws(' | ', id, lastheartbeat, left(data::text, 300)) from hangfire.server order by id"));
+        lines.Add("Runs:");
+        lines.AddRange(await connection.QueryAsync<string>("select concat_ws(' | ', id, trigger, status, phase, rows_done, message) from ingestion_run order by id"));
+        lines.Add("Sessions:");
+        lines.AddRange(await connection.QueryAsync<string>("""
+            select concat_ws(' | ', pid, application_name, state, wait_event_type, wait_event, left(query, 200))
+            from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()
+            """));
+        lines.Add($"Server connections in use: {await connection.ExecuteScalarAsync<long>("select count(*) from pg_stat_activity")}");
+        return string.Join('\n', lines);
     }
 
     /// <summary>The observations as (area, period, gender, value, status), in a fixed order, to compare before and after.</summary>

@@ -4,6 +4,7 @@ using Dapper;
 using Hangfire;
 using Indicators.Data;
 using Indicators.Ingestion.Scheduling;
+using Indicators.Ingestion.Tests.Sources;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -15,10 +16,13 @@ namespace Indicators.Ingestion.Tests.Runs;
 /// <summary>Runs started through Hangfire, with more than one server on the same database (as the web app and workers are).</summary>
 public class ScheduledRunTests
 {
-    static async Task<IHost> StartServerAsync(string connectionString, StubServer stub)
+    /// <summary>What the servers logged at Information and above, for a wait that times out to show.</summary>
+    readonly RecordingLoggerProvider logs = new();
+
+    async Task<IHost> StartServerAsync(string connectionString, StubServer stub)
     {
         var builder = Host.CreateApplicationBuilder();
-        builder.Logging.ClearProviders();
+        builder.Logging.ClearProviders().AddProvider(logs).SetMinimumLevel(LogLevel.Information);
         builder.Configuration["ConnectionStrings:Indicators"] = connectionString;
         builder.Configuration["Sources:Kolada:BaseUrl"] = stub.Url("v3");
         builder.Configuration["Hangfire:Server:WorkerCount"] = "2";
@@ -29,6 +33,11 @@ public class ScheduledRunTests
         await host.StartAsync();
         return host;
     }
+
+    Func<Task<string>> Explain(string connectionString) => async () =>
+        await DescribeJobsAsync(connectionString) + "\nLogged:\n" + string.Join('\n', logs.Entries
+            .Where(e => e.Level >= LogLevel.Information)
+            .Select(e => $"{e.Level} {e.Category}: {e.Message}"));
 
     static async Task<string?> JobStateAsync(NpgsqlConnection connection, string jobId) =>
         await connection.ExecuteScalarAsync<string>("select statename from hangfire.job where id = @Id", new { Id = long.Parse(jobId, CultureInfo.InvariantCulture) });
@@ -43,7 +52,7 @@ public class ScheduledRunTests
 
         var jobId = server.Services.GetRequiredService<SourceSchedule>().Retry(sourceId);
 
-        await WaitUntilAsync(async () => await JobStateAsync(connection, jobId) == "Succeeded", "the retry job to succeed", 90);
+        await WaitUntilAsync(async () => await JobStateAsync(connection, jobId) == "Succeeded", "the retry job to succeed", 90, Explain(connectionString));
         await server.StopAsync();
         Assert.Equal(("retry", "succeeded", 3), await connection.QuerySingleAsync<(string, string, int)>("select trigger, status, inserted from ingestion_run"));
     }
@@ -56,11 +65,11 @@ public class ScheduledRunTests
         using var first = await StartServerAsync(connectionString, stub);
         using var second = await StartServerAsync(connectionString, stub);
         await using var connection = new NpgsqlConnection(connectionString);
-        await WaitUntilAsync(async () => await connection.ExecuteScalarAsync<int>("select count(*) from hangfire.server") == 2, "both servers to join", 90);
+        await WaitUntilAsync(async () => await connection.ExecuteScalarAsync<int>("select count(*) from hangfire.server") == 2, "both servers to join", 90, Explain(connectionString));
 
         var jobId = ((IRecurringJobManagerV2)first.Services.GetRequiredService<IRecurringJobManager>()).TriggerJob(SourceSchedule.JobId(sourceId));
 
-        await WaitUntilAsync(async () => await JobStateAsync(connection, jobId) == "Succeeded", "the triggered job to succeed", 90);
+        await WaitUntilAsync(async () => await JobStateAsync(connection, jobId) == "Succeeded", "the triggered job to succeed", 90, Explain(connectionString));
         await Task.WhenAll(first.StopAsync(), second.StopAsync());
         Assert.Equal(1, await connection.ExecuteScalarAsync<int>("select count(*) from hangfire.job"));
         Assert.Equal([("scheduled", "succeeded")], await connection.QueryAsync<(string, string)>("select trigger, status from ingestion_run"));
@@ -82,16 +91,16 @@ public class ScheduledRunTests
         {
             running = schedule.RunNow(sourceId);
             await WaitUntilAsync(async () => await connection.ExecuteScalarAsync<int>("select coalesce(max(rows_read), 0) from ingestion_run") > 0,
-                "the first job's run to be reading", 90);
+                "the first job's run to be reading", 90, Explain(connectionString));
             skipped = second.Services.GetRequiredService<SourceSchedule>().RunNow(sourceId);
-            await WaitUntilAsync(async () => await JobStateAsync(connection, skipped) == "Succeeded", "the second job to end", 90);
+            await WaitUntilAsync(async () => await JobStateAsync(connection, skipped) == "Succeeded", "the second job to end", 90, Explain(connectionString));
         }
         finally
         {
             secondPage.Set();
         }
 
-        await WaitUntilAsync(async () => await JobStateAsync(connection, running) == "Succeeded", "the first job to succeed", 90);
+        await WaitUntilAsync(async () => await JobStateAsync(connection, running) == "Succeeded", "the first job to succeed", 90, Explain(connectionString));
         await Task.WhenAll(first.StopAsync(), second.StopAsync());
         Assert.Equal([("manual", "succeeded", 4)], await connection.QueryAsync<(string, string, int)>("select trigger, status, inserted from ingestion_run"));
     }
