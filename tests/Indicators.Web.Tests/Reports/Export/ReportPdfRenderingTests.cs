@@ -59,6 +59,50 @@ public class ReportPdfRenderingTests
         }
     }
 
+    [Fact]
+    public void Poppler_reads_the_PDF_as_tagged_with_headings_paragraphs_and_tables_whose_header_cells_name_the_columns()
+    {
+        var folder = Directory.CreateTempSubdirectory("report-pdf-");
+        try
+        {
+            var path = Path.Combine(folder.FullName, "rapport.pdf");
+            var document = HandBuiltReport.Document(ReportKind.Interim, ReportState.Finalised);
+            File.WriteAllBytes(path, ReportPdf.Create(document));
+
+            var info = Run("pdfinfo", path);
+            Assert.Equal((0, ""), (info.Exit, info.Error));
+            Assert.Matches(@"(?m)^Tagged:\s+yes$", info.Output);
+            var structure = Run("pdfinfo", "-struct-text", path);
+            Assert.Equal((0, ""), (structure.Exit, structure.Error));
+            var tree = structure.Output;
+
+            // The title, målområde and mål are headings of three levels, in reading order.
+            var goal = document.Areas.SelectMany(a => a.Goals).First(g => g.Indicators.Count > 0);
+            var title = tree.IndexOf($"\"{document.Header.Title}\"", StringComparison.Ordinal);
+            var area = tree.IndexOf("H2", StringComparison.Ordinal);
+            var goalHeading = tree.IndexOf($"\"{goal.Code} {goal.Name}\"", StringComparison.Ordinal);
+            Assert.True(title > 0 && title < area && area < goalHeading, tree);
+            Assert.Contains("H1", tree[..title], StringComparison.Ordinal);
+            Assert.Matches(@"H3[^\n]*\n\s*""" + System.Text.RegularExpressions.Regex.Escape($"{goal.Code} {goal.Name}") + "\"", tree);
+
+            // Motivering, analys and åtgärder head their texts.
+            Assert.Matches(@"H4[^\n]*\n\s*""Motivering""\s*\n\s*P[^\n]*\n\s*""" + System.Text.RegularExpressions.Regex.Escape(goal.Texts.Motivation) + "\"", tree);
+
+            // The indicator table: header cells with column scope, and a data cell holding the outcome as shown.
+            var indicator = goal.Indicators[0];
+            Assert.Matches(@"TH:\s*\n\s*/Scope /Column\s*\n\s*""Utfall""", tree);
+            Assert.Contains($"\"{ReportPdf.Value(indicator.Outcome, indicator)}\"", tree[goalHeading..], StringComparison.Ordinal);
+            Assert.Contains("TD", tree[goalHeading..], StringComparison.Ordinal);
+
+            // Page footers are artifacts, not content.
+            Assert.DoesNotContain("Sida 1 av", tree, StringComparison.Ordinal);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
     /// <summary>The share of dark pixels in a binary greyscale PGM ("P5 width height 255", then a byte a pixel).</summary>
     static double InkShare(byte[] pgm)
     {

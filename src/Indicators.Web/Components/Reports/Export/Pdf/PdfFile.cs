@@ -13,7 +13,10 @@ public readonly record struct PdfColor(byte R, byte G, byte B)
 /// <summary>
 /// A minimal PDF 1.7 writer: A4 pages of text, lines and filled rectangles, with TrueType fonts embedded as subsets
 /// (Type 0, Identity-H, with a ToUnicode map so every character can be searched and copied), document information
-/// (title, subject, author) and the document's language. Written here rather than taken from a library: the one PDF
+/// (title, subject, author) and the document's language. It is a tagged PDF (PDF/UA-1 in intent): text belongs to
+/// elements of a logical structure (<see cref="PdfElement"/>: headings, paragraphs, tables with header cells), and lines,
+/// fills, repeated table headers and page footers are marked as artifacts, so a screen reader reads the report in order
+/// and a table as a table. Written here rather than taken from a library: the one PDF
 /// writer the package registry serves here, PDFsharp 6.5, is AGPL-3.0-only (it refuses to run until that licence or a
 /// bought key is loaded), and QuestPDF's licence does not suit public bodies.
 /// </summary>
@@ -29,6 +32,17 @@ public sealed class PdfFile
     readonly List<(string Title, int Level, PdfCanvas Page, double Y)> bookmarks = [];
 
     public List<PdfCanvas> Pages { get; } = [];
+
+    /// <summary>The root of the logical structure; what a layout tags goes under it, in reading order.</summary>
+    public PdfElement Root { get; } = new("Document", null);
+
+    /// <summary>A new structure element of <paramref name="type"/> (H1, P, Table, TR, TH, TD, Div…), the last child of <paramref name="parent"/> or of the root.</summary>
+    public PdfElement Tag(string type, PdfElement? parent = null, string? scope = null)
+    {
+        var element = new PdfElement(type, scope);
+        (parent ?? Root).Kids.Add(element);
+        return element;
+    }
 
     public string Title { get; set; } = "";
 
@@ -113,20 +127,26 @@ public sealed class PdfFile
 
         var fontResources = string.Join(' ', fontRefs.Select((r, i) => $"/F{i} {r} 0 R"));
         var pageRefs = new List<int>();
-        foreach (var page in Pages)
+        for (var i = 0; i < Pages.Count; i++)
         {
+            var page = Pages[i];
             var pageRef = Reserve();
             var content = Reserve();
             SetStream(content, "", Encoding.ASCII.GetBytes(page.Content));
-            Set(pageRef, Invariant($"<< /Type /Page /Parent {pagesNode} 0 R /MediaBox [0 0 {page.Width:0.##} {page.Height:0.##}] /Resources << /Font << {fontResources} >> >> /Contents {content} 0 R >>"));
+            // StructParents: the page's key in the parent tree; Tabs /S: tab order follows the structure.
+            Set(pageRef, Invariant($"<< /Type /Page /Parent {pagesNode} 0 R /MediaBox [0 0 {page.Width:0.##} {page.Height:0.##}] /Resources << /Font << {fontResources} >> >> /Contents {content} 0 R /StructParents {i} /Tabs /S >>"));
             pageRefs.Add(pageRef);
         }
 
         Set(pagesNode, $"<< /Type /Pages /Kids [{string.Join(' ', pageRefs.Select(r => $"{r} 0 R"))}] /Count {pageRefs.Count} >>");
         var outline = bookmarks.Count == 0 ? "" : $" /Outlines {WriteOutline(pageRefs, Reserve, Set)} 0 R /PageMode /UseOutlines";
-        Set(catalog, $"<< /Type /Catalog /Pages {pagesNode} 0 R /Lang {Literal(Language)} /ViewerPreferences << /DisplayDocTitle true >>{outline} >>");
-        var created = DateTimeOffset.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
-        Set(info, $"<< /Title {TextString(Title)} /Subject {TextString(Subject)} /Author {TextString(Author)} /Creator (Indicators) /Producer (Indicators) /CreationDate (D:{created}Z) >>");
+        var structure = WriteStructure(pageRefs, Reserve, Set);
+        var created = DateTimeOffset.UtcNow;
+        var metadata = Reserve();
+        var xmp = Encoding.UTF8.GetBytes(Metadata(created));
+        objects[metadata - 1] = [.. Encoding.ASCII.GetBytes($"<< /Type /Metadata /Subtype /XML /Length {xmp.Length} >>\nstream\n"), .. xmp, .. "\nendstream"u8.ToArray()];
+        Set(catalog, $"<< /Type /Catalog /Pages {pagesNode} 0 R /Lang {Literal(Language)} /ViewerPreferences << /DisplayDocTitle true >>{outline} /MarkInfo << /Marked true >> /StructTreeRoot {structure} 0 R /Metadata {metadata} 0 R >>");
+        Set(info, $"<< /Title {TextString(Title)} /Subject {TextString(Subject)} /Author {TextString(Author)} /Creator (Indicators) /Producer (Indicators) /CreationDate (D:{created.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture)}Z) >>");
 
         using var output = new MemoryStream();
         output.Write("%PDF-1.7\n%\xE2\xE3\xCF\xD3\n"u8);
@@ -149,6 +169,70 @@ public sealed class PdfFile
         table.Append(CultureInfo.InvariantCulture, $"trailer\n<< /Size {objects.Count + 1} /Root {catalog} 0 R /Info {info} 0 R >>\nstartxref\n{xref}\n%%EOF\n");
         output.Write(Encoding.ASCII.GetBytes(table.ToString()));
         return output.ToArray();
+    }
+
+    /// <summary>
+    /// The structure tree: every element with its kids (elements, or marked content on a page by its MCID), and the parent
+    /// tree that leads from each page's marked content back to its element. Returns the structure tree root.
+    /// </summary>
+    int WriteStructure(List<int> pageRefs, Func<int> reserve, Action<int, string> set)
+    {
+        var root = reserve();
+        var parentTree = reserve();
+        var numbers = new Dictionary<PdfElement, int>(ReferenceEqualityComparer.Instance);
+        void Number(PdfElement element)
+        {
+            numbers[element] = reserve();
+            foreach (var kid in element.Kids.OfType<PdfElement>())
+            {
+                Number(kid);
+            }
+        }
+
+        Number(Root);
+        foreach (var (element, number) in numbers)
+        {
+            var parent = element == Root ? root : numbers[element.Parent!];
+            var kids = string.Join(' ', element.Kids.Select(kid => kid switch
+            {
+                PdfElement child => $"{numbers[child]} 0 R",
+                PdfMarkedContent marked => $"<< /Type /MCR /Pg {pageRefs[Pages.IndexOf(marked.Page)]} 0 R /MCID {marked.Id} >>",
+                _ => throw new InvalidOperationException("A structure element's kid is an element or marked content."),
+            }));
+            var attributes = element.Scope is null ? "" : $" /A << /O /Table /Scope /{element.Scope} >>";
+            set(number, $"<< /Type /StructElem /S /{element.Type} /P {parent} 0 R /K [{kids}]{attributes} >>");
+        }
+
+        var entries = Pages.Select((page, i) => $"{i} [{string.Join(' ', page.MarkedOwners.Select(owner => $"{numbers[owner]} 0 R"))}]");
+        set(parentTree, $"<< /Nums [{string.Join(' ', entries)}] >>");
+        set(root, $"<< /Type /StructTreeRoot /K [{numbers[Root]} 0 R] /ParentTree {parentTree} 0 R /ParentTreeNextKey {Pages.Count} >>");
+        return root;
+    }
+
+    /// <summary>The XMP metadata: title, language, dates, and the PDF/UA-1 identification.</summary>
+    string Metadata(DateTimeOffset created)
+    {
+        static string Xml(string text) => System.Security.SecurityElement.Escape(text);
+        var at = created.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+        return $"""
+            <?xpacket begin="{'\uFEFF'}" id="W5M0MpCehiHzreSzNTczkc9d"?>
+            <x:xmpmeta xmlns:x="adobe:ns:meta/">
+             <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+              <rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:xmp="http://ns.adobe.com/xap/1.0/"
+                  xmlns:pdf="http://ns.adobe.com/pdf/1.3/" xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">
+               <dc:title><rdf:Alt><rdf:li xml:lang="x-default">{Xml(Title)}</rdf:li></rdf:Alt></dc:title>
+               <dc:description><rdf:Alt><rdf:li xml:lang="x-default">{Xml(Subject)}</rdf:li></rdf:Alt></dc:description>
+               <dc:creator><rdf:Seq><rdf:li>{Xml(Author)}</rdf:li></rdf:Seq></dc:creator>
+               <dc:language><rdf:Bag><rdf:li>{Xml(Language)}</rdf:li></rdf:Bag></dc:language>
+               <xmp:CreateDate>{at}</xmp:CreateDate>
+               <xmp:CreatorTool>Indicators</xmp:CreatorTool>
+               <pdf:Producer>Indicators</pdf:Producer>
+               <pdfuaid:part>1</pdfuaid:part>
+              </rdf:Description>
+             </rdf:RDF>
+            </x:xmpmeta>
+            <?xpacket end="w"?>
+            """;
     }
 
     /// <summary>The outline: each bookmark under the last one of a lower level, linked to its siblings; returns the root.</summary>
@@ -287,6 +371,10 @@ public sealed class PdfFile
 public sealed class PdfCanvas(PdfFile file, double width, double height)
 {
     readonly StringBuilder content = new();
+    readonly List<PdfElement> markedOwners = [];
+
+    /// <summary>The element each marked-content id (its index) on this page belongs to: the page's entry in the parent tree.</summary>
+    internal IReadOnlyList<PdfElement> MarkedOwners => markedOwners;
 
     public double Width { get; } = width;
 
@@ -294,8 +382,11 @@ public sealed class PdfCanvas(PdfFile file, double width, double height)
 
     internal string Content => content.ToString();
 
-    /// <summary>Text with its baseline at <paramref name="baseline"/> points from the top.</summary>
-    public void Text(string text, int font, double size, double x, double baseline, PdfColor color)
+    /// <summary>
+    /// Text with its baseline at <paramref name="baseline"/> points from the top, as content of <paramref name="element"/>;
+    /// without an element it is an artifact (a repeated table header, a page footer), which assistive technology skips.
+    /// </summary>
+    public void Text(string text, int font, double size, double x, double baseline, PdfColor color, PdfElement? element)
     {
         ArgumentNullException.ThrowIfNull(text);
         if (text.Length == 0)
@@ -303,16 +394,66 @@ public sealed class PdfCanvas(PdfFile file, double width, double height)
             return;
         }
 
-        content.Append(CultureInfo.InvariantCulture,
-            $"BT {color.Operands} rg /F{font} {size:0.##} Tf 1 0 0 1 {x:0.##} {Height - baseline:0.##} Tm <{file.Encode(font, text)}> Tj ET\n");
+        var show = string.Create(CultureInfo.InvariantCulture,
+            $"BT {color.Operands} rg /F{font} {size:0.##} Tf 1 0 0 1 {x:0.##} {Height - baseline:0.##} Tm <{file.Encode(font, text)}> Tj ET");
+        if (element is null)
+        {
+            content.Append("/Artifact BMC ").Append(show).Append(" EMC\n");
+            return;
+        }
+
+        element.Kids.Add(new PdfMarkedContent(this, markedOwners.Count));
+        content.Append(CultureInfo.InvariantCulture, $"/{element.Type} << /MCID {markedOwners.Count} >> BDC {show} EMC\n");
+        markedOwners.Add(element);
     }
 
+    /// <summary>A line; lines only decorate, so they are artifacts.</summary>
     public void Line(double x1, double y1, double x2, double y2, double lineWidth, PdfColor color) =>
         content.Append(CultureInfo.InvariantCulture,
-            $"{color.Operands} RG {lineWidth:0.##} w {x1:0.##} {Height - y1:0.##} m {x2:0.##} {Height - y2:0.##} l S\n");
+            $"/Artifact BMC {color.Operands} RG {lineWidth:0.##} w {x1:0.##} {Height - y1:0.##} m {x2:0.##} {Height - y2:0.##} l S EMC\n");
 
-    /// <summary>A filled rectangle with its top left corner at (<paramref name="x"/>, <paramref name="y"/>).</summary>
+    /// <summary>A filled rectangle (an artifact) with its top left corner at (<paramref name="x"/>, <paramref name="y"/>).</summary>
     public void Rectangle(double x, double y, double width, double height, PdfColor color) =>
         content.Append(CultureInfo.InvariantCulture,
-            $"{color.Operands} rg {x:0.##} {Height - y - height:0.##} {width:0.##} {height:0.##} re f\n");
+            $"/Artifact BMC {color.Operands} rg {x:0.##} {Height - y - height:0.##} {width:0.##} {height:0.##} re f EMC\n");
 }
+
+/// <summary>
+/// An element of a tagged PDF's logical structure: its standard type (Document, H1–H3, P, Div, Table, TR, TH, TD), a
+/// scope for a header cell (Column or Row), and its kids in reading order: elements, and runs of text on pages.
+/// </summary>
+public sealed class PdfElement
+{
+    internal PdfElement(string type, string? scope)
+    {
+        Type = type;
+        Scope = scope;
+    }
+
+    public string Type { get; }
+
+    public string? Scope { get; }
+
+    internal PdfElement? Parent { get; private set; }
+
+    internal ElementKids Kids => kids ??= new ElementKids(this);
+
+    ElementKids? kids;
+
+    /// <summary>The kids, which know their parent once added.</summary>
+    internal sealed class ElementKids(PdfElement owner) : System.Collections.ObjectModel.Collection<object>
+    {
+        protected override void InsertItem(int index, object item)
+        {
+            if (item is PdfElement element)
+            {
+                element.Parent = owner;
+            }
+
+            base.InsertItem(index, item);
+        }
+    }
+}
+
+/// <summary>A run of text on a page that belongs to a structure element: the page and its marked-content id there.</summary>
+sealed record PdfMarkedContent(PdfCanvas Page, int Id);

@@ -11,7 +11,9 @@ public readonly record struct PdfFont(bool Bold, double Size)
 /// <summary>
 /// A small flowing layout on <see cref="PdfFile"/>: headings kept with what follows, wrapped paragraphs, rows of boxes and tables whose
 /// rows wrap and whose header row is repeated after a page break, on A4 pages that <see cref="Finish"/> numbers
-/// "Sida 1 av N" under a footer line. Text goes through <see cref="ReportFonts.Printable"/>, so a character the font
+/// "Sida 1 av N" under a footer line. Everything it draws is tagged: a heading as H1–H3, text as P, a box as a Div of
+/// paragraphs, a table as Table, TR, TH (scope Column) and TD; a header row repeated on a later page and the footers
+/// are artifacts. Text goes through <see cref="ReportFonts.Printable"/>, so a character the font
 /// lacks shows as "?" rather than vanishing.
 /// </summary>
 public sealed class PdfLayout
@@ -62,8 +64,8 @@ public sealed class PdfLayout
 
     static double LineHeight(PdfFont font) => font.Size * LineSpacing;
 
-    void DrawText(PdfCanvas canvas, string text, PdfFont font, double x, double baseline, PdfColor color) =>
-        canvas.Text(text, font.Bold ? bold : regular, font.Size, x, baseline, color);
+    void DrawText(PdfCanvas canvas, string text, PdfFont font, double x, double baseline, PdfColor color, PdfElement? element) =>
+        canvas.Text(text, font.Bold ? bold : regular, font.Size, x, baseline, color, element);
 
     public void NewPage()
     {
@@ -100,7 +102,7 @@ public sealed class PdfLayout
             document.AddBookmark(text, level - 1, page, Y);
         }
 
-        DrawLines(lines, font, Ink, Margin);
+        DrawLines(lines, font, Ink, Margin, document.Tag($"H{Math.Min(level + 1, 6)}"));
         if (level == 1)
         {
             page.Line(Margin, Y + 1, Margin + Width, Y + 1, 0.8, Rule);
@@ -111,19 +113,20 @@ public sealed class PdfLayout
     }
 
     /// <summary>Wrapped text; each line break in <paramref name="text"/> starts a new line. Pages break between lines.</summary>
-    public void Paragraph(string text, double? size = null, bool bold = false, bool muted = false, double indent = 0)
+    /// <remarks><paramref name="structure"/>: what the text is in the PDF's structure, P unless it heads what follows (H4).</remarks>
+    public void Paragraph(string text, double? size = null, bool bold = false, bool muted = false, double indent = 0, string structure = "P")
     {
         var font = Font(size ?? BodySize, bold);
-        DrawLines(Wrap(text, font, Width - indent), font, muted ? Muted : Ink, Margin + indent);
+        DrawLines(Wrap(text, font, Width - indent), font, muted ? Muted : Ink, Margin + indent, document.Tag(structure));
         Y += 3;
     }
 
-    /// <summary>A bold label and its text under it, kept together for the label and the first lines.</summary>
+    /// <summary>A bold label (a fourth-level heading in the structure) and its text under it, kept together for the label and the first lines.</summary>
     public void Labelled(string label, string text, bool muted = false)
     {
         var font = Font(BodySize);
         EnsureSpace(3 * LineHeight(font));
-        Paragraph(label, bold: true);
+        Paragraph(label, bold: true, structure: "H4");
         Y -= 2;
         Paragraph(text, muted: muted);
     }
@@ -163,12 +166,13 @@ public sealed class PdfLayout
             page.Rectangle(x, top, boxWidth, height, BoxShade);
             page.Line(x + 1, top, x + 1, top + height, 2, BoxEdge);
             Y = top + BoxPadding;
-            DrawLines(laidOut[i].Label, LabelFont, Muted, x + BoxPadding);
-            DrawLines(laidOut[i].Value, ValueFont, Ink, x + BoxPadding);
+            var box = document.Tag("Div");
+            DrawLines(laidOut[i].Label, LabelFont, Muted, x + BoxPadding, document.Tag("P", box));
+            DrawLines(laidOut[i].Value, ValueFont, Ink, x + BoxPadding, document.Tag("P", box));
             if (laidOut[i].Note.Count > 0)
             {
                 Y += 3;
-                DrawLines(laidOut[i].Note, NoteFont, Muted, x + BoxPadding);
+                DrawLines(laidOut[i].Note, NoteFont, Muted, x + BoxPadding, document.Tag("P", box));
             }
         }
 
@@ -194,27 +198,32 @@ public sealed class PdfLayout
         // The header and the first row (or its first lines) stay together.
         var first = rows.Count == 0 ? 0 : Math.Min(rows[0].Max(c => c.Sum(l => l.Height)), 4 * LineHeight(font));
         EnsureSpace(headerHeight + first + (2 * CellPadding));
-        DrawRow(table, widths, header, shaded: true);
+        var element = document.Tag("Table");
+        var headerRow = document.Tag("TR", element);
+        DrawRow(table, widths, header, shaded: true, [.. table.Columns.Select(_ => document.Tag("TH", headerRow, scope: "Column"))]);
         foreach (var row in rows)
         {
             var rowHeight = row.Max(c => c.Sum(l => l.Height)) + (2 * CellPadding);
             if (Y + rowHeight > Bottom && rowHeight <= Bottom - Margin - headerHeight)
             {
                 NewPage();
-                DrawRow(table, widths, header, shaded: true);
+                DrawRow(table, widths, header, shaded: true, cells: null);
             }
 
+            // A row split over two pages is still one row of cells in the structure.
+            var rowElement = document.Tag("TR", element);
+            var cells = row.Select(_ => document.Tag("TD", rowElement)).ToList();
             var remaining = row.Select(c => new Queue<Line>(c)).ToList();
             while (remaining.Any(q => q.Count > 0))
             {
                 if (Bottom - Y - (2 * CellPadding) < remaining.Where(q => q.Count > 0).Max(q => q.Peek().Height))
                 {
                     NewPage();
-                    DrawRow(table, widths, header, shaded: true);
+                    DrawRow(table, widths, header, shaded: true, cells: null);
                 }
 
                 var slice = remaining.Select(q => TakeFitting(q, Bottom - Y - (2 * CellPadding))).ToList();
-                DrawRow(table, widths, slice, shaded: false);
+                DrawRow(table, widths, slice, shaded: false, cells);
             }
         }
 
@@ -235,8 +244,8 @@ public sealed class PdfLayout
             var pageText = $"Sida {i + 1} av {count}";
             var pageWidth = font.Width(pageText);
             var left = Fit(ReportFonts.Printable(footer.ReplaceLineEndings(" ")), font, width - pageWidth - 12);
-            DrawText(current, left, font, Margin, y + 11, Muted);
-            DrawText(current, pageText, font, Margin + width - pageWidth, y + 11, Muted);
+            DrawText(current, left, font, Margin, y + 11, Muted, element: null);
+            DrawText(current, pageText, font, Margin + width - pageWidth, y + 11, Muted, element: null);
         }
     }
 
@@ -269,22 +278,23 @@ public sealed class PdfLayout
         return taken;
     }
 
-    void DrawRow(PdfTable table, double[] widths, IReadOnlyList<List<Line>> cells, bool shaded)
+    /// <summary>A row of cells, each cell's lines tagged as content of its element; without elements (a repeated header) an artifact.</summary>
+    void DrawRow(PdfTable table, double[] widths, IReadOnlyList<List<Line>> lines, bool shaded, List<PdfElement>? cells)
     {
-        var height = cells.Max(c => c.Sum(l => l.Height)) + (2 * CellPadding);
+        var height = lines.Max(c => c.Sum(l => l.Height)) + (2 * CellPadding);
         if (shaded)
         {
             page.Rectangle(Margin, Y, Width, height, Shade);
         }
 
         var x = Margin;
-        for (var i = 0; i < cells.Count; i++)
+        for (var i = 0; i < lines.Count; i++)
         {
             var y = Y + CellPadding;
-            foreach (var line in cells[i])
+            foreach (var line in lines[i])
             {
                 var lineX = table.Columns[i].AlignRight ? x + widths[i] - CellPadding - line.Font.Width(line.Text) : x + CellPadding;
-                DrawText(page, line.Text, line.Font, lineX, y + Ascent(line.Font), line.Color);
+                DrawText(page, line.Text, line.Font, lineX, y + Ascent(line.Font), line.Color, cells?[i]);
                 y += line.Height;
             }
 
@@ -295,7 +305,7 @@ public sealed class PdfLayout
         page.Line(Margin, Y, Margin + Width, Y, shaded ? 0.9 : 0.5, Rule);
     }
 
-    void DrawLines(IReadOnlyList<string> lines, PdfFont font, PdfColor color, double x)
+    void DrawLines(IReadOnlyList<string> lines, PdfFont font, PdfColor color, double x, PdfElement element)
     {
         foreach (var line in lines)
         {
@@ -304,7 +314,7 @@ public sealed class PdfLayout
                 NewPage();
             }
 
-            DrawText(page, line, font, x, Y + Ascent(font), color);
+            DrawText(page, line, font, x, Y + Ascent(font), color, element);
             Y += LineHeight(font);
         }
     }

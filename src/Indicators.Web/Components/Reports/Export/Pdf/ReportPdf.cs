@@ -70,7 +70,7 @@ public static class ReportPdf
             ? $"Uppgifterna är lästa {T.Time(header.DataReadAt)}, när rapporten fastställdes, och ändras inte av senare inläsningar."
             : $"Uppgifterna är lästa {T.Time(header.DataReadAt)} och kan ändras tills rapporten fastställs.", muted: true);
         layout.Space(6);
-        layout.Paragraph("Antal mål per bedömning", bold: true);
+        layout.Paragraph("Antal mål per bedömning", bold: true, structure: "H2");
         layout.Table(new PdfTable(
             [new("Bedömning", 2), new("Nämndens bedömning", 1.6, AlignRight: true), new("Föreslagen bedömning", 1.6, AlignRight: true)],
             [.. T.AssessmentCounts(document).Select(row => (IReadOnlyList<PdfCell>)[
@@ -131,7 +131,7 @@ public static class ReportPdf
         if (notes.Count > 0)
         {
             layout.EnsureSpace(4 * layout.TableSize);
-            layout.Paragraph("Kommentarer", size: layout.TableSize + 0.5, bold: true);
+            layout.Paragraph("Kommentarer", size: layout.TableSize + 0.5, bold: true, structure: "H4");
             foreach (var (name, text) in notes)
             {
                 layout.Paragraph($"{name}: {text}", size: layout.TableSize + 0.5, indent: 8);
