@@ -189,6 +189,37 @@ public class ReportStoreTests : IAsyncLifetime
         Assert.True((await store.SaveGoalAsync(interim, hsn, goal.GoalId, goal.Texts, goal.Texts with { Analysis = "Sent" }, goal.Suggested, Harald)).Saved);
     }
 
+    [Fact]
+    public async Task People_are_named_by_their_display_name_and_a_user_name_without_an_account_by_itself()
+    {
+        await using (var connection = await dataSource.OpenConnectionAsync())
+        {
+            await connection.ExecuteAsync("""
+                insert into app_user (user_name, display_name) values ('hanna', 'Hanna Sjödin'), ('HARALD', 'Harald Ek')
+                """);
+        }
+
+        var goal = (await ReportAsync(interim)).Goals.First();
+        var saved = await store.SaveGoalAsync(interim, hsn, goal.GoalId, goal.Texts, goal.Texts with { Analysis = "Analys" }, goal.Suggested, Hanna);
+        Assert.Equal("Hanna Sjödin", saved.Current.UpdatedBy);
+        Assert.Equal("Hanna Sjödin", (await ReportAsync(interim)).Goals.First().Texts.UpdatedBy);
+
+        var comment = await store.SaveCommentAsync(interim, hsn, goal.Indicators[0].IndicatorId, "", "Preliminärt", new Actor("gunnar", null));
+        Assert.Equal("gunnar", comment.Current.UpdatedBy);
+
+        await FinaliseAsync(interim);
+        var decided = (await queries.GetCommitteeReportAsync(interim, hsn))!;
+        Assert.Equal(("Hanna Sjödin", "Harald Ek"), (decided.State.SubmittedBy, decided.State.FinalisedBy));
+        Assert.Equal("Harald Ek", decided.Document.Header.FinalisedBy);
+
+        // The stored actor stays the user name, which identifies the account.
+        await using (var connection = await dataSource.OpenConnectionAsync())
+        {
+            Assert.Equal(("hanna", "harald"), await connection.QuerySingleAsync<(string, string)>(
+                "select submitted_by, finalised_by from committee_report where report_period_id = @Interim and committee_id = @Hsn", new { Interim = interim, Hsn = hsn }));
+        }
+    }
+
     async Task<long> IngestAsync(string indicatorCode, string period, Gender gender, decimal value)
     {
         await using var connection = await dataSource.OpenConnectionAsync();

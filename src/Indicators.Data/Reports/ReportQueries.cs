@@ -208,8 +208,8 @@ public sealed class ReportQueries(NpgsqlDataSource dataSource, PlanQueries plans
     {
         const string sql = """
             select cr.report_period_id as PeriodId, cr.committee_id as CommitteeId, c.name as CommitteeName, cr.state as State,
-                   cr.version as Version, cr.submitted_at as SubmittedAt, cr.submitted_by as SubmittedBy,
-                   cr.finalised_at as FinalisedAt, cr.finalised_by as FinalisedBy,
+                   cr.version as Version, cr.submitted_at as SubmittedAt, user_display_name(cr.submitted_by) as SubmittedBy,
+                   cr.finalised_at as FinalisedAt, user_display_name(cr.finalised_by) as FinalisedBy,
                    (select count(*)::int from goal g join goal_area ga on ga.id = g.goal_area_id
                     where ga.plan_version_id = rp.plan_version_id and g.owner_committee_id = cr.committee_id) as Goals,
                    (select count(*)::int from goal_assessment a
@@ -256,7 +256,7 @@ public sealed class ReportQueries(NpgsqlDataSource dataSource, PlanQueries plans
     {
         const string sql = """
             select goal_id as GoalId, assessed as Assessed, motivation as Motivation, analysis as Analysis, actions as Actions,
-                   version as Version, updated_by as UpdatedBy, updated_at as UpdatedAt
+                   version as Version, user_display_name(updated_by) as UpdatedBy, updated_at as UpdatedAt
             from goal_assessment
             where report_period_id = @PeriodId and (@CommitteeId::int is null or committee_id = @CommitteeId)
               and (@GoalId::int is null or goal_id = @GoalId)
@@ -269,7 +269,7 @@ public sealed class ReportQueries(NpgsqlDataSource dataSource, PlanQueries plans
         NpgsqlConnection connection, int periodId, int committeeId, CancellationToken cancellationToken, NpgsqlTransaction? transaction = null, int? indicatorId = null)
     {
         const string sql = """
-            select indicator_id as IndicatorId, comment as Comment, version as Version, updated_by as UpdatedBy, updated_at as UpdatedAt
+            select indicator_id as IndicatorId, comment as Comment, version as Version, user_display_name(updated_by) as UpdatedBy, updated_at as UpdatedAt
             from indicator_comment
             where report_period_id = @PeriodId and committee_id = @CommitteeId and (@IndicatorId::int is null or indicator_id = @IndicatorId)
             """;

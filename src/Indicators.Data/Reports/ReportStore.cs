@@ -257,9 +257,11 @@ public sealed class ReportStore(NpgsqlDataSource dataSource, ReportQueries queri
         // The data may have changed since the report was submitted, and with it a suggestion: the rule is checked again.
         RequireComplete(document);
         var at = DateTimeOffset.UtcNow;
+        var finalisedBy = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
+            "select user_display_name(@By)", new { By = actor.UserName }, transaction, cancellationToken: cancellationToken));
         var frozen = document with
         {
-            Header = document.Header with { State = ReportState.Finalised, FinalisedAt = at, FinalisedBy = actor.UserName, DataReadAt = at },
+            Header = document.Header with { State = ReportState.Finalised, FinalisedAt = at, FinalisedBy = finalisedBy, DataReadAt = at },
         };
         await connection.ExecuteAsync(new CommandDefinition("""
             update committee_report

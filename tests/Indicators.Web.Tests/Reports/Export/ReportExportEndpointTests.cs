@@ -175,7 +175,7 @@ public class ReportExportEndpointTests : IAsyncLifetime
         var text = PdfText(bytes);
         await using var connection = await dataSource.OpenConnectionAsync();
         var finalised = await connection.QuerySingleAsync<(DateTime FinalisedAt, string FinalisedBy)>(
-            "select finalised_at, finalised_by from committee_report where report_period_id = @interim and committee_id = @hsn", new { interim, hsn });
+            "select finalised_at, user_display_name(finalised_by) from committee_report where report_period_id = @interim and committee_id = @hsn", new { interim, hsn });
         var stockholm = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(finalised.FinalisedAt, DateTimeKind.Utc), TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm"));
         Assert.Contains($"Fastställd {stockholm.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} av {finalised.FinalisedBy}", text, StringComparison.Ordinal);
         Assert.DoesNotContain("Utkast", text, StringComparison.Ordinal);
