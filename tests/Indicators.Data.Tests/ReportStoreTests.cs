@@ -220,6 +220,38 @@ public class ReportStoreTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task A_period_is_deleted_with_its_assessments_and_audited_but_not_while_a_namnd_has_finalised_its_report()
+    {
+        await AssessAllAsync(interim);
+        var goals = (await ReportAsync(interim)).Goals.ToList();
+        await store.SaveCommentAsync(interim, hsn, goals[0].Indicators[0].IndicatorId, "", "Preliminärt", Hanna);
+        await FinaliseAsync(annual);
+
+        var refused = await Assert.ThrowsAsync<InvalidEditException>(() => store.DeletePeriodAsync(annual, Harald));
+        Assert.Equal("Årsrapport 2025 kan inte tas bort: Hälso- och sjukvårdsnämnden har fastställt sin rapport, och en fastställd rapport sparas alltid.", refused.Message);
+        Assert.NotNull(await queries.GetPeriodAsync(annual));
+
+        await store.DeletePeriodAsync(interim, Harald);
+
+        Assert.Null(await queries.GetPeriodAsync(interim));
+        await using var connection = await dataSource.OpenConnectionAsync();
+        Assert.Equal((0, 0, 0), await connection.QuerySingleAsync<(int, int, int)>("""
+            select (select count(*)::int from committee_report where report_period_id = @Interim),
+                   (select count(*)::int from goal_assessment where report_period_id = @Interim),
+                   (select count(*)::int from indicator_comment where report_period_id = @Interim)
+            """, new { Interim = interim }));
+        var audit = await connection.QuerySingleAsync<(string UserName, string Before)>(
+            "select user_name, before::text from audit_log where action = 'delete' and entity = 'report_period' and entity_id = @Id", new { Id = interim.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        Assert.Equal("harald", audit.UserName);
+        using var before = JsonDocument.Parse(audit.Before);
+        var hsnReport = before.RootElement.GetProperty("Reports").EnumerateArray().Single(r => r.GetProperty("CommitteeName").GetString() == "Hälso- och sjukvårdsnämnden");
+        Assert.Equal((goals.Count, 1), (hsnReport.GetProperty("Assessments").GetInt32(), hsnReport.GetProperty("Comments").GetInt32()));
+
+        var gone = await Assert.ThrowsAsync<InvalidEditException>(() => store.DeletePeriodAsync(interim, Harald));
+        Assert.Equal("Rapportperioden finns inte längre. Ladda om sidan.", gone.Message);
+    }
+
     async Task<long> IngestAsync(string indicatorCode, string period, Gender gender, decimal value)
     {
         await using var connection = await dataSource.OpenConnectionAsync();

@@ -254,7 +254,7 @@ public partial class ReportBrowserTests(Browser browser)
 
         // Finalise, through a step that says it cannot be undone.
         await page.GetByRole(AriaRole.Button, new() { Name = "Fastställ …" }).ClickAsync();
-        await Assertions.Expect(page.Locator(".confirm")).ToContainTextAsync("Det går inte att ångra");
+        await Assertions.Expect(page.Locator(".confirm-finalise")).ToContainTextAsync("Det går inte att ångra");
         await PageChecks.AssertNoViolationsAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Ja, fastställ rapporten" }).ClickAsync();
         await Assertions.Expect(page.Locator(".report-state-line")).ToContainTextAsync(new Regex(@"Fastställd \d{4}-\d{2}-\d{2} \d{2}:\d{2} av "));

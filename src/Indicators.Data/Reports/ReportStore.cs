@@ -56,6 +56,54 @@ public sealed class ReportStore(NpgsqlDataSource dataSource, ReportQueries queri
     }
 
     /// <summary>
+    /// Deletes a report period created by mistake, with its nämnder's reports, assessments and comments. Refuses
+    /// (<see cref="InvalidEditException"/>, Swedish) while any nämnd has finalised its report: a finalised report is kept
+    /// for good. The audit row keeps what was removed.
+    /// </summary>
+    public async Task DeletePeriodAsync(int periodId, Actor actor, CancellationToken cancellationToken = default)
+    {
+        const string periodSql = """
+            select year::int as Year, kind as Kind, plan_version_id as PlanVersionId from report_period where id = @PeriodId for update
+            """;
+        // Locks the nämnder's reports too, so none is finalised while the period goes.
+        const string reportsSql = """
+            select c.name as CommitteeName, cr.state as State,
+                   (select count(*)::int from goal_assessment a where a.report_period_id = cr.report_period_id and a.committee_id = cr.committee_id) as Assessments,
+                   (select count(*)::int from indicator_comment ic where ic.report_period_id = cr.report_period_id and ic.committee_id = cr.committee_id) as Comments
+            from committee_report cr join committee c on c.id = cr.committee_id
+            where cr.report_period_id = @PeriodId
+            order by c.name
+            for update of cr
+            """;
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var period = await connection.QuerySingleOrDefaultAsync<PeriodToDelete>(new CommandDefinition(periodSql, new { PeriodId = periodId }, transaction, cancellationToken: cancellationToken))
+            ?? throw new InvalidEditException("", "Rapportperioden finns inte längre. Ladda om sidan.");
+        var reports = (await connection.QueryAsync<ReportToDelete>(new CommandDefinition(reportsSql, new { PeriodId = periodId }, transaction, cancellationToken: cancellationToken))).ToList();
+        var title = ReportNames.ParseKind(period.Kind).Title(period.Year);
+        var finalised = reports.Where(r => ReportNames.ParseState(r.State) == ReportState.Finalised).Select(r => r.CommitteeName).ToList();
+        if (finalised.Count > 0)
+        {
+            throw new InvalidEditException("", $"{title} kan inte tas bort: {string.Join(", ", finalised)} har fastställt sin rapport, och en fastställd rapport sparas alltid.");
+        }
+
+        await connection.ExecuteAsync(new CommandDefinition("delete from report_period where id = @PeriodId", new { PeriodId = periodId }, transaction, cancellationToken: cancellationToken));
+        await AuditLog.WriteAsync(connection, transaction, actor, "delete", "report_period", Id(periodId),
+            new
+            {
+                period.PlanVersionId,
+                period.Year,
+                period.Kind,
+                Reports = reports.Select(r => new { r.CommitteeName, r.State, r.Assessments, r.Comments }),
+            }, null, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    sealed record PeriodToDelete(int Year, string Kind, int PlanVersionId);
+
+    sealed record ReportToDelete(string CommitteeName, string State, int Assessments, int Comments);
+
+    /// <summary>
     /// Saves a goal's texts. <paramref name="original"/> is what the form loaded, <paramref name="edited"/> what it holds now.
     /// A field someone else changed since (to something else than this edit) is a conflict: nothing is saved and the
     /// result names their text. An own assessment differing from <paramref name="suggested"/> needs a motivation.

@@ -46,6 +46,21 @@ public class ReportPageTests
         [.. document.QuerySelectorAll("main button").Select(b => b.TextContent.Trim())];
 
     [Fact]
+    public async Task Analysts_and_administrators_are_offered_to_delete_an_unfinalised_period_and_no_one_else_is()
+    {
+        var (app, _) = await DemoAsync();
+        await using var __ = app;
+
+        foreach (var (user, offered) in new[] { ("analytiker", true), ("admin.demo", true), ("hsn", false), ("ledning", false) })
+        {
+            using var client = await SignedInAsync(app, user);
+            var document = await GetPage(client, "/rapporter");
+            var deletes = Buttons(document).Where(b => b.StartsWith("Ta bort", StringComparison.Ordinal)).ToList();
+            Assert.Equal(offered ? ["Ta bort Delårsrapport 2026 (jan–aug)", "Ta bort Årsrapport 2025"] : [], deletes);
+        }
+    }
+
+    [Fact]
     public async Task The_nämnds_own_users_analysts_and_administrators_get_the_forms_and_ledning_and_other_nämnder_read_only()
     {
         var (app, connectionString) = await DemoAsync();
