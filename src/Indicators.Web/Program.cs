@@ -29,7 +29,10 @@ try
     builder.AddIndicatorsSecurity();
 
     // Blazor with interactive server rendering: queries run on the server, beside the database.
-    builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+    // A report page hands the report it prerendered to its circuit (persisted component state), and the browser sends
+    // that state back when the circuit starts: more than SignalR's 32 KB default for a nämnd with many mål.
+    builder.Services.AddRazorComponents().AddInteractiveServerComponents()
+        .AddHubOptions(options => options.MaximumReceiveMessageSize = 1024 * 1024);
 
     // Editing pages record who changed what: the signed-in user and, where the server has it, their address.
     builder.Services.AddHttpContextAccessor();

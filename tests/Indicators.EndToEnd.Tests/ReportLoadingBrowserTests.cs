@@ -1,0 +1,32 @@
+using Microsoft.Playwright;
+
+namespace Indicators.EndToEnd.Tests;
+
+public partial class ReportBrowserTests
+{
+    [Fact]
+    public async Task A_nämnds_report_shown_on_opening_stays_when_the_page_turns_interactive_without_reading_it_again()
+    {
+        await using var demo = await DemoAsync();
+        var interim = await demo.PeriodAsync("interim", 2026);
+        var page = await SignedInAsync(demo, "hsn");
+
+        // Notes every text the page shows from its first bytes on: a report built anew when the page turns interactive
+        // would first fall back to "Läser in …".
+        await page.AddInitScriptAsync("""
+            window.__shown = [];
+            new MutationObserver(records => {
+                for (const record of records)
+                    for (const node of record.addedNodes)
+                        if (node.textContent) window.__shown.push(node.textContent);
+            }).observe(document, { childList: true, subtree: true });
+            """);
+        await page.GotoAsync(demo.ReportUrl(interim));
+        await PageChecks.WaitUntilInteractiveAsync(page);
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Skicka till granskning" })).ToBeEnabledAsync();
+
+        var shown = await page.EvaluateAsync<string[]>("window.__shown");
+        Assert.DoesNotContain(shown, text => text.Contains("Läser in", StringComparison.Ordinal));
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Delårsrapport 2026 (jan–aug)");
+    }
+}
