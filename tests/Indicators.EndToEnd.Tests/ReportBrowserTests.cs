@@ -271,6 +271,12 @@ public partial class ReportBrowserTests(Browser browser)
         await page.ReloadAsync();
         await Assertions.Expect(page.Locator("section.revision h2")).ToContainTextAsync("Uppgifterna har reviderats sedan rapporten fastställdes");
         await Assertions.Expect(page.Locator("section.revision")).ToContainTextAsync("Den fastställda rapporten är oförändrad.");
+        // Every outcome revised is more than a glance: the table of changes is folded under its count until opened.
+        var changes = page.Locator("details.revision-details");
+        await Assertions.Expect(changes.Locator("summary")).ToHaveTextAsync(new Regex(@"^De \d+ ändrade värdena$"));
+        await Assertions.Expect(page.Locator("table.revision-table")).ToBeHiddenAsync();
+        await changes.Locator("summary").ClickAsync();
+        await Assertions.Expect(page.Locator("table.revision-table tbody tr").First).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("table.revision-table tbody tr").First).ToContainTextAsync("→");
         Assert.Equal(frozen, await TablesAsync(page, frozen.Count));
         await PageChecks.AssertNoViolationsAsync(page);
