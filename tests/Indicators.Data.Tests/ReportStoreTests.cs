@@ -301,6 +301,12 @@ public class ReportStoreTests : IAsyncLifetime
         Assert.All(after.Revision.Changes, c => Assert.Equal(shown.IndicatorId, c.IndicatorId));
         Assert.StartsWith($"Uppgifterna har reviderats sedan rapporten fastställdes: {after.Revision.Changes.Count} av ", after.Revision.Summary, StringComparison.Ordinal);
 
+        // The report page hands the view to its interactive render as JSON (Blazor's persisted state, web defaults):
+        // it must come back whole, revision included.
+        var web = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        var json = JsonSerializer.Serialize(after, web);
+        Assert.Equal(json, JsonSerializer.Serialize(JsonSerializer.Deserialize<CommitteeReportView>(json, web), web));
+
         // Nothing gets past the database either: a finalised report cannot be updated.
         await using var direct = await dataSource.OpenConnectionAsync();
         var refused = await Assert.ThrowsAsync<PostgresException>(() => direct.ExecuteAsync(
