@@ -91,6 +91,31 @@ public class IndicatorQueriesTests
     }
 
     [Fact]
+    public async Task Every_indicators_page_data_survives_the_JSON_round_trip_of_the_pages_persisted_state_and_is_judged_the_same()
+    {
+        await using var dataSource = await DemoAsync();
+        var plans = new Plans.PlanQueries(dataSource);
+        var planId = (await plans.ListPlansAsync()).Single().PlanId;
+        var overview = (await plans.GetOverviewAsync(planId))!;
+        var queries = new IndicatorQueries(dataSource);
+        var web = new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web);
+
+        foreach (var indicator in overview.Indicators)
+        {
+            var page = (await queries.GetPageAsync(indicator.Id, planId))!;
+            var json = System.Text.Json.JsonSerializer.Serialize(page, web);
+            var back = System.Text.Json.JsonSerializer.Deserialize<IndicatorPageData>(json, web)!;
+
+            Assert.Equal(json, System.Text.Json.JsonSerializer.Serialize(back, web));
+            Assert.Equal(page.Observations, back.Observations);
+            Assert.Equal(page.Indicator.Tolerance, back.Indicator.Tolerance);
+            var before = page.ToOverview().StandingIn(overview.Period, overview.StartYear, overview.EndYear);
+            var after = back.ToOverview().StandingIn(overview.Period, overview.StartYear, overview.EndYear);
+            Assert.Equal((before.Outcome, before.Status.Explanation, before.Progress.Category), (after.Outcome, after.Status.Explanation, after.Progress.Category));
+        }
+    }
+
+    [Fact]
     public async Task A_monthly_file_indicator_has_no_peers_and_its_values_say_they_are_demo_data()
     {
         await using var dataSource = await DemoAsync();

@@ -12,6 +12,26 @@ public class IndicatorBrowserTests(Browser browser)
     sealed record Stored(string Period, string Gender, decimal? Value, string Status);
 
     [Fact]
+    public async Task An_indicator_page_shown_on_opening_stays_when_the_page_turns_interactive_without_reading_it_again()
+    {
+        var connectionString = await TestPostgres.CreateEmptyDatabaseAsync();
+        await using var app = new TestWebApp(connectionString, new Dictionary<string, string?> { ["DemoPlan:Enabled"] = "true" });
+        var baseUrl = app.StartKestrel();
+        var page = await browser.Instance.NewPageAsync(new() { Locale = "sv-SE", ViewportSize = new() { Width = 1366, Height = 900 } });
+        await PageChecks.SignInAsync(page, baseUrl, "ledning", "demo-2025");
+        await using var connection = new NpgsqlConnection(connectionString);
+        var indicator = await connection.ExecuteScalarAsync<int>("select id from indicator where code = 'N79173'");
+
+        // Data read anew when the page turns interactive would first show "Läser in indikatorn …".
+        await PageChecks.RecordShownTextAsync(page);
+        await page.GotoAsync($"{baseUrl}/indikator/{indicator}");
+        await page.Locator("#utfall-diagram .main-svg").First.WaitForAsync();   // charts are drawn once the page is interactive
+
+        var shown = await PageChecks.ShownTextAsync(page);
+        Assert.DoesNotContain(shown, text => text.Contains("Läser in", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task An_indicator_page_draws_both_charts_and_its_table_shows_the_values_in_the_database()
     {
         var connectionString = await TestPostgres.CreateEmptyDatabaseAsync();

@@ -23,6 +23,22 @@ public static class PageChecks
     public static Task WaitUntilInteractiveAsync(IPage page) =>
         Assertions.Expect(page.Locator("form.edit button[type=submit]").First).ToBeEnabledAsync();
 
+    /// <summary>
+    /// From the page's first bytes on, notes the text of everything it adds, so a test can tell whether the page ever
+    /// fell back to a loading state (a prerendered page whose circuit reads its data anew shows "Läser in …" for a moment).
+    /// </summary>
+    public static Task RecordShownTextAsync(IPage page) => page.AddInitScriptAsync("""
+        window.__shown = [];
+        new MutationObserver(records => {
+            for (const record of records)
+                for (const node of record.addedNodes)
+                    if (node.textContent) window.__shown.push(node.textContent);
+        }).observe(document, { childList: true, subtree: true });
+        """);
+
+    /// <summary>The texts <see cref="RecordShownTextAsync"/> noted.</summary>
+    public static Task<string[]> ShownTextAsync(IPage page) => page.EvaluateAsync<string[]>("window.__shown");
+
     public static async Task AssertNoViolationsAsync(IPage page)
     {
         var result = await page.RunAxe(new AxeRunOptions

@@ -11,21 +11,13 @@ public partial class ReportBrowserTests
         var interim = await demo.PeriodAsync("interim", 2026);
         var page = await SignedInAsync(demo, "hsn");
 
-        // Notes every text the page shows from its first bytes on: a report built anew when the page turns interactive
-        // would first fall back to "Läser in …".
-        await page.AddInitScriptAsync("""
-            window.__shown = [];
-            new MutationObserver(records => {
-                for (const record of records)
-                    for (const node of record.addedNodes)
-                        if (node.textContent) window.__shown.push(node.textContent);
-            }).observe(document, { childList: true, subtree: true });
-            """);
+        // A report built anew when the page turns interactive would first show "Läser in …".
+        await PageChecks.RecordShownTextAsync(page);
         await page.GotoAsync(demo.ReportUrl(interim));
         await PageChecks.WaitUntilInteractiveAsync(page);
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Skicka till granskning" })).ToBeEnabledAsync();
 
-        var shown = await page.EvaluateAsync<string[]>("window.__shown");
+        var shown = await PageChecks.ShownTextAsync(page);
         Assert.DoesNotContain(shown, text => text.Contains("Läser in", StringComparison.Ordinal));
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Delårsrapport 2026 (jan–aug)");
     }

@@ -11,6 +11,8 @@ public enum ToleranceKind
 /// <summary>How far on the wrong side of the target an outcome may be and still count as "delvis uppnått".</summary>
 public sealed record Tolerance
 {
+    /// <remarks>Also how JSON rebuilds a tolerance (the page state carried from prerender to the interactive page).</remarks>
+    [System.Text.Json.Serialization.JsonConstructor]
     Tolerance(decimal amount, ToleranceKind kind)
     {
         Amount = amount;

@@ -16,6 +16,7 @@ public enum PeriodKind
 /// A reporting period. Its canonical code is what the database stores:
 /// "2025" (year), "2025-T2" (tertial), "2025-Q3" (quarter), "2025-08" (month), "2025-JA" (jan–aug).
 /// </summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(PeriodJsonConverter))]
 public readonly record struct Period : IComparable<Period>
 {
     internal static readonly string[] MonthNames =
