@@ -21,4 +21,23 @@ public partial class ReportBrowserTests
         Assert.DoesNotContain(shown, text => text.Contains("Läser in", StringComparison.Ordinal));
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Delårsrapport 2026 (jan–aug)");
     }
+
+    [Fact]
+    public async Task The_report_list_shown_on_opening_stays_when_the_page_turns_interactive_without_reading_it_again()
+    {
+        await using var demo = await DemoAsync();
+        var page = await SignedInAsync(demo, "analytiker");
+
+        // A list read anew when the page turns interactive would first show "Läser in …".
+        await PageChecks.RecordShownTextAsync(page);
+        await page.GotoAsync($"{demo.BaseUrl}/rapporter");
+        await PageChecks.WaitUntilInteractiveAsync(page);
+
+        var shown = await PageChecks.ShownTextAsync(page);
+        Assert.DoesNotContain(shown, text => text.Contains("Läser in", StringComparison.Ordinal));
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Årsrapport 2025" })).ToBeVisibleAsync();
+        // The plan versions to create a period for came along too.
+        await Assertions.Expect(page.Locator("#plan-version option")).ToHaveCountAsync(2);
+        await Assertions.Expect(page.Locator("#plan-version option").Nth(1)).ToContainTextAsync("Regionplan 2025–2027");
+    }
 }
