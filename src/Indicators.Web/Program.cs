@@ -29,10 +29,10 @@ try
     builder.AddIndicatorsSecurity();
 
     // Blazor with interactive server rendering: queries run on the server, beside the database.
-    // A report page hands the report it prerendered to its circuit (persisted component state), and the browser sends
-    // that state back when the circuit starts: more than SignalR's 32 KB default for a nämnd with many mål.
+    // Pages hand what they prerendered to their circuit, and the browser sends that state back when the circuit starts:
+    // more than SignalR's 32 KB default for a nämnd's report (see PrerenderedState).
     builder.Services.AddRazorComponents().AddInteractiveServerComponents()
-        .AddHubOptions(options => options.MaximumReceiveMessageSize = 1024 * 1024);
+        .AddHubOptions(options => options.MaximumReceiveMessageSize = Indicators.Web.Components.PrerenderedState.MaxMessageBytes);
 
     // Editing pages record who changed what: the signed-in user and, where the server has it, their address.
     builder.Services.AddHttpContextAccessor();
