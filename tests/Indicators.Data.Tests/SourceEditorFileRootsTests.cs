@@ -4,6 +4,7 @@ using Indicators.Core.Sources;
 using Indicators.Data.Audit;
 using Indicators.Data.Sources;
 using Indicators.Ingestion.Scheduling;
+using Indicators.Ingestion.Sources.Files;
 using Indicators.TestSupport;
 using Npgsql;
 
@@ -39,7 +40,7 @@ public sealed class SourceEditorFileRootsTests : IDisposable
     async Task<(SourceEditor Editor, NpgsqlDataSource DataSource)> SetUpAsync()
     {
         var dataSource = NpgsqlDataSource.Create(await TestPostgres.CreateMigratedDatabaseAsync());
-        return (new SourceEditor(dataSource, CronSchedule.Check), dataSource);
+        return (new SourceEditor(dataSource, CronSchedule.Check, new FileRoots(new FileSourceOptions(root.Path, TimeSpan.Zero, 1)).Check), dataSource);
     }
 
     async Task AssertRefused(SourceDraft draft, string field, string expected)
