@@ -173,7 +173,7 @@ public sealed class FileSourceReader(SourceStore sources, SourceFiles files, Fil
         return ([.. pending.OrderBy(f => f.Time)], refused);
     }
 
-    static async Task<SourceReadResult> ReadFileAsync(PendingFile file, FileMapping mapping, CancellationToken cancellationToken)
+    async Task<SourceReadResult> ReadFileAsync(PendingFile file, FileMapping mapping, CancellationToken cancellationToken)
     {
         try
         {
@@ -181,6 +181,13 @@ public sealed class FileSourceReader(SourceStore sources, SourceFiles files, Fil
             {
                 using var memory = new MemoryStream(content, writable: false);
                 return FileSource.Read(memory, file.Name, mapping);
+            }
+
+            // Once more just before reading: a symlink on the way may have changed since the folder was listed.
+            if (roots.RealFile(file.Path!) != file.Path)
+            {
+                throw new SourceReadException(
+                    $"'{file.Name}' i den bevakade mappen leder nu utanför de mappar som filkällor får läsa och lästes inte; inget lästes in.");
             }
 
             // Read into memory first: the detector reads a file twice, and a folder file may change under us.

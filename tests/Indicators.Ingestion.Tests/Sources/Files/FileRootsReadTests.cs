@@ -108,6 +108,20 @@ public sealed class FileRootsReadTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_file_in_the_folder_that_is_a_symlink_to_the_databases_password_is_not_read()
+    {
+        await File.WriteAllTextAsync(Path.Combine(host.DataFolder, "password"), Secret + "\n");
+        File.CreateSymbolicLink(Path.Combine(Inbox, "password.csv"), "../password");
+        var sourceId = await Source(Json("inbox"));
+
+        var result = await Run(sourceId);
+
+        Assert.Contains(result.Problems, p => p.Reason.StartsWith("'password.csv' i den bevakade mappen är en länk", StringComparison.Ordinal));
+        Assert.DoesNotContain(Secret, await host.ScalarAsync<string>("select coalesce(string_agg(coalesce(message, '') || problems::text, ' '), '') from ingestion_run"), StringComparison.Ordinal);
+        await AssertNothingRead();
+    }
+
+    [Fact]
     public async Task A_pattern_with_a_path_is_refused_and_reads_nothing_outside()
     {
         var sourceId = await Source(Json("inbox", $"../../{Path.GetFileName(outside)}/*.csv"));
