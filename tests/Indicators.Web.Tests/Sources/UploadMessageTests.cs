@@ -61,6 +61,10 @@ public partial class UploadMessageTests
 
         Assert.Contains("för stor", shown, StringComparison.Ordinal);
         Assert.Contains("1 MB", shown, StringComparison.Ordinal);
+
+        // Sent in chunks, without a length: the server finds out only while reading, and the answer is the same.
+        var chunked = await Upload(client, sourceId, "stor.csv", new StreamContent(new UnseekableStream(new byte[3 * 1024 * 1024])));
+        Assert.Contains("för stor", await Shown(client, chunked), StringComparison.Ordinal);
         await using var connection = new NpgsqlConnection(connectionString);
         Assert.Equal(0, await connection.ExecuteScalarAsync<int>("select count(*) from source_file"));
     }
@@ -112,6 +116,12 @@ public partial class UploadMessageTests
         Assert.True(response.Headers.Location!.OriginalString.Length < 4096, $"{response.Headers.Location.OriginalString.Length} characters");
         Assert.Contains("aaaa", shown, StringComparison.Ordinal);
         Assert.Contains("sparades inte", shown, StringComparison.Ordinal);
+    }
+
+    /// <summary>A stream that cannot tell its length, so HttpClient sends the form in chunks.</summary>
+    sealed class UnseekableStream(byte[] content) : MemoryStream(content)
+    {
+        public override bool CanSeek => false;
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
