@@ -26,8 +26,13 @@ public static class IngestionSetup
         builder.Services.AddSingleton<ISourceReader, PxWebSourceReader>();
         builder.Services.AddSingleton<ISourceReader, FileSourceReader>();
         builder.Services.AddSingleton(FileOptions(builder));
+        builder.Services.AddSingleton<FileRoots>();
+        // The source editor and the plan import (Data) check a file source's folder with the roots' own rule.
+        builder.Services.AddSingleton<Indicators.Core.Sources.FolderCheck>(sp => sp.GetRequiredService<FileRoots>().Check);
         builder.Services.AddSingleton<SourceFiles>();
         builder.Services.AddSingleton<FolderScanner>();
+        // Before the watcher and the schedule: a source the roots no longer allow is disabled first.
+        builder.Services.AddHostedService<FileSourceRootCheck>();
         builder.Services.AddHostedService<FolderWatcher>();
         builder.Services.AddSingleton<IngestionRunner>();
         builder.Services.AddSingleton<SourcePreview>();
@@ -39,15 +44,30 @@ public static class IngestionSetup
         return builder;
     }
 
-    /// <summary>Sources:Files:Root (else Database:DataFolder, else .data beside Indicators.sln), PollInterval, MaxUploadMegabytes.</summary>
+    /// <summary>
+    /// Sources:Files:Root (else Database:DataFolder, else .data beside Indicators.sln), AllowedFolders (absolute paths;
+    /// a relative one stops the start, since it would be relative to wherever the process happens to run), PollInterval,
+    /// MaxUploadMegabytes.
+    /// </summary>
     static FileSourceOptions FileOptions(IHostApplicationBuilder builder)
     {
         var section = builder.Configuration.GetSection("Sources:Files");
-        var root = section["Root"] ?? builder.Configuration["Database:DataFolder"] ?? DatabaseSetup.DefaultDataFolder(builder.Environment.ContentRootPath);
+        var dataFolder = builder.Configuration["Database:DataFolder"] ?? DatabaseSetup.DefaultDataFolder(builder.Environment.ContentRootPath);
+        var root = section["Root"] ?? dataFolder;
+        var allowed = section.GetSection("AllowedFolders").Get<string[]>() ?? [];
+        if (allowed.FirstOrDefault(f => !Path.IsPathFullyQualified(f)) is { } relative)
+        {
+            throw new InvalidOperationException($"Sources:Files:AllowedFolders: '{relative}' is not an absolute path.");
+        }
+
         return new FileSourceOptions(
             Path.GetFullPath(root),
             section.GetValue<TimeSpan?>("PollInterval") ?? FileSourceOptions.DefaultPollInterval,
-            (section.GetValue<long?>("MaxUploadMegabytes") ?? FileSourceOptions.DefaultMaxUploadBytes / (1024 * 1024)) * 1024 * 1024);
+            (section.GetValue<long?>("MaxUploadMegabytes") ?? FileSourceOptions.DefaultMaxUploadBytes / (1024 * 1024)) * 1024 * 1024)
+        {
+            AllowedFolders = [.. allowed.Select(Path.GetFullPath)],
+            DatabaseFolder = Path.GetFullPath(dataFolder),
+        };
     }
 
     /// <summary>At start, makes Hangfire's recurring jobs match the sources in the database.</summary>

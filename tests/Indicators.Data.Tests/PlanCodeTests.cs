@@ -1,8 +1,10 @@
 using Dapper;
+using Indicators.Core.Sources;
 using Indicators.Data.Audit;
 using Indicators.Data.Demo;
 using Indicators.Data.PlanCode;
 using Indicators.Ingestion.Scheduling;
+using Indicators.Ingestion.Sources.Files;
 using Indicators.TestSupport;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
@@ -13,6 +15,8 @@ public class PlanCodeTests
 {
     static readonly Actor Alva = new("alva", "127.0.0.1");
 
+    /// <summary>File sources read under one root here (it need not exist: a folder is checked by where it leads).</summary>
+    static readonly FolderCheck Folders = new FileRoots(new FileSourceOptions("/var/tmp/indicators-plan-code-root", TimeSpan.Zero, 1)).Check;
 
     /// <summary>The demo plan, plus a Kolada source with a secret that feeds two of its indicators.</summary>
     static async Task<NpgsqlDataSource> DemoAsync()
@@ -63,7 +67,7 @@ public class PlanCodeTests
         var first = await ExportDemoAsync(demo);
 
         await using var fresh = await EmptyAsync();
-        var result = await new PlanImporter(fresh, CronSchedule.Check).ImportAsync(first, Alva, dryRun: false);
+        var result = await new PlanImporter(fresh, CronSchedule.Check, Folders).ImportAsync(first, Alva, dryRun: false);
 
         Assert.True(result.Succeeded, string.Join("\n", result.Errors));
         Assert.Equal(0, result.Count("update"));
@@ -89,7 +93,7 @@ public class PlanCodeTests
         await using var demo = await DemoAsync();
         var first = await ExportDemoAsync(demo);
 
-        var result = await new PlanImporter(demo, CronSchedule.Check).ImportAsync(first, Alva, dryRun: false);
+        var result = await new PlanImporter(demo, CronSchedule.Check, Folders).ImportAsync(first, Alva, dryRun: false);
 
         Assert.True(result.Succeeded, string.Join("\n", result.Errors));
         Assert.Equal(await DemoPlanIdAsync(demo), result.PlanId);
@@ -109,12 +113,12 @@ public class PlanCodeTests
         var yaml = await ExportDemoAsync(demo);
         var changed = ReplaceTarget(yaml, "N79173", 2026, "value: 85", "value: 87.5");
 
-        var dryRun = await new PlanImporter(demo, CronSchedule.Check).ImportAsync(changed, Alva, dryRun: true);
+        var dryRun = await new PlanImporter(demo, CronSchedule.Check, Folders).ImportAsync(changed, Alva, dryRun: true);
         Assert.True(dryRun.Succeeded, string.Join("\n", dryRun.Errors));
         Assert.Contains(dryRun.Changes, c => c is { Action: "update", Entity: "target", Key: "Regionplan 2025–2027 / Fastställd plan / N79173 / 2026" });
         Assert.Equal(yaml, await ExportDemoAsync(demo));
 
-        var result = await new PlanImporter(demo, CronSchedule.Check).ImportAsync(changed, Alva, dryRun: false);
+        var result = await new PlanImporter(demo, CronSchedule.Check, Folders).ImportAsync(changed, Alva, dryRun: false);
 
         Assert.True(result.Succeeded, string.Join("\n", result.Errors));
         Assert.Equal(changed, await ExportDemoAsync(demo));
@@ -139,7 +143,7 @@ public class PlanCodeTests
         var shorter = string.Join('\n', lines.Take(sourcesAt)) + "\nsources:\n";
         var withoutTarget = RemoveTarget(shorter, "N79173", 2027);
 
-        var result = await new PlanImporter(demo, CronSchedule.Check).ImportAsync(withoutTarget, Alva, dryRun: false);
+        var result = await new PlanImporter(demo, CronSchedule.Check, Folders).ImportAsync(withoutTarget, Alva, dryRun: false);
 
         Assert.True(result.Succeeded, string.Join("\n", result.Errors));
         Assert.Contains(result.Changes, c => c is { Action: "delete", Entity: "target", Key: "Regionplan 2025–2027 / Fastställd plan / N79173 / 2027" });
@@ -171,12 +175,29 @@ public class PlanCodeTests
         var broken = ReplaceLine(yaml, line, replacement);
         var before = await SnapshotAsync(demo);
 
-        var result = await new PlanImporter(demo, CronSchedule.Check).ImportAsync(broken, Alva, dryRun: false);
+        var result = await new PlanImporter(demo, CronSchedule.Check, Folders).ImportAsync(broken, Alva, dryRun: false);
 
         Assert.False(result.Succeeded, what);
         var error = Assert.Single(result.Errors, e => e.Message.Contains(reason, StringComparison.Ordinal));
         Assert.Equal(line, error.Line);
         Assert.Empty(result.Changes);
+        Assert.Equal(before, await SnapshotAsync(demo));
+    }
+
+    [Fact]
+    public async Task A_file_source_whose_folder_leaves_the_roots_or_whose_pattern_is_a_path_is_rejected_and_nothing_is_written()
+    {
+        await using var demo = await DemoAsync();
+        var yaml = await ExportDemoAsync(demo);
+        var before = await SnapshotAsync(demo);
+
+        var outside = await new PlanImporter(demo, CronSchedule.Check, Folders)
+            .ImportAsync(yaml.Replace("folder: inbox", "folder: ../../../etc", StringComparison.Ordinal), Alva, dryRun: false);
+        var pattern = await new PlanImporter(demo, CronSchedule.Check, Folders)
+            .ImportAsync(yaml.Replace("pattern: \"*.csv;*.xlsx\"", "pattern: \"../shadow\"", StringComparison.Ordinal), Alva, dryRun: false);
+
+        Assert.Contains(outside.Errors, e => e.Message.Contains("Mappen '../../../etc' ligger utanför de mappar som filkällor får läsa", StringComparison.Ordinal));
+        Assert.Contains(pattern.Errors, e => e.Message.Contains("Filnamnsmönstret '../shadow'", StringComparison.Ordinal));
         Assert.Equal(before, await SnapshotAsync(demo));
     }
 
@@ -201,7 +222,7 @@ public class PlanCodeTests
             """;
         await using var empty = await EmptyAsync();
 
-        var result = await new PlanImporter(empty, CronSchedule.Check).ImportAsync(document, Alva, dryRun: false);
+        var result = await new PlanImporter(empty, CronSchedule.Check, Folders).ImportAsync(document, Alva, dryRun: false);
 
         var error = Assert.Single(result.Errors);
         Assert.Equal(13, error.Line);
@@ -224,7 +245,7 @@ public class PlanCodeTests
             """;
         await using var empty = await EmptyAsync();
 
-        var result = await new PlanImporter(empty, CronSchedule.Check).ImportAsync(document, Alva, dryRun: false);
+        var result = await new PlanImporter(empty, CronSchedule.Check, Folders).ImportAsync(document, Alva, dryRun: false);
 
         Assert.Equal([(7, "Indikatorn A1 finns redan i dokumentet.")], result.Errors.Select(e => (e.Line, e.Message)));
     }
@@ -243,7 +264,7 @@ public class PlanCodeTests
             """;
         await using var empty = await EmptyAsync();
 
-        var result = await new PlanImporter(empty, CronSchedule.Check).ImportAsync(document, Alva, dryRun: true);
+        var result = await new PlanImporter(empty, CronSchedule.Check, Folders).ImportAsync(document, Alva, dryRun: true);
 
         var error = Assert.Single(result.Errors);
         Assert.Equal((5, 3), (error.Line, error.Column));
@@ -269,7 +290,7 @@ public class PlanCodeTests
             """;
         await using var empty = await EmptyAsync();
 
-        var result = await new PlanImporter(empty, CronSchedule.Check).ImportAsync(document, Alva, dryRun: false);
+        var result = await new PlanImporter(empty, CronSchedule.Check, Folders).ImportAsync(document, Alva, dryRun: false);
 
         Assert.True(result.Succeeded, string.Join("\n", result.Errors));
         var yaml = await new PlanExporter(empty).ExportAsync(result.PlanId!.Value);

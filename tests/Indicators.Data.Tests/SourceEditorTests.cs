@@ -27,7 +27,7 @@ public class SourceEditorTests
                    ('0022', 'BES90', 'Första besök inom 90 dagar', '%', 'higher', 'year', '0022', 'N79222');
             """);
         var dataSource = NpgsqlDataSource.Create(connectionString);
-        return (connectionString, new SourceEditor(dataSource, CronSchedule.Check), dataSource);
+        return (connectionString, new SourceEditor(dataSource, CronSchedule.Check, _ => null), dataSource);
     }
 
     sealed record Entry(string UserName, string Action, string Entity, string EntityId, string? Before, string? After, string RemoteIp);

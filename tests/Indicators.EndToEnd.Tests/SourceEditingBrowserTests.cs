@@ -215,6 +215,16 @@ public class SourceEditingBrowserTests(Browser browser)
         await PageChecks.AssertNoViolationsAsync(page);
         await PageChecks.ScreenshotAsync(page, "source-new-validation");
 
+        // A watched folder out of the file roots and a pattern with a path are refused beside their fields.
+        await page.Locator("#file-folder").FillAsync("../../etc");
+        await page.Locator("#file-pattern").FillAsync("../shadow");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Spara" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#file-folder ~ div.validation-message"))
+            .ToContainTextAsync("Mappen '../../etc' ligger utanför de mappar som filkällor får läsa");
+        await Assertions.Expect(page.Locator("#file-pattern ~ div.validation-message")).ToContainTextAsync("Filnamnsmönstret '../shadow'");
+        await page.Locator("#file-folder").FillAsync("");
+        await page.Locator("#file-pattern").FillAsync("");
+
         await page.GetByLabel("Namn", new() { Exact = true }).FillAsync("Hyrpersonal (fil)");
         await page.Locator("#cron").FillAsync("0 7 * * 1");
         await Assertions.Expect(page.Locator("#cron-reading")).ToContainTextAsync("Varje måndag kl. 07:00.");

@@ -159,7 +159,7 @@ public class SourcesPageTests
         var page = WebUtility.HtmlDecode(await client.GetStringAsync(response.Headers.Location));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Contains("'hyrpersonal.csv' är uppladdad (UTF-8, avgränsare ';', decimalkomma; kolumner: indicator, period, area, value). Den läses in nu.", page, StringComparison.Ordinal);
+        Assert.Contains("'hyrpersonal.csv' är uppladdad (UTF-8, avgränsare ';', decimalkomma; kolumner: 'indicator', 'period', 'area', 'value'). Den läses in nu.", page, StringComparison.Ordinal);
         Assert.Contains("<td>hyrpersonal.csv</td>", page, StringComparison.Ordinal);
         Assert.Contains("Väntar på nästa körning", page, StringComparison.Ordinal);
         await using var connection = new NpgsqlConnection(connectionString);

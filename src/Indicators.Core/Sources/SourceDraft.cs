@@ -12,7 +12,10 @@ public delegate string? CronCheck(string? cron, string? timeZone);
 
 /// <summary>
 /// A source as an analyst sets it up: name, kind, schedule (cron and optional full-refresh cron, in a time zone), whether
-/// it runs, its type-specific settings as a JSON object (never secrets) and the indicators it feeds.
+/// it runs, its type-specific settings as a JSON object (never secrets) and the indicators it feeds. A file source's
+/// watched folder must be one the roots allow (<see cref="FolderCheck"/>) and its pattern a file-name glob
+/// (<see cref="FilePattern"/>); those errors carry the source form's field names, <see cref="FolderField"/> and
+/// <see cref="PatternField"/>, so they land beside the fields.
 /// </summary>
 public sealed record SourceDraft(
     string Name,
@@ -28,9 +31,16 @@ public sealed record SourceDraft(
 
     public static readonly IReadOnlyList<string> Kinds = ["kolada", "pxweb", "file"];
 
-    public IReadOnlyList<FieldError> Validate(CronCheck cronCheck)
+    /// <summary>Where a file source's folder error goes: the source form's field for the watched folder.</summary>
+    public const string FolderField = "FileFolder";
+
+    /// <summary>Where a file source's pattern error goes: the source form's field for the file-name pattern.</summary>
+    public const string PatternField = "FilePattern";
+
+    public IReadOnlyList<FieldError> Validate(CronCheck cronCheck, FolderCheck folderCheck)
     {
         ArgumentNullException.ThrowIfNull(cronCheck);
+        ArgumentNullException.ThrowIfNull(folderCheck);
         var v = new Validation().RequireText(nameof(Name), Name, "källans namn", 200);
         if (!Kinds.Contains(Kind))
         {
@@ -58,8 +68,45 @@ public sealed record SourceDraft(
         {
             v.Add(nameof(Settings), settingsError);
         }
+        else if (Kind == "file")
+        {
+            CheckFileLocation(v, folderCheck);
+        }
 
         return v.Errors;
+    }
+
+    /// <summary>
+    /// The folder and pattern as the file reader reads them: property names in any case (it reads the settings with
+    /// System.Text.Json's web defaults), every spelling checked.
+    /// </summary>
+    void CheckFileLocation(Validation v, FolderCheck folderCheck)
+    {
+        using var document = JsonDocument.Parse(string.IsNullOrWhiteSpace(Settings) ? "{}" : Settings);
+        foreach (var property in document.RootElement.EnumerateObject())
+        {
+            var folder = property.Name.Equals("folder", StringComparison.OrdinalIgnoreCase);
+            if (!folder && !property.Name.Equals("pattern", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            var field = folder ? FolderField : PatternField;
+            if (property.Value.ValueKind is not (JsonValueKind.String or JsonValueKind.Null))
+            {
+                v.Add(field, folder ? "Den bevakade mappen ska anges som text." : "Filnamnsmönstret ska anges som text.");
+                continue;
+            }
+
+            var text = property.Value.GetString();
+            var error = folder
+                ? (string.IsNullOrWhiteSpace(text) ? null : folderCheck(text.Trim()))
+                : FilePattern.Error(text);
+            if (error is not null)
+            {
+                v.Add(field, error);
+            }
+        }
     }
 
     /// <summary>Settings are stored as jsonb: a JSON object, or nothing is saved.</summary>

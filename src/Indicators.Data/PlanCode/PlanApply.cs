@@ -437,7 +437,7 @@ sealed class PlanApply(NpgsqlConnection connection, NpgsqlTransaction transactio
                     // The stored secret and the demo mark stay as they are: a document never carries them.
                     await ExecuteAsync("""
                         update source set kind = @Kind, cron = @Cron, full_refresh_cron = @FullRefreshCron, time_zone = @TimeZone, enabled = @Enabled,
-                            settings = @Settings::jsonb, updated_at = now()
+                            settings = @Settings::jsonb, disabled_reason = null, updated_at = now()
                         where id = @Id
                         """, args with { Id = id });
                     await ChangedAsync("update", "source", id, source.Name, before, after);

@@ -11,7 +11,7 @@ namespace Indicators.Data.PlanCode;
 /// pages), cron syntax, references by code to committees, indicators and areas, and no duplicates. Each error names the
 /// line and column of the value it concerns.
 /// </summary>
-sealed partial class PlanDocumentRules(ReadDocument read, IReadOnlySet<string> knownAreaIds, CronCheck cronCheck)
+sealed partial class PlanDocumentRules(ReadDocument read, IReadOnlySet<string> knownAreaIds, CronCheck cronCheck, FolderCheck folderCheck)
 {
     static readonly IReadOnlyList<string> AreaKinds = ["country", "region", "municipality", "group", "other"];
 
@@ -157,9 +157,10 @@ sealed partial class PlanDocumentRules(ReadDocument read, IReadOnlySet<string> k
 
     void CheckSource(SourcePart source, HashSet<string> indicators)
     {
-        // The same rules as the source form: name, kind, time zone, crons as the scheduler reads them, settings.
+        // The same rules as the source form: name, kind, time zone, crons as the scheduler reads them, settings (a file
+        // source's folder inside the roots, its pattern a file-name glob).
         Draft(source, new SourceDraft(source.Name, source.Kind, source.Cron, source.FullRefreshCron, source.TimeZone, source.Enabled, source.Settings, [])
-            .Validate(cronCheck));
+            .Validate(cronCheck, folderCheck));
         foreach (var code in source.Indicators)
         {
             if (!indicators.Contains(code))
@@ -233,6 +234,7 @@ sealed partial class PlanDocumentRules(ReadDocument read, IReadOnlySet<string> k
         nameof(GoalDraft.ContributorCodes) => "contributors",
         nameof(PlanVersionDraft.IsCurrent) => "current",
         nameof(TargetDraft.IsExample) => "example",
+        SourceDraft.FolderField or SourceDraft.PatternField => "settings",
         _ => SnakeCase(property),
     };
 

@@ -19,11 +19,11 @@ public sealed record SourceAuditState(
 
 /// <summary>
 /// Creates, changes and deletes sources. Each change is validated (<see cref="SourceDraft.Validate"/> with the scheduler's
-/// own cron check), written with its indicator links and its audit entry in one transaction, and refused when someone
+/// own cron check and the file roots' folder check), written with its indicator links and its audit entry in one transaction, and refused when someone
 /// else changed the source since the form was opened (the row version, xmin). Keeping Hangfire's recurring jobs in step
 /// is the caller's part (SourceSchedule.Apply / Remove), since the scheduler lives in the ingestion layer.
 /// </summary>
-public sealed class SourceEditor(NpgsqlDataSource dataSource, CronCheck cronCheck)
+public sealed class SourceEditor(NpgsqlDataSource dataSource, CronCheck cronCheck, FolderCheck folderCheck)
 {
     const string Entity = "source";
 
@@ -89,7 +89,7 @@ public sealed class SourceEditor(NpgsqlDataSource dataSource, CronCheck cronChec
         var before = await StateAsync(connection, transaction, sourceId, cancellationToken) ?? throw Gone(draft.Name);
         const string sql = """
             update source set name = @Name, kind = @Kind, cron = @Cron, full_refresh_cron = @FullRefreshCron, time_zone = @TimeZone,
-                              enabled = @Enabled, settings = @Settings::jsonb, updated_at = now()
+                              enabled = @Enabled, settings = @Settings::jsonb, disabled_reason = null, updated_at = now()
             where id = @Id and xmin::text = @Version
             """;
         var parameters = new DynamicParameters(Parameters(draft));
@@ -107,6 +107,29 @@ public sealed class SourceEditor(NpgsqlDataSource dataSource, CronCheck cronChec
             && before.Settings.GetRawText() == after.Settings.GetRawText() && !before.Indicators.SequenceEqual(after.Indicators);
         await AuditLog.WriteAsync(connection, transaction, actor, linkOnly ? "link" : "update", Entity, Id(sourceId), before, after, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Switches an enabled source off on the system's behalf, with the Swedish <paramref name="reason"/> its page shows
+    /// (until it is saved again), and audits it. False when the source is gone or already off.
+    /// </summary>
+    public async Task<bool> DisableAsync(int sourceId, string reason, Actor actor, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var before = await StateAsync(connection, transaction, sourceId, cancellationToken);
+        var changed = await connection.ExecuteAsync(new CommandDefinition("""
+            update source set enabled = false, disabled_reason = @Reason, updated_at = now() where id = @Id and enabled
+            """, new { Id = sourceId, Reason = reason }, transaction, cancellationToken: cancellationToken));
+        if (before is null || changed == 0)
+        {
+            return false;
+        }
+
+        var after = await StateAsync(connection, transaction, sourceId, cancellationToken);
+        await AuditLog.WriteAsync(connection, transaction, actor, "disable", Entity, Id(sourceId), before, new { Source = after, Reason = reason }, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
     }
 
     /// <summary>Deletes the source; its runs stay (without their source) and so do the outcomes they stored.</summary>
@@ -129,7 +152,7 @@ public sealed class SourceEditor(NpgsqlDataSource dataSource, CronCheck cronChec
     void Validate(SourceDraft draft)
     {
         ArgumentNullException.ThrowIfNull(draft);
-        var errors = draft.Validate(cronCheck);
+        var errors = draft.Validate(cronCheck, folderCheck);
         if (errors.Count > 0)
         {
             throw new InvalidEditException(errors);

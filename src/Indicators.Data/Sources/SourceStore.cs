@@ -47,6 +47,14 @@ public sealed class SourceStore(NpgsqlDataSource dataSource)
         return (await connection.QueryAsync<SourceIndicator>(new CommandDefinition(sql, new { SourceId = sourceId }, cancellationToken: cancellationToken))).AsList();
     }
 
+    /// <summary>Why the system switched the source off (Swedish), or null when it did not.</summary>
+    public async Task<string?> DisabledReasonAsync(int sourceId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
+            "select disabled_reason from source where id = @SourceId and not enabled", new { SourceId = sourceId }, cancellationToken: cancellationToken));
+    }
+
     /// <summary>The ids of all areas, to reject rows for an area we do not know.</summary>
     public async Task<IReadOnlySet<string>> AreaIdsAsync(CancellationToken cancellationToken = default)
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Dapper;
+using Indicators.Core.Formatting;
 using Indicators.Core.Observations;
 using Indicators.Core.Periods;
 using Indicators.Data.Sources;
@@ -20,12 +21,14 @@ namespace Indicators.Ingestion.Sources.Files;
 /// rows the file reader rejects and rows whose indicator is not linked to the source or whose area is unknown. A file
 /// over the rule fails the whole run with the file's name: nothing is stored and every file stays pending.</item>
 /// <item>Row problems name the file, the row and the column.</item>
+/// <item>The watched folder is read only inside the configured roots (<see cref="FileRoots"/>), checked again at every run:
+/// a folder outside fails the run, a file that is a symlink out of the roots is left unread with a warning.</item>
 /// <item>The files read are marked as read in the run's own transaction (<see cref="SourceReadResult.OnCommit"/>), so a
 /// failed run leaves them pending and a successful one never reads them twice.</item>
 /// </list>
 /// </para>
 /// </summary>
-public sealed class FileSourceReader(SourceStore sources, SourceFiles files, FileSourceOptions options) : ISourceReader, ISampleReader
+public sealed class FileSourceReader(SourceStore sources, SourceFiles files, FileRoots roots) : ISourceReader, ISampleReader
 {
     public string Kind => "file";
 
@@ -36,14 +39,15 @@ public sealed class FileSourceReader(SourceStore sources, SourceFiles files, Fil
         ArgumentNullException.ThrowIfNull(progress);
         var settings = FileSourceSettings.Parse(source.Settings, source.Name);
         var mapping = settings.EffectiveMapping;
-        var pending = await PendingAsync(source, settings, mode, cancellationToken);
+        var (pending, refused) = await PendingAsync(source, settings, mode, cancellationToken);
         if (pending.Count == 0)
         {
-            return SourceReadResult.Empty;
+            return refused.Count == 0 ? SourceReadResult.Empty : new SourceReadResult([], refused, []);
         }
 
         var indicators = await sources.IndicatorsOfAsync(source.Id, cancellationToken);
         var (rows, warnings, rejected) = await ReadFilesAsync(pending, mapping, indicators, progress, cancellationToken);
+        warnings.InsertRange(0, refused);
         var uploadIds = pending.Where(f => f.UploadId is not null).Select(f => f.UploadId!.Value).ToArray();
         var folderFiles = pending.Where(f => f.UploadId is null).ToList();
         return new SourceReadResult(rows, warnings, rejected)
@@ -123,22 +127,29 @@ public sealed class FileSourceReader(SourceStore sources, SourceFiles files, Fil
     /// <summary>A file to read: an upload (its id and content) or a folder file (its path).</summary>
     sealed record PendingFile(string Name, DateTime Time, long? UploadId, byte[]? Content, string? Path, byte[] Sha256, long Size);
 
-    async Task<List<PendingFile>> PendingAsync(SourceDefinition source, FileSourceSettings settings, RunMode mode, CancellationToken cancellationToken)
+    /// <summary>The pending files, oldest first, and a warning for each folder file the roots' rule refused.</summary>
+    async Task<(List<PendingFile> Files, List<SourceProblem> Refused)> PendingAsync(
+        SourceDefinition source, FileSourceSettings settings, RunMode mode, CancellationToken cancellationToken)
     {
         var pending = (await files.PendingUploadsAsync(source.Id, cancellationToken))
             .Select(u => new PendingFile(u.FileName, u.UploadedAt, u.Id, u.Content, null, [], u.Content.Length))
             .ToList();
+        var refused = new List<SourceProblem>();
 
-        if (settings.FolderPath(options.DataFolder) is { } folder)
+        if (!string.IsNullOrWhiteSpace(settings.Folder))
         {
+            var folder = roots.Resolve(settings.Folder.Trim(), source.Name);
             if (!Directory.Exists(folder))
             {
                 throw new SourceReadException($"Den bevakade mappen '{folder}' för källan '{source.Name}' finns inte eller går inte att nå.");
             }
 
+            var listing = WatchedFolder.List(folder, settings.Patterns, roots);
+            refused.AddRange(listing.Refused.Select(name => new SourceProblem(null, null,
+                $"'{MessageText.Bounded(name, 120)}' i den bevakade mappen är en länk till en fil utanför de mappar som filkällor får läsa och lästes inte.")));
             var ingested = mode == RunMode.FullRefresh ? [] : await files.IngestedHashesAsync(source.Id, cancellationToken);
             var thisRun = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var file in WatchedFolder.List(folder, settings.Patterns))
+            foreach (var file in listing.Files)
             {
                 byte[] hash;
                 try
@@ -159,10 +170,10 @@ public sealed class FileSourceReader(SourceStore sources, SourceFiles files, Fil
             }
         }
 
-        return [.. pending.OrderBy(f => f.Time)];
+        return ([.. pending.OrderBy(f => f.Time)], refused);
     }
 
-    static async Task<SourceReadResult> ReadFileAsync(PendingFile file, FileMapping mapping, CancellationToken cancellationToken)
+    async Task<SourceReadResult> ReadFileAsync(PendingFile file, FileMapping mapping, CancellationToken cancellationToken)
     {
         try
         {
@@ -170,6 +181,13 @@ public sealed class FileSourceReader(SourceStore sources, SourceFiles files, Fil
             {
                 using var memory = new MemoryStream(content, writable: false);
                 return FileSource.Read(memory, file.Name, mapping);
+            }
+
+            // Once more just before reading: a symlink on the way may have changed since the folder was listed.
+            if (roots.RealFile(file.Path!) != file.Path)
+            {
+                throw new SourceReadException(
+                    $"'{file.Name}' i den bevakade mappen leder nu utanför de mappar som filkällor får läsa och lästes inte; inget lästes in.");
             }
 
             // Read into memory first: the detector reads a file twice, and a folder file may change under us.

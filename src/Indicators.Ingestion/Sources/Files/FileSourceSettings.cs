@@ -1,25 +1,24 @@
 using System.Text.Json;
+using Indicators.Core.Sources;
 
 namespace Indicators.Ingestion.Sources.Files;
 
 /// <summary>
 /// A file source's settings: <c>{"folder": "inbox", "pattern": "*.csv;*.xlsx", "mapping": {"genderColumn": "gender", …}}</c>.
-/// <c>folder</c> is the watched folder (absolute, or relative to the app's data folder, <see cref="FileSourceOptions.DataFolder"/>);
-/// without one the source reads uploads only. <c>pattern</c> is one or more file-name patterns separated by ';'
-/// (default <c>*.csv;*.xlsx</c>). <c>mapping</c> says which columns hold what (<see cref="FileMapping"/>; default: columns
+/// <c>folder</c> is the watched folder (relative to the root <see cref="FileSourceOptions.DataFolder"/>, or absolute), read
+/// only where <see cref="FileRoots"/> allows; without one the source reads uploads only. <c>pattern</c> is one or more
+/// file-name globs separated by ';' (default <c>*.csv;*.xlsx</c>; <see cref="FilePattern"/>). <c>mapping</c> says which columns hold what (<see cref="FileMapping"/>; default: columns
 /// indicator, period, area, value and at most 10 % rejected rows).
 /// </summary>
 public sealed record FileSourceSettings(string? Folder, string? Pattern, FileMapping? Mapping)
 {
-    public const string DefaultPattern = "*.csv;*.xlsx";
+    public const string DefaultPattern = FilePattern.Default;
 
     static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public FileMapping EffectiveMapping => Mapping ?? new FileMapping();
 
-    public IReadOnlyList<string> Patterns =>
-        (string.IsNullOrWhiteSpace(Pattern) ? DefaultPattern : Pattern)
-        .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    public IReadOnlyList<string> Patterns => FilePattern.Split(Pattern);
 
     public static FileSourceSettings Parse(string json, string sourceName)
     {
@@ -32,10 +31,6 @@ public sealed record FileSourceSettings(string? Folder, string? Pattern, FileMap
             throw new SourceReadException($"Källan '{sourceName}' har ogiltiga filinställningar: {e.Message}", e);
         }
     }
-
-    /// <summary>The watched folder as a full path, or null for an uploads-only source.</summary>
-    public string? FolderPath(string dataFolder) =>
-        string.IsNullOrWhiteSpace(Folder) ? null : Path.GetFullPath(Path.Combine(dataFolder, Folder.Trim()));
 
     /// <summary>The header columns the mapping needs, with what each holds (in Swedish), to check a file before it is accepted.</summary>
     public IReadOnlyList<(string Column, string What)> RequiredColumns()
@@ -53,13 +48,23 @@ public sealed record FileSourceSettings(string? Folder, string? Pattern, FileMap
 }
 
 /// <summary>
-/// Where file sources live on this machine. <see cref="DataFolder"/> anchors relative watched folders (config
-/// <c>Sources:Files:Root</c>, else <c>Database:DataFolder</c>, else .data beside Indicators.sln);
-/// <see cref="PollInterval"/> is how often the watched folders are looked at (<c>Sources:Files:PollInterval</c>, default
-/// 30 s); <see cref="MaxUploadBytes"/> caps an upload (<c>Sources:Files:MaxUploadMegabytes</c>, default 50).
+/// Where file sources live on this machine. <see cref="DataFolder"/> is the root: it anchors relative watched folders
+/// and may be read (config <c>Sources:Files:Root</c>, else <c>Database:DataFolder</c>, else .data beside Indicators.sln);
+/// <see cref="AllowedFolders"/> are the other folders an administrator allows; <see cref="PollInterval"/> is how often the
+/// watched folders are looked at (<c>Sources:Files:PollInterval</c>, default 30 s); <see cref="MaxUploadBytes"/> caps an
+/// upload (<c>Sources:Files:MaxUploadMegabytes</c>, default 50).
 /// </summary>
 public sealed record FileSourceOptions(string DataFolder, TimeSpan PollInterval, long MaxUploadBytes)
 {
+    /// <summary><c>Sources:Files:AllowedFolders</c>: absolute folders, besides the root, that file sources may read.</summary>
+    public IReadOnlyList<string> AllowedFolders { get; init; } = [];
+
+    /// <summary>
+    /// The app's own data folder (<c>Database:DataFolder</c>), where the embedded database keeps its password, port and
+    /// pgdata: never a watched folder, even when it is the root. Null: the same as <see cref="DataFolder"/>.
+    /// </summary>
+    public string? DatabaseFolder { get; init; }
+
     public static readonly TimeSpan DefaultPollInterval = TimeSpan.FromSeconds(30);
 
     public const long DefaultMaxUploadBytes = 50L * 1024 * 1024;

@@ -11,7 +11,7 @@ namespace Indicators.Ingestion.Sources.Files;
 /// not read its content before. Each state of a file is acted on once: a file that failed its run is not retried until it
 /// changes (or the source's own schedule runs it).
 /// </summary>
-public sealed class FolderScanner(SourceStore sources, SourceFiles files, FileSourceOptions options, ILogger<FolderScanner> logger)
+public sealed class FolderScanner(SourceStore sources, SourceFiles files, FileRoots roots, ILogger<FolderScanner> logger)
 {
     readonly Dictionary<string, (long Size, DateTime LastWrite)> lastSeen = new(StringComparer.Ordinal);
     readonly Dictionary<string, (long Size, DateTime LastWrite)> actedOn = new(StringComparer.Ordinal);
@@ -28,24 +28,29 @@ public sealed class FolderScanner(SourceStore sources, SourceFiles files, FileSo
                 continue;
             }
 
-            string? folder;
             IReadOnlyList<FolderFile> listed;
             try
             {
                 var settings = FileSourceSettings.Parse(source.Settings, source.Name);
-                folder = settings.FolderPath(options.DataFolder);
-                if (folder is not null && !Directory.Exists(folder) && !Path.IsPathRooted(settings.Folder!.Trim()))
-                {
-                    // A folder under the data folder is ours to make (the demo's inbox); an absolute one, often a share, is not.
-                    Directory.CreateDirectory(folder);
-                }
-
-                if (folder is null || !Directory.Exists(folder))
+                if (string.IsNullOrWhiteSpace(settings.Folder))
                 {
                     continue;
                 }
 
-                listed = WatchedFolder.List(folder, settings.Patterns);
+                // Checked at every poll: the roots and the symlinks on the way may have changed since the source was saved.
+                var folder = roots.Resolve(settings.Folder.Trim(), source.Name);
+                if (!Directory.Exists(folder) && !Path.IsPathRooted(settings.Folder.Trim()))
+                {
+                    // A folder under the root is ours to make (the demo's inbox); an absolute one, often a share, is not.
+                    Directory.CreateDirectory(folder);
+                }
+
+                if (!Directory.Exists(folder))
+                {
+                    continue;
+                }
+
+                listed = WatchedFolder.List(folder, settings.Patterns, roots).Files;
             }
             catch (Exception e) when (e is SourceReadException or IOException or UnauthorizedAccessException)
             {

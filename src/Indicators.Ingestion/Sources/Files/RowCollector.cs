@@ -207,7 +207,9 @@ internal sealed class RowCollector
             }
         }
 
-        throw new SourceReadException(
-            $"Kolumnen '{column}' ({what}) saknas i '{fileName}'. Kolumner som finns: {string.Join(", ", header.Select(h => $"'{h}'"))}.");
+        // The header is quoted only when the file is a table, and bounded: this message reaches every role's run page.
+        throw new SourceReadException(HeaderColumns.IsTable(header)
+            ? $"Kolumnen '{column}' ({what}) saknas i '{fileName}'. Kolumner som finns: {HeaderColumns.List(header)}."
+            : $"Kolumnen '{column}' ({what}) saknas i '{fileName}': {HeaderColumns.NoTable}.");
     }
 }

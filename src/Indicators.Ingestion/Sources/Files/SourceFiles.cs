@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Dapper;
+using Indicators.Core.Formatting;
 using Npgsql;
 
 namespace Indicators.Ingestion.Sources.Files;
@@ -24,6 +25,9 @@ public sealed class SourceFileRejectedException(string message, Exception? inner
 /// </summary>
 public sealed class SourceFiles(NpgsqlDataSource dataSource, FileSourceOptions options)
 {
+    /// <summary>The longest file name kept (and shown): longer names are cut, with '…'.</summary>
+    public const int MaxNameLength = 120;
+
     /// <summary>
     /// Checks and stores an upload for the file source <paramref name="sourceId"/>: at most
     /// <see cref="FileSourceOptions.MaxUploadBytes"/>, not empty, a CSV/text file or an .xlsx workbook whose header has the
@@ -32,7 +36,8 @@ public sealed class SourceFiles(NpgsqlDataSource dataSource, FileSourceOptions o
     public async Task<StoredUpload> StoreUploadAsync(int sourceId, string fileName, Stream content, string userName, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(content);
-        var name = Path.GetFileName(fileName?.Trim() ?? "");
+        // The browser's name for the file, bounded for the messages that name it (they travel back to the page).
+        var name = MessageText.Bounded(Path.GetFileName(fileName?.Trim() ?? ""), MaxNameLength);
         if (name.Length == 0)
         {
             throw new SourceFileRejectedException("Filen saknar namn.");
@@ -61,7 +66,7 @@ public sealed class SourceFiles(NpgsqlDataSource dataSource, FileSourceOptions o
         catch (Exception e) when (e is SourceReadException or InvalidDataException or System.Text.DecoderFallbackException or IOException)
         {
             throw new SourceFileRejectedException(
-                $"'{name}' går inte att läsa som CSV eller Excel (.xlsx) och sparades inte: {e.Message}", e);
+                $"'{name}' går inte att läsa som CSV eller Excel (.xlsx) och sparades inte: {MessageText.Bounded(e.Message, 300)}", e);
         }
 
         FileSourceSettings settings;
@@ -162,8 +167,8 @@ public sealed class SourceFiles(NpgsqlDataSource dataSource, FileSourceOptions o
         if (missing.Count > 0)
         {
             throw new SourceFileRejectedException(
-                $"'{name}' saknar {(missing.Count == 1 ? "kolumnen" : "kolumnerna")} {string.Join(", ", missing)} och sparades inte. "
-                + $"Kolumner i filen: {string.Join(", ", format.Columns.Select(c => $"'{c}'"))}.");
+                $"'{name}' saknar {(missing.Count == 1 ? "kolumnen" : "kolumnerna")} {string.Join(", ", missing)} och sparades inte"
+                + (HeaderColumns.IsTable(format.Columns) ? $". Kolumner i filen: {HeaderColumns.List(format.Columns)}." : $": {HeaderColumns.NoTable}."));
         }
     }
 }

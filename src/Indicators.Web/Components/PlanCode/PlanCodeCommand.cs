@@ -87,7 +87,8 @@ public static class PlanCodeCommand
     {
         var text = file == "-" ? await input.ReadToEndAsync() : await File.ReadAllTextAsync(file);
         var import = new PlanCodeImport(
-            services.GetRequiredService<NpgsqlDataSource>(), services.GetRequiredService<SourceStore>(), services.GetRequiredService<SourceSchedule>());
+            services.GetRequiredService<NpgsqlDataSource>(), services.GetRequiredService<SourceStore>(), services.GetRequiredService<SourceSchedule>(),
+            services.GetRequiredService<Indicators.Core.Sources.FolderCheck>());
         var result = await import.ImportAsync(text, new Actor($"{Environment.UserName} (kommandorad)", null), dryRun);
         if (!result.Succeeded)
         {

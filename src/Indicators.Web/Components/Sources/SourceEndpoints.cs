@@ -7,7 +7,9 @@ using Indicators.Ingestion.Sources.Files;
 using Indicators.Web.Security;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Indicators.Core.Formatting;
 using Npgsql;
 
 namespace Indicators.Web.Components.Sources;
@@ -26,9 +28,11 @@ public static class SourceEndpoints
         group.MapPost("/{id:int}/kor-nu", RunNowAsync);
         group.MapPost("/korningar/{runId:long}/forsok-igen", RetryAsync);
 
-        // A little above the stored cap, so a file just over it gets SourceFiles' own message naming it, not a bare 413.
+        // A little above the stored cap, so a file just over it gets SourceFiles' own message naming it. A bigger body is
+        // cut before the form (and its antiforgery token) is read: UploadLimit lets the token check say so instead.
         var uploadCap = routes.ServiceProvider.GetRequiredService<FileSourceOptions>().MaxUploadBytes;
-        group.MapPost("/{id:int}/filer", UploadAsync).WithMetadata(new RequestSizeLimitAttribute(uploadCap + (1024 * 1024)));
+        group.MapPost("/{id:int}/filer", UploadAsync)
+            .WithMetadata(new RequestSizeLimitAttribute(uploadCap + (1024 * 1024)), new UploadLimit(uploadCap));
         group.MapPost("/{id:int}/filer/{fileId:long}/ta-bort", DiscardAsync);
 
         return routes;
@@ -39,11 +43,49 @@ public static class SourceEndpoints
     /// by themselves, so these (which bind none) refuse a post with a bad or missing token here. The answer has a body, so
     /// the status-code pages do not re-run the post against an error page.
     /// </summary>
-    static async ValueTask<object?> RejectWithoutAntiforgeryTokenAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
-        context.HttpContext.Features.Get<IAntiforgeryValidationFeature>() is { IsValid: false }
-            ? TypedResults.Text("Formuläret kunde inte tas emot: säkerhetstoken saknas eller har gått ut. Ladda om sidan och försök igen.",
-                "text/plain; charset=utf-8", statusCode: StatusCodes.Status400BadRequest)
-            : await next(context);
+    static async ValueTask<object?> RejectWithoutAntiforgeryTokenAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        if (http.Features.Get<IAntiforgeryValidationFeature>() is not { IsValid: false } refused)
+        {
+            return await next(context);
+        }
+
+        // A body over the upload's limit is refused unread, so the token in it was never seen: say that the file was too
+        // big, not that the token is missing. Nothing is stored or queued; the answer is a constant text.
+        if (http.GetEndpoint()?.Metadata.GetMetadata<UploadLimit>() is { } limit && TooLarge(http, refused.Error)
+            && http.Request.RouteValues["id"] is string id && int.TryParse(id, CultureInfo.InvariantCulture, out var sourceId))
+        {
+            return Back(sourceId, http.RequestServices.GetRequiredService<IDataProtectionProvider>(), "fel", limit.Message(http.Request.ContentLength));
+        }
+
+        return TypedResults.Text("Formuläret kunde inte tas emot: säkerhetstoken saknas eller har gått ut. Ladda om sidan och försök igen.",
+            "text/plain; charset=utf-8", statusCode: StatusCodes.Status400BadRequest);
+    }
+
+    /// <summary>The server refused the body as too large (413), which the antiforgery check met when it read the form.</summary>
+    static bool TooLarge(HttpContext http, Exception? error)
+    {
+        for (var e = error; e is not null; e = e.InnerException)
+        {
+            if (e is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge })
+            {
+                return true;
+            }
+        }
+
+        return http.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize is { } max && http.Request.ContentLength > max;
+    }
+
+    /// <summary>The upload endpoint's cap on a stored file, and the message when a whole request is over it.</summary>
+    sealed record UploadLimit(long Bytes)
+    {
+        /// <summary>The file's name is in the part of the body that was never read, so the message says what it can.</summary>
+        public string Message(long? requestBytes) =>
+            $"Filen är för stor för att laddas upp: högst {Bytes / (1024 * 1024)} MB"
+            + (requestBytes is { } size ? $", och uppladdningen var {SourceTexts.Size(size)}" : "")
+            + ". Ingenting sparades. Dela upp filen eller lägg den i den bevakade mappen.";
+    }
 
     /// <summary>Queues a run at once; the run itself happens on whichever Hangfire server takes it.</summary>
     static async Task<IResult> RunNowAsync(int id, HttpContext context, SourceStore sources, SourceSchedule schedule, NpgsqlDataSource dataSource)
@@ -100,7 +142,7 @@ public static class SourceEndpoints
         var format = stored.Format.IsSpreadsheet
             ? "Excel"
             : $"{stored.Format.Encoding}, avgränsare {(stored.Format.Delimiter == '\t' ? "tabb" : $"'{stored.Format.Delimiter}'")}{(stored.Format.DecimalComma ? ", decimalkomma" : "")}";
-        var message = $"'{stored.FileName}' är uppladdad ({format}; kolumner: {string.Join(", ", stored.Format.Columns)})."
+        var message = $"'{stored.FileName}' är uppladdad ({format}; kolumner: {HeaderColumns.List(stored.Format.Columns)})."
             + (runNow ? " Den läses in nu." : " Den läses in vid nästa körning.");
         return Back(id, protection, "klart", message, jobId);
     }
@@ -118,11 +160,13 @@ public static class SourceEndpoints
 
     /// <summary>
     /// Back to the source page with a message. The message travels protected (and for five minutes only), so nobody can
-    /// make a link that shows text of their own choosing on our page.
+    /// make a link that shows text of their own choosing on our page; and bounded (<see cref="UploadMessages.MaxLength"/>),
+    /// so the address stays far below what servers and proxies accept (Kestrel: 8 KB), whatever the message quotes.
     /// </summary>
     static RedirectHttpResult Back(int id, IDataProtectionProvider protection, string kind, string message, string? jobId = null)
     {
-        var token = UploadMessages.Protector(protection).Protect($"{kind}|{message}", TimeSpan.FromMinutes(5));
+        var bounded = MessageText.Bounded(message, UploadMessages.MaxLength);
+        var token = UploadMessages.Protector(protection).Protect($"{kind}|{bounded}", TimeSpan.FromMinutes(5));
         return TypedResults.LocalRedirect($"/kallor/{id}?meddelande={Uri.EscapeDataString(token)}"
             + (jobId is null ? "" : $"&startad={Uri.EscapeDataString(jobId)}"));
     }

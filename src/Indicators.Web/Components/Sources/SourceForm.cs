@@ -69,7 +69,7 @@ public sealed class SourceForm
 
     public string? PxGenderMap { get; set; }
 
-    // File
+    // File. The folder and pattern errors of SourceDraft name these two properties (SourceDraft.FolderField, PatternField).
     public string? FileFolder { get; set; }
 
     public string? FilePattern { get; set; }

@@ -6,6 +6,9 @@ namespace Indicators.Web.Components.Sources;
 /// <summary>A message for the source page, carried in its address protected by Data Protection and valid five minutes.</summary>
 public static class UploadMessages
 {
+    /// <summary>The longest message carried: with protection and base64 its address stays near 2 KB.</summary>
+    public const int MaxLength = 1000;
+
     public static ITimeLimitedDataProtector Protector(IDataProtectionProvider protection) =>
         protection.CreateProtector("Indicators.Sources.PageMessage").ToTimeLimitedDataProtector();
 
