@@ -29,7 +29,12 @@ public static class IngestionSetup
         builder.Services.AddSingleton<SourceFiles>();
         builder.Services.AddSingleton<FolderScanner>();
         builder.Services.AddHostedService<FolderWatcher>();
+        builder.Services.AddOptions<RunLeaseOptions>().Bind(builder.Configuration.GetSection(RunLeaseOptions.Section))
+            .Validate(options => options.Problem() is null, "Ingestion:Runs: the heartbeat, lease and failure-recording times do not hold together.")
+            .ValidateOnStart();
         builder.Services.AddSingleton<IngestionRunner>();
+        // Every process sweeps runs whose process died: a run does not wait for its source's next run to be marked failed.
+        builder.Services.AddHostedService<AbandonedRunSweeper>();
         builder.Services.AddSingleton<SourcePreview>();
         builder.Services.AddTransient<SourceJobs>();
         builder.Services.AddSingleton<SourceSchedule>();
