@@ -260,14 +260,17 @@ public sealed class IngestionRunner(
     // the finish is written in the data transaction, which began before the (possibly long) merge.
     const string StartSql = """
         insert into ingestion_run (source_id, trigger, status, phase, started_at, progress_at, lease_until)
-        values (@SourceId, @Trigger, 'running', 'läser', clock_timestamp(), clock_timestamp(), clock_timestamp() + @Lease) returning id
+        select @SourceId, @Trigger, 'running', 'läser', start.moment, start.moment, start.moment + @Lease
+        from (select clock_timestamp() as moment) start
+        returning id
         """;
 
     const string FinishSql = """
         update ingestion_run
-        set status = @Status, phase = 'klar', progress_at = clock_timestamp(), finished_at = clock_timestamp(), lease_until = null,
+        set status = @Status, phase = 'klar', progress_at = finish.moment, finished_at = finish.moment, lease_until = null,
             rows_read = @RowsRead, rows_done = @RowsDone, inserted = @Inserted, updated = @Updated, unchanged = @Unchanged,
             retracted = @Retracted, rejected = @Rejected, message = @Message, problems = @Problems::jsonb
+        from (select clock_timestamp() as moment) finish
         where id = @RunId and status = 'running'
         """;
 

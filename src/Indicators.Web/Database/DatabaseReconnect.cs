@@ -8,8 +8,8 @@ namespace Indicators.Web.Database;
 /// (Npgsql cannot know before it tries; it clears the pool once it has seen one). Without this, the first request after
 /// a restart was a 500. A GET or HEAD that meets a lost connection before its response has started is run once more on a
 /// cleared pool: it changes nothing, so running it again is safe. Any other request is not repeated (it may have written);
-/// the pool is cleared and the error goes on to the error page. Cookies already issued on the first attempt (an
-/// antiforgery cookie, say) are kept, since the second attempt may take them as sent.
+/// the pool is cleared and the error goes on to the error page. The second attempt has its own service scope; cookies
+/// already issued on the first (an antiforgery cookie, say) are kept, since the second attempt may take them as sent.
 /// </summary>
 public static class DatabaseReconnect
 {
@@ -37,7 +37,20 @@ public static class DatabaseReconnect
                 var cookies = context.Response.Headers.SetCookie;
                 context.Response.Clear();
                 context.Response.Headers.SetCookie = cookies;
-                await next(context);
+
+                // A scope of its own, as the exception handler's re-execution has: the first attempt's scoped services
+                // (Blazor's NavigationManager, say) are initialised already and refuse a second request.
+                var requestServices = context.RequestServices;
+                await using var scope = context.RequestServices.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
+                context.RequestServices = scope.ServiceProvider;
+                try
+                {
+                    await next(context);
+                }
+                finally
+                {
+                    context.RequestServices = requestServices;
+                }
             }
         });
     }
