@@ -9,6 +9,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace Indicators.Ingestion;
 
@@ -29,9 +30,8 @@ public static class IngestionSetup
         builder.Services.AddSingleton<SourceFiles>();
         builder.Services.AddSingleton<FolderScanner>();
         builder.Services.AddHostedService<FolderWatcher>();
-        builder.Services.AddOptions<RunLeaseOptions>().Bind(builder.Configuration.GetSection(RunLeaseOptions.Section))
-            .Validate(options => options.Problem() is null, "Ingestion:Runs: the heartbeat, lease and failure-recording times do not hold together.")
-            .ValidateOnStart();
+        builder.Services.AddOptions<RunLeaseOptions>().Bind(builder.Configuration.GetSection(RunLeaseOptions.Section)).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<RunLeaseOptions>, RunLeaseOptionsValidation>();
         builder.Services.AddSingleton<IngestionRunner>();
         // Every process sweeps runs whose process died: a run does not wait for its source's next run to be marked failed.
         builder.Services.AddHostedService<AbandonedRunSweeper>();

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+
 namespace Indicators.Ingestion.Runs;
 
 /// <summary>
@@ -31,4 +33,11 @@ public sealed class RunLeaseOptions
         : Lease < 2 * HeartbeatInterval ? $"{Section}:Lease ({Lease}) must be at least twice HeartbeatInterval ({HeartbeatInterval})."
         : FailureRecordingTimeout < TimeSpan.Zero ? $"{Section}:FailureRecordingTimeout must not be negative."
         : null;
+}
+
+/// <summary>Refuses settings that do not hold together at start, with what is wrong.</summary>
+sealed class RunLeaseOptionsValidation : IValidateOptions<RunLeaseOptions>
+{
+    public ValidateOptionsResult Validate(string? name, RunLeaseOptions options) =>
+        options.Problem() is { } problem ? ValidateOptionsResult.Fail(problem) : ValidateOptionsResult.Success;
 }
