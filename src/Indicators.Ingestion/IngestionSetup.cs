@@ -9,6 +9,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace Indicators.Ingestion;
 
@@ -34,7 +35,11 @@ public static class IngestionSetup
         // Before the watcher and the schedule: a source the roots no longer allow is disabled first.
         builder.Services.AddHostedService<FileSourceRootCheck>();
         builder.Services.AddHostedService<FolderWatcher>();
+        builder.Services.AddOptions<RunLeaseOptions>().Bind(builder.Configuration.GetSection(RunLeaseOptions.Section)).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<RunLeaseOptions>, RunLeaseOptionsValidation>();
         builder.Services.AddSingleton<IngestionRunner>();
+        // Every process sweeps runs whose process died: a run does not wait for its source's next run to be marked failed.
+        builder.Services.AddHostedService<AbandonedRunSweeper>();
         builder.Services.AddSingleton<SourcePreview>();
         builder.Services.AddTransient<SourceJobs>();
         builder.Services.AddSingleton<SourceSchedule>();

@@ -6,6 +6,7 @@ using Indicators.Web.Components;
 using Indicators.Web.Components.PlanCode;
 using Indicators.Web.Components.Reports.Export;
 using Indicators.Web.Components.Sources;
+using Indicators.Web.Database;
 using Indicators.Web.Security;
 
 // "plan export …" and "plan import …": plan as code from a pipeline, then exit (README, "Plan as code").
@@ -53,6 +54,8 @@ try
     }
 
     app.UseSecurityHeaders();
+    // After a database restart, a GET that meets a dead pooled connection is run again on a new one instead of failing.
+    app.UseDatabaseReconnect();
     app.UseStatusCodePagesWithReExecute("/hittades-inte", createScopeForStatusCodePages: true);
     app.UseAuthentication();
     app.UseAuthorization();

@@ -29,6 +29,22 @@ public static class TestPostgres
         await command.ExecuteNonQueryAsync();
     }
 
+    /// <summary>
+    /// A cluster of the test's own, with a migrated database, for a test that stops or restarts the server: the shared
+    /// cluster cannot be restarted under the other tests. Takes a few seconds (initdb); use it only where a restart is the point.
+    /// </summary>
+    public static async Task<PrivateCluster> StartPrivateClusterAsync()
+    {
+        RemoveStaleClusters();
+        var cluster = await PrivateCluster.StartAsync(Path.Combine("/var/tmp", $"indicators-test-{Guid.NewGuid():N}"));
+        await using (var dataSource = NpgsqlDataSource.Create(cluster.ConnectionString))
+        {
+            await new MigrationRunner(dataSource, MigrationScript.Embedded(), NullLogger<MigrationRunner>.Instance).MigrateAsync();
+        }
+
+        return cluster;
+    }
+
     /// <summary>A new database with nothing in it.</summary>
     public static Task<string> CreateEmptyDatabaseAsync() => CreateDatabaseAsync("template0");
 

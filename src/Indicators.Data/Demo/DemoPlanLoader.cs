@@ -47,7 +47,7 @@ public sealed class DemoPlanLoader(NpgsqlDataSource dataSource, ILogger<DemoPlan
         {
             var rows = DemoOutcomesCsv.Parse(file, MigrationScript.ReadResource(assembly, $"sql/demo/{file}"));
             var runId = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-                "insert into ingestion_run (trigger, status, message) values ('demo', 'running', @Message) returning id",
+                "insert into ingestion_run (trigger, status, message, started_at) values ('demo', 'running', @Message, clock_timestamp()) returning id",
                 new { Message = $"Demodata: {file}" }, transaction, cancellationToken: cancellationToken));
             var counts = await ObservationWriter.MergeAsync(connection, transaction, runId, rows.Select(r => new IncomingObservation(
                 indicatorIds.TryGetValue(r.IndicatorCode, out var id)
@@ -75,7 +75,7 @@ public sealed class DemoPlanLoader(NpgsqlDataSource dataSource, ILogger<DemoPlan
 
     const string FinishRunSql = """
         update ingestion_run
-        set status = 'succeeded', finished_at = now(), rows_read = @Read, rows_done = @Read,
+        set status = 'succeeded', finished_at = clock_timestamp(), rows_read = @Read, rows_done = @Read,
             inserted = @Inserted, updated = @Updated, unchanged = @Unchanged, retracted = @Retracted
         where id = @RunId
         """;

@@ -1,3 +1,4 @@
+using System.Data;
 using Dapper;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -5,10 +6,14 @@ using Npgsql;
 namespace Indicators.Ingestion.Runs;
 
 /// <summary>
-/// Writes a run's progress to its ingestion_run row while the run goes on, on the run's lock connection — outside the
-/// data transaction, so other sessions see it at once. Reports only keep the latest value; a background loop writes it at
-/// most once per <see cref="Interval"/> (the first report at once, the last one after the pause), so reporting per row or
-/// per page costs nothing in round trips. Must be stopped before the run's own statements use the connection again.
+/// Writes a run's progress and renews its lease on its ingestion_run row while the run goes on, on the run's lock
+/// connection — outside the data transaction, so other sessions see it at once. Reports only keep the latest value; a
+/// background loop writes it at most once per <see cref="Interval"/> (the first report at once, the last one after the
+/// pause), so reporting per row or per page costs nothing in round trips. Without progress the loop still renews the
+/// lease every <see cref="RunLeaseOptions.HeartbeatInterval"/> (the heartbeat). When the lock connection is found
+/// broken, the source's advisory lock has gone with its session: the loop says so (<see cref="LockLost"/>) and calls
+/// <c>lockLost</c>, so the run stops instead of writing without its lock. Must be stopped before the run's own
+/// statements use the connection again.
 /// </summary>
 sealed class RunProgressRecorder : IAsyncDisposable
 {
@@ -17,6 +22,8 @@ sealed class RunProgressRecorder : IAsyncDisposable
 
     readonly NpgsqlConnection connection;
     readonly long runId;
+    readonly RunLeaseOptions lease;
+    readonly Action lockLost;
     readonly ILogger logger;
     readonly SemaphoreSlim signal = new(0);
     readonly CancellationTokenSource stopping = new();
@@ -25,15 +32,21 @@ sealed class RunProgressRecorder : IAsyncDisposable
     RunProgress current;
     int dirty;
     int stopped;
+    volatile bool lost;
 
-    public RunProgressRecorder(NpgsqlConnection connection, long runId, ILogger logger)
+    public RunProgressRecorder(NpgsqlConnection connection, long runId, RunLeaseOptions lease, Action lockLost, ILogger logger)
     {
         this.connection = connection;
         this.runId = runId;
+        this.lease = lease;
+        this.lockLost = lockLost;
         this.logger = logger;
         current = new RunProgress(RunPhase.Reading, 0, 0);
         loop = Task.Run(WriteLoopAsync);
     }
+
+    /// <summary>True once a write found the lock connection broken: the run no longer holds its source's lock.</summary>
+    public bool LockLost => lost;
 
     /// <summary>For the reader: rows read so far, in the reading phase.</summary>
     public IProgress<ReadProgress> Reading => new Callback<ReadProgress>(p => Update(c => c with { Phase = RunPhase.Reading, RowsRead = p.RowsRead }));
@@ -74,42 +87,73 @@ sealed class RunProgressRecorder : IAsyncDisposable
     {
         while (true)
         {
+            bool progressed;
             try
             {
-                await signal.WaitAsync(stopping.Token);
+                progressed = await signal.WaitAsync(lease.HeartbeatInterval, stopping.Token);
             }
             catch (OperationCanceledException)
             {
                 return;
             }
 
-            Interlocked.Exchange(ref dirty, 0);
-            RunProgress snapshot;
-            lock (gate)
+            if (!await WriteAsync(progressed))
             {
-                snapshot = current;
+                return;
             }
 
             try
             {
-                // Never cancelled half-way: the connection must be left idle for the runner's next statement.
+                if (progressed)
+                {
+                    await Task.Delay(Interval, stopping.Token);
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Writes the progress (or only the lease); false when the lock connection is gone and the loop must end.</summary>
+    async Task<bool> WriteAsync(bool progressed)
+    {
+        try
+        {
+            // Never cancelled half-way: the connection must be left idle for the runner's next statement.
+            if (progressed)
+            {
+                Interlocked.Exchange(ref dirty, 0);
+                RunProgress snapshot;
+                lock (gate)
+                {
+                    snapshot = current;
+                }
+
                 await connection.ExecuteAsync(new CommandDefinition(ProgressSql,
-                    new { RunId = runId, snapshot.Phase, snapshot.RowsRead, snapshot.RowsDone }, cancellationToken: CancellationToken.None));
+                    new { RunId = runId, snapshot.Phase, snapshot.RowsRead, snapshot.RowsDone, lease.Lease }, cancellationToken: CancellationToken.None));
             }
-            catch (NpgsqlException e)
+            else
             {
-                // Progress is a courtesy to onlookers; the run itself decides success or failure.
-                logger.LogWarning(e, "Could not record the progress of run {RunId}", runId);
+                await connection.ExecuteAsync(new CommandDefinition(HeartbeatSql, new { RunId = runId, lease.Lease }, cancellationToken: CancellationToken.None));
             }
 
-            try
+            return true;
+        }
+        catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
+        {
+            if (connection.FullState.HasFlag(ConnectionState.Open) && !connection.FullState.HasFlag(ConnectionState.Broken))
             {
-                await Task.Delay(Interval, stopping.Token);
+                // Progress is a courtesy to onlookers, and the lock (not the lease) is what keeps others off a live run.
+                logger.LogWarning(e, "Could not record the progress of run {RunId}", runId);
+                return true;
             }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
+
+            lost = true;
+            logger.LogWarning(e, "Run {RunId} lost its lock connection; stopping it", runId);
+            lockLost();
+            return false;
         }
     }
 
@@ -119,8 +163,14 @@ sealed class RunProgressRecorder : IAsyncDisposable
     }
 
     // Only a running run: a late write must never touch a run that has finished or been marked failed.
+    // clock_timestamp(), not now(): the moment of the write, whatever transaction it may be in.
     const string ProgressSql = """
-        update ingestion_run set phase = @Phase, rows_read = @RowsRead, rows_done = @RowsDone, progress_at = now()
+        update ingestion_run
+        set phase = @Phase, rows_read = @RowsRead, rows_done = @RowsDone, progress_at = clock_timestamp(), lease_until = clock_timestamp() + @Lease
         where id = @RunId and status = 'running'
+        """;
+
+    const string HeartbeatSql = """
+        update ingestion_run set lease_until = clock_timestamp() + @Lease where id = @RunId and status = 'running'
         """;
 }

@@ -18,12 +18,19 @@ public class KilledWorkerTests
     /// <summary>The worker's console output, for a wait that times out to show.</summary>
     readonly System.Collections.Concurrent.ConcurrentQueue<string> workerOutput = new();
 
+    /// <summary>The message of a run whose process stopped answering, as the sweep and the next run record it.</summary>
+    const string AbandonedMessage =
+        "Körningen avbröts: processen som körde den slutade svara (den stoppades eller tappade förbindelsen med databasen). Inget av körningen sparades.";
+
     Process StartWorker(string connectionString, StubServer stub)
     {
         var worker = Process.Start(WorkerProcess.StartInfo(connectionString, new Dictionary<string, string>
         {
             ["Sources__Kolada__BaseUrl"] = stub.Url("v3"),
             ["Hangfire__Server__WorkerCount"] = "1",
+            // A short lease, so that the test sees the sweep within seconds.
+            ["Ingestion__Runs__HeartbeatInterval"] = "00:00:00.2",
+            ["Ingestion__Runs__Lease"] = "00:00:02",
         }))!;
         worker.OutputDataReceived += (_, e) => workerOutput.Enqueue(e.Data ?? "");
         worker.ErrorDataReceived += (_, e) => workerOutput.Enqueue(e.Data ?? "");
@@ -39,6 +46,7 @@ public class KilledWorkerTests
         builder.Logging.ClearProviders();
         builder.Configuration["ConnectionStrings:Indicators"] = connectionString;
         builder.Configuration["Hangfire:Server:Enabled"] = "false";
+        builder.Configuration["Ingestion:Runs:SweepInterval"] = "00:00:00.2";
         builder.AddIndicatorsDatabase(allowEmbedded: false);
         builder.AddIndicatorsHangfire();
         builder.AddIndicatorsIngestion();
@@ -100,7 +108,40 @@ public class KilledWorkerTests
         var runs = (await onlooker.QueryAsync<(string Trigger, string Status, string? Message)>(
             "select trigger, status, message from ingestion_run order by id")).ToList();
         Assert.Equal(["scheduled/succeeded", "manual/failed", "retry/succeeded"], runs.Select(r => $"{r.Trigger}/{r.Status}"));
-        Assert.Equal("Körningen avbröts innan den blev klar (processen stoppades). Inget av den sparades.", runs[1].Message);
+        Assert.Equal(AbandonedMessage, runs[1].Message);
         Assert.Equal(57.5m, await onlooker.ExecuteScalarAsync<decimal>("select value from observation where area_id = '0022' and gender = 'T'"));
+    }
+
+    [Fact]
+    public async Task A_worker_killed_mid_run_has_its_run_marked_failed_by_another_process_once_its_lease_has_run_out()
+    {
+        var (connectionString, sourceId) = await ArrangeAsync();
+        using var secondPage = new ManualResetEventSlim();
+        await using var stub = await TwoPagesAsync(secondPage);
+        await using var onlooker = new NpgsqlConnection(connectionString);
+        // Another process of the installation (a web app without a Hangfire server): it sweeps, it runs nothing.
+        using var other = Client(connectionString);
+        await other.StartAsync();
+        using var worker = StartWorker(connectionString, stub);
+        try
+        {
+            other.Services.GetRequiredService<SourceSchedule>().RunNow(sourceId);
+            await WaitUntilAsync(async () => await onlooker.ExecuteScalarAsync<bool>(
+                    "select exists (select 1 from ingestion_run where status = 'running' and rows_read > 0)"),
+                "the worker's run to be reading", 90,
+                async () => await DescribeJobsAsync(connectionString) + "\nThe worker printed:\n" + string.Join('\n', workerOutput.TakeLast(200)));
+        }
+        finally
+        {
+            worker.Kill(entireProcessTree: true);
+            await worker.WaitForExitAsync();
+            secondPage.Set();
+        }
+
+        await WaitUntilAsync(async () => await onlooker.ExecuteScalarAsync<string>("select status from ingestion_run") != "running",
+            "the sweep to mark the killed worker's run failed", 30, () => DescribeJobsAsync(connectionString));
+        await other.StopAsync();
+        Assert.Equal(("failed", AbandonedMessage), await onlooker.QuerySingleAsync<(string, string)>("select status, message from ingestion_run"));
+        Assert.Equal(0, await onlooker.ExecuteScalarAsync<int>("select count(*)::int from observation"));
     }
 }

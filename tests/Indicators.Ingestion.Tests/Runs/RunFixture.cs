@@ -53,10 +53,10 @@ static class RunFixture
         return stub;
     }
 
-    /// <summary>A fresh database with the source; returns its connection string and the source's id.</summary>
-    public static async Task<(string ConnectionString, int SourceId)> ArrangeAsync()
+    /// <summary>A fresh database (or the given migrated one) with the source; returns its connection string and the source's id.</summary>
+    public static async Task<(string ConnectionString, int SourceId)> ArrangeAsync(string? migratedDatabase = null)
     {
-        var connectionString = await TestPostgres.CreateMigratedDatabaseAsync();
+        var connectionString = migratedDatabase ?? await TestPostgres.CreateMigratedDatabaseAsync();
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.ExecuteAsync("""
             insert into area (id, name, short_name, kind) values ('0022', 'Region Västernorrland', 'Västernorrland', 'region'), ('0000', 'Riket', 'Riket', 'country');
@@ -83,6 +83,12 @@ static class RunFixture
         services.AddIndicatorsSourceClients(configuration);
         services.AddSingleton<ISourceReader, KoladaSourceReader>();
         services.AddSingleton<IngestionRunner>();
+        // A short heartbeat, so that a run notices a lost lock session within a fraction of a second.
+        services.Configure<RunLeaseOptions>(options =>
+        {
+            options.HeartbeatInterval = TimeSpan.FromMilliseconds(200);
+            options.Lease = TimeSpan.FromSeconds(2);
+        });
         return services.BuildServiceProvider();
     }
 

@@ -104,4 +104,46 @@ public class ScheduledRunTests
         await Task.WhenAll(first.StopAsync(), second.StopAsync());
         Assert.Equal([("manual", "succeeded", 4)], await connection.QueryAsync<(string, string, int)>("select trigger, status, inserted from ingestion_run"));
     }
+
+    [Fact]
+    public async Task A_run_now_job_whose_database_sessions_are_all_ended_mid_run_records_that_cause_and_is_retried_by_its_policy()
+    {
+        var (connectionString, sourceId) = await ArrangeAsync();
+        await using var stub = await StubServer.StartAsync(StubResponse.Json(KoladaPage(55.0m, 60.0m)));
+        using var server = await StartServerAsync(connectionString, stub);
+        await using var onlooker = new NpgsqlConnection(connectionString);
+        await onlooker.OpenAsync();
+
+        // As a database restart does: every session but the test's own ends with 57P01 while the run writes.
+        string jobId;
+        await using (var blocker = new NpgsqlConnection(connectionString))
+        {
+            await blocker.OpenAsync();
+            await using var hold = await blocker.BeginTransactionAsync();
+            await blocker.ExecuteAsync("lock table observation in share mode", transaction: hold);
+            jobId = server.Services.GetRequiredService<SourceSchedule>().RunNow(sourceId);
+            await WaitUntilAsync(async () => await onlooker.ExecuteScalarAsync<bool>(
+                    "select exists (select 1 from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock')"),
+                "the job's run to wait for the lock", 90, Explain(connectionString));
+            await onlooker.ExecuteAsync("""
+                select pg_terminate_backend(pid) from pg_stat_activity
+                where datname = current_database() and pid not in (pg_backend_pid(), @Blocker)
+                """, new { Blocker = blocker.ProcessID });
+            await hold.RollbackAsync();
+        }
+
+        await WaitUntilAsync(async () => await onlooker.ExecuteScalarAsync<string>("select status from ingestion_run") == "failed",
+            "the run to be recorded failed", 30, Explain(connectionString));
+        Assert.Equal(
+            "Körningen avbröts: förbindelsen med databasen bröts (databasen startades om eller stängde anslutningen). Inget av körningen sparades.",
+            await onlooker.ExecuteScalarAsync<string>("select message from ingestion_run"));
+        await WaitUntilAsync(async () => await JobStateAsync(onlooker, jobId) == "Scheduled", "the job to be scheduled for a retry", 30, Explain(connectionString));
+
+        // The retry's delay is the policy's; the test does not wait for it.
+        server.Services.GetRequiredService<IBackgroundJobClient>().Requeue(jobId);
+        await WaitUntilAsync(async () => await JobStateAsync(onlooker, jobId) == "Succeeded", "the retried job to succeed", 60, Explain(connectionString));
+        await server.StopAsync();
+        Assert.Equal([("manual", "failed"), ("manual", "succeeded")],
+            await onlooker.QueryAsync<(string, string)>("select trigger, status from ingestion_run order by id"));
+    }
 }

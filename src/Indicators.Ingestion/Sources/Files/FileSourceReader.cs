@@ -55,14 +55,14 @@ public sealed class FileSourceReader(SourceStore sources, SourceFiles files, Fil
             OnCommit = async (connection, transaction, runId, ct) =>
             {
                 await connection.ExecuteAsync(new CommandDefinition("""
-                    update source_file set ingested_run_id = @RunId, ingested_at = now()
+                    update source_file set ingested_run_id = @RunId, ingested_at = clock_timestamp()
                     where id = any(@Ids) and ingested_at is null
                     """, new { RunId = runId, Ids = uploadIds }, transaction, cancellationToken: ct));
                 foreach (var file in folderFiles)
                 {
                     await connection.ExecuteAsync(new CommandDefinition("""
                         insert into source_file (source_id, origin, file_name, sha256, size, uploaded_at, ingested_run_id, ingested_at)
-                        values (@SourceId, 'folder', @Name, @Sha256, @Size, @LastWrite, @RunId, now())
+                        values (@SourceId, 'folder', @Name, @Sha256, @Size, @LastWrite, @RunId, clock_timestamp())
                         """, new { SourceId = source.Id, file.Name, file.Sha256, file.Size, LastWrite = file.Time, RunId = runId },
                         transaction, cancellationToken: ct));
                 }
