@@ -31,7 +31,8 @@ public static class CsvFileReader
                 throw new SourceReadException($"'{fileName}' är tom: den saknar rubrikrad.");
             }
 
-            var header = fields.ConvertAll(f => f.Trim());
+            // Column names end up in messages and in a source's saved mapping: a NUL there could not be stored.
+            var header = fields.ConvertAll(f => StorableText.Printable(f.Trim()));
             var collector = new RowCollector(mapping, header, fileName, format.DecimalComma ? DecimalMark.Comma : DecimalMark.Point);
             while (parser.ReadRecord(fields))
             {

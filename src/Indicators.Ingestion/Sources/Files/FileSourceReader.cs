@@ -25,7 +25,7 @@ namespace Indicators.Ingestion.Sources.Files;
 /// </list>
 /// </para>
 /// </summary>
-public sealed class FileSourceReader(SourceStore sources, SourceFiles files, FileSourceOptions options) : ISourceReader, ISampleReader
+public sealed class FileSourceReader(SourceStore sources, SourceFiles files, FileSourceOptions options, TimeProvider time) : ISourceReader, ISampleReader
 {
     public string Kind => "file";
 
@@ -85,9 +85,7 @@ public sealed class FileSourceReader(SourceStore sources, SourceFiles files, Fil
     async Task<(List<SourceRow> Rows, List<SourceProblem> Warnings, List<SourceProblem> Rejected)> ReadFilesAsync(
         List<PendingFile> pending, FileMapping mapping, IReadOnlyList<SourceIndicator> indicators, IProgress<ReadProgress> progress, CancellationToken cancellationToken)
     {
-        var codes = indicators.Select(i => i.Code).Concat(indicators.Select(i => i.KpiId).OfType<string>())
-            .ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var areas = await sources.AreaIdsAsync(cancellationToken);
+        var resolver = new RowResolver(indicators, await sources.AreaIdsAsync(cancellationToken), RowResolver.Today(time));
 
         var merged = new Dictionary<(string, Period, string, Gender), (SourceRow Row, string File)>();
         var warnings = new List<SourceProblem>();
@@ -98,7 +96,7 @@ public sealed class FileSourceReader(SourceStore sources, SourceFiles files, Fil
             var read = await ReadFileAsync(file, mapping, cancellationToken);
             rowsRead += read.Rows.Count + read.Rejected.Count;
             progress.Report(new ReadProgress(rowsRead));
-            var good = Screen(file.Name, read, mapping, codes, areas, rejected);
+            var good = Screen(file.Name, read, mapping, resolver, rejected);
             var replaced = new Dictionary<string, int>(StringComparer.Ordinal);
             foreach (var row in good)
             {
@@ -173,6 +171,11 @@ public sealed class FileSourceReader(SourceStore sources, SourceFiles files, Fil
             }
 
             // Read into memory first: the detector reads a file twice, and a folder file may change under us.
+            if (new FileInfo(file.Path!).Length is var size and > FileSource.MaxFileBytes)
+            {
+                throw new SourceReadException($"'{file.Name}' är {size / (1024 * 1024)} MB, större än de {FileSource.MaxFileBytes / (1024 * 1024)} MB som en körning läser; dela upp filen.");
+            }
+
             var bytes = await File.ReadAllBytesAsync(file.Path!, cancellationToken);
             using var stream = new MemoryStream(bytes, writable: false);
             return FileSource.Read(stream, file.Name, mapping);
@@ -188,29 +191,40 @@ public sealed class FileSourceReader(SourceStore sources, SourceFiles files, Fil
     }
 
     /// <summary>
-    /// Keeps the file's rows whose indicator is linked to the source and whose area exists, adds the file's name to every
-    /// problem, and applies the rejected-share rule to the file as a whole.
+    /// Keeps the file's rows that the runner's rules (<see cref="RowResolver"/>) would store — indicator linked to the
+    /// source, area known, row fitting its indicator — adds the file's name to every problem, and applies the
+    /// rejected-share rule to the file as a whole.
     /// </summary>
-    static List<SourceRow> Screen(string fileName, SourceReadResult read, FileMapping mapping, HashSet<string> codes, IReadOnlySet<string> areas, List<SourceProblem> rejected)
+    static List<SourceRow> Screen(string fileName, SourceReadResult read, FileMapping mapping, RowResolver resolver, List<SourceProblem> rejected)
     {
         var rejectedRows = read.Rejected.Select(p => p.Row).Distinct().Count();
         rejected.AddRange(read.Rejected.Select(p => p with { Reason = $"'{fileName}': {p.Reason}" }));
         var good = new List<SourceRow>(read.Rows.Count);
         var unknown = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var row in read.Rows)
+        for (var i = 0; i < read.Rows.Count; i++)
         {
-            var reason = !codes.Contains(row.IndicatorCode) ? $"indikatorn '{row.IndicatorCode}' är inte kopplad till källan"
-                : !areas.Contains(row.AreaCode) ? $"området '{row.AreaCode}' finns inte"
-                : null;
-            if (reason is null)
+            var row = read.Rows[i];
+            if (!resolver.TryFind(row.IndicatorCode, out var indicator))
             {
-                good.Add(row);
+                Count(unknown, $"indikatorn '{row.IndicatorCode}' är inte kopplad till källan");
+            }
+            else if (!resolver.IsKnownArea(row.AreaCode))
+            {
+                Count(unknown, $"området '{row.AreaCode}' finns inte");
+            }
+            else if (resolver.Misfit(row, indicator) is var (field, reason))
+            {
+                // A row that does not fit its indicator is a row problem, named by its line like the reader's own.
+                var column = field == "kön" ? mapping.GenderColumn : mapping.PeriodColumn;
+                rejected.Add(new SourceProblem(read.RowLines?[i], column ?? field, $"'{fileName}': {reason}"));
             }
             else
             {
-                unknown[reason] = unknown.GetValueOrDefault(reason) + 1;
+                good.Add(row);
             }
         }
+
+        static void Count(Dictionary<string, int> reasons, string reason) => reasons[reason] = reasons.GetValueOrDefault(reason) + 1;
 
         // One problem per reason, not per row: a file for the wrong indicator would otherwise flood the run's problems.
         foreach (var (reason, count) in unknown)

@@ -1,3 +1,4 @@
+using Indicators.Core.Formatting;
 using System.Security.Cryptography;
 using Dapper;
 using Npgsql;
@@ -32,7 +33,8 @@ public sealed class SourceFiles(NpgsqlDataSource dataSource, FileSourceOptions o
     public async Task<StoredUpload> StoreUploadAsync(int sourceId, string fileName, Stream content, string userName, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(content);
-        var name = Path.GetFileName(fileName?.Trim() ?? "");
+        // The name is stored and quoted in every message about the file: a NUL in it could not be stored.
+        var name = StorableText.Printable(Path.GetFileName(fileName?.Trim() ?? ""));
         if (name.Length == 0)
         {
             throw new SourceFileRejectedException("Filen saknar namn.");
