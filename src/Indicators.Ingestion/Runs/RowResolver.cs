@@ -79,13 +79,13 @@ public sealed class RowResolver
         var period = row.Period;
         if (row.Gender != Gender.T && !indicator.GenderSplit)
         {
-            return ("kön", $"{indicator.Code} redovisas inte per kön, så värdet för {row.Gender.SwedishName().ToLowerInvariant()} ({row.Gender.ToCode()}) "
+            return ("kön", $"indikatorn {indicator.Code} redovisas inte per kön, så värdet för {row.Gender.SwedishName().ToLowerInvariant()} ({row.Gender.ToCode()}) "
                 + $"tas inte emot ({period.SwedishName}, område {row.AreaCode})");
         }
 
         if (period.Kind != PeriodKind.JanuaryToAugust && KindOf(indicator.Frequency) is { } kind && period.Kind != kind)
         {
-            return ("period", $"{period.SwedishName} är {ValueName(period.Kind)}, men {indicator.Code} har frekvensen "
+            return ("period", $"perioden {period.SwedishName} är {ValueName(period.Kind)}, men indikatorn {indicator.Code} har frekvensen "
                 + $"{IndicatorDraft.FrequencyName(indicator.Frequency).ToLowerInvariant()}: bara perioder som {Example(kind)} (och jan–aug, 2025-JA) tas emot");
         }
 

@@ -125,6 +125,58 @@ public class XlsxLimitsTests
         AssertRefused(stream, "poster.xlsx");
     }
 
+    public static TheoryData<XlsxLimits, string, string> OverALimit => new()
+    {
+        { new() { MaxCells = 10 }, "<row r=\"2\">" + string.Concat(Enumerable.Range(0, 12).Select(i => $"<c r=\"{(char)('A' + i)}2\"><v>1</v></c>")) + "</row>", "fler än 10 celler" },
+        { new() { MaxRows = 5 }, string.Concat(Enumerable.Range(2, 5).Select(r => Row(r, "N1", "2025", "0022", "1"))), "fler än 5 rader" },
+        { new() { MaxSheetArea = 30 }, Row(3, "N1", "2025", "0022", "1") + "<row r=\"4\"><c r=\"H4\"><v>1</v></c></row>", "sträcker sig över 4 rader och 8 kolumner" },
+        { new() { MaxCellProblems = 1 }, Row(2, "N1", "2024", "0022") + "<row r=\"2\"><c r=\"D2\"><f>1+1</f></c></row>"
+            + Row(3, "N1", "2025", "0022") + "<row r=\"3\"><c r=\"D3\"><f>1+1</f></c></row>", "fler än 1 celler saknar värde" },
+    };
+
+    [Theory]
+    [MemberData(nameof(OverALimit))]
+    public void A_sheet_over_a_limit_is_refused_before_it_is_read(XlsxLimits limits, string rows, string reason)
+    {
+        using var workbook = Workbook(HeaderRow + rows, []);
+
+        var error = Assert.Throws<SourceReadException>(() => XlsxFileReader.Read(workbook, "gräns.xlsx", Mapping, limits));
+
+        Assert.Contains(reason, error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("'gräns.xlsx' är för stor för att läsas: ", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void More_shared_strings_than_the_limit_are_refused_before_they_are_held()
+    {
+        using var workbook = Workbook(HeaderRow, ["<t>a</t>", "<t>b</t>", "<t>c</t>"]);
+
+        var error = Assert.Throws<SourceReadException>(() => XlsxFileReader.Read(workbook, "texter.xlsx", Mapping, new XlsxLimits { MaxSharedStrings = 2 }));
+
+        Assert.Contains("fler än 2 olika texter", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_formula_without_a_value_is_named_by_its_Excel_row_through_gaps_unnumbered_rows_and_a_row_written_in_two_parts()
+    {
+        // Rows 3 and (unnumbered, so the next) 4, a gap, then row 7 written as two row elements, the second with the formula.
+        var sheet = HeaderRow
+            + Row(3, "N1", "2020", "0022", "1").Replace("<row r=\"3\">", "<row r=\"3\">", StringComparison.Ordinal)
+            + Row(4, "N1", "2021", "0022", "1").Replace("<row r=\"4\">", "<row>", StringComparison.Ordinal)
+            + Row(7, "N1", "2022", "0022")
+            + "<row r=\"7\"><c r=\"D7\"><f>SUM(D3:D4)</f></c></row>"
+            + string.Concat(Enumerable.Range(8, 8).Select(r => Row(r, "N1", (2015 + r).ToString(CultureInfo.InvariantCulture), "0022", "1")));
+        using var workbook = Workbook(sheet, []);
+
+        var result = FileSource.Read(workbook, "luckor.xlsx", Mapping);
+
+        Assert.Equal(10, result.Rows.Count);
+        var problem = Assert.Single(result.Rejected);
+        Assert.Equal((7, "värde"), (problem.Row, problem.Column));
+        Assert.StartsWith("formel utan beräknat värde (=SUM(D3:D4))", problem.Reason, StringComparison.Ordinal);
+        Assert.Equal([3, 4, 8, 9, 10, 11, 12, 13, 14, 15], result.RowLines);
+    }
+
     [Fact]
     public async Task An_upload_of_a_workbook_bomb_is_refused_in_Swedish_naming_the_file_and_nothing_is_stored()
     {
