@@ -96,7 +96,7 @@ internal sealed class RowCollector
             var at = text is null ? -1 : StorableText.IndexOfUnstorable(text);
             if (at >= 0 && !badColumns.Contains(column))
             {
-                Bad(line, column, $"'{StorableText.Excerpt(text!, 40)}' innehåller {StorableText.Describe(text, at)}, som inte kan sparas");
+                Bad(line, column, $"'{Quote(text!)}' innehåller {StorableText.Describe(text, at)}, som inte kan sparas");
             }
         }
 
@@ -117,7 +117,7 @@ internal sealed class RowCollector
         {
             Problem(line, period, periodText.Length == 0
                 ? "perioden saknas"
-                : $"'{periodText}' är ingen period (t.ex. 2025, 2025-T2, 2025-Q3, 2025-08 eller 2025-JA)");
+                : $"'{Quote(periodText)}' är ingen period (t.ex. 2025, 2025-T2, 2025-Q3, 2025-08 eller 2025-JA)");
         }
 
         var parsedGender = Gender.T;
@@ -126,7 +126,7 @@ internal sealed class RowCollector
             var genderText = Text(fields, gender);
             if (!FileValues.TryParseGender(genderText, out parsedGender))
             {
-                Problem(line, gender, genderText.Length == 0 ? "kön saknas" : $"'{genderText}' är inget kön (T, K eller M)");
+                Problem(line, gender, genderText.Length == 0 ? "kön saknas" : $"'{Quote(genderText)}' är inget kön (T, K eller M)");
             }
         }
 
@@ -142,7 +142,7 @@ internal sealed class RowCollector
                 }
                 else
                 {
-                    Problem(line, value, FileValues.IsUnstorableNumber(valueText, decimalMark) ? FileValues.UnstorableNumber(valueText) : $"'{valueText}' är inte ett tal");
+                    Problem(line, value, FileValues.IsUnstorableNumber(valueText, decimalMark) ? FileValues.UnstorableNumber(valueText) : $"'{Quote(valueText)}' är inte ett tal");
                 }
             }
         }
@@ -155,12 +155,12 @@ internal sealed class RowCollector
             {
                 if (!FileValues.TryParseStatus(statusText, out var given))
                 {
-                    Problem(line, status, $"'{statusText}' är ingen status (ok, missing, suppressed, not_published eller retracted)");
+                    Problem(line, status, $"'{Quote(statusText)}' är ingen status (ok, missing, suppressed, not_published eller retracted)");
                 }
                 else if (given != ObservationStatus.Ok && parsedValue is not null)
                 {
                     // Only Ok carries a value: a suppressed value that is still there is a contradiction, not something to guess about.
-                    Problem(line, status, $"status '{statusText}' men värdet {parsedValue.Value.ToString(Swedish)} finns; bara status ok har ett värde");
+                    Problem(line, status, $"status '{Quote(statusText)}' men värdet {parsedValue.Value.ToString(Swedish)} finns; bara status ok har ett värde");
                 }
                 else if (given != ObservationStatus.Ok)
                 {
@@ -223,6 +223,9 @@ internal sealed class RowCollector
         Problem(line, column, reason);
         badColumns.Add(column);
     }
+
+    /// <summary>A field's text as a reason quotes it: at most 40 characters, printable.</summary>
+    static string Quote(string text) => StorableText.Excerpt(text, 40);
 
     static string Text(IReadOnlyList<string?> fields, int column) =>
         column < fields.Count ? fields[column]?.Trim() ?? "" : "";

@@ -236,6 +236,22 @@ public class CsvFileReaderTests
     }
 
     [Fact]
+    public void A_field_longer_than_a_cell_can_be_rejects_its_row_and_is_never_held_or_quoted_whole()
+    {
+        var lines = new List<string> { RegionHeader, $"N1;2025;0022;T;{new string('9', 1_000_000)};ok" };
+        lines.AddRange(Enumerable.Range(2010, 9).Select(y => $"N1;{y};0022;T;1,5;ok"));
+        using var file = Text(Lines([.. lines]));
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var result = FileSource.Read(file, "utfall.csv", FileMapping.RegionFile);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(9, result.Rows.Count);
+        Assert.Equal(new SourceProblem(2, null, "ett fält är längre än de 32\u00A0767 tecken som ett fält kan ha"), Assert.Single(result.Rejected));
+        Assert.True(allocated < 16 * 1024 * 1024, $"{allocated / 1024} kB");
+    }
+
+    [Fact]
     public void A_repeated_row_is_rejected_naming_the_line_it_repeats()
     {
         using var file = Text(Lines(
