@@ -10,7 +10,7 @@ namespace Indicators.Data.Sources;
 /// <summary>A source as its edit form opens it: the stored definition, its linked indicators and its row version.</summary>
 public sealed record SourceForEdit(SourceDefinition Definition, IReadOnlyList<int> IndicatorIds, string Version);
 
-/// <summary>An indicator the form offers to link: its code, name and Kolada KPI id.</summary>
+/// <summary>An indicator the form offers to link: its code, name and Kolada KPI id, and what its rows must fit (gender split, frequency).</summary>
 public sealed record IndicatorChoice(int Id, string Code, string Name, string? KpiId, bool GenderSplit, string Frequency)
 {
     /// <summary>The indicator as a source feeds it, with what its rows must fit (for a preview of a source not yet saved).</summary>
