@@ -1,5 +1,6 @@
 using System.Globalization;
 using Dapper;
+using Indicators.Core.Formatting;
 using Indicators.Core.Observations;
 using Indicators.Core.Periods;
 using Indicators.Data.Sources;
@@ -138,6 +139,8 @@ public sealed class FileSourceReader(SourceStore sources, SourceFiles files, Fil
             var thisRun = new HashSet<string>(StringComparer.Ordinal);
             foreach (var file in WatchedFolder.List(folder, settings.Patterns))
             {
+                // Before its hash: a file too big to read is not read at all.
+                CheckSize(file.Name, file.Size);
                 byte[] hash;
                 try
                 {
@@ -160,6 +163,15 @@ public sealed class FileSourceReader(SourceStore sources, SourceFiles files, Fil
         return [.. pending.OrderBy(f => f.Time)];
     }
 
+    static void CheckSize(string name, long size)
+    {
+        if (size > FileSource.MaxFileBytes)
+        {
+            throw new SourceReadException($"'{name}' är större än de {FileSource.MaxFileBytes / (1024 * 1024)} MB som en körning läser "
+                + $"({SwedishFormat.Number(size, 0)} byte); dela upp filen.");
+        }
+    }
+
     static async Task<SourceReadResult> ReadFileAsync(PendingFile file, FileMapping mapping, CancellationToken cancellationToken)
     {
         try
@@ -171,11 +183,7 @@ public sealed class FileSourceReader(SourceStore sources, SourceFiles files, Fil
             }
 
             // Read into memory first: the detector reads a file twice, and a folder file may change under us.
-            if (new FileInfo(file.Path!).Length is var size and > FileSource.MaxFileBytes)
-            {
-                throw new SourceReadException($"'{file.Name}' är {size / (1024 * 1024)} MB, större än de {FileSource.MaxFileBytes / (1024 * 1024)} MB som en körning läser; dela upp filen.");
-            }
-
+            CheckSize(file.Name, new FileInfo(file.Path!).Length);
             var bytes = await File.ReadAllBytesAsync(file.Path!, cancellationToken);
             using var stream = new MemoryStream(bytes, writable: false);
             return FileSource.Read(stream, file.Name, mapping);

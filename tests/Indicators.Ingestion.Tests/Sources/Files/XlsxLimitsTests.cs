@@ -220,6 +220,29 @@ public class XlsxLimitsTests
         Assert.Equal(["N1|2024|5"], await host.QueryAsync<string>("select concat_ws('|', i.code, o.period, o.value) from observation o join indicator i on i.id = o.indicator_id"));
     }
 
+    [Fact]
+    public async Task A_folder_file_larger_than_a_run_reads_fails_the_run_naming_it_without_being_read_into_memory()
+    {
+        await using var host = await RunnerHost.StartAsync("""
+            insert into source (name, kind, cron, settings) values ('Egna', 'file', '0 6 * * *', '{"folder": "inbox"}');
+            """);
+        var inbox = Directory.CreateDirectory(Path.Combine(host.DataFolder, "inbox")).FullName;
+        using (var file = File.Create(Path.Combine(inbox, "enorm.csv")))
+        {
+            // Sparse on Linux: it takes no room on disk.
+            file.SetLength(FileSource.MaxFileBytes + 1);
+        }
+
+        var sourceId = await host.SourceIdAsync("Egna");
+
+        var before = GC.GetTotalAllocatedBytes(precise: true);
+        var error = await Assert.ThrowsAsync<SourceReadException>(() => host.Runner.RunAsync(sourceId, RunTrigger.Manual, RunMode.Incremental, CancellationToken.None));
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
+
+        Assert.StartsWith("'enorm.csv' är större än de 512 MB som en körning läser", error.Message, StringComparison.Ordinal);
+        Assert.True(allocated < 256L * 1024 * 1024, $"{allocated / (1024 * 1024)} MB allocated");
+    }
+
     /// <summary>Rewrites the uncompressed size a zip's central directory and local header give for <paramref name="entry"/>.</summary>
     static byte[] UnderstateSize(byte[] zip, string entry, uint size)
     {
