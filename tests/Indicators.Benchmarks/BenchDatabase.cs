@@ -157,8 +157,8 @@ sealed class BenchDatabase : IAsyncDisposable
                case when id = '0000' then 'country' else 'region' end, ord
         from unnest(@Areas::text[]) with ordinality as a (id, ord);
 
-        insert into indicator (area_id, code, name, unit, direction, frequency, primary_area_id, kpi_id)
-        select '0022', code, 'Nyckeltal ' || kpi, '%', 'higher', 'year', '0022', kpi
+        insert into indicator (area_id, code, name, unit, direction, frequency, primary_area_id, kpi_id, gender_split)
+        select '0022', code, 'Nyckeltal ' || kpi, '%', 'higher', 'year', '0022', kpi, true
         from unnest(@Codes::text[], @Kpis::text[]) as i (code, kpi);
 
         insert into source (name, kind, cron, settings) values

@@ -10,8 +10,12 @@ namespace Indicators.Data.Sources;
 /// <summary>A source as its edit form opens it: the stored definition, its linked indicators and its row version.</summary>
 public sealed record SourceForEdit(SourceDefinition Definition, IReadOnlyList<int> IndicatorIds, string Version);
 
-/// <summary>An indicator the form offers to link: its code, name and Kolada KPI id.</summary>
-public sealed record IndicatorChoice(int Id, string Code, string Name, string? KpiId);
+/// <summary>An indicator the form offers to link: its code, name and Kolada KPI id, and what its rows must fit (gender split, frequency).</summary>
+public sealed record IndicatorChoice(int Id, string Code, string Name, string? KpiId, bool GenderSplit, string Frequency)
+{
+    /// <summary>The indicator as a source feeds it, with what its rows must fit (for a preview of a source not yet saved).</summary>
+    public SourceIndicator AsSourceIndicator() => new(Id, Code, KpiId, GenderSplit, Frequency);
+}
 
 /// <summary>A source as the audit log records it: its stored fields, settings as JSON and the codes of its indicators.</summary>
 public sealed record SourceAuditState(
@@ -45,7 +49,10 @@ public sealed class SourceEditor(NpgsqlDataSource dataSource, CronCheck cronChec
     /// <summary>Every indicator, by code, for the form's list of indicators to link.</summary>
     public async Task<IReadOnlyList<IndicatorChoice>> IndicatorChoicesAsync(CancellationToken cancellationToken = default)
     {
-        const string sql = "select id as Id, code as Code, name as Name, kpi_id as KpiId from indicator order by code, id";
+        const string sql = """
+            select id as Id, code as Code, name as Name, kpi_id as KpiId, gender_split as GenderSplit, frequency as Frequency
+            from indicator order by code, id
+            """;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         return (await connection.QueryAsync<IndicatorChoice>(new CommandDefinition(sql, cancellationToken: cancellationToken))).AsList();
     }

@@ -11,7 +11,11 @@ public sealed record SourceDefinition(
     int Id, string Name, string Kind, string Cron, string? FullRefreshCron, string TimeZone, bool Enabled, string Settings, bool IsDemo);
 
 /// <summary>An indicator a source feeds: its code (files, PxWeb) and its Kolada KPI id, either of which a source row may name.</summary>
-public sealed record SourceIndicator(int IndicatorId, string Code, string? KpiId);
+/// <summary>
+/// An indicator a source feeds: its code and Kolada KPI id (a row names it by either), and what a row must fit to be
+/// stored for it — its gender split (without one only T) and its frequency (year, tertial, quarter, month).
+/// </summary>
+public sealed record SourceIndicator(int IndicatorId, string Code, string? KpiId, bool GenderSplit, string Frequency);
 
 public sealed class SourceStore(NpgsqlDataSource dataSource)
 {
@@ -37,7 +41,7 @@ public sealed class SourceStore(NpgsqlDataSource dataSource)
     public async Task<IReadOnlyList<SourceIndicator>> IndicatorsOfAsync(int sourceId, CancellationToken cancellationToken = default)
     {
         const string sql = """
-            select i.id as IndicatorId, i.code as Code, i.kpi_id as KpiId
+            select i.id as IndicatorId, i.code as Code, i.kpi_id as KpiId, i.gender_split as GenderSplit, i.frequency as Frequency
             from source_indicator si
             join indicator i on i.id = si.indicator_id
             where si.source_id = @SourceId

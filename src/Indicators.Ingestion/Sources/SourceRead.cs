@@ -1,3 +1,4 @@
+using Indicators.Core.Formatting;
 using Indicators.Core.Observations;
 using Indicators.Core.Periods;
 using Npgsql;
@@ -15,13 +16,26 @@ public sealed record SourceRow(string IndicatorCode, Period Period, string AreaC
 /// <summary>
 /// A rejected row or a warning, in Swedish, naming where: <see cref="Row"/> is the 1-based line of a file (null for API
 /// sources), <see cref="Column"/> the column or field. E.g. (Row 14, "värde", "'12,x' är inte ett tal").
+/// <para>
+/// Reasons quote what a file or an API gave, which may hold characters PostgreSQL cannot store (a NUL makes the run's
+/// jsonb problems fail at commit) or that break a line. Every source's problems pass through here, so they are made
+/// printable here, once (<see cref="StorableText.Printable"/>): a quoted NUL shows as ␀.
+/// </para>
 /// </summary>
-public sealed record SourceProblem(int? Row, string? Column, string Reason);
+public sealed record SourceProblem(int? Row, string? Column, string Reason)
+{
+    public string? Column { get; init => field = StorableText.Printable(value); } = StorableText.Printable(Column);
+
+    public string Reason { get; init => field = StorableText.Printable(value); } = StorableText.Printable(Reason);
+}
 
 /// <summary>What a source read: the rows to store, warnings (the run still succeeds, with warnings) and rejected rows.</summary>
 public sealed record SourceReadResult(IReadOnlyList<SourceRow> Rows, IReadOnlyList<SourceProblem> Warnings, IReadOnlyList<SourceProblem> Rejected)
 {
     public static SourceReadResult Empty { get; } = new([], [], []);
+
+    /// <summary>For a file: the line each of <see cref="Rows"/> was read from, in the same order; null for an API source.</summary>
+    public IReadOnlyList<int>? RowLines { get; init; }
 
     /// <summary>
     /// Work the reader needs done in the run's own transaction, after the observations are written (a file source marks

@@ -29,7 +29,7 @@ public class SamplePreviewTests
         var preview = new SourcePreview(host.Get<NpgsqlDataSource>(), host.Get<SourceStore>(), host.Get<IEnumerable<ISourceReader>>());
         var source = new SourceDefinition(0, "Hyrpersonal (fil)", "file", "0 7 * * 1", null, "Europe/Stockholm", true, Settings, false);
 
-        var result = await preview.PreviewAsync(source, [new SourceIndicator(hyr, "HYR", null)], new SourceSample("hyrpersonal.csv", Encoding.UTF8.GetBytes(csv.ToString())), CancellationToken.None);
+        var result = await preview.PreviewAsync(source, [new SourceIndicator(hyr, "HYR", null, false, "month")], new SourceSample("hyrpersonal.csv", Encoding.UTF8.GetBytes(csv.ToString())), CancellationToken.None);
 
         Assert.Equal(12, result.RowsRead);
         Assert.Equal(11, result.Counts.Inserted);

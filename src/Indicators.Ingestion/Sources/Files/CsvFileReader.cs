@@ -31,13 +31,23 @@ public static class CsvFileReader
                 throw new SourceReadException($"'{fileName}' är tom: den saknar rubrikrad.");
             }
 
-            var header = fields.ConvertAll(f => f.Trim());
+            if (parser.FieldTooLong)
+            {
+                throw new SourceReadException($"Rubrikraden i '{fileName}' har ett fält längre än de {SwedishFormat.Number(CsvParser.MaxFieldLength, 0)} tecken som ett fält kan ha.");
+            }
+
+            // Column names end up in messages and in a source's saved mapping: a NUL there could not be stored.
+            var header = fields.ConvertAll(f => StorableText.Printable(f.Trim()));
             var collector = new RowCollector(mapping, header, fileName, format.DecimalComma ? DecimalMark.Comma : DecimalMark.Point);
             while (parser.ReadRecord(fields))
             {
                 if (parser.UnclosedQuote)
                 {
                     collector.RejectRow(parser.RecordLine, "ett citattecken (\") avslutas aldrig; resten av filen hör till raden");
+                }
+                else if (parser.FieldTooLong)
+                {
+                    collector.RejectRow(parser.RecordLine, $"ett fält är längre än de {SwedishFormat.Number(CsvParser.MaxFieldLength, 0)} tecken som ett fält kan ha");
                 }
                 else if (FileFormatDetector.IsBlank(fields))
                 {

@@ -9,6 +9,12 @@ namespace Indicators.Ingestion.Sources.Files;
 /// </summary>
 internal sealed class CsvParser(TextReader reader, char delimiter)
 {
+    /// <summary>
+    /// The longest field kept, Excel's limit for a cell. The rest of a longer field is read past, not held, so a file of one
+    /// endless field (or a quote never closed) costs no more memory than this.
+    /// </summary>
+    public const int MaxFieldLength = 32_767;
+
     readonly char[] buffer = new char[64 * 1024];
     char[] field = new char[256];
     int fieldLength;
@@ -22,11 +28,15 @@ internal sealed class CsvParser(TextReader reader, char delimiter)
     /// <summary>The last record read ended inside a quoted field: the file ended before the quote was closed.</summary>
     public bool UnclosedQuote { get; private set; }
 
+    /// <summary>A field of the last record read was longer than <see cref="MaxFieldLength"/>; it was cut short.</summary>
+    public bool FieldTooLong { get; private set; }
+
     /// <summary>Reads the next record into <paramref name="fields"/> (cleared first); false at the end of the input.</summary>
     public bool ReadRecord(List<string> fields)
     {
         fields.Clear();
         UnclosedQuote = false;
+        FieldTooLong = false;
         if (Peek() < 0)
         {
             return false;
@@ -124,6 +134,12 @@ internal sealed class CsvParser(TextReader reader, char delimiter)
 
     void Append(ReadOnlySpan<char> text)
     {
+        if (fieldLength + text.Length > MaxFieldLength)
+        {
+            FieldTooLong = true;
+            text = text[..Math.Max(0, MaxFieldLength - fieldLength)];
+        }
+
         if (fieldLength + text.Length > field.Length)
         {
             Array.Resize(ref field, Math.Max(field.Length * 2, fieldLength + text.Length));
@@ -135,6 +151,12 @@ internal sealed class CsvParser(TextReader reader, char delimiter)
 
     void Append(char c)
     {
+        if (fieldLength == MaxFieldLength)
+        {
+            FieldTooLong = true;
+            return;
+        }
+
         if (fieldLength == field.Length)
         {
             Array.Resize(ref field, field.Length * 2);

@@ -1,3 +1,4 @@
+using Indicators.Core.Formatting;
 using System.Text;
 
 namespace Indicators.Ingestion.Sources.Files;
@@ -42,7 +43,8 @@ public static class FileFormatDetector
             records.RemoveAt(records.Count - 1);
         }
 
-        var columns = records.Count > 0 ? records[0].ConvertAll(c => c.Trim()) : [];
+        // Shown to the analyst and saved into the source's mapping: a NUL in a column name could not be stored.
+        var columns = records.Count > 0 ? records[0].ConvertAll(c => StorableText.Printable(c.Trim())) : [];
         return new DetectedFormat(encodingName, delimiter, DetectDecimalComma(records, delimiter), columns);
     }
 

@@ -6,6 +6,12 @@ namespace Indicators.Ingestion.Sources.Files;
 /// </summary>
 public static class FileSource
 {
+    /// <summary>
+    /// The largest file a run reads: a file is read into memory whole (uploads are smaller still, see
+    /// <see cref="FileSourceOptions.MaxUploadBytes"/>). A million-row CSV is some 30 MB.
+    /// </summary>
+    public const long MaxFileBytes = 512L * 1024 * 1024;
+
     public static SourceReadResult Read(Stream content, string fileName, FileMapping mapping)
     {
         ArgumentNullException.ThrowIfNull(content);

@@ -28,7 +28,7 @@ namespace Indicators.Ingestion.Sources.Files;
 /// </list>
 /// </para>
 /// </summary>
-public sealed class FileSourceReader(SourceStore sources, SourceFiles files, FileRoots roots) : ISourceReader, ISampleReader
+public sealed class FileSourceReader(SourceStore sources, SourceFiles files, FileRoots roots, TimeProvider time) : ISourceReader, ISampleReader
 {
     public string Kind => "file";
 
@@ -89,9 +89,7 @@ public sealed class FileSourceReader(SourceStore sources, SourceFiles files, Fil
     async Task<(List<SourceRow> Rows, List<SourceProblem> Warnings, List<SourceProblem> Rejected)> ReadFilesAsync(
         List<PendingFile> pending, FileMapping mapping, IReadOnlyList<SourceIndicator> indicators, IProgress<ReadProgress> progress, CancellationToken cancellationToken)
     {
-        var codes = indicators.Select(i => i.Code).Concat(indicators.Select(i => i.KpiId).OfType<string>())
-            .ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var areas = await sources.AreaIdsAsync(cancellationToken);
+        var resolver = new RowResolver(indicators, await sources.AreaIdsAsync(cancellationToken), RowResolver.Today(time));
 
         var merged = new Dictionary<(string, Period, string, Gender), (SourceRow Row, string File)>();
         var warnings = new List<SourceProblem>();
@@ -102,7 +100,7 @@ public sealed class FileSourceReader(SourceStore sources, SourceFiles files, Fil
             var read = await ReadFileAsync(file, mapping, cancellationToken);
             rowsRead += read.Rows.Count + read.Rejected.Count;
             progress.Report(new ReadProgress(rowsRead));
-            var good = Screen(file.Name, read, mapping, codes, areas, rejected);
+            var good = Screen(file.Name, read, mapping, resolver, rejected);
             var replaced = new Dictionary<string, int>(StringComparer.Ordinal);
             foreach (var row in good)
             {
@@ -151,6 +149,8 @@ public sealed class FileSourceReader(SourceStore sources, SourceFiles files, Fil
             var thisRun = new HashSet<string>(StringComparer.Ordinal);
             foreach (var file in listing.Files)
             {
+                // Before its hash: a file too big to read is not read at all.
+                CheckSize(file.Name, file.Size);
                 byte[] hash;
                 try
                 {
@@ -173,6 +173,15 @@ public sealed class FileSourceReader(SourceStore sources, SourceFiles files, Fil
         return ([.. pending.OrderBy(f => f.Time)], refused);
     }
 
+    static void CheckSize(string name, long size)
+    {
+        if (size > FileSource.MaxFileBytes)
+        {
+            throw new SourceReadException($"'{name}' är större än de {FileSource.MaxFileBytes / (1024 * 1024)} MB som en körning läser "
+                + $"({SwedishFormat.Number(size, 0)} byte); dela upp filen.");
+        }
+    }
+
     async Task<SourceReadResult> ReadFileAsync(PendingFile file, FileMapping mapping, CancellationToken cancellationToken)
     {
         try
@@ -191,6 +200,7 @@ public sealed class FileSourceReader(SourceStore sources, SourceFiles files, Fil
             }
 
             // Read into memory first: the detector reads a file twice, and a folder file may change under us.
+            CheckSize(file.Name, new FileInfo(file.Path!).Length);
             var bytes = await File.ReadAllBytesAsync(file.Path!, cancellationToken);
             using var stream = new MemoryStream(bytes, writable: false);
             return FileSource.Read(stream, file.Name, mapping);
@@ -206,29 +216,40 @@ public sealed class FileSourceReader(SourceStore sources, SourceFiles files, Fil
     }
 
     /// <summary>
-    /// Keeps the file's rows whose indicator is linked to the source and whose area exists, adds the file's name to every
-    /// problem, and applies the rejected-share rule to the file as a whole.
+    /// Keeps the file's rows that the runner's rules (<see cref="RowResolver"/>) would store — indicator linked to the
+    /// source, area known, row fitting its indicator — adds the file's name to every problem, and applies the
+    /// rejected-share rule to the file as a whole.
     /// </summary>
-    static List<SourceRow> Screen(string fileName, SourceReadResult read, FileMapping mapping, HashSet<string> codes, IReadOnlySet<string> areas, List<SourceProblem> rejected)
+    static List<SourceRow> Screen(string fileName, SourceReadResult read, FileMapping mapping, RowResolver resolver, List<SourceProblem> rejected)
     {
         var rejectedRows = read.Rejected.Select(p => p.Row).Distinct().Count();
         rejected.AddRange(read.Rejected.Select(p => p with { Reason = $"'{fileName}': {p.Reason}" }));
         var good = new List<SourceRow>(read.Rows.Count);
         var unknown = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var row in read.Rows)
+        for (var i = 0; i < read.Rows.Count; i++)
         {
-            var reason = !codes.Contains(row.IndicatorCode) ? $"indikatorn '{row.IndicatorCode}' är inte kopplad till källan"
-                : !areas.Contains(row.AreaCode) ? $"området '{row.AreaCode}' finns inte"
-                : null;
-            if (reason is null)
+            var row = read.Rows[i];
+            if (!resolver.TryFind(row.IndicatorCode, out var indicator))
             {
-                good.Add(row);
+                Count(unknown, $"indikatorn '{row.IndicatorCode}' är inte kopplad till källan");
+            }
+            else if (!resolver.IsKnownArea(row.AreaCode))
+            {
+                Count(unknown, $"området '{row.AreaCode}' finns inte");
+            }
+            else if (resolver.Misfit(row, indicator) is var (field, reason))
+            {
+                // A row that does not fit its indicator is a row problem, named by its line like the reader's own.
+                var column = field == "kön" ? mapping.GenderColumn : mapping.PeriodColumn;
+                rejected.Add(new SourceProblem(read.RowLines?[i], column ?? field, $"'{fileName}': {reason}"));
             }
             else
             {
-                unknown[reason] = unknown.GetValueOrDefault(reason) + 1;
+                good.Add(row);
             }
         }
+
+        static void Count(Dictionary<string, int> reasons, string reason) => reasons[reason] = reasons.GetValueOrDefault(reason) + 1;
 
         // One problem per reason, not per row: a file for the wrong indicator would otherwise flood the run's problems.
         foreach (var (reason, count) in unknown)

@@ -1,3 +1,5 @@
+using System.Globalization;
+using Indicators.Core.Formatting;
 using Indicators.Core.Observations;
 
 namespace Indicators.Ingestion.Sources.Files;
@@ -59,4 +61,43 @@ internal static class FileValues
 
         return false;
     }
+
+    /// <summary>
+    /// A workbook's number as the value column holds it. <c>observation.value</c> is an unbounded <c>numeric</c>, but it is
+    /// read and written as a .NET decimal, so the bound is decimal's: NaN, ±∞ and anything from ±7,9·10²⁸ on do not fit
+    /// (decimal's own conversion throws OverflowException for them).
+    /// </summary>
+    public static bool TryToDecimal(double number, out decimal value)
+    {
+        value = 0;
+        if (!double.IsFinite(number) || Math.Abs(number) >= (double)decimal.MaxValue)
+        {
+            return false;
+        }
+
+        try
+        {
+            value = (decimal)number;
+            return true;
+        }
+        catch (OverflowException)
+        {
+            // Within a rounding step of the bound.
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Whether a value that is no number we read ("1e300", "NaN", "-Infinity", thirty digits) is still a number, only one
+    /// that <see cref="TryToDecimal"/> refuses: then the reason says so instead of "är inte ett tal".
+    /// </summary>
+    public static bool IsUnstorableNumber(string text, DecimalMark mark)
+    {
+        var normalized = mark == DecimalMark.Comma ? text.Trim().Replace(',', '.') : text.Trim();
+        return double.TryParse(normalized, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && !TryToDecimal(number, out _);
+    }
+
+    /// <summary>The reason for a number that cannot be stored, in Swedish.</summary>
+    public static string UnstorableNumber(string text) =>
+        $"'{StorableText.Excerpt(text, 40)}' kan inte lagras: ett värde måste vara ett ändligt tal, till beloppet under 7,9·10²⁸";
 }

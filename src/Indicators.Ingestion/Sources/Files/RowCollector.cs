@@ -24,7 +24,10 @@ internal sealed class RowCollector
     readonly int gender;
     readonly int value;
     readonly int status;
+    readonly int[] mapped;
     readonly List<SourceRow> rows = [];
+    readonly List<int> rowLines = [];
+    readonly List<int> badColumns = [];
     readonly List<SourceProblem> rejected = [];
     readonly Dictionary<(string Indicator, Period Period, string Area, Gender Gender), int> lineOf = [];
     readonly List<SourceProblem> rowProblems = [];
@@ -50,11 +53,15 @@ internal sealed class RowCollector
         gender = mapping.GenderColumn is null ? -1 : Require(mapping.GenderColumn, "kön");
         value = Require(mapping.ValueColumn, "värde");
         status = mapping.StatusColumn is null ? -1 : Require(mapping.StatusColumn, "status");
+        mapped = new[] { indicator, period, area, gender, value, status }.Where(c => c >= 0).Distinct().ToArray();
     }
 
     public int ColumnCount => header.Count;
 
     public int ValueColumn => value;
+
+    /// <summary>Whether the column is one the mapping reads; a problem in another column does not touch the row.</summary>
+    public bool IsMapped(int column) => Array.IndexOf(mapped, column) >= 0;
 
     /// <summary>A row that cannot even be split into the header's columns.</summary>
     public void RejectRow(int line, string reason)
@@ -66,45 +73,65 @@ internal sealed class RowCollector
 
     /// <summary>
     /// Reads one data row. <paramref name="numericValue"/> is the value when the file stores it as a number (a workbook
-    /// cell); otherwise the value column's text is parsed with the file's decimal mark.
+    /// cell); otherwise the value column's text is parsed with the file's decimal mark. <paramref name="cellProblems"/> are
+    /// what the file format found wrong with cells of the row (a formula never calculated), each a reason to reject it.
     /// </summary>
-    public void Add(int line, IReadOnlyList<string?> fields, decimal? numericValue = null)
+    public void Add(int line, IReadOnlyList<string?> fields, decimal? numericValue = null, IReadOnlyList<(int Column, string Reason)>? cellProblems = null)
     {
         dataRows++;
         rowProblems.Clear();
+        badColumns.Clear();
+        foreach (var (column, reason) in cellProblems ?? [])
+        {
+            if (IsMapped(column))
+            {
+                Bad(line, column, reason);
+            }
+        }
+
+        // Text PostgreSQL cannot store (NUL) is refused here, in every mapped field, so that it never reaches a stored code or value.
+        foreach (var column in mapped)
+        {
+            var text = column < fields.Count ? fields[column] : null;
+            var at = text is null ? -1 : StorableText.IndexOfUnstorable(text);
+            if (at >= 0 && !badColumns.Contains(column))
+            {
+                Bad(line, column, $"'{Quote(text!)}' innehåller {StorableText.Describe(text, at)}, som inte kan sparas");
+            }
+        }
 
         var indicatorCode = indicator < 0 ? mapping.FixedIndicatorCode! : Text(fields, indicator);
-        if (indicatorCode.Length == 0)
+        if (indicatorCode.Length == 0 && !badColumns.Contains(indicator))
         {
             Problem(line, indicator, "indikatorn saknas");
         }
 
         var areaCode = area < 0 ? mapping.FixedAreaCode! : Text(fields, area);
-        if (areaCode.Length == 0)
+        if (areaCode.Length == 0 && !badColumns.Contains(area))
         {
             Problem(line, area, "området saknas");
         }
 
         var periodText = Text(fields, period);
-        if (!PeriodSpellings.TryParse(periodText, out var parsedPeriod))
+        if (!PeriodSpellings.TryParse(periodText, out var parsedPeriod) && !badColumns.Contains(period))
         {
             Problem(line, period, periodText.Length == 0
                 ? "perioden saknas"
-                : $"'{periodText}' är ingen period (t.ex. 2025, 2025-T2, 2025-Q3, 2025-08 eller 2025-JA)");
+                : $"'{Quote(periodText)}' är ingen period (t.ex. 2025, 2025-T2, 2025-Q3, 2025-08 eller 2025-JA)");
         }
 
         var parsedGender = Gender.T;
-        if (gender >= 0)
+        if (gender >= 0 && !badColumns.Contains(gender))
         {
             var genderText = Text(fields, gender);
             if (!FileValues.TryParseGender(genderText, out parsedGender))
             {
-                Problem(line, gender, genderText.Length == 0 ? "kön saknas" : $"'{genderText}' är inget kön (T, K eller M)");
+                Problem(line, gender, genderText.Length == 0 ? "kön saknas" : $"'{Quote(genderText)}' är inget kön (T, K eller M)");
             }
         }
 
         decimal? parsedValue = numericValue;
-        if (parsedValue is null)
+        if (parsedValue is null && !badColumns.Contains(value))
         {
             var valueText = Text(fields, value);
             if (!FileValues.IsMissingMarker(valueText))
@@ -115,25 +142,25 @@ internal sealed class RowCollector
                 }
                 else
                 {
-                    Problem(line, value, $"'{valueText}' är inte ett tal");
+                    Problem(line, value, FileValues.IsUnstorableNumber(valueText, decimalMark) ? FileValues.UnstorableNumber(valueText) : $"'{Quote(valueText)}' är inte ett tal");
                 }
             }
         }
 
         var parsedStatus = parsedValue is null ? ObservationStatus.Missing : ObservationStatus.Ok;
-        if (status >= 0)
+        if (status >= 0 && !badColumns.Contains(status))
         {
             var statusText = Text(fields, status);
             if (statusText.Length > 0)
             {
                 if (!FileValues.TryParseStatus(statusText, out var given))
                 {
-                    Problem(line, status, $"'{statusText}' är ingen status (ok, missing, suppressed, not_published eller retracted)");
+                    Problem(line, status, $"'{Quote(statusText)}' är ingen status (ok, missing, suppressed, not_published eller retracted)");
                 }
                 else if (given != ObservationStatus.Ok && parsedValue is not null)
                 {
                     // Only Ok carries a value: a suppressed value that is still there is a contradiction, not something to guess about.
-                    Problem(line, status, $"status '{statusText}' men värdet {parsedValue.Value.ToString(Swedish)} finns; bara status ok har ett värde");
+                    Problem(line, status, $"status '{Quote(statusText)}' men värdet {parsedValue.Value.ToString(Swedish)} finns; bara status ok har ett värde");
                 }
                 else if (given != ObservationStatus.Ok)
                 {
@@ -156,6 +183,7 @@ internal sealed class RowCollector
             {
                 lineOf.Add(key, line);
                 rows.Add(new SourceRow(indicatorCode, parsedPeriod, areaCode, parsedGender, parsedValue, parsedStatus));
+                rowLines.Add(line);
                 return;
             }
         }
@@ -180,7 +208,7 @@ internal sealed class RowCollector
                 + $"inget lästes in. Första problemen: {first}");
         }
 
-        return new SourceReadResult(rows, [], rejected);
+        return new SourceReadResult(rows, [], rejected) { RowLines = rowLines };
     }
 
     static string Describe(SourceProblem problem) =>
@@ -188,6 +216,16 @@ internal sealed class RowCollector
 
     void Problem(int line, int column, string reason) =>
         rowProblems.Add(new SourceProblem(line, column >= 0 ? header[column] : null, reason));
+
+    /// <summary>A problem that makes the column's content unusable: the column's own checks are skipped, so the row gets one reason for it.</summary>
+    void Bad(int line, int column, string reason)
+    {
+        Problem(line, column, reason);
+        badColumns.Add(column);
+    }
+
+    /// <summary>A field's text as a reason quotes it: at most 40 characters, printable.</summary>
+    static string Quote(string text) => StorableText.Excerpt(text, 40);
 
     static string Text(IReadOnlyList<string?> fields, int column) =>
         column < fields.Count ? fields[column]?.Trim() ?? "" : "";

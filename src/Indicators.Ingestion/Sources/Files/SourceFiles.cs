@@ -36,8 +36,9 @@ public sealed class SourceFiles(NpgsqlDataSource dataSource, FileSourceOptions o
     public async Task<StoredUpload> StoreUploadAsync(int sourceId, string fileName, Stream content, string userName, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(content);
-        // The browser's name for the file, bounded for the messages that name it (they travel back to the page).
-        var name = MessageText.Bounded(Path.GetFileName(fileName?.Trim() ?? ""), MaxNameLength);
+        // The browser's name for the file: stored and quoted in every message about the file, so printable (a NUL could
+        // not be stored) and bounded (messages travel back to the page).
+        var name = MessageText.Bounded(StorableText.Printable(Path.GetFileName(fileName?.Trim() ?? "")), MaxNameLength);
         if (name.Length == 0)
         {
             throw new SourceFileRejectedException("Filen saknar namn.");

@@ -42,7 +42,7 @@ sealed class KoladaPageParser
             }
             else if (reader.ValueTextEquals("next_url"u8))
             {
-                nextUrl = Next(ref reader) == JsonTokenType.String ? reader.GetString() : null;
+                nextUrl = Next(ref reader) == JsonTokenType.String ? TextOf(ref reader) : null;
             }
             else
             {
@@ -155,7 +155,7 @@ sealed class KoladaPageParser
                 if (reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("T"u8)) gender = Gender.T;
                 else if (reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("K"u8)) gender = Gender.K;
                 else if (reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("M"u8)) gender = Gender.M;
-                else unknownGender = reader.TokenType == JsonTokenType.String ? reader.GetString() : reader.TokenType.ToString();
+                else unknownGender = reader.TokenType == JsonTokenType.String ? TextOf(ref reader) : reader.TokenType.ToString();
             }
             else if (reader.ValueTextEquals("value"u8))
             {
@@ -180,7 +180,7 @@ sealed class KoladaPageParser
                     }
                     else
                     {
-                        problem = $"värdet '{reader.GetString()}', som inte är ett tal";
+                        problem = $"värdet '{TextOf(ref reader)}', som inte är ett tal";
                     }
                 }
                 else if (reader.TokenType != JsonTokenType.Null)
@@ -194,9 +194,9 @@ sealed class KoladaPageParser
                 Next(ref reader);
                 if (reader.TokenType == JsonTokenType.String && reader.ValueSpan.Length > 0)
                 {
-                    var text = reader.ValueSpan.Length <= statusBuffer.Length
+                    var text = reader.ValueSpan.Length <= statusBuffer.Length && !reader.ValueIsEscaped
                         ? statusBuffer[..reader.CopyString(statusBuffer)]
-                        : reader.GetString().AsSpan();
+                        : TextOf(ref reader).AsSpan();
                     nullStatus = KoladaStatus.ForNullValue(text);
                 }
             }
@@ -227,7 +227,7 @@ sealed class KoladaPageParser
         }
 
         // v2 sent the period as text; accept "2024" in case a proxy or old fixture still does.
-        if (reader.TokenType == JsonTokenType.String && int.TryParse(reader.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out year))
+        if (reader.TokenType == JsonTokenType.String && int.TryParse(TextOf(ref reader), NumberStyles.None, CultureInfo.InvariantCulture, out year))
         {
             return year;
         }
@@ -247,8 +247,9 @@ sealed class KoladaPageParser
             throw new JsonException($"Väntade en text men fick {reader.TokenType}.");
         }
 
+        // Escaped text may hold an escape no string can (a lone surrogate), so it takes the careful way.
         Span<char> buffer = stackalloc char[64];
-        ReadOnlySpan<char> text = reader.ValueSpan.Length <= buffer.Length ? buffer[..reader.CopyString(buffer)] : reader.GetString();
+        ReadOnlySpan<char> text = reader.ValueSpan.Length <= buffer.Length && !reader.ValueIsEscaped ? buffer[..reader.CopyString(buffer)] : TextOf(ref reader);
         if (lookup.TryGetValue(text, out var interned))
         {
             return interned;
@@ -257,6 +258,23 @@ sealed class KoladaPageParser
         interned = text.ToString();
         strings.Add(interned, interned);
         return interned;
+    }
+
+    /// <summary>
+    /// A JSON string's text. An escaped surrogate without its pair (<c>\ud800</c>) is valid JSON but no .NET string can
+    /// decode it, and GetString throws: then the text is taken as written in the JSON (<c>\ud800</c>), which matches no
+    /// code, so its row is rejected naming it instead of the whole answer failing.
+    /// </summary>
+    static string TextOf(ref Utf8JsonReader reader)
+    {
+        try
+        {
+            return reader.GetString() ?? "";
+        }
+        catch (InvalidOperationException)
+        {
+            return System.Text.Encoding.UTF8.GetString(reader.ValueSpan);
+        }
     }
 
     static JsonTokenType Next(ref Utf8JsonReader reader) =>

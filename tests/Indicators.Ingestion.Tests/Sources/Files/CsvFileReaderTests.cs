@@ -195,6 +195,62 @@ public class CsvFileReaderTests
         Assert.Equal(new SourceProblem(2, column, reason), Assert.Single(result.Rejected));
     }
 
+    [Theory]
+    [InlineData("N1;2025;0022;T;1\u00009;ok", "value")]
+    [InlineData("N1;2025;00\u000022;T;1;ok", "area")]
+    [InlineData("N\u00001;2025;0022;T;1;ok", "indicator")]
+    [InlineData("N1;2025;0022;T;1;o\u0000k", "status")]
+    [InlineData("N1;2025\u0000;0022;T;1;ok", "period")]
+    [InlineData("N1;2025;0022;T\u0000;1;ok", "gender")]
+    public void A_NUL_character_in_any_mapped_field_rejects_the_row_and_never_reaches_its_reason(string badRow, string column)
+    {
+        var lines = new List<string> { RegionHeader, badRow };
+        lines.AddRange(Enumerable.Range(2010, 9).Select(y => $"N1;{y};0022;T;1,5;ok"));
+        using var file = Text(Lines([.. lines]));
+
+        var result = FileSource.Read(file, "utfall.csv", FileMapping.RegionFile);
+
+        Assert.Equal(9, result.Rows.Count);
+        var problem = Assert.Single(result.Rejected);
+        Assert.Equal((2, column), (problem.Row, problem.Column));
+        Assert.Contains("tecknet NUL", problem.Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain('\0', problem.Reason);
+    }
+
+    [Theory]
+    [InlineData("1e300")]
+    [InlineData("NaN")]
+    [InlineData("-Infinity")]
+    [InlineData("123456789012345678901234567890")]
+    public void A_number_the_value_column_cannot_hold_is_rejected_as_such(string value)
+    {
+        var lines = new List<string> { RegionHeader, $"N1;2025;0022;T;{value};ok" };
+        lines.AddRange(Enumerable.Range(2010, 9).Select(y => $"N1;{y};0022;T;1,5;ok"));
+        using var file = Text(Lines([.. lines]));
+
+        var result = FileSource.Read(file, "utfall.csv", FileMapping.RegionFile);
+
+        var problem = Assert.Single(result.Rejected);
+        Assert.Equal((2, "value"), (problem.Row, problem.Column));
+        Assert.StartsWith($"'{value}' kan inte lagras", problem.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_field_longer_than_a_cell_can_be_rejects_its_row_and_is_never_held_or_quoted_whole()
+    {
+        var lines = new List<string> { RegionHeader, $"N1;2025;0022;T;{new string('9', 1_000_000)};ok" };
+        lines.AddRange(Enumerable.Range(2010, 9).Select(y => $"N1;{y};0022;T;1,5;ok"));
+        using var file = Text(Lines([.. lines]));
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var result = FileSource.Read(file, "utfall.csv", FileMapping.RegionFile);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(9, result.Rows.Count);
+        Assert.Equal(new SourceProblem(2, null, "ett fält är längre än de 32\u00A0767 tecken som ett fält kan ha"), Assert.Single(result.Rejected));
+        Assert.True(allocated < 16 * 1024 * 1024, $"{allocated / 1024} kB");
+    }
+
     [Fact]
     public void A_repeated_row_is_rejected_naming_the_line_it_repeats()
     {

@@ -3,6 +3,7 @@ using Indicators.Ingestion.Runs;
 using Indicators.Ingestion.Sources;
 using Indicators.Ingestion.Sources.Files;
 using Indicators.Ingestion.Tests.Runs;
+using Indicators.TestSupport;
 
 namespace Indicators.Ingestion.Tests.Sources.Files;
 
@@ -27,6 +28,15 @@ public class FileSourceReaderTests
 
     static Task<RunResult> Run(RunnerHost host, int sourceId) =>
         host.Runner.RunAsync(sourceId, RunTrigger.Manual, RunMode.Incremental, CancellationToken.None);
+
+    /// <summary>Runs the source with its mapping's rejected share set to <paramref name="share"/>.</summary>
+    static async Task<RunResult> RunWithShare(RunnerHost host, int sourceId, decimal share)
+    {
+        await TestPostgres.ExecuteAsync(host.ConnectionString, $$"""
+            update source set settings = jsonb_set(settings, '{mapping,maxRejectedShare}', '{{share.ToString(System.Globalization.CultureInfo.InvariantCulture)}}') where id = {{sourceId}}
+            """);
+        return await Run(host, sourceId);
+    }
 
     /// <summary>Eleven monthly rows of hyrpersonal; <paramref name="bad"/> lines (2-based, after the header) get an unreadable value.</summary>
     static string Hyrpersonal(params int[] bad) => TestFiles.Lines([TestFiles.RegionHeader, .. Enumerable.Range(1, 11).Select(month =>
@@ -98,6 +108,54 @@ public class FileSourceReaderTests
         Assert.Equal("'hyrpersonal.csv': '4,x' är inte ett tal", problem.Reason);
         Assert.Equal("""[{"row": 4, "kind": "avvisad", "column": "value", "reason": "'hyrpersonal.csv': '4,x' är inte ett tal"}]""",
             await host.ScalarAsync<string>("select problems::text from ingestion_run"));
+    }
+
+    [Fact]
+    public async Task A_NUL_character_in_a_field_is_a_rejected_row_with_file_row_and_column_and_the_run_stores_the_rest()
+    {
+        var (host, sourceId, inbox) = await Start();
+        await using var _ = host;
+        var text = Hyrpersonal().Replace("HYRPERSONAL_ANDEL;2025-02;0022;T;4,8;ok", "HYRPERSONAL_ANDEL;2025-02;0022;T;4\08;ok", StringComparison.Ordinal)
+            .Replace("HYRPERSONAL_ANDEL;2025-04;0022;T;4,6;ok", "HYRPERSONAL_ANDEL;2025-04;00\022;T;4,6;ok", StringComparison.Ordinal);
+        Assert.Equal(2, text.Count(c => c == '\0'));
+        await File.WriteAllTextAsync(Path.Combine(inbox, "hyrpersonal.csv"), text);
+
+        var result = await RunWithShare(host, sourceId, 0.2m);
+
+        Assert.Equal(("succeeded_with_warnings", 9, 2), (result.Status, result.Counts.Inserted, result.Rejected));
+        Assert.Equal([(3, "value"), (5, "area")], result.Problems.Select(p => (p.Row!.Value, p.Column!)));
+        Assert.All(result.Problems, p => Assert.StartsWith("'hyrpersonal.csv': ", p.Reason, StringComparison.Ordinal));
+        Assert.All(result.Problems, p => Assert.Contains("tecknet NUL", p.Reason, StringComparison.Ordinal));
+        Assert.Equal(2, await host.ScalarAsync<int>("select jsonb_array_length(problems) from ingestion_run"));
+    }
+
+    [Fact]
+    public async Task Formulas_without_cached_values_never_overwrite_stored_values_as_missing()
+    {
+        var (host, sourceId, inbox) = await Start();
+        await using var _ = host;
+        static object?[] Month(int i, object value) => ["HYRPERSONAL_ANDEL", $"{2023 + (i / 12)}-{(i % 12) + 1:00}", "0022", "T", value, null];
+        var header = new object?[] { "indicator", "period", "area", "gender", "value", "status" };
+        using (var first = TestFiles.Xlsx([(1, header), .. Enumerable.Range(0, 30).Select(i => (i + 2, Month(i, 4.5)))]))
+        {
+            await File.WriteAllBytesAsync(Path.Combine(inbox, "hyrpersonal.xlsx"), first.ToArray());
+        }
+
+        Assert.Equal(30, (await Run(host, sourceId)).Counts.Inserted);
+        var before = await host.QueryAsync<string>("select concat_ws('|', period, value, status) from observation order by period");
+
+        // The same months again, 20 of them computed by a formula that the tool that wrote the file never evaluated.
+        using (var second = TestFiles.Xlsx([(1, header), .. Enumerable.Range(0, 30).Select(i => (i + 2, Month(i, i < 20 ? TestFiles.Formula("4.5*1") : 4.5)))]))
+        {
+            await File.WriteAllBytesAsync(Path.Combine(inbox, "hyrpersonal igen.xlsx"), second.ToArray());
+        }
+
+        var error = await Assert.ThrowsAsync<SourceReadException>(() => Run(host, sourceId));
+
+        Assert.StartsWith("20 av 30 datarader i 'hyrpersonal igen.xlsx' avvisades", error.Message, StringComparison.Ordinal);
+        Assert.Contains("formel utan beräknat värde", error.Message, StringComparison.Ordinal);
+        Assert.Equal(before, await host.QueryAsync<string>("select concat_ws('|', period, value, status) from observation order by period"));
+        Assert.Equal(0, await host.ScalarAsync<int>("select count(*) from observation_revision"));
     }
 
     [Fact]

@@ -94,4 +94,94 @@ public class XlsxFileReaderTests
 
         Assert.Equal("'utfall.xlsx' går inte att läsa som en Excel-arbetsbok (.xlsx).", error.Message);
     }
+
+    /// <summary>Ten data rows (rows 2–11) of N1 for 2016–2025; <paramref name="cell"/> gives the value of the row at <paramref name="row"/>.</summary>
+    static MemoryStream TenRows(int row, object cell) => Xlsx([(1, Header),
+        .. Enumerable.Range(2, 10).Select(r => (r, new object?[] { "N1", 2014 + r, "0022", "T", r == row ? cell : 79.5, null }))]);
+
+    [Fact]
+    public void A_formula_without_a_cached_value_is_a_rejected_row_with_its_reason_never_a_missing_value()
+    {
+        using var workbook = TenRows(6, Formula("SUM(E2:E5)"));
+
+        var result = FileSource.Read(workbook, "utfall.xlsx", Mapping);
+
+        Assert.Equal(9, result.Rows.Count);
+        Assert.All(result.Rows, r => Assert.Equal(79.5m, r.Value));
+        var problem = Assert.Single(result.Rejected);
+        Assert.Equal((6, "Värde"), (problem.Row, problem.Column));
+        Assert.StartsWith("formel utan beräknat värde (=SUM(E2:E5))", problem.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_formula_whose_cached_value_is_an_Excel_error_is_a_rejected_row_naming_the_error()
+    {
+        using var workbook = TenRows(3, ErrorCell("#DIV/0!"));
+
+        var result = FileSource.Read(workbook, "utfall.xlsx", Mapping);
+
+        Assert.Equal(9, result.Rows.Count);
+        var problem = Assert.Single(result.Rejected);
+        Assert.Equal((3, "Värde"), (problem.Row, problem.Column));
+        Assert.Equal("cellen innehåller Excel-felet #DIV/0!, inget värde", problem.Reason);
+    }
+
+    [Fact]
+    public void Formulas_without_cached_values_count_toward_the_rejected_share()
+    {
+        using var workbook = Xlsx([(1, Header),
+            .. Enumerable.Range(2, 10).Select(r => (r, new object?[] { "N1", 2014 + r, "0022", "T", r % 2 == 0 ? Formula("A1*2") : 1, null }))]);
+
+        var error = Assert.Throws<SourceReadException>(() => FileSource.Read(workbook, "formler.xlsx", Mapping));
+
+        Assert.StartsWith("5 av 10 datarader i 'formler.xlsx' avvisades", error.Message, StringComparison.Ordinal);
+        Assert.Contains("formel utan beräknat värde", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("1e300")]
+    [InlineData("-1e300")]
+    [InlineData("1E+29")]
+    [InlineData("NaN")]
+    [InlineData("Infinity")]
+    [InlineData("-Infinity")]
+    public void A_number_the_value_column_cannot_hold_is_a_rejected_row_naming_its_row_and_column(string number)
+    {
+        using var workbook = TenRows(4, NumberCell(number));
+
+        var result = FileSource.Read(workbook, "utfall.xlsx", Mapping);
+
+        Assert.Equal(9, result.Rows.Count);
+        var problem = Assert.Single(result.Rejected);
+        Assert.Equal((4, "Värde"), (problem.Row, problem.Column));
+        Assert.Contains("kan inte lagras", problem.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_NUL_character_in_a_cell_is_a_rejected_row_and_never_reaches_a_message()
+    {
+        // Excel writes a control character in a string as _xHHHH_; ExcelDataReader turns it back into the character.
+        using var workbook = TenRows(5, "7_x0000_9");
+
+        var result = FileSource.Read(workbook, "utfall.xlsx", Mapping);
+
+        Assert.Equal(9, result.Rows.Count);
+        var problem = Assert.Single(result.Rejected);
+        Assert.Equal((5, "Värde"), (problem.Row, problem.Column));
+        Assert.Contains("NUL", problem.Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain('\0', problem.Reason);
+    }
+
+    [Fact]
+    public void A_NUL_character_in_a_column_name_never_reaches_the_message_that_names_the_columns()
+    {
+        using var workbook = Xlsx((1, ["Indikator", "Period", "Omr_x0000_åde", "Kön", "Värde", "Status"]), (2, ["N1", "2025", "0022", "T", 1, "ok"]));
+
+        var error = Assert.Throws<SourceReadException>(() => FileSource.Read(workbook, "utfall.xlsx", Mapping));
+        var format = FileSource.Detect(workbook, "utfall.xlsx");
+
+        Assert.StartsWith("Kolumnen 'område' (område) saknas i 'utfall.xlsx'.", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\0', error.Message);
+        Assert.All(format.Columns, c => Assert.DoesNotContain('\0', c));
+    }
 }
