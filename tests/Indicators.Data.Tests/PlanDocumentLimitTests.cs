@@ -123,7 +123,7 @@ public class PlanDocumentLimitTests
     [Fact]
     public void A_source_whose_settings_are_larger_than_the_limit_is_refused_at_its_settings()
     {
-        var error = SingleError(Head + "      folder: " + new string('x', PlanDocumentLimits.MaxSettingsCharacters) + "\n");
+        var error = SingleError(Head + "      folder: " + new string('x', PlanDocumentLimits.MaxSettingsBytes) + "\n");
 
         Assert.Equal((10, 7), (error.Line, error.Column));
         Assert.Contains("Källans inställningar är för stora", error.Message, StringComparison.Ordinal);
