@@ -53,6 +53,8 @@ try
     }
 
     app.UseSecurityHeaders();
+    // A query string with a control character gets a Swedish 400 before any page or endpoint sees it.
+    app.UseQueryStringGuard();
     app.UseStatusCodePagesWithReExecute("/hittades-inte", createScopeForStatusCodePages: true);
     app.UseAuthentication();
     app.UseAuthorization();
