@@ -29,10 +29,11 @@ public class ChartMarkupBrowserTests(Browser browser)
         await PageChecks.SignInAsync(page, baseUrl, "ledning", "demo-2025");
 
         await page.GotoAsync($"{baseUrl}/indikator/{indicator}");
-        var peers = page.Locator("#jamforelse-diagram .main-svg").First;
-        var outcomes = page.Locator("#utfall-diagram .main-svg").First;
-        await peers.WaitForAsync();
-        await outcomes.WaitForAsync();
+        // Each chart: its drawing and, in a second SVG on top, its titles and legend.
+        var peers = page.Locator("#jamforelse-diagram");
+        var outcomes = page.Locator("#utfall-diagram");
+        await peers.Locator(".main-svg").First.WaitForAsync();
+        await outcomes.Locator(".main-svg").First.WaitForAsync();
 
         await Assertions.Expect(page.Locator("#jamforelse-diagram svg a, #utfall-diagram svg a")).ToHaveCountAsync(0);
         Assert.Contains(Region, await peers.TextContentAsync(), StringComparison.Ordinal);
