@@ -56,6 +56,8 @@ try
     app.UseSecurityHeaders();
     // After a database restart, a GET that meets a dead pooled connection is run again on a new one instead of failing.
     app.UseDatabaseReconnect();
+    // A query string with a control character gets a Swedish 400 before any page or endpoint sees it.
+    app.UseQueryStringGuard();
     app.UseStatusCodePagesWithReExecute("/hittades-inte", createScopeForStatusCodePages: true);
     app.UseAuthentication();
     app.UseAuthorization();

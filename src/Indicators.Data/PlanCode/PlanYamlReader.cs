@@ -35,6 +35,12 @@ public static partial class PlanYamlReader
     {
         ArgumentNullException.ThrowIfNull(text);
         var context = new ReadContext();
+        if (PlanDocumentLimits.Check(text) is { } refused)
+        {
+            // Nothing recursive may see a document that breaks a limit: it could overflow the stack or fill the memory.
+            return new ReadDocument(null, context.Marks, [refused]);
+        }
+
         var stream = new YamlStream();
         try
         {
@@ -156,7 +162,15 @@ public static partial class PlanYamlReader
         {
             if (node is YamlMappingNode)
             {
-                settings = SettingsJson(node);
+                if (SettingsJson(node) is { } json)
+                {
+                    settings = json;
+                }
+                else
+                {
+                    context.Error(node.Start,
+                        $"Källans inställningar är för stora: mer än {PlanDocumentLimits.MaxSettingsBytes / 1024} kB som JSON.");
+                }
             }
             else if (!MapReader.IsNull(node))
             {
@@ -167,18 +181,26 @@ public static partial class PlanYamlReader
         return s.Finish(new SourcePart(name, kind, cron, fullRefresh, timeZone, enabled, settings, indicators));
     }
 
-    /// <summary>A source's settings as JSON: plain true/false/null and JSON numbers keep their type; everything quoted is text.</summary>
-    static string SettingsJson(YamlNode node)
+    /// <summary>
+    /// A source's settings as JSON: plain true/false/null and JSON numbers keep their type; everything quoted is text.
+    /// Null when the JSON would pass <see cref="PlanDocumentLimits.MaxSettingsBytes"/>: aliases can make it far larger
+    /// than the document, so it is measured while it is written.
+    /// </summary>
+    static string? SettingsJson(YamlNode node)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer))
         {
-            Write(json, node);
+            if (!Write(json, node))
+            {
+                return null;
+            }
         }
 
         return Encoding.UTF8.GetString(buffer.ToArray());
 
-        static void Write(Utf8JsonWriter json, YamlNode node)
+        // The depth is bounded by PlanDocumentLimits.MaxDepth, and every key is text (PlanDocumentLimits.Check refuses others).
+        static bool Write(Utf8JsonWriter json, YamlNode node)
         {
             switch (node)
             {
@@ -187,7 +209,10 @@ public static partial class PlanYamlReader
                     foreach (var (key, value) in map.Children)
                     {
                         json.WritePropertyName(((YamlScalarNode)key).Value ?? "");
-                        Write(json, value);
+                        if (!Write(json, value))
+                        {
+                            return false;
+                        }
                     }
 
                     json.WriteEndObject();
@@ -196,7 +221,10 @@ public static partial class PlanYamlReader
                     json.WriteStartArray();
                     foreach (var item in list.Children)
                     {
-                        Write(json, item);
+                        if (!Write(json, item))
+                        {
+                            return false;
+                        }
                     }
 
                     json.WriteEndArray();
@@ -227,6 +255,8 @@ public static partial class PlanYamlReader
                     json.WriteNullValue();
                     break;
             }
+
+            return json.BytesCommitted + json.BytesPending <= PlanDocumentLimits.MaxSettingsBytes;
         }
     }
 

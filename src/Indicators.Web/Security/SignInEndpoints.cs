@@ -128,9 +128,13 @@ public static class SignInEndpoints
     static RedirectHttpResult Failed(string reason, string returnUrl) =>
         TypedResults.LocalRedirect($"/logga-in?fel={reason}&returnUrl={Uri.EscapeDataString(returnUrl)}");
 
-    /// <summary>Only paths of this site: an open redirect would let a phishing link borrow our sign-in page.</summary>
-    static string SafeReturnUrl(string? returnUrl) =>
+    /// <summary>
+    /// Only paths of this site: an open redirect would let a phishing link borrow our sign-in page. No control characters
+    /// (tab, CR/LF, DEL, NUL): the framework's redirect refuses them as not local, which would be a 500.
+    /// </summary>
+    public static string SafeReturnUrl(string? returnUrl) =>
         returnUrl is { Length: > 0 } url && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal)
+            && !url.Any(char.IsControl)
             ? url
             : "/";
 }

@@ -1,4 +1,5 @@
 using Indicators.Data.Demo;
+using Indicators.Data.PlanCode;
 using Indicators.TestSupport;
 using Indicators.Web.Components.PlanCode;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -53,6 +54,81 @@ public class PlanCodeCommandTests
         Assert.Equal(1, import.Exit);
         Assert.Contains("-:8:13: 'tjugo' är inget heltal (end_year).", import.Error, StringComparison.Ordinal);
         Assert.Equal("", import.Output);
+    }
+
+    [Fact]
+    public async Task A_document_that_expands_past_the_limits_fails_the_pipeline_at_its_line_and_column()
+    {
+        var connectionString = await DemoAsync();
+        var laughs = new System.Text.StringBuilder("""
+            format: indicators-plan/1
+            plan: {area: "0022", name: Skrattplan, start_year: 2025, end_year: 2026}
+            sources:
+              - name: Skratt
+                kind: file
+                cron: "0 6 * * *"
+                settings:
+                  a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]
+
+            """);
+        foreach (var (name, previous) in "bcdefghi".Zip("abcdefgh"))
+        {
+            laughs.Append("      ").Append(name).Append(": &").Append(name).Append(" [").Append(string.Join(", ", Enumerable.Repeat("*" + previous, 9))).Append("]\n");
+        }
+
+        var import = await RunAsync(connectionString, ["plan", "import", "-", "--dry-run"], laughs.ToString());
+
+        Assert.Equal(1, import.Exit);
+        Assert.StartsWith("-:14:14: Dokumentet blir för stort när aliaset *f byggs ut", import.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_endless_input_is_read_no_further_than_the_size_limit_and_refused_where_it_passes_it()
+    {
+        var connectionString = await DemoAsync();
+        using var endless = new EndlessReader();
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var exit = await PlanCodeCommand.RunAsync(["plan", "import", "-", "--dry-run"], output, error,
+            new Dictionary<string, string?> { ["ConnectionStrings:Indicators"] = connectionString }, endless);
+
+        Assert.Equal(1, exit);
+        Assert.True(endless.Given <= PlanDocumentLimits.MaxBytes + 1, $"read {endless.Given} characters");
+        Assert.StartsWith($"-:1:{PlanDocumentLimits.MaxBytes + 1}: Dokumentet är större än 5 MB", error.ToString(), StringComparison.Ordinal);
+    }
+
+    /// <summary>Standard input that never ends ("#####…", a comment), counting what was taken from it.</summary>
+    sealed class EndlessReader : TextReader
+    {
+        // Far past the limit, but an end, so that a reader that reads everything fails this test instead of hanging it.
+        const long Length = 64L * 1024 * 1024;
+
+        public long Given { get; private set; }
+
+        public override int Peek() => Given < Length ? '#' : -1;
+
+        public override int Read() => Given < Length ? Take(1) is 1 ? '#' : -1 : -1;
+
+        public override int Read(char[] buffer, int index, int count) => Read(buffer.AsSpan(index, count));
+
+        public override int Read(Span<char> buffer)
+        {
+            var n = Take(buffer.Length);
+            buffer[..n].Fill('#');
+            return n;
+        }
+
+        public override ValueTask<int> ReadAsync(Memory<char> buffer, CancellationToken cancellationToken = default) => ValueTask.FromResult(Read(buffer.Span));
+
+        public override Task<int> ReadAsync(char[] buffer, int index, int count) => Task.FromResult(Read(buffer, index, count));
+
+        int Take(int wanted)
+        {
+            var n = (int)Math.Min(wanted, Length - Given);
+            Given += n;
+            return n;
+        }
     }
 
     [Fact]

@@ -135,6 +135,7 @@ public sealed record OutcomeChartModel(IList<ITrace> Traces, PlotlyLayout Layout
             + targetSummary + forecastSummary
             + (indicator.GenderSplit ? " Kvinnor och män visas som egna linjer." : "")
             + " Samma värden finns i tabellen nedan.";
+        ChartText.EscapeAll(traces, layout);
         return new OutcomeChartModel(traces, layout, summary, false);
     }
 }

@@ -103,6 +103,7 @@ public sealed record PeerChartModel(
             + (ours is not null ? ours.Explanation + " " : $"{data.AreaName} saknar värde för perioden. ")
             + (national is { } n ? $"Riket: {OutcomeSeries.Format(indicator, n)}." : "Värde för riket saknas.")
             + " Samma värden finns i tabellen nedan.";
+        ChartText.EscapeAll(traces, layout);
         return new PeerChartModel(traces, layout, bars, national, ours, summary, false);
     }
 }

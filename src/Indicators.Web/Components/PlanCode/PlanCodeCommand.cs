@@ -83,9 +83,42 @@ public static class PlanCodeCommand
         return 0;
     }
 
+    static async Task<string> ReadLimitedAsync(string file)
+    {
+        using var reader = new StreamReader(file, System.Text.Encoding.UTF8);
+        return await ReadLimitedAsync(reader);
+    }
+
+    /// <summary>
+    /// At most one character more than a document may have bytes, so a huge file or an endless input is never read whole;
+    /// the import then refuses the document at the place it passes <see cref="PlanDocumentLimits.MaxBytes"/>.
+    /// </summary>
+    static async Task<string> ReadLimitedAsync(TextReader reader)
+    {
+        var buffer = new char[PlanDocumentLimits.MaxBytes + 1];
+        var length = 0;
+        int read;
+        while (length < buffer.Length && (read = await reader.ReadAsync(buffer.AsMemory(length))) > 0)
+        {
+            length += read;
+        }
+
+        return new string(buffer, 0, length);
+    }
+
     static async Task<int> ImportAsync(IServiceProvider services, string file, bool dryRun, TextWriter output, TextWriter error, TextReader input)
     {
-        var text = file == "-" ? await input.ReadToEndAsync() : await File.ReadAllTextAsync(file);
+        string text;
+        try
+        {
+            text = file == "-" ? await ReadLimitedAsync(input) : await ReadLimitedAsync(file);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            await error.WriteLineAsync($"{file}: Filen kan inte läsas: {e.Message}");
+            return 2;
+        }
+
         var import = new PlanCodeImport(
             services.GetRequiredService<NpgsqlDataSource>(), services.GetRequiredService<SourceStore>(), services.GetRequiredService<SourceSchedule>(),
             services.GetRequiredService<Indicators.Core.Sources.FolderCheck>());
