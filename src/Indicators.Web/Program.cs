@@ -54,10 +54,10 @@ try
     }
 
     app.UseSecurityHeaders();
-    // After a database restart, a GET that meets a dead pooled connection is run again on a new one instead of failing.
-    app.UseDatabaseReconnect();
     // A query string with a control character gets a Swedish 400 before any page or endpoint sees it.
     app.UseQueryStringGuard();
+    // After a database restart, a GET that meets a dead pooled connection is run again on a new one instead of failing.
+    app.UseDatabaseReconnect();
     app.UseStatusCodePagesWithReExecute("/hittades-inte", createScopeForStatusCodePages: true);
     app.UseAuthentication();
     app.UseAuthorization();

@@ -69,12 +69,46 @@ public static class StorableText
         });
     }
 
-    /// <summary>The text cut to <paramref name="length"/> characters with "…" (for a cell's content in a reason), and printable.</summary>
-    public static string Excerpt(string text, int length)
+    /// <summary>
+    /// The text printable and at most <paramref name="maxLength"/> characters long, "…" included when it is cut (never
+    /// between the halves of a surrogate pair): for quoting a cell, a file name, a header or a setting in a message.
+    /// </summary>
+    public static string Excerpt(string? text, int maxLength)
     {
-        ArgumentNullException.ThrowIfNull(text);
-        var cut = text.Length <= length ? text : string.Concat(text.AsSpan(0, char.IsHighSurrogate(text[length - 1]) ? length - 1 : length), "…");
-        return Printable(cut);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxLength, 2);
+        if (string.IsNullOrEmpty(text))
+        {
+            return "";
+        }
+
+        if (text.Length <= maxLength)
+        {
+            return Printable(text);
+        }
+
+        var keep = maxLength - 1;
+        if (char.IsHighSurrogate(text[keep - 1]))
+        {
+            keep--;
+        }
+
+        return Printable(string.Concat(text.AsSpan(0, keep), "…"));
+    }
+
+    /// <summary>
+    /// A message to store and show on one line (a run's message, a rejected row's reason): line breaks and tabs become
+    /// spaces ("\r\n" one space), then as <see cref="Excerpt"/>. Any text PostgreSQL cannot store is gone from it, so
+    /// recording a failure can never fail on what the failure quoted.
+    /// </summary>
+    public static string OneLine(string? text, int maxLength)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return "";
+        }
+
+        var spaced = text.Replace("\r\n", " ", StringComparison.Ordinal).Replace('\r', ' ').Replace('\n', ' ').Replace('\t', ' ');
+        return Excerpt(spaced, maxLength);
     }
 
     static int IndexOfUnpairedSurrogate(ReadOnlySpan<char> text)

@@ -33,7 +33,7 @@ public static class FilePattern
             if (glob.Length > MaxLength || glob.Contains("..", StringComparison.Ordinal)
                 || glob.AsSpan().IndexOfAny(['/', '\\', ':']) >= 0 || glob.Any(char.IsControl))
             {
-                return $"Filnamnsmönstret '{MessageText.Bounded(glob, 100)}' får bara vara ett filnamn med * och ? "
+                return $"Filnamnsmönstret '{StorableText.Excerpt(glob, 100)}' får bara vara ett filnamn med * och ? "
                     + "(till exempel *.csv), utan mappar (/ eller \\), '..' eller ':'. Mappen anges i fältet för bevakad mapp.";
             }
         }

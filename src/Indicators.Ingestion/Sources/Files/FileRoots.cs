@@ -60,7 +60,7 @@ public sealed class FileRoots(FileSourceOptions options)
     string? TryResolve(string folder, out string real)
     {
         real = "";
-        var typed = $"'{MessageText.Bounded(folder, 200)}'";
+        var typed = $"'{StorableText.Excerpt(folder, 200)}'";
         if (string.IsNullOrWhiteSpace(folder) || folder.Any(char.IsControl))
         {
             return $"Mappen {typed} är ingen giltig sökväg.";

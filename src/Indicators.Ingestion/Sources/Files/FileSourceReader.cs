@@ -144,7 +144,7 @@ public sealed class FileSourceReader(SourceStore sources, SourceFiles files, Fil
 
             var listing = WatchedFolder.List(folder, settings.Patterns, roots);
             refused.AddRange(listing.Refused.Select(name => new SourceProblem(null, null,
-                $"'{MessageText.Bounded(name, 120)}' i den bevakade mappen är en länk till en fil utanför de mappar som filkällor får läsa och lästes inte.")));
+                $"'{StorableText.Excerpt(name, 120)}' i den bevakade mappen är en länk till en fil utanför de mappar som filkällor får läsa och lästes inte.")));
             var ingested = mode == RunMode.FullRefresh ? [] : await files.IngestedHashesAsync(source.Id, cancellationToken);
             var thisRun = new HashSet<string>(StringComparer.Ordinal);
             foreach (var file in listing.Files)

@@ -29,7 +29,7 @@ public static class HeaderColumns
     public static string List(IReadOnlyList<string> header)
     {
         ArgumentNullException.ThrowIfNull(header);
-        var shown = string.Join(", ", header.Take(Listed).Select(c => $"'{MessageText.Bounded(c, ColumnLength)}'"));
+        var shown = string.Join(", ", header.Take(Listed).Select(c => $"'{StorableText.Excerpt(c, ColumnLength)}'"));
         return header.Count > Listed ? $"{shown} … och {SwedishFormat.Number(header.Count - Listed, 0)} till" : shown;
     }
 }

@@ -38,7 +38,7 @@ public sealed class SourceFiles(NpgsqlDataSource dataSource, FileSourceOptions o
         ArgumentNullException.ThrowIfNull(content);
         // The browser's name for the file: stored and quoted in every message about the file, so printable (a NUL could
         // not be stored) and bounded (messages travel back to the page).
-        var name = MessageText.Bounded(StorableText.Printable(Path.GetFileName(fileName?.Trim() ?? "")), MaxNameLength);
+        var name = StorableText.Excerpt(Path.GetFileName(fileName?.Trim() ?? ""), MaxNameLength);
         if (name.Length == 0)
         {
             throw new SourceFileRejectedException("Filen saknar namn.");
@@ -67,7 +67,7 @@ public sealed class SourceFiles(NpgsqlDataSource dataSource, FileSourceOptions o
         catch (Exception e) when (e is SourceReadException or InvalidDataException or System.Text.DecoderFallbackException or IOException)
         {
             throw new SourceFileRejectedException(
-                $"'{name}' går inte att läsa som CSV eller Excel (.xlsx) och sparades inte: {MessageText.Bounded(e.Message, 300)}", e);
+                $"'{name}' går inte att läsa som CSV eller Excel (.xlsx) och sparades inte: {StorableText.Excerpt(e.Message, 300)}", e);
         }
 
         FileSourceSettings settings;

@@ -165,7 +165,7 @@ public static class SourceEndpoints
     /// </summary>
     static RedirectHttpResult Back(int id, IDataProtectionProvider protection, string kind, string message, string? jobId = null)
     {
-        var bounded = MessageText.Bounded(message, UploadMessages.MaxLength);
+        var bounded = StorableText.Excerpt(message, UploadMessages.MaxLength);
         var token = UploadMessages.Protector(protection).Protect($"{kind}|{bounded}", TimeSpan.FromMinutes(5));
         return TypedResults.LocalRedirect($"/kallor/{id}?meddelande={Uri.EscapeDataString(token)}"
             + (jobId is null ? "" : $"&startad={Uri.EscapeDataString(jobId)}"));
