@@ -20,13 +20,22 @@ public static partial class TestUsers
     }
 
     /// <summary>Posts the sign-in form with its antiforgery token; the client keeps the cookie. Returns the response.</summary>
-    public static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string userName, string password = Password)
+    public static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string userName, string password = Password) =>
+        await PostSignInAsync(client, await TokenAsync(client, "/logga-in"), userName, password);
+
+    /// <summary>The antiforgery token of the first form on a page (the client keeps the cookie it belongs to).</summary>
+    public static async Task<string> TokenAsync(HttpClient client, string page)
     {
-        var form = await client.GetStringAsync(new Uri("/logga-in", UriKind.Relative));
-        var token = AntiforgeryToken().Match(form).Groups[1].Value;
+        var form = await client.GetStringAsync(new Uri(page, UriKind.Relative));
+        return WebUtility.HtmlDecode(AntiforgeryToken().Match(form).Groups[1].Value);
+    }
+
+    /// <summary>Posts the sign-in form with a token fetched before: for many sign-ins sent at the same moment.</summary>
+    public static async Task<HttpResponseMessage> PostSignInAsync(HttpClient client, string token, string userName, string password = Password)
+    {
         using var content = new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token),
+            ["__RequestVerificationToken"] = token,
             ["anvandarnamn"] = userName,
             ["losenord"] = password,
             ["returnUrl"] = "/",
