@@ -20,6 +20,7 @@ namespace Indicators.Data.Tests;
 /// </summary>
 public class ReportStoreTests : IAsyncLifetime
 {
+    // Hanna is a Nämnd user of HSN, Harald an analyst (DemoReports makes their accounts).
     static readonly Actor Hanna = new("hanna", "127.0.0.1");
     static readonly Actor Harald = new("harald", "127.0.0.2");
 
@@ -324,7 +325,7 @@ public class ReportStoreTests : IAsyncLifetime
         await using (var connection = await dataSource.OpenConnectionAsync())
         {
             var version = await connection.ExecuteScalarAsync<int>("select plan_version_id from report_period where id = @Id", new { Id = annual });
-            var interim2025 = await store.CreatePeriodAsync(version, 2025, ReportKind.Interim, Hanna);
+            var interim2025 = await store.CreatePeriodAsync(version, 2025, ReportKind.Interim, Harald);
             await FinaliseAsync(interim2025);
             var frozen = (await queries.GetCommitteeReportAsync(interim2025, hsn))!.Document;
             var frozenForecasts = frozen.Goals.SelectMany(g => g.Indicators).ToDictionary(i => i.IndicatorId, i => i.Forecast!.Value);
@@ -395,12 +396,12 @@ public class ReportStoreTests : IAsyncLifetime
         await using var connection = await dataSource.OpenConnectionAsync();
         var version = await connection.ExecuteScalarAsync<int>("select plan_version_id from report_period where id = @Id", new { Id = annual });
 
-        var outside = await Assert.ThrowsAsync<InvalidEditException>(() => store.CreatePeriodAsync(version, 2031, ReportKind.Annual, Hanna));
+        var outside = await Assert.ThrowsAsync<InvalidEditException>(() => store.CreatePeriodAsync(version, 2031, ReportKind.Annual, Harald));
         Assert.Equal("Året 2031 ligger utanför planperioden 2025–2027.", Assert.Single(outside.Errors).Message);
-        var twice = await Assert.ThrowsAsync<InvalidEditException>(() => store.CreatePeriodAsync(version, 2025, ReportKind.Annual, Hanna));
+        var twice = await Assert.ThrowsAsync<InvalidEditException>(() => store.CreatePeriodAsync(version, 2025, ReportKind.Annual, Harald));
         Assert.Equal("Årsrapport 2025 finns redan för Regionplan 2025–2027 (Fastställd plan).", Assert.Single(twice.Errors).Message);
 
-        var created = await store.CreatePeriodAsync(version, 2026, ReportKind.Annual, Hanna);
+        var created = await store.CreatePeriodAsync(version, 2026, ReportKind.Annual, Harald);
         var period = (await queries.GetPeriodAsync(created))!;
         Assert.Equal("Årsrapport 2026", period.Title);
         Assert.Contains(period.Committees, c => c.CommitteeId == hsn);

@@ -11,12 +11,29 @@ public static partial class TestUsers
 {
     public const string Password = "test-lösenord-1";
 
-    /// <summary>Creates a user with one role (a Nämnd role needs a committee code that exists in the database).</summary>
+    /// <summary>
+    /// Creates a user with one role. A Nämnd role names its committee by a code that exactly one committee in the
+    /// database has (a code two organisations share is refused: use the overload with the committee's id).
+    /// </summary>
     public static async Task CreateAsync(string connectionString, string userName, string role, string? committeeCode = null)
     {
         await using var dataSource = NpgsqlDataSource.Create(connectionString);
+        int? committeeId = committeeCode is null ? null
+            : await new UserStore(dataSource).FindCommitteeAsync(committeeCode, areaId: null) ?? throw new InvalidOperationException($"No committee has the code {committeeCode}.");
+        await CreateAsync(dataSource, userName, role, committeeId);
+    }
+
+    /// <summary>Creates a user with one role; a Nämnd role names its committee by id.</summary>
+    public static async Task CreateAsync(string connectionString, string userName, string role, int? committeeId)
+    {
+        await using var dataSource = NpgsqlDataSource.Create(connectionString);
+        await CreateAsync(dataSource, userName, role, committeeId);
+    }
+
+    static async Task CreateAsync(NpgsqlDataSource dataSource, string userName, string role, int? committeeId)
+    {
         var hash = new PasswordHasher<AppUser>().HashPassword(new AppUser(0, userName, userName, null, 0, null, true), Password);
-        await new UserStore(dataSource).CreateAsync(userName, userName, hash, [(role, committeeCode)], isDemo: false, createdBy: "test");
+        await new UserStore(dataSource).CreateAsync(userName, userName, hash, [(role, committeeId)], isDemo: false, createdBy: "test");
     }
 
     /// <summary>Posts the sign-in form with its antiforgery token; the client keeps the cookie. Returns the response.</summary>

@@ -2,6 +2,7 @@ using System.Net;
 using Dapper;
 using Indicators.Data.Users;
 using Indicators.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace Indicators.Web.Tests;
@@ -73,6 +74,20 @@ public class SignInThrottlingTests
         await using var connection = new NpgsqlConnection(connectionString);
         var rows = await connection.ExecuteScalarAsync<int>("select count(*) from audit_log where action = 'sign-in-failed'");
         Assert.True(rows <= 1, $"{rows} audit rows for {Parallel} anonymous failures from one address");
+
+        // When the window has closed, one more row gives its total, the names tried and the reasons.
+        Assert.Equal(1, await app.Services.GetRequiredService<SignInFailureStore>().FlushAsync(DateTimeOffset.UtcNow.AddHours(1)));
+        var entries = (await connection.QueryAsync<(string? User, string? Ip, string After)>(
+            "select user_name, remote_ip, after::text from audit_log where action = 'sign-in-failed' order by id")).ToList();
+        Assert.Equal(2, entries.Count);
+        Assert.StartsWith("finns-inte-", entries[0].User, StringComparison.Ordinal);
+        Assert.Null(entries[1].User);
+        Assert.Equal("127.0.0.1", entries[1].Ip);
+        using var total = System.Text.Json.JsonDocument.Parse(entries[1].After);
+        Assert.Equal(Parallel, total.RootElement.GetProperty("failures").GetInt32());
+        Assert.Equal(Parallel, total.RootElement.GetProperty("reasons").GetProperty("local:unknown-user").GetInt32());
+        Assert.Equal(SignInFailureStore.MaxListed, total.RootElement.GetProperty("userNames").GetArrayLength());
+        Assert.Equal(0, await connection.ExecuteScalarAsync<int>("select count(*) from sign_in_failure_window"));
     }
 
     [Fact]

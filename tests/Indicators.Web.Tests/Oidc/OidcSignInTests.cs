@@ -110,7 +110,8 @@ public sealed class OidcSignInTests : IAsyncLifetime
         Assert.Contains("finns i flera organisationer", WebUtility.HtmlDecode(body), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, (await browser.SendOnceAsync(At("/"))).StatusCode);
         await using var connection = new NpgsqlConnection(connectionString);
-        Assert.Equal(0, await connection.ExecuteScalarAsync<int>("select count(*) from user_role"));
+        Assert.Equal(0, await connection.ExecuteScalarAsync<int>("select count(*) from user_role where user_id in (select id from app_user where external_subject is not null)"));
+        Assert.Equal("ambiguous-committee", await connection.ExecuteScalarAsync<string>("select after->>'reason' from audit_log where action = 'sign-in-failed'"));
     }
 
     [Fact]
@@ -220,6 +221,8 @@ public sealed class OidcSignInTests : IAsyncLifetime
                 ("create", provider.UserName, "oidc", null),
                 ("update", "oidc", null, """["Analytiker"]"""),
                 ("sign-in", provider.UserName, "oidc", """["Analytiker"]"""),
+                // Signing out ends the session (user_session, reason signed-out).
+                ("end", provider.UserName, null, null),
                 ("sign-in", provider.UserName, "oidc", """["Analytiker"]"""),
             ],
             entries);
