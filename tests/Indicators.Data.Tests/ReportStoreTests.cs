@@ -196,8 +196,10 @@ public class ReportStoreTests : IAsyncLifetime
     {
         await using (var connection = await dataSource.OpenConnectionAsync())
         {
+            // The user name's case need not match the actor's.
             await connection.ExecuteAsync("""
-                insert into app_user (user_name, display_name) values ('hanna', 'Hanna Sjödin'), ('HARALD', 'Harald Ek')
+                update app_user set display_name = 'Hanna Sjödin' where user_name = 'hanna';
+                update app_user set user_name = 'HARALD', display_name = 'Harald Ek' where user_name = 'harald';
                 """);
         }
 
@@ -206,8 +208,14 @@ public class ReportStoreTests : IAsyncLifetime
         Assert.Equal("Hanna Sjödin", saved.Current.UpdatedBy);
         Assert.Equal("Hanna Sjödin", (await ReportAsync(interim)).Goals.First().Texts.UpdatedBy);
 
-        var comment = await store.SaveCommentAsync(interim, hsn, goal.Indicators[0].IndicatorId, "", "Preliminärt", new Actor("gunnar", null));
-        Assert.Equal("gunnar", comment.Current.UpdatedBy);
+        // Gunnar's account is removed after his comment: his user name stands for him.
+        await store.SaveCommentAsync(interim, hsn, goal.Indicators[0].IndicatorId, "", "Preliminärt", new Actor("gunnar", null));
+        await using (var connection = await dataSource.OpenConnectionAsync())
+        {
+            await connection.ExecuteAsync("delete from app_user where user_name = 'gunnar'");
+        }
+
+        Assert.Equal("gunnar", (await ReportAsync(interim)).Goals.First().Indicators[0].Comment.UpdatedBy);
 
         await FinaliseAsync(interim);
         var decided = (await queries.GetCommitteeReportAsync(interim, hsn))!;
