@@ -21,9 +21,10 @@ public sealed class CurrentActor(AuthenticationStateProvider authentication, IHt
     public async Task<Actor> GetAsync()
     {
         var state = await authentication.GetAuthenticationStateAsync();
-        if (authentication is SessionAuthenticationStateProvider sessions && !await sessions.StillValidAsync(state.User))
+        if (state.User.Identity?.IsAuthenticated != true
+            || (authentication is SessionAuthenticationStateProvider sessions && !await sessions.StillValidAsync(state.User)))
         {
-            sessions.EndForThisPage();
+            (authentication as SessionAuthenticationStateProvider)?.EndForThisPage();
             throw new InvalidEditException("", "Din inloggning gäller inte längre (du har loggats ut, kontot har inaktiverats eller dina behörigheter har ändrats). Inget sparades. Logga in igen.");
         }
 
