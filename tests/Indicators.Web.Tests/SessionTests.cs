@@ -39,8 +39,9 @@ public class SessionTests
 
     static void AssertSentToSignIn(HttpResponseMessage response, string what)
     {
-        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{what}: expected a redirect to the sign-in page, got {(int)response.StatusCode}");
-        Assert.StartsWith("/logga-in", response.Headers.Location?.PathAndQuery ?? response.Headers.Location?.OriginalString, StringComparison.Ordinal);
+        var location = response.Headers.Location is { } address ? address.IsAbsoluteUri ? address.PathAndQuery : address.OriginalString : "";
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect && location.StartsWith("/logga-in", StringComparison.Ordinal),
+            $"{what}: expected a redirect to the sign-in page, got {(int)response.StatusCode} {location}");
     }
 
     static async Task<IReadOnlyList<string?>> EndReasonsAsync(string connectionString, string userName)
@@ -110,6 +111,32 @@ public class SessionTests
         AssertSentToSignIn(await client.GetAsync(new Uri("/kallor", UriKind.Relative)), "the deactivated user's session");
         Assert.Equal(["deactivated"], await EndReasonsAsync(connectionString, "dan"));
     }
+
+    [Fact]
+    public async Task A_deactivated_analyst_can_no_longer_queue_a_run_from_a_page_opened_before()
+    {
+        var connectionString = await TestPostgres.CreateEmptyDatabaseAsync();
+        await using var app = new TestWebApp(connectionString, new Dictionary<string, string?> { ["DemoPlan:Enabled"] = "true" });
+        using var client = Browser(app);
+        var signIn = await TestUsers.SignInAsync(client, "analytiker", SecuritySetupDemoPassword);
+        Assert.Equal("/", signIn.Headers.Location?.OriginalString);
+        await using var connection = new NpgsqlConnection(connectionString);
+        var source = await connection.ExecuteScalarAsync<int>("select min(id) from source");
+        // The source's page is open, with the Kör nu form and its token.
+        var token = await TestUsers.TokenAsync(client, $"/kallor/{source}");
+
+        await using (var dataSource = NpgsqlDataSource.Create(connectionString))
+        {
+            var users = new UserStore(dataSource);
+            await users.SetActiveAsync((await users.FindAsync("analytiker"))!.Value.User.Id, active: false, changedBy: "admin.demo");
+        }
+
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token });
+        AssertSentToSignIn(await client.PostAsync(new Uri($"/kallor/{source}/kor-nu", UriKind.Relative), form), "Kör nu after the deactivation");
+        Assert.Equal(0, await connection.ExecuteScalarAsync<int>("select count(*) from audit_log where action = 'run'"));
+    }
+
+    const string SecuritySetupDemoPassword = Security.SecuritySetup.DemoPassword;
 
     [Fact]
     public async Task A_role_change_applies_to_an_open_session_on_its_next_request()
