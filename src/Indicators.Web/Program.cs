@@ -61,6 +61,8 @@ try
     app.UseStatusCodePagesWithReExecute("/hittades-inte", createScopeForStatusCodePages: true);
     app.UseAuthentication();
     app.UseAuthorization();
+    // Limits on sign-in attempts per address (SignInLimits); the endpoint adds its own per account.
+    app.UseRateLimiter();
     app.UseAntiforgery();
 
     // Scripts and styles are public: the sign-in page needs them too.

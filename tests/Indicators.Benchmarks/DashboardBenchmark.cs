@@ -146,6 +146,8 @@ static class DashboardBenchmark
         var (versionId, committeeId) = await connection.QuerySingleAsync<(int, int)>(new CommandDefinition("""
             select (select id from plan_version where plan_id = @PlanId and is_current), (select id from committee order by id limit 1)
             """, new { PlanId = planId }, cancellationToken: cancellationToken));
+        // The store checks who acts: an analyst may create report periods.
+        await new Data.Users.UserStore(dataSource).CreateAsync("prestanda", "Prestanda", "", [("Analytiker", null)], isDemo: false, createdBy: "benchmark", cancellationToken);
         var actor = new Data.Audit.Actor("prestanda", null);
         foreach (var kind in new[] { Core.Reports.ReportKind.Interim, Core.Reports.ReportKind.Annual })
         {

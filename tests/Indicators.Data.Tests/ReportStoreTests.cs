@@ -20,10 +20,12 @@ namespace Indicators.Data.Tests;
 /// </summary>
 public class ReportStoreTests : IAsyncLifetime
 {
+    // Hanna is a Nämnd user of HSN, Harald an analyst (DemoReports makes their accounts).
     static readonly Actor Hanna = new("hanna", "127.0.0.1");
     static readonly Actor Harald = new("harald", "127.0.0.2");
 
     NpgsqlDataSource dataSource = default!;
+    string connectionString = "";
     ReportQueries queries = default!;
     ReportStore store = default!;
     int hsn;
@@ -33,7 +35,7 @@ public class ReportStoreTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var demo = await DemoReports.CreateAsync();
-        (dataSource, queries, store, hsn, interim, annual) = (demo.DataSource, demo.Queries, demo.Store, demo.Hsn, demo.Interim, demo.Annual);
+        (dataSource, connectionString, queries, store, hsn, interim, annual) = (demo.DataSource, demo.ConnectionString, demo.Queries, demo.Store, demo.Hsn, demo.Interim, demo.Annual);
     }
 
     public async Task DisposeAsync() => await dataSource.DisposeAsync();
@@ -194,8 +196,10 @@ public class ReportStoreTests : IAsyncLifetime
     {
         await using (var connection = await dataSource.OpenConnectionAsync())
         {
+            // The user name's case need not match the actor's.
             await connection.ExecuteAsync("""
-                insert into app_user (user_name, display_name) values ('hanna', 'Hanna Sjödin'), ('HARALD', 'Harald Ek')
+                update app_user set display_name = 'Hanna Sjödin' where user_name = 'hanna';
+                update app_user set user_name = 'HARALD', display_name = 'Harald Ek' where user_name = 'harald';
                 """);
         }
 
@@ -204,8 +208,14 @@ public class ReportStoreTests : IAsyncLifetime
         Assert.Equal("Hanna Sjödin", saved.Current.UpdatedBy);
         Assert.Equal("Hanna Sjödin", (await ReportAsync(interim)).Goals.First().Texts.UpdatedBy);
 
-        var comment = await store.SaveCommentAsync(interim, hsn, goal.Indicators[0].IndicatorId, "", "Preliminärt", new Actor("gunnar", null));
-        Assert.Equal("gunnar", comment.Current.UpdatedBy);
+        // Gunnar's account is removed after his comment: his user name stands for him.
+        await store.SaveCommentAsync(interim, hsn, goal.Indicators[0].IndicatorId, "", "Preliminärt", new Actor("gunnar", null));
+        await using (var connection = await dataSource.OpenConnectionAsync())
+        {
+            await connection.ExecuteAsync("delete from app_user where user_name = 'gunnar'");
+        }
+
+        Assert.Equal("gunnar", (await ReportAsync(interim)).Goals.First().Indicators[0].Comment.UpdatedBy);
 
         await FinaliseAsync(interim);
         var decided = (await queries.GetCommitteeReportAsync(interim, hsn))!;
@@ -323,7 +333,7 @@ public class ReportStoreTests : IAsyncLifetime
         await using (var connection = await dataSource.OpenConnectionAsync())
         {
             var version = await connection.ExecuteScalarAsync<int>("select plan_version_id from report_period where id = @Id", new { Id = annual });
-            var interim2025 = await store.CreatePeriodAsync(version, 2025, ReportKind.Interim, Hanna);
+            var interim2025 = await store.CreatePeriodAsync(version, 2025, ReportKind.Interim, Harald);
             await FinaliseAsync(interim2025);
             var frozen = (await queries.GetCommitteeReportAsync(interim2025, hsn))!.Document;
             var frozenForecasts = frozen.Goals.SelectMany(g => g.Indicators).ToDictionary(i => i.IndicatorId, i => i.Forecast!.Value);
@@ -394,14 +404,96 @@ public class ReportStoreTests : IAsyncLifetime
         await using var connection = await dataSource.OpenConnectionAsync();
         var version = await connection.ExecuteScalarAsync<int>("select plan_version_id from report_period where id = @Id", new { Id = annual });
 
-        var outside = await Assert.ThrowsAsync<InvalidEditException>(() => store.CreatePeriodAsync(version, 2031, ReportKind.Annual, Hanna));
+        var outside = await Assert.ThrowsAsync<InvalidEditException>(() => store.CreatePeriodAsync(version, 2031, ReportKind.Annual, Harald));
         Assert.Equal("Året 2031 ligger utanför planperioden 2025–2027.", Assert.Single(outside.Errors).Message);
-        var twice = await Assert.ThrowsAsync<InvalidEditException>(() => store.CreatePeriodAsync(version, 2025, ReportKind.Annual, Hanna));
+        var twice = await Assert.ThrowsAsync<InvalidEditException>(() => store.CreatePeriodAsync(version, 2025, ReportKind.Annual, Harald));
         Assert.Equal("Årsrapport 2025 finns redan för Regionplan 2025–2027 (Fastställd plan).", Assert.Single(twice.Errors).Message);
 
-        var created = await store.CreatePeriodAsync(version, 2026, ReportKind.Annual, Hanna);
+        var created = await store.CreatePeriodAsync(version, 2026, ReportKind.Annual, Harald);
         var period = (await queries.GetPeriodAsync(created))!;
         Assert.Equal("Årsrapport 2026", period.Title);
         Assert.Contains(period.Committees, c => c.CommitteeId == hsn);
+    }
+
+    [Fact]
+    public async Task A_namnd_user_cannot_change_the_report_of_another_organisations_namnd_that_has_the_same_code()
+    {
+        // The Västernorrland HSN user exists before Västerbotten gets its own HSN.
+        await TestUsers.CreateAsync(connectionString, "hsn.vnl", "Namnd", "HSN");
+        await TestUsers.CreateAsync(connectionString, "alva.analytiker", "Analytiker");
+        var other = await SecondOrganisation.CreateAsync(connectionString);
+        var vnl = new Actor("hsn.vnl", "127.0.0.1");
+        var analyst = new Actor("alva.analytiker", "127.0.0.1");
+        var goal = (await queries.GetCommitteeReportAsync(other.PeriodId, other.CommitteeId))!.Document.Goals.Single();
+        var assessed = goal.Texts with { Assessed = goal.Suggested, Analysis = "Inte vår nämnd" };
+
+        var save = await Assert.ThrowsAsync<InvalidEditException>(() =>
+            store.SaveGoalAsync(other.PeriodId, other.CommitteeId, goal.GoalId, goal.Texts, assessed, goal.Suggested, vnl));
+        Assert.Contains("inte behörighet", save.Message, StringComparison.Ordinal);
+
+        // An analyst may work on any nämnd's report: assessed and submitted, it waits to be finalised.
+        Assert.True((await store.SaveGoalAsync(other.PeriodId, other.CommitteeId, goal.GoalId, goal.Texts, assessed, goal.Suggested, analyst)).Saved);
+        await store.SubmitAsync(other.PeriodId, other.CommitteeId, (await queries.GetCommitteeReportAsync(other.PeriodId, other.CommitteeId))!.State.Version, analyst);
+        var underReview = (await queries.GetCommitteeReportAsync(other.PeriodId, other.CommitteeId))!.State;
+
+        var finalise = await Assert.ThrowsAsync<InvalidEditException>(() => store.FinaliseAsync(other.PeriodId, other.CommitteeId, underReview.Version, vnl));
+        var reopen = await Assert.ThrowsAsync<InvalidEditException>(() => store.ReopenAsync(other.PeriodId, other.CommitteeId, underReview.Version, vnl));
+        Assert.Contains("inte behörighet", finalise.Message, StringComparison.Ordinal);
+        Assert.Contains("inte behörighet", reopen.Message, StringComparison.Ordinal);
+        Assert.Equal((ReportState.UnderReview, underReview.Version), ((await queries.GetCommitteeReportAsync(other.PeriodId, other.CommitteeId))!.State.State, underReview.Version));
+
+        // Its own nämnd's report it may change.
+        var own = (await ReportAsync(interim)).Goals.First();
+        Assert.True((await store.SaveGoalAsync(interim, hsn, own.GoalId, own.Texts, own.Texts with { Analysis = "Vår nämnd" }, own.Suggested, vnl)).Saved);
+        await using var connection = await dataSource.OpenConnectionAsync();
+        Assert.Equal(0, await connection.ExecuteScalarAsync<int>("select count(*) from goal_assessment where updated_by = 'hsn.vnl' and committee_id = @Id", new { Id = other.CommitteeId }));
+    }
+
+    [Fact]
+    public async Task A_namnd_user_cannot_comment_in_the_report_of_another_organisations_namnd_with_the_same_code()
+    {
+        var other = await SecondOrganisation.CreateAsync(connectionString);
+        // A Västerbotten HSN user, by committee id: the demo's HSN in Västernorrland is not theirs.
+        await TestUsers.CreateAsync(connectionString, "hsn.vbn", "Analytiker");
+        await TestPostgres.ExecuteAsync(connectionString, $"update user_role set role = 'Namnd', committee_id = {other.CommitteeId} where user_id = (select id from app_user where user_name = 'hsn.vbn')");
+        var indicator = (await ReportAsync(interim)).Goals.SelectMany(g => g.Indicators).First();
+
+        var refused = await Assert.ThrowsAsync<InvalidEditException>(() =>
+            store.SaveCommentAsync(interim, hsn, indicator.IndicatorId, "", "Inte vår nämnd", new Actor("hsn.vbn", null)));
+
+        Assert.Contains("inte behörighet", refused.Message, StringComparison.Ordinal);
+        Assert.Equal("", (await ReportAsync(interim)).Goals.SelectMany(g => g.Indicators).First().Comment.Text);
+    }
+
+    [Fact]
+    public async Task Only_analysts_and_administrators_create_and_delete_report_periods_whatever_a_page_offers()
+    {
+        await TestUsers.CreateAsync(connectionString, "hsn.vnl", "Namnd", "HSN");
+        await TestUsers.CreateAsync(connectionString, "lena.ledning", "Ledning");
+        var version = (await queries.GetPeriodAsync(interim))!.PlanVersionId;
+
+        foreach (var actor in new[] { new Actor("hsn.vnl", null), new Actor("lena.ledning", null), new Actor("ingen.alls", null) })
+        {
+            var create = await Assert.ThrowsAsync<InvalidEditException>(() => store.CreatePeriodAsync(version, 2027, ReportKind.Interim, actor));
+            var delete = await Assert.ThrowsAsync<InvalidEditException>(() => store.DeletePeriodAsync(interim, actor));
+            Assert.Contains("inte behörighet", create.Message, StringComparison.Ordinal);
+            Assert.Contains("inte behörighet", delete.Message, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(2, (await queries.ListPeriodsAsync()).Count);
+    }
+
+    [Fact]
+    public async Task A_deactivated_account_can_no_longer_write_to_its_namnds_report()
+    {
+        await TestUsers.CreateAsync(connectionString, "hsn.vnl", "Namnd", "HSN");
+        await TestPostgres.ExecuteAsync(connectionString, "update app_user set is_active = false where user_name = 'hsn.vnl'");
+        var goal = (await ReportAsync(interim)).Goals.First();
+
+        var refused = await Assert.ThrowsAsync<InvalidEditException>(() =>
+            store.SaveGoalAsync(interim, hsn, goal.GoalId, goal.Texts, goal.Texts with { Analysis = "Efter inaktivering" }, goal.Suggested, new Actor("hsn.vnl", null)));
+
+        Assert.Contains("inte behörighet", refused.Message, StringComparison.Ordinal);
+        Assert.Equal("", (await ReportAsync(interim)).Goals.First().Texts.Analysis);
     }
 }

@@ -10,7 +10,8 @@ namespace Indicators.TestSupport;
 
 /// <summary>
 /// A fresh database with the demo plan and its report periods, and the report store and queries on it: the Hälso- och
-/// sjukvårdsnämnden's id and the ids of the Delårsrapport 2026 and Årsrapport 2025.
+/// sjukvårdsnämnden's id and the ids of the Delårsrapport 2026 and Årsrapport 2025; with accounts for the people who act
+/// on reports in tests (<see cref="Members"/>, <see cref="Analyst"/>, <see cref="Administrator"/>).
 /// </summary>
 public sealed record DemoReports(string ConnectionString, NpgsqlDataSource DataSource, ReportQueries Queries, ReportStore Store, int Hsn, int Interim, int Annual)
     : IAsyncDisposable
@@ -26,12 +27,27 @@ public sealed record DemoReports(string ConnectionString, NpgsqlDataSource DataS
 
         var queries = new ReportQueries(dataSource, new PlanQueries(dataSource));
         await using var connection = await dataSource.OpenConnectionAsync();
-        var hsn = await connection.ExecuteScalarAsync<int>("select id from committee where code = 'HSN'");
+        var hsn = await connection.ExecuteScalarAsync<int>("select id from committee where area_id = '0022' and code = 'HSN'");
+        // The store checks who acts: the nämnd's own users, and an analyst and an administrator.
+        foreach (var member in Members)
+        {
+            await TestUsers.CreateAsync(connectionString, member, "Namnd", hsn);
+        }
+
+        await TestUsers.CreateAsync(connectionString, Analyst, "Analytiker");
+        await TestUsers.CreateAsync(connectionString, Administrator, "Administrator");
         var periods = await queries.ListPeriodsAsync();
         return new DemoReports(connectionString, dataSource, queries, new ReportStore(dataSource, queries), hsn,
             periods.Single(p => p.Kind == ReportKind.Interim && p.Year == 2026).Id,
             periods.Single(p => p.Kind == ReportKind.Annual && p.Year == 2025).Id);
     }
+
+    /// <summary>Nämnd users of the demo's Hälso- och sjukvårdsnämnden, by user name.</summary>
+    public static readonly IReadOnlyList<string> Members = ["hanna", "gunnar"];
+
+    /// <summary>An analyst (who works on any nämnd's report and on the periods) and an administrator, by user name.</summary>
+    public const string Analyst = "harald";
+    public const string Administrator = "adam";
 
     public ValueTask DisposeAsync() => DataSource.DisposeAsync();
 }

@@ -11,22 +11,48 @@ public static partial class TestUsers
 {
     public const string Password = "test-lösenord-1";
 
-    /// <summary>Creates a user with one role (a Nämnd role needs a committee code that exists in the database).</summary>
+    /// <summary>
+    /// Creates a user with one role. A Nämnd role names its committee by a code that exactly one committee in the
+    /// database has (a code two organisations share is refused: use the overload with the committee's id).
+    /// </summary>
     public static async Task CreateAsync(string connectionString, string userName, string role, string? committeeCode = null)
     {
         await using var dataSource = NpgsqlDataSource.Create(connectionString);
+        int? committeeId = committeeCode is null ? null
+            : await new UserStore(dataSource).FindCommitteeAsync(committeeCode, areaId: null) ?? throw new InvalidOperationException($"No committee has the code {committeeCode}.");
+        await CreateAsync(dataSource, userName, role, committeeId);
+    }
+
+    /// <summary>Creates a user with one role; a Nämnd role names its committee by id.</summary>
+    public static async Task CreateAsync(string connectionString, string userName, string role, int? committeeId)
+    {
+        await using var dataSource = NpgsqlDataSource.Create(connectionString);
+        await CreateAsync(dataSource, userName, role, committeeId);
+    }
+
+    static async Task CreateAsync(NpgsqlDataSource dataSource, string userName, string role, int? committeeId)
+    {
         var hash = new PasswordHasher<AppUser>().HashPassword(new AppUser(0, userName, userName, null, 0, null, true), Password);
-        await new UserStore(dataSource).CreateAsync(userName, userName, hash, [(role, committeeCode)], isDemo: false, createdBy: "test");
+        await new UserStore(dataSource).CreateAsync(userName, userName, hash, [(role, committeeId)], isDemo: false, createdBy: "test");
     }
 
     /// <summary>Posts the sign-in form with its antiforgery token; the client keeps the cookie. Returns the response.</summary>
-    public static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string userName, string password = Password)
+    public static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string userName, string password = Password) =>
+        await PostSignInAsync(client, await TokenAsync(client, "/logga-in"), userName, password);
+
+    /// <summary>The antiforgery token of the first form on a page (the client keeps the cookie it belongs to).</summary>
+    public static async Task<string> TokenAsync(HttpClient client, string page)
     {
-        var form = await client.GetStringAsync(new Uri("/logga-in", UriKind.Relative));
-        var token = AntiforgeryToken().Match(form).Groups[1].Value;
+        var form = await client.GetStringAsync(new Uri(page, UriKind.Relative));
+        return WebUtility.HtmlDecode(AntiforgeryToken().Match(form).Groups[1].Value);
+    }
+
+    /// <summary>Posts the sign-in form with a token fetched before: for many sign-ins sent at the same moment.</summary>
+    public static async Task<HttpResponseMessage> PostSignInAsync(HttpClient client, string token, string userName, string password = Password)
+    {
         using var content = new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token),
+            ["__RequestVerificationToken"] = token,
             ["anvandarnamn"] = userName,
             ["losenord"] = password,
             ["returnUrl"] = "/",

@@ -12,7 +12,10 @@ namespace Indicators.Data.Reports;
 /// <summary>
 /// Report periods and the nämnder's reports: creating a period, saving assessments and comments (merged field by field, so
 /// nobody's newer text is silently overwritten), and moving a report open → under review → finalised. Every change is
-/// audited in its own transaction. Who may do what is the caller's check (the pages know the user's roles).
+/// audited in its own transaction. Who may do what is checked here, against the acting account as the database has it
+/// now, not only by the pages: an active Analytiker or Administratör may work on every nämnd's report and create and
+/// delete periods; an active Nämnd user only on the report of a committee it holds the role for, by committee id (codes
+/// repeat across organisations). A refusal is an <see cref="InvalidEditException"/> with a Swedish message.
 /// </summary>
 public sealed class ReportStore(NpgsqlDataSource dataSource, ReportQueries queries)
 {
@@ -38,6 +41,7 @@ public sealed class ReportStore(NpgsqlDataSource dataSource, ReportQueries queri
             """;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await RequireMayManagePeriodsAsync(connection, transaction, actor, cancellationToken);
         var version = await connection.QuerySingleOrDefaultAsync<VersionRow>(new CommandDefinition(versionSql, new { PlanVersionId = planVersionId }, transaction, cancellationToken: cancellationToken))
             ?? throw new InvalidEditException("PlanVersionId", "Planversionen finns inte längre. Välj en annan.");
         if (year < version.StartYear || year > version.EndYear)
@@ -77,6 +81,7 @@ public sealed class ReportStore(NpgsqlDataSource dataSource, ReportQueries queri
             """;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await RequireMayManagePeriodsAsync(connection, transaction, actor, cancellationToken);
         var period = await connection.QuerySingleOrDefaultAsync<PeriodToDelete>(new CommandDefinition(periodSql, new { PeriodId = periodId }, transaction, cancellationToken: cancellationToken))
             ?? throw new InvalidEditException("", "Rapportperioden finns inte längre. Ladda om sidan.");
         var reports = (await connection.QueryAsync<ReportToDelete>(new CommandDefinition(reportsSql, new { PeriodId = periodId }, transaction, cancellationToken: cancellationToken))).ToList();
@@ -133,6 +138,7 @@ public sealed class ReportStore(NpgsqlDataSource dataSource, ReportQueries queri
             """;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await RequireMayEditAsync(connection, transaction, actor, committeeId, cancellationToken);
         await LockOpenReportAsync(connection, transaction, periodId, committeeId, cancellationToken);
         if (await connection.ExecuteScalarAsync<int?>(new CommandDefinition(goalSql, new { GoalId = goalId, PeriodId = periodId, CommitteeId = committeeId }, transaction, cancellationToken: cancellationToken)) is null)
         {
@@ -228,6 +234,7 @@ public sealed class ReportStore(NpgsqlDataSource dataSource, ReportQueries queri
             """;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await RequireMayEditAsync(connection, transaction, actor, committeeId, cancellationToken);
         await LockOpenReportAsync(connection, transaction, periodId, committeeId, cancellationToken);
         var parameters = new { PeriodId = periodId, CommitteeId = committeeId, IndicatorId = indicatorId };
         if (await connection.ExecuteScalarAsync<int?>(new CommandDefinition(indicatorSql, parameters, transaction, cancellationToken: cancellationToken)) is null)
@@ -279,6 +286,7 @@ public sealed class ReportStore(NpgsqlDataSource dataSource, ReportQueries queri
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await RequireMayEditAsync(connection, transaction, actor, committeeId, cancellationToken);
         var state = await LockAsync(connection, transaction, periodId, committeeId, version, from, cancellationToken);
         if (to == ReportState.UnderReview)
         {
@@ -299,6 +307,7 @@ public sealed class ReportStore(NpgsqlDataSource dataSource, ReportQueries queri
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await RequireMayEditAsync(connection, transaction, actor, committeeId, cancellationToken);
         var state = await LockAsync(connection, transaction, periodId, committeeId, version, ReportState.UnderReview, cancellationToken);
         var document = await BuildAsync(connection, transaction, periodId, state, cancellationToken);
 
@@ -379,6 +388,43 @@ public sealed class ReportStore(NpgsqlDataSource dataSource, ReportQueries queri
         var period = await ReportQueries.ReadPeriodAsync(connection, periodId, cancellationToken, transaction)
             ?? throw new InvalidEditException("", "Rapportperioden finns inte längre.");
         return await queries.BuildLiveAsync(connection, period, state.CommitteeId, state, cancellationToken);
+    }
+
+    /// <summary>
+    /// The acting account may work on this committee's report: it is active and an Analytiker, an Administratör, or a
+    /// Nämnd user of exactly this committee (by id). Checked inside the write's transaction, so a deactivation or a role
+    /// change that has committed is never outrun by a save from a page opened before it.
+    /// </summary>
+    static async Task RequireMayEditAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Actor actor, int committeeId, CancellationToken cancellationToken)
+    {
+        if (!await HasRoleAsync(connection, transaction, actor, committeeId, cancellationToken))
+        {
+            throw new InvalidEditException("", "Du har inte behörighet att ändra den här nämndens rapport.");
+        }
+    }
+
+    /// <summary>Only an active Analytiker or Administratör creates and deletes report periods.</summary>
+    static async Task RequireMayManagePeriodsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Actor actor, CancellationToken cancellationToken)
+    {
+        if (!await HasRoleAsync(connection, transaction, actor, null, cancellationToken))
+        {
+            throw new InvalidEditException("", "Du har inte behörighet att skapa eller ta bort rapportperioder.");
+        }
+    }
+
+    /// <summary>Whether the actor's account is active and an analyst or administrator, or (with a committee) a Nämnd user of it.</summary>
+    static async Task<bool> HasRoleAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Actor actor, int? committeeId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        const string sql = """
+            select exists (
+                select 1
+                from app_user u join user_role r on r.user_id = u.id
+                where lower(u.user_name) = lower(@UserName) and u.is_active
+                  and (r.role in ('Analytiker', 'Administrator') or (r.role = 'Namnd' and r.committee_id = @CommitteeId)))
+            """;
+        return actor.UserName is { } userName && await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+            sql, new { UserName = userName, CommitteeId = committeeId }, transaction, cancellationToken: cancellationToken));
     }
 
     /// <summary>Locks an open report for a text save: under review and finalised reports are read-only.</summary>

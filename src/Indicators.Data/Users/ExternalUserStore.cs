@@ -20,6 +20,12 @@ public enum ExternalSignInOutcome
 
     /// <summary>A local account already has the user name; we never join accounts by name (that would hand it over).</summary>
     NameTaken,
+
+    /// <summary>
+    /// A committee code the provider gave names committees of several organisations (and no organisation is configured
+    /// to choose between them): refused rather than guessed, since a guess could give one organisation's report to another's nämnd.
+    /// </summary>
+    AmbiguousCommittee,
 }
 
 public sealed record ExternalSignIn(ExternalSignInOutcome Outcome, int? UserId, string UserName, string DisplayName, IReadOnlyList<UserRole> Roles);
@@ -32,9 +38,14 @@ public sealed class ExternalUserStore(NpgsqlDataSource dataSource)
 {
     public const string Source = "oidc";
 
-    /// <summary>Signs in (or refuses) <paramref name="identity"/> with the roles the provider gave, in one transaction.</summary>
+    /// <summary>
+    /// Signs in (or refuses) <paramref name="identity"/> with the roles the provider gave, in one transaction. A Nämnd
+    /// role's committee code is looked up among <paramref name="organisation"/>'s committees (an area id) when given, else
+    /// among all; a code that names more than one committee refuses the sign-in (<see cref="ExternalSignInOutcome.AmbiguousCommittee"/>).
+    /// </summary>
     public async Task<ExternalSignIn> SignInAsync(
-        ExternalIdentity identity, IReadOnlyCollection<(string Role, string? CommitteeCode)> roles, string? remoteIp, CancellationToken cancellationToken = default)
+        ExternalIdentity identity, IReadOnlyCollection<(string Role, string? CommitteeCode)> roles, string? organisation, string? remoteIp,
+        CancellationToken cancellationToken = default)
     {
         const string findSql = """
             select id as Id, user_name as UserName, display_name as DisplayName, password_hash as PasswordHash,
@@ -44,9 +55,19 @@ public sealed class ExternalUserStore(NpgsqlDataSource dataSource)
             """;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var resolved = await ResolveCommitteesAsync(connection, transaction, roles, cancellationToken);
         var user = await connection.QuerySingleOrDefaultAsync<AppUser>(new CommandDefinition(
             findSql, new { identity.Subject }, transaction, cancellationToken: cancellationToken));
+        List<UserRole> resolved;
+        try
+        {
+            resolved = await ResolveCommitteesAsync(connection, transaction, roles, organisation, cancellationToken);
+        }
+        catch (AmbiguousCommitteeException e)
+        {
+            // The account keeps the roles it had: nothing is changed on a refusal that names no role for certain.
+            return await RefuseAsync(connection, transaction, user?.UserName ?? identity.UserName, user?.Id, ExternalSignInOutcome.AmbiguousCommittee, remoteIp,
+                cancellationToken, e.Code);
+        }
 
         if (user is null)
         {
@@ -89,27 +110,20 @@ public sealed class ExternalUserStore(NpgsqlDataSource dataSource)
         return new ExternalSignIn(ExternalSignInOutcome.SignedIn, user.Id, user.UserName, identity.DisplayName, resolved);
     }
 
-    /// <summary>A sign-in the provider or the token check refused (bad signature, issuer, nonce, …), audited.</summary>
-    public async Task RecordFailureAsync(string? userName, string reason, string? remoteIp, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await AuditLog.WriteAsync(connection, null, new AuditEntry(userName, "sign-in-failed", "user", null,
-            After: new { source = Source, reason }, RemoteIp: remoteIp), cancellationToken);
-    }
-
     static async Task<ExternalSignIn> RefuseAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, string userName, int? userId, ExternalSignInOutcome outcome, string? remoteIp,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, string? committeeCode = null)
     {
         var reason = outcome switch
         {
             ExternalSignInOutcome.NoRole => "no-role",
             ExternalSignInOutcome.Inactive => "inactive",
             ExternalSignInOutcome.NameTaken => "name-taken",
+            ExternalSignInOutcome.AmbiguousCommittee => "ambiguous-committee",
             _ => outcome.ToString(),
         };
         await AuditLog.WriteAsync(connection, transaction, new AuditEntry(userName, "sign-in-failed", "user", userId is { } id ? Id(id) : null,
-            After: new { source = Source, reason }, RemoteIp: remoteIp), cancellationToken);
+            After: new { source = Source, reason, committeeCode }, RemoteIp: remoteIp), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new ExternalSignIn(outcome, userId, userName, userName, []);
     }
@@ -129,11 +143,14 @@ public sealed class ExternalUserStore(NpgsqlDataSource dataSource)
         return user;
     }
 
-    /// <summary>The roles whose committee (for Nämnd) exists; a committee code we do not know grants nothing.</summary>
+    /// <summary>
+    /// The roles whose committee (for Nämnd) exists, by id; a committee code we do not know grants nothing, and one that
+    /// names several committees throws <see cref="AmbiguousCommitteeException"/>.
+    /// </summary>
     static async Task<List<UserRole>> ResolveCommitteesAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, IEnumerable<(string Role, string? CommitteeCode)> roles, CancellationToken cancellationToken)
+        NpgsqlConnection connection, NpgsqlTransaction transaction, IEnumerable<(string Role, string? CommitteeCode)> roles, string? organisation,
+        CancellationToken cancellationToken)
     {
-        const string committeeSql = "select id as Id, code as Code, name as Name from committee where lower(code) = lower(@Code) order by id limit 1";
         var resolved = new List<UserRole>();
         foreach (var (role, code) in roles.Distinct())
         {
@@ -143,26 +160,24 @@ public sealed class ExternalUserStore(NpgsqlDataSource dataSource)
                 continue;
             }
 
-            var committee = await connection.QuerySingleOrDefaultAsync<CommitteeChoice>(new CommandDefinition(
-                committeeSql, new { Code = code }, transaction, cancellationToken: cancellationToken));
-            if (committee is not null)
+            var committees = await UserStore.FindCommitteesAsync(connection, transaction, code, organisation, cancellationToken);
+            if (committees.Count > 1)
             {
-                resolved.Add(new UserRole(role, committee.Id, committee.Code));
+                throw new AmbiguousCommitteeException(code, committees);
+            }
+
+            if (committees.Count == 1)
+            {
+                resolved.Add(new UserRole(role, committees[0].Id, committees[0].Code));
             }
         }
 
-        return [.. resolved.DistinctBy(r => (r.Role, r.CommitteeId)).OrderBy(r => r.Role, StringComparer.Ordinal).ThenBy(r => r.CommitteeCode, StringComparer.Ordinal)];
+        return [.. resolved.DistinctBy(r => (r.Role, r.CommitteeId)).OrderBy(r => r.Role, StringComparer.Ordinal).ThenBy(r => r.CommitteeId)];
     }
 
     static async Task ReplaceRolesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, AppUser user, List<UserRole> roles, CancellationToken cancellationToken)
     {
-        const string currentSql = """
-            select r.role as Role, r.committee_id as CommitteeId, c.code as CommitteeCode
-            from user_role r left join committee c on c.id = r.committee_id
-            where r.user_id = @Id
-            order by r.role, c.code
-            """;
-        var current = (await connection.QueryAsync<UserRole>(new CommandDefinition(currentSql, new { user.Id }, transaction, cancellationToken: cancellationToken))).AsList();
+        var current = await UserStore.ReadRolesAsync(connection, transaction, user.Id, cancellationToken);
         var before = Describe(current);
         var after = Describe(roles);
         if (before.SequenceEqual(after, StringComparer.Ordinal))
@@ -182,8 +197,7 @@ public sealed class ExternalUserStore(NpgsqlDataSource dataSource)
             Before: new { roles = before }, After: new { roles = after }), cancellationToken);
     }
 
-    static List<string> Describe(IEnumerable<UserRole> roles) =>
-        [.. roles.Select(r => r.CommitteeCode is null ? r.Role : $"{r.Role}:{r.CommitteeCode}").Order(StringComparer.Ordinal)];
+    static List<string> Describe(IEnumerable<UserRole> roles) => [.. roles.Select(UserStore.Describe).Order(StringComparer.Ordinal)];
 
     static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
 }

@@ -34,6 +34,13 @@ public sealed class OidcSettings
     /// <summary>A role claim value <c>{prefix}{committee code}</c> grants the Nämnd role for that committee, e.g. <c>Namnd.HSN</c>.</summary>
     public string CommitteeRolePrefix { get; set; } = "Namnd.";
 
+    /// <summary>
+    /// The organisation (its area id, e.g. <c>0022</c>) whose nämnder the provider's committee codes name. Rights go by
+    /// committee, and two organisations may both have an <c>HSN</c>: with this set a code is looked up among this
+    /// organisation's committees only; without it, a code that several organisations share refuses the sign-in.
+    /// </summary>
+    public string? Organisation { get; set; }
+
     /// <summary>The claim shown as the user name (falls back to email, then the subject).</summary>
     public string UserNameClaim { get; set; } = "preferred_username";
 

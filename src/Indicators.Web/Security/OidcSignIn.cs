@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Security.Claims;
 using Indicators.Data.Users;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -92,7 +90,7 @@ public static class OidcSignIn
 
         var store = context.HttpContext.RequestServices.GetRequiredService<ExternalUserStore>();
         var result = await store.SignInAsync(
-            new ExternalIdentity($"{issuer}|{subject}", userName, displayName, email), roles,
+            new ExternalIdentity($"{issuer}|{subject}", userName, displayName, email), roles, settings.Organisation,
             context.HttpContext.Connection.RemoteIpAddress?.ToString(), context.HttpContext.RequestAborted);
         if (result.Outcome != ExternalSignInOutcome.SignedIn)
         {
@@ -102,16 +100,8 @@ public static class OidcSignIn
             return;
         }
 
-        var claims = new List<Claim>
-        {
-            new(ClaimTypes.NameIdentifier, result.UserId!.Value.ToString(CultureInfo.InvariantCulture)),
-            new(ClaimTypes.Name, result.UserName),
-            new("name", result.DisplayName),
-            new(OidcSettings.SignedInWithClaim, OidcSettings.Scheme),
-        };
-        claims.AddRange(result.Roles.Select(r => r.Role).Distinct().Select(r => new Claim(ClaimTypes.Role, r)));
-        claims.AddRange(result.Roles.Where(r => r.CommitteeCode is not null).Select(r => new Claim(Roles.CommitteeClaim, r.CommitteeCode!)));
-        context.Principal = new ClaimsPrincipal(new ClaimsIdentity(claims, OidcSettings.Scheme));
+        // Our own session from here on, as for a local account: the roles are read from the account on every request.
+        context.Principal = SessionPrincipal.SignIn(result.UserId!.Value, result.UserName, result.DisplayName, OidcSettings.Scheme);
     }
 
     public static string AccessDeniedFor(ExternalSignInOutcome outcome) => outcome switch
@@ -119,6 +109,7 @@ public static class OidcSignIn
         ExternalSignInOutcome.NoRole => "/ingen-behorighet?orsak=ingen-roll",
         ExternalSignInOutcome.Inactive => "/ingen-behorighet?orsak=inaktiv",
         ExternalSignInOutcome.NameTaken => "/ingen-behorighet?orsak=namn-upptaget",
+        ExternalSignInOutcome.AmbiguousCommittee => "/ingen-behorighet?orsak=tvetydig-namnd",
         _ => "/ingen-behorighet",
     };
 
@@ -133,8 +124,8 @@ public static class OidcSignIn
             reason = reason[..300];
         }
 
-        await context.HttpContext.RequestServices.GetRequiredService<ExternalUserStore>().RecordFailureAsync(
-            null, reason, context.HttpContext.Connection.RemoteIpAddress?.ToString(), context.HttpContext.RequestAborted);
+        // Counted per address and window, not a row each: anyone can send the callback a spoiled answer.
+        await context.HttpContext.RequestServices.GetRequiredService<SignInFailures>().RecordAsync(context.HttpContext, null, OidcSettings.Scheme, reason);
         context.Response.Redirect("/logga-in?fel=oidc");
         context.HandleResponse();
     }
@@ -142,8 +133,7 @@ public static class OidcSignIn
     /// <summary>The provider answered access_denied (the user cancelled or was not allowed): audited, and said so.</summary>
     static async Task AccessDeniedAsync(AccessDeniedContext context)
     {
-        await context.HttpContext.RequestServices.GetRequiredService<ExternalUserStore>().RecordFailureAsync(
-            null, "access_denied", context.HttpContext.Connection.RemoteIpAddress?.ToString(), context.HttpContext.RequestAborted);
+        await context.HttpContext.RequestServices.GetRequiredService<SignInFailures>().RecordAsync(context.HttpContext, null, OidcSettings.Scheme, "access_denied");
         // Not AccessDeniedPath: it is a path, and would escape the query that says why.
         context.Response.Redirect("/ingen-behorighet?orsak=nekad");
         context.HandleResponse();

@@ -12,7 +12,10 @@ public static class Roles
 
     public static readonly string[] All = [Management, Analyst, Committee, Administrator];
 
-    /// <summary>Claim type holding the committee code of a Nämnd role.</summary>
+    /// <summary>
+    /// Claim type holding the committee id of a Nämnd role (one claim per committee). An id, never a code: two
+    /// organisations may each have a nämnd coded HSN, and rights must not pass from one to the other.
+    /// </summary>
     public const string CommitteeClaim = "indicators:committee";
 
     public static string SwedishName(string role) => role switch

@@ -1,16 +1,23 @@
 using Indicators.Data;
 using Indicators.Data.Users;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 
 namespace Indicators.Web.Security;
 
 public static class SecuritySetup
 {
-    /// <summary>Cookie sign-in with local accounts (and OpenID Connect when configured), the role policies, and authorisation by default for everything.</summary>
+    /// <summary>
+    /// Cookie sign-in with local accounts (and OpenID Connect when configured) over server-side sessions, the role
+    /// policies, authorisation by default for everything, and the sign-in rate limits.
+    /// </summary>
     public static IHostApplicationBuilder AddIndicatorsSecurity(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton(TimeProvider.System);
+        var sessions = SessionSettings.From(builder.Configuration);
+        builder.Services.AddSingleton(sessions);
+        builder.Services.AddSingleton<SessionStore>();
         builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(options =>
             {
@@ -19,13 +26,19 @@ public static class SecuritySetup
                 options.Cookie.Name = "indicators.auth";
                 options.Cookie.HttpOnly = true;
                 options.Cookie.SameSite = SameSiteMode.Lax;
+                // The cookie only names a server-side session; the session's idle timeout and absolute lifetime are
+                // checked on every request (SessionCookie), the cookie's own expiry is the idle timeout as well.
                 options.SlidingExpiration = true;
-                options.ExpireTimeSpan = TimeSpan.FromHours(8);
+                options.ExpireTimeSpan = sessions.IdleTimeout;
+                options.Events = SessionCookie.Events();
             })
             // Single sign-on beside the local accounts, when Authentication:Oidc is configured.
             .AddIndicatorsOidc(builder.Configuration);
         builder.Services.AddAuthorization(Policies.Add);
         builder.Services.AddCascadingAuthenticationState();
+        // Interactive pages check their session again while they are open (and a save checks it at once).
+        builder.Services.AddScoped<AuthenticationStateProvider, SessionAuthenticationStateProvider>();
+        builder.Services.AddSignInLimits(SignInLimitSettings.From(builder.Configuration));
         return builder;
     }
 
@@ -46,8 +59,10 @@ public static class SecuritySetup
             {
                 if (!await users.ExistsAsync(demo.UserName, cancellationToken))
                 {
+                    // The demo nämnd is the demo organisation's: another organisation may use the same code.
+                    var committee = demo.Committee is null ? null : await users.FindCommitteeAsync(demo.Committee, DemoOrganisation, cancellationToken);
                     await users.CreateAsync(demo.UserName, demo.DisplayName, hasher.HashPassword(placeholder, DemoPassword),
-                        [(demo.Role, demo.Committee)], isDemo: true, createdBy: "system", cancellationToken);
+                        [(demo.Role, committee)], isDemo: true, createdBy: "system", cancellationToken);
                 }
             }
         }
@@ -73,6 +88,9 @@ public static class SecuritySetup
             logger.LogInformation("Created the administrator 'admin' with the password from Admin:InitialPassword");
         }
     }
+
+    /// <summary>The demo plan's organisation (Region Västernorrland), whose nämnd the demo Nämnd user belongs to.</summary>
+    const string DemoOrganisation = "0022";
 
     /// <summary>The demo users' shared password: only ever created together with the demo plan.</summary>
     public const string DemoPassword = "demo-2025";

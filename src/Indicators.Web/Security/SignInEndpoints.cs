@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Indicators.Data.Users;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -9,8 +8,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace Indicators.Web.Security;
 
 /// <summary>
-/// Sign-in and sign-out with local accounts (form posts, so antiforgery protects them), and the start of a single
-/// sign-on with the organisation's provider.
+/// Sign-in and sign-out with local accounts (form posts, so antiforgery protects them), the start of a single sign-on
+/// with the organisation's provider, and changing one's password.
 /// </summary>
 public static class SignInEndpoints
 {
@@ -18,29 +17,37 @@ public static class SignInEndpoints
     {
         var group = routes.MapGroup("/konto");
 
-        group.MapPost("/logga-in", SignInAsync).AllowAnonymous();
+        group.MapPost("/logga-in", SignInAsync).AllowAnonymous().RequireRateLimiting(SignInLimits.Policy);
         // A link, not a form: a form post redirected to another site would fall foul of the CSP's form-action.
         // The provider's answer is protected by state, nonce and PKCE.
         group.MapGet("/logga-in-extern", (OidcSettings oidc, [FromQuery] string? returnUrl) => oidc.Enabled
             ? Results.Challenge(new AuthenticationProperties { RedirectUri = SafeReturnUrl(returnUrl) }, [OidcSettings.Scheme])
             : Results.NotFound()).AllowAnonymous();
 
-        group.MapPost("/logga-ut", async (HttpContext context, OidcSettings oidc) =>
-        {
-            var external = oidc.Enabled && context.User.HasClaim(OidcSettings.SignedInWithClaim, OidcSettings.Scheme);
-            await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
-            if (external && await OidcSignIn.ProviderCanSignOutAsync(context))
-            {
-                // Ends the provider's session too; it sends the browser back to /logga-in afterwards.
-                return Results.SignOut(new AuthenticationProperties { RedirectUri = "/logga-in" }, [OidcSettings.Scheme]);
-            }
-
-            return Results.LocalRedirect("/logga-in");
-        });
+        group.MapPost("/logga-ut", SignOutAsync).RequireAntiforgeryToken();
 
         group.MapPost("/byt-losenord", ChangePasswordAsync);
 
         return routes;
+    }
+
+    /// <summary>Ends the session (server side, audited, so a replayed cookie is refused), then the cookie and any provider session.</summary>
+    static async Task<IResult> SignOutAsync(HttpContext context, OidcSettings oidc, SessionStore sessions)
+    {
+        var external = oidc.Enabled && context.User.HasClaim(OidcSettings.SignedInWithClaim, OidcSettings.Scheme);
+        if (SessionPrincipal.Token(context.User) is { } token)
+        {
+            await sessions.EndAsync(token, SessionEndReasons.SignedOut, Components.Editing.CurrentActor.From(context), context.RequestAborted);
+        }
+
+        await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        if (external && await OidcSignIn.ProviderCanSignOutAsync(context))
+        {
+            // Ends the provider's session too; it sends the browser back to /logga-in afterwards.
+            return Results.SignOut(new AuthenticationProperties { RedirectUri = "/logga-in" }, [OidcSettings.Scheme]);
+        }
+
+        return Results.LocalRedirect("/logga-in");
     }
 
     /// <summary>The shortest password we accept: long passphrases beat complexity rules (NIST SP 800-63B).</summary>
@@ -58,10 +65,18 @@ public static class SignInEndpoints
             return TypedResults.LocalRedirect("/konto/losenord?fel=extern");
         }
 
-        var hasher = new PasswordHasher<AppUser>();
-        if (string.IsNullOrEmpty(current) || hasher.VerifyHashedPassword(user, user.PasswordHash, current) == PasswordVerificationResult.Failed)
+        // The current password is guessed no faster here than on the sign-in form: the same counter and lockout.
+        var remoteIp = context.Connection.RemoteIpAddress?.ToString();
+        var attempt = await users.BeginSignInAttemptAsync(user.UserName, context.RequestAborted);
+        if (attempt is not { MayCheck: true })
         {
-            await users.RecordFailedSignInAsync(user.UserName, context.Connection.RemoteIpAddress?.ToString(), context.RequestAborted);
+            return TypedResults.LocalRedirect("/konto/losenord?fel=last");
+        }
+
+        var hasher = new PasswordHasher<AppUser>();
+        if (string.IsNullOrEmpty(current) || hasher.VerifyHashedPassword(attempt.User, attempt.User.PasswordHash!, current) == PasswordVerificationResult.Failed)
+        {
+            await users.RecordFailedSignInAsync(attempt, remoteIp, context.RequestAborted);
             return TypedResults.LocalRedirect("/konto/losenord?fel=nuvarande");
         }
 
@@ -71,15 +86,17 @@ public static class SignInEndpoints
             : null;
         if (problem is not null)
         {
+            await users.ClearFailedSignInsAsync(user.Id, context.RequestAborted);
             return TypedResults.LocalRedirect($"/konto/losenord?fel={problem}");
         }
 
-        await users.ChangePasswordAsync(user.Id, user.UserName, hasher.HashPassword(user, proposed!), context.RequestAborted);
+        // Every other session of the user ends with the old password; this one goes on.
+        await users.ChangePasswordAsync(user.Id, user.UserName, hasher.HashPassword(user, proposed!), SessionPrincipal.Token(context.User), remoteIp, context.RequestAborted);
         return TypedResults.LocalRedirect("/konto/losenord?klart=1");
     }
 
     static async Task<IResult> SignInAsync(
-        HttpContext context, UserStore users, TimeProvider time,
+        HttpContext context, UserStore users, SignInAccountLimiter accountLimiter, SignInFailures failures,
         [FromForm(Name = "anvandarnamn")] string? userName, [FromForm(Name = "losenord")] string? password, [FromForm(Name = "returnUrl")] string? returnUrl)
     {
         var remoteIp = context.Connection.RemoteIpAddress?.ToString();
@@ -89,38 +106,38 @@ public static class SignInEndpoints
             return Failed("saknas", back);
         }
 
-        var found = await users.FindAsync(userName, context.RequestAborted);
-        if (found is not { User: var user, Roles: var roles } || !user.IsActive || user.PasswordHash is null)
+        using var lease = accountLimiter.Acquire(userName);
+        if (!lease.IsAcquired)
+        {
+            return new SignInLimits.TooManyAttempts(accountLimiter.RetryAfter(lease));
+        }
+
+        // Counted before the password is checked, atomically: of any number of parallel attempts, only as many as the
+        // lockout allows are checked at all.
+        var attempt = await users.BeginSignInAttemptAsync(userName, context.RequestAborted);
+        if (attempt is null)
         {
             // The same answer as a wrong password: the form does not reveal which user names exist.
-            await users.RecordFailedSignInAsync(userName, remoteIp, context.RequestAborted);
+            await failures.RecordAsync(context, userName, SessionPrincipal.Local, "unknown-user");
             return Failed("fel", back);
         }
 
-        if (user.IsLockedOut(time.GetUtcNow().UtcDateTime))
+        if (!attempt.MayCheck)
         {
-            await users.RecordFailedSignInAsync(userName, remoteIp, context.RequestAborted);
+            await failures.RecordAsync(context, attempt.User.UserName, SessionPrincipal.Local, "locked-out");
             return Failed("last", back);
         }
 
-        var verdict = new PasswordHasher<AppUser>().VerifyHashedPassword(user, user.PasswordHash, password);
-        if (verdict == PasswordVerificationResult.Failed)
+        var user = attempt.User;
+        if (new PasswordHasher<AppUser>().VerifyHashedPassword(user, user.PasswordHash!, password) == PasswordVerificationResult.Failed)
         {
-            await users.RecordFailedSignInAsync(userName, remoteIp, context.RequestAborted);
+            await users.RecordFailedSignInAsync(attempt, remoteIp, context.RequestAborted);
             return Failed("fel", back);
         }
 
-        var claims = new List<Claim>
-        {
-            new(ClaimTypes.NameIdentifier, user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-            new(ClaimTypes.Name, user.UserName),
-            new("name", user.DisplayName),
-        };
-        claims.AddRange(roles.Select(r => new Claim(ClaimTypes.Role, r.Role)));
-        claims.AddRange(roles.Where(r => r.CommitteeCode is not null).Select(r => new Claim(Roles.CommitteeClaim, r.CommitteeCode!)));
-        await context.SignInAsync(
-            CookieAuthenticationDefaults.AuthenticationScheme,
-            new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme)));
+        // The roles are not in the cookie: every request reads them from the account (SessionCookie).
+        await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
+            SessionPrincipal.SignIn(user.Id, user.UserName, user.DisplayName, SessionPrincipal.Local));
         await users.RecordSignInAsync(user, remoteIp, context.RequestAborted);
         return TypedResults.LocalRedirect(back);
     }

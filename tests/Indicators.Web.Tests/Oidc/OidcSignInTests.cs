@@ -99,6 +99,22 @@ public sealed class OidcSignInTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_committee_role_whose_code_two_organisations_share_is_refused_rather_than_guessed()
+    {
+        await SecondOrganisation.CreateAsync(connectionString);
+        provider.Roles = ["Indicators.Namnd.HSN"];
+
+        var (address, _, body) = await SignInAsync();
+
+        Assert.Equal("/ingen-behorighet", address.AbsolutePath);
+        Assert.Contains("finns i flera organisationer", WebUtility.HtmlDecode(body), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.SendOnceAsync(At("/"))).StatusCode);
+        await using var connection = new NpgsqlConnection(connectionString);
+        Assert.Equal(0, await connection.ExecuteScalarAsync<int>("select count(*) from user_role where user_id in (select id from app_user where external_subject is not null)"));
+        Assert.Equal("ambiguous-committee", await connection.ExecuteScalarAsync<string>("select after->>'reason' from audit_log where action = 'sign-in-failed'"));
+    }
+
+    [Fact]
     public async Task A_user_without_a_mapped_role_is_refused_with_a_Swedish_message_and_not_signed_in()
     {
         provider.Roles = ["Some.Other.App.Role", "Indicators.Namnd.NO-SUCH-COMMITTEE"];
@@ -205,6 +221,8 @@ public sealed class OidcSignInTests : IAsyncLifetime
                 ("create", provider.UserName, "oidc", null),
                 ("update", "oidc", null, """["Analytiker"]"""),
                 ("sign-in", provider.UserName, "oidc", """["Analytiker"]"""),
+                // Signing out ends the session (user_session, reason signed-out).
+                ("end", provider.UserName, null, null),
                 ("sign-in", provider.UserName, "oidc", """["Analytiker"]"""),
             ],
             entries);

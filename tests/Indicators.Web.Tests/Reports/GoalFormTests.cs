@@ -70,20 +70,24 @@ public class GoalFormTests
     public void The_stores_field_paths_land_on_the_forms_fields(string path, string field) =>
         Assert.Equal(field, GoalForm.ToForm(new FieldError(path, "x")).Field);
 
-    static ClaimsPrincipal User(string role, params string[] committees) => new(new ClaimsIdentity(
-        [new Claim(ClaimTypes.Role, role), .. committees.Select(c => new Claim(Roles.CommitteeClaim, c))], "test"));
+    static ClaimsPrincipal User(string role, params int[] committees) => new(new ClaimsIdentity(
+        [new Claim(ClaimTypes.Role, role), .. committees.Select(c => new Claim(Roles.CommitteeClaim, c.ToString(System.Globalization.CultureInfo.InvariantCulture)))], "test"));
 
     [Fact]
-    public void A_nämnd_user_edits_only_its_own_nämnds_report_analysts_and_administrators_any_and_ledning_none()
+    public void A_nämnd_user_edits_only_its_own_nämnds_report_by_committee_id_analysts_and_administrators_any_and_ledning_none()
     {
-        Assert.True(ReportAccess.MayEdit(User(Roles.Committee, "HSN"), "HSN"));
-        Assert.False(ReportAccess.MayEdit(User(Roles.Committee, "RS"), "HSN"));
-        Assert.False(ReportAccess.MayEdit(User(Roles.Committee), "HSN"));
-        Assert.True(ReportAccess.MayEdit(User(Roles.Analyst), "HSN"));
-        Assert.True(ReportAccess.MayEdit(User(Roles.Administrator), "HSN"));
-        Assert.False(ReportAccess.MayEdit(User(Roles.Management), "HSN"));
-        Assert.False(ReportAccess.MayEdit(User(Roles.Management, "HSN"), "HSN"));
-        Assert.False(ReportAccess.MayCreatePeriods(User(Roles.Committee, "HSN")));
+        const int hsn = 3, rs = 4, hsnOfAnotherOrganisation = 9;
+        Assert.True(ReportAccess.MayEdit(User(Roles.Committee, hsn), hsn));
+        Assert.False(ReportAccess.MayEdit(User(Roles.Committee, rs), hsn));
+        Assert.False(ReportAccess.MayEdit(User(Roles.Committee, hsn), hsnOfAnotherOrganisation));
+        Assert.False(ReportAccess.MayEdit(User(Roles.Committee), hsn));
+        Assert.True(ReportAccess.MayEdit(User(Roles.Analyst), hsn));
+        Assert.True(ReportAccess.MayEdit(User(Roles.Administrator), hsn));
+        Assert.False(ReportAccess.MayEdit(User(Roles.Management), hsn));
+        Assert.False(ReportAccess.MayEdit(User(Roles.Management, hsn), hsn));
+        Assert.False(ReportAccess.MayCreatePeriods(User(Roles.Committee, hsn)));
         Assert.True(ReportAccess.MayCreatePeriods(User(Roles.Analyst)));
+        // A claim that is no id (an old code-valued claim) grants nothing.
+        Assert.False(ReportAccess.MayEdit(new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Role, Roles.Committee), new Claim(Roles.CommitteeClaim, "HSN")], "test")), hsn));
     }
 }

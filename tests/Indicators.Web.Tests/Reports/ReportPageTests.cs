@@ -156,4 +156,24 @@ public class ReportPageTests
         Assert.Contains($"rapporter/{periodId}/export.pdf", hrefs);
         Assert.Contains($"rapporter/{periodId}/namnd/{hsn}/export.xlsx", hrefs);
     }
+
+    [Fact]
+    public async Task A_namnd_user_reads_but_cannot_edit_another_organisations_report_whose_namnd_has_the_same_code()
+    {
+        var (app, connectionString) = await DemoAsync();
+        await using var _ = app;
+        var other = await SecondOrganisation.CreateAsync(connectionString);
+        using var client = await SignedInAsync(app, "hsn");
+
+        var document = await GetPage(client, $"/rapporter/{other.PeriodId}/namnd/{other.CommitteeId}");
+        Assert.Contains("Hälso- och sjukvårdsnämnden i Västerbotten", document.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
+        Assert.Empty(document.QuerySelectorAll("form.goal-form, form.comment-form"));
+        Assert.Null(document.QuerySelector(".report-actions"));
+        Assert.Contains("Du kan läsa rapporten", document.QuerySelector(".read-only-note")!.TextContent, StringComparison.Ordinal);
+
+        // The reports list offers the user its own nämnd's reports only, not the namesake's.
+        var shortcuts = (await GetPage(client, "/rapporter")).QuerySelectorAll("a.own-report").Select(a => a.GetAttribute("href")).ToList();
+        Assert.DoesNotContain($"rapporter/{other.PeriodId}/namnd/{other.CommitteeId}", shortcuts);
+        Assert.Equal(2, shortcuts.Count);
+    }
 }

@@ -20,7 +20,8 @@ public sealed class NewUserForm : IValidatableObject
     [Required(ErrorMessage = "Välj en roll.")]
     public string? Role { get; set; }
 
-    public string? CommitteeCode { get; set; }
+    /// <summary>The nämnd of a Nämnd role, by id: codes repeat across organisations.</summary>
+    public int? CommitteeId { get; set; }
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
@@ -29,9 +30,9 @@ public sealed class NewUserForm : IValidatableObject
             yield return new ValidationResult("Okänd roll.", [nameof(Role)]);
         }
 
-        if (Role == Security.Roles.Committee && string.IsNullOrWhiteSpace(CommitteeCode))
+        if (Role == Security.Roles.Committee && CommitteeId is null)
         {
-            yield return new ValidationResult("En nämndroll behöver en nämnd.", [nameof(CommitteeCode)]);
+            yield return new ValidationResult("En nämndroll behöver en nämnd.", [nameof(CommitteeId)]);
         }
     }
 }
