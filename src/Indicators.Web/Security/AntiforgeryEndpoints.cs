@@ -14,7 +14,13 @@ public static class AntiforgeryEndpoints
         endpoint.WithMetadata(new RequireAntiforgeryTokenAttribute()).AddEndpointFilter(async (context, next) =>
             context.HttpContext.Features.Get<IAntiforgeryValidationFeature>() is { IsValid: true }
                 ? await next(context)
-                // A body of its own, so the status-code pages do not re-run the post against an error page.
-                : TypedResults.Text("Formuläret kunde inte tas emot: säkerhetstoken saknas eller har gått ut. Ladda om sidan och försök igen.",
-                    "text/plain; charset=utf-8", statusCode: StatusCodes.Status400BadRequest));
+                : Refused());
+
+    /// <summary>
+    /// The answer to a post without a valid token. A body of its own, so the status-code pages do not re-run the post
+    /// against an error page.
+    /// </summary>
+    public static IResult Refused() =>
+        TypedResults.Text("Formuläret kunde inte tas emot: säkerhetstoken saknas eller har gått ut. Ladda om sidan och försök igen.",
+            "text/plain; charset=utf-8", statusCode: StatusCodes.Status400BadRequest);
 }

@@ -39,9 +39,8 @@ public static class SourceEndpoints
     }
 
     /// <summary>
-    /// The antiforgery middleware checks the token and records the verdict; only endpoints that bind form fields act on it
-    /// by themselves, so these (which bind none) refuse a post with a bad or missing token here. The answer has a body, so
-    /// the status-code pages do not re-run the post against an error page.
+    /// As <see cref="AntiforgeryEndpoints.RequireAntiforgeryToken"/> for the whole group (these posts bind no form field),
+    /// except that an upload refused unread for its size says so.
     /// </summary>
     static async ValueTask<object?> RejectWithoutAntiforgeryTokenAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
@@ -59,8 +58,7 @@ public static class SourceEndpoints
             return Back(sourceId, http.RequestServices.GetRequiredService<IDataProtectionProvider>(), "fel", limit.Message(http.Request.ContentLength));
         }
 
-        return TypedResults.Text("Formuläret kunde inte tas emot: säkerhetstoken saknas eller har gått ut. Ladda om sidan och försök igen.",
-            "text/plain; charset=utf-8", statusCode: StatusCodes.Status400BadRequest);
+        return AntiforgeryEndpoints.Refused();
     }
 
     /// <summary>The server refused the body as too large (413), which the antiforgery check met when it read the form.</summary>
