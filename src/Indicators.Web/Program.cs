@@ -16,6 +16,11 @@ if (PlanCodeCommand.Handles(args))
 
 var builder = WebApplication.CreateBuilder(args);
 
+// `dotnet run` starts in Production (no environment in launchSettings.json), so it gets production error handling.
+// Static web assets (blazor.web.js, Plotly's scripts) are then served from the build output all the same, as only
+// Development would otherwise do; a published app has them in wwwroot and no build manifest, so this does nothing there.
+builder.WebHost.UseStaticWebAssets();
+
 try
 {
     // PostgreSQL is the one store: the configured server, or a private cluster started for this app.
@@ -46,9 +51,20 @@ try
     // Someone must be able to sign in: the demo users, or a first administrator.
     await app.Services.EnsureAccountsAsync();
 
-    if (!app.Environment.IsDevelopment())
+    // A failing request shows the Swedish error page in every environment. The developer exception page (stack, source
+    // paths, request headers) only for a developer who asks for it with DetailedErrors=true, which also sends a circuit's
+    // exceptions to the browser.
+    if (app.Configuration.GetValue<bool>(WebHostDefaults.DetailedErrorsKey))
+    {
+        app.UseDeveloperExceptionPage();
+    }
+    else
     {
         app.UseExceptionHandler("/fel", createScopeForErrors: true);
+    }
+
+    if (!app.Environment.IsDevelopment())
+    {
         app.UseHsts();
     }
 
