@@ -33,6 +33,9 @@ try
     // Sign-in with local accounts; every page and endpoint requires a role unless it says otherwise.
     builder.AddIndicatorsSecurity();
 
+    // Behind a TLS proxy: the client's address and scheme from the proxies named in ForwardedHeaders (off by default).
+    builder.AddIndicatorsForwardedHeaders();
+
     // Blazor with interactive server rendering: queries run on the server, beside the database.
     // Pages hand what they prerendered to their circuit, and the browser sends that state back when the circuit starts:
     // more than SignalR's 32 KB default for a nämnd's report (see PrerenderedState).
@@ -51,6 +54,9 @@ try
     // Someone must be able to sign in: the demo users, or a first administrator.
     await app.Services.EnsureAccountsAsync();
 
+    // First: everything after it (error pages, HSTS, cookies, the audit log) sees the client's real address and scheme.
+    app.UseIndicatorsForwardedHeaders();
+
     // A failing request shows the Swedish error page in every environment. The developer exception page (stack, source
     // paths, request headers) only for a developer who asks for it with DetailedErrors=true, which also sends a circuit's
     // exceptions to the browser.
@@ -63,6 +69,7 @@ try
         app.UseExceptionHandler("/fel", createScopeForErrors: true);
     }
 
+    // Browsers keep to https once they have seen it over https (never sent for localhost or over plain http).
     if (!app.Environment.IsDevelopment())
     {
         app.UseHsts();
