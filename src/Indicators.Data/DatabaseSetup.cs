@@ -3,8 +3,6 @@ using Indicators.Data.LocalPostgres;
 using Indicators.Data.Migrations;
 using Indicators.Data.Plans;
 using Indicators.Data.Protection;
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -76,11 +74,9 @@ public static class DatabaseSetup
         builder.Services.AddSingleton<PlanCode.PlanExporter>();
         builder.Services.AddSingleton<Sources.SourceEditor>();
 
-        // Keys for cookies, antiforgery tokens and source secrets live in the shared database.
-        builder.Services.AddDataProtection().SetApplicationName("Indicators");
-        builder.Services.AddOptions<KeyManagementOptions>()
-            .Configure<NpgsqlDataSource>((options, dataSource) => options.XmlRepository = new PostgresXmlRepository(dataSource));
-        builder.Services.AddSingleton<SecretProtector>();
+        // Keys for cookies, antiforgery tokens and source secrets live in the shared database, encrypted with a
+        // certificate when DataProtection:Certificate is configured.
+        builder.AddIndicatorsKeyRing();
         return builder;
     }
 
@@ -93,6 +89,7 @@ public static class DatabaseSetup
             _ = cluster.Port;
         }
 
+        services.ReportKeyRingEncryption();
         await services.GetRequiredService<MigrationRunner>().MigrateAsync(cancellationToken);
         if (services.GetRequiredService<DatabaseSettings>().LoadDemoPlan)
         {
