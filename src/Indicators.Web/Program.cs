@@ -1,17 +1,25 @@
 using Indicators.Data;
 using Indicators.Ingestion;
+using Indicators.Ingestion.Health;
 using Indicators.Ingestion.Scheduling;
 using Hangfire;
 using Indicators.Web.Components;
 using Indicators.Web.Components.PlanCode;
 using Indicators.Web.Components.Reports.Export;
 using Indicators.Web.Components.Sources;
+using Indicators.Web.Health;
 using Indicators.Web.Security;
 
 // "plan export …" and "plan import …": plan as code from a pipeline, then exit (README, "Plan as code").
 if (PlanCodeCommand.Handles(args))
 {
     return await PlanCodeCommand.RunAsync(args, Console.Out, Console.Error);
+}
+
+// "health [url]": a container's healthcheck asks the running app's /health/ready (the runtime image has no curl).
+if (HealthProbeCommand.Handles(args))
+{
+    return await HealthProbeCommand.RunAsync(args, Console.Out);
 }
 
 var builder = WebApplication.CreateBuilder(args);
@@ -29,6 +37,9 @@ try
     // Scheduled ingestion runs in this process too (and in any number of Indicators.Worker processes).
     builder.AddIndicatorsHangfire();
     builder.AddIndicatorsIngestion();
+
+    // /health/ready: the database reachable with current migrations, and a Hangfire server alive (here or in a worker).
+    builder.AddIndicatorsHealthChecks();
 
     // Sign-in with local accounts; every page and endpoint requires a role unless it says otherwise.
     builder.AddIndicatorsSecurity();
@@ -83,6 +94,7 @@ try
 
     // Scripts and styles are public: the sign-in page needs them too.
     app.MapStaticAssets().AllowAnonymous();
+    app.MapHealth();
     app.MapSignIn();
     app.MapSources();
     app.MapPlanCode();
