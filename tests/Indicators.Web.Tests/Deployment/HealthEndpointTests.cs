@@ -66,6 +66,23 @@ public class HealthEndpointTests
     }
 
     [Fact]
+    public async Task The_health_command_of_the_container_healthcheck_exits_0_when_the_app_is_ready_and_1_when_it_does_not_answer()
+    {
+        await using var app = App(await TestPostgres.CreateMigratedDatabaseAsync(), hangfireServer: true);
+        var ready = app.StartKestrel() + "/health/ready";
+        using var client = new HttpClient { BaseAddress = new Uri(ready) };
+        Assert.Equal(HttpStatusCode.OK, (await ReadyWithinAsync(client, TimeSpan.FromSeconds(30))).Status);
+        var nobody = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        nobody.Start();
+        var closedPort = ((IPEndPoint)nobody.LocalEndpoint).Port;
+        nobody.Stop();
+        using var output = new StringWriter();
+
+        Assert.Equal(0, await Health.HealthProbeCommand.RunAsync(["health", ready], output));
+        Assert.Equal(1, await Health.HealthProbeCommand.RunAsync(["health", $"http://127.0.0.1:{closedPort}/health/ready"], output));
+    }
+
+    [Fact]
     public async Task Ready_is_unhealthy_when_no_Hangfire_server_runs_the_jobs()
     {
         await using var app = App(await TestPostgres.CreateMigratedDatabaseAsync(), hangfireServer: false);
