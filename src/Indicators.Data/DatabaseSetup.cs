@@ -91,8 +91,16 @@ public static class DatabaseSetup
 
         services.ReportKeyRingEncryption();
         await services.GetRequiredService<MigrationRunner>().MigrateAsync(cancellationToken);
-        if (services.GetRequiredService<DatabaseSettings>().LoadDemoPlan)
+        var settings = services.GetRequiredService<DatabaseSettings>();
+        if (settings.LoadDemoPlan)
         {
+            if (!settings.Embedded)
+            {
+                // Asked for explicitly, but the demo users' password is public: say so where operators look.
+                services.GetRequiredService<ILoggerFactory>().CreateLogger("Indicators.DemoPlan").LogWarning(
+                    "DemoPlan:Enabled is on for a configured database: the demo users, whose password is public, can sign in. Turn it off outside a trial.");
+            }
+
             await services.GetRequiredService<DemoPlanLoader>().LoadIfEmptyAsync(cancellationToken);
         }
     }
