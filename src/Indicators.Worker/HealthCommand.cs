@@ -32,7 +32,8 @@ public static class HealthCommand
         await output.WriteLineAsync(report.Status.ToString());
         foreach (var (name, entry) in report.Entries.Where(e => e.Value.Status != HealthStatus.Healthy))
         {
-            await output.WriteLineAsync($"{name}: {entry.Description ?? entry.Exception?.GetType().Name ?? entry.Status.ToString()}");
+            // A check's own reason, or only the type of the exception it threw: exception texts can carry connection details.
+            await output.WriteLineAsync($"{name}: {(entry.Exception is { } e ? e.GetType().Name : entry.Description ?? entry.Status.ToString())}");
         }
 
         return report.Status == HealthStatus.Healthy ? 0 : 1;

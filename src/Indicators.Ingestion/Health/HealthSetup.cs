@@ -1,4 +1,3 @@
-using Hangfire;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -22,12 +21,11 @@ public static class HealthSetup
     {
         var within = builder.Configuration.GetValue<TimeSpan?>("Health:HangfireHeartbeatWithin") ?? TimeSpan.FromSeconds(90);
         builder.Services.TryAddSingleton(TimeProvider.System);
+        // A singleton with the root provider: the check resolves Hangfire's storage inside its own timeout.
+        builder.Services.AddSingleton(services => new HangfireServerCheck(services, services.GetRequiredService<TimeProvider>(), within, hangfireServerOfThisMachine));
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseReadyCheck>("database", tags: [ReadyTag], timeout: CheckTimeout)
-            .Add(new Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckRegistration(
-                "hangfire-server",
-                services => new HangfireServerCheck(services.GetRequiredService<JobStorage>(), services.GetRequiredService<TimeProvider>(), within, hangfireServerOfThisMachine),
-                failureStatus: null, tags: [ReadyTag], timeout: CheckTimeout));
+            .AddCheck<HangfireServerCheck>("hangfire-server", tags: [ReadyTag], timeout: CheckTimeout);
         return builder;
     }
 }
