@@ -3,8 +3,6 @@ using Indicators.Data.LocalPostgres;
 using Indicators.Data.Migrations;
 using Indicators.Data.Plans;
 using Indicators.Data.Protection;
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -76,11 +74,9 @@ public static class DatabaseSetup
         builder.Services.AddSingleton<PlanCode.PlanExporter>();
         builder.Services.AddSingleton<Sources.SourceEditor>();
 
-        // Keys for cookies, antiforgery tokens and source secrets live in the shared database.
-        builder.Services.AddDataProtection().SetApplicationName("Indicators");
-        builder.Services.AddOptions<KeyManagementOptions>()
-            .Configure<NpgsqlDataSource>((options, dataSource) => options.XmlRepository = new PostgresXmlRepository(dataSource));
-        builder.Services.AddSingleton<SecretProtector>();
+        // Keys for cookies, antiforgery tokens and source secrets live in the shared database, encrypted with a
+        // certificate when DataProtection:Certificate is configured.
+        builder.AddIndicatorsKeyRing();
         return builder;
     }
 
@@ -93,9 +89,18 @@ public static class DatabaseSetup
             _ = cluster.Port;
         }
 
+        services.ReportKeyRingEncryption();
         await services.GetRequiredService<MigrationRunner>().MigrateAsync(cancellationToken);
-        if (services.GetRequiredService<DatabaseSettings>().LoadDemoPlan)
+        var settings = services.GetRequiredService<DatabaseSettings>();
+        if (settings.LoadDemoPlan)
         {
+            if (!settings.Embedded)
+            {
+                // Asked for explicitly, but the demo users' password is public: say so where operators look.
+                services.GetRequiredService<ILoggerFactory>().CreateLogger("Indicators.DemoPlan").LogWarning(
+                    "DemoPlan:Enabled is on for a configured database: the demo users, whose password is public, can sign in. Turn it off outside a trial.");
+            }
+
             await services.GetRequiredService<DemoPlanLoader>().LoadIfEmptyAsync(cancellationToken);
         }
     }

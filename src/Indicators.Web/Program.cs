@@ -1,5 +1,6 @@
 using Indicators.Data;
 using Indicators.Ingestion;
+using Indicators.Ingestion.Health;
 using Indicators.Ingestion.Scheduling;
 using Hangfire;
 using Indicators.Web.Components;
@@ -7,6 +8,7 @@ using Indicators.Web.Components.PlanCode;
 using Indicators.Web.Components.Reports.Export;
 using Indicators.Web.Components.Sources;
 using Indicators.Web.Database;
+using Indicators.Web.Health;
 using Indicators.Web.Security;
 
 // "plan export …" and "plan import …": plan as code from a pipeline, then exit (README, "Plan as code").
@@ -15,7 +17,18 @@ if (PlanCodeCommand.Handles(args))
     return await PlanCodeCommand.RunAsync(args, Console.Out, Console.Error);
 }
 
+// "health [url]": a container's healthcheck asks the running app's /health/ready (the runtime image has no curl).
+if (HealthProbeCommand.Handles(args))
+{
+    return await HealthProbeCommand.RunAsync(args, Console.Out);
+}
+
 var builder = WebApplication.CreateBuilder(args);
+
+// `dotnet run` starts in Production (no environment in launchSettings.json), so it gets production error handling.
+// Static web assets (blazor.web.js, Plotly's scripts) are then served from the build output all the same, as only
+// Development would otherwise do; a published app has them in wwwroot and no build manifest, so this does nothing there.
+builder.WebHost.UseStaticWebAssets();
 
 try
 {
@@ -26,8 +39,14 @@ try
     builder.AddIndicatorsHangfire();
     builder.AddIndicatorsIngestion();
 
+    // /health/ready: the database reachable with current migrations, and a Hangfire server alive (here or in a worker).
+    builder.AddIndicatorsHealthChecks();
+
     // Sign-in with local accounts; every page and endpoint requires a role unless it says otherwise.
     builder.AddIndicatorsSecurity();
+
+    // Behind a TLS proxy: the client's address and scheme from the proxies named in ForwardedHeaders (off by default).
+    builder.AddIndicatorsForwardedHeaders();
 
     // Blazor with interactive server rendering: queries run on the server, beside the database.
     // Pages hand what they prerendered to their circuit, and the browser sends that state back when the circuit starts:
@@ -47,9 +66,24 @@ try
     // Someone must be able to sign in: the demo users, or a first administrator.
     await app.Services.EnsureAccountsAsync();
 
-    if (!app.Environment.IsDevelopment())
+    // First: everything after it (error pages, HSTS, cookies, the audit log) sees the client's real address and scheme.
+    app.UseIndicatorsForwardedHeaders();
+
+    // A failing request shows the Swedish error page in every environment. The developer exception page (stack, source
+    // paths, request headers) only for a developer who asks for it with DetailedErrors=true, which also sends a circuit's
+    // exceptions to the browser.
+    if (app.Configuration.GetValue<bool>(WebHostDefaults.DetailedErrorsKey))
+    {
+        app.UseDeveloperExceptionPage();
+    }
+    else
     {
         app.UseExceptionHandler("/fel", createScopeForErrors: true);
+    }
+
+    // Browsers keep to https once they have seen it over https (never sent for localhost or over plain http).
+    if (!app.Environment.IsDevelopment())
+    {
         app.UseHsts();
     }
 
@@ -67,6 +101,7 @@ try
 
     // Scripts and styles are public: the sign-in page needs them too.
     app.MapStaticAssets().AllowAnonymous();
+    app.MapHealth();
     app.MapSignIn();
     app.MapSources();
     app.MapPlanCode();

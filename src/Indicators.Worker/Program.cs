@@ -1,8 +1,24 @@
 using Indicators.Data;
 using Indicators.Ingestion;
 using Indicators.Ingestion.Scheduling;
+using Indicators.Worker;
 
 // A headless Hangfire server: the same jobs as the web app, against the same database, for scale-out.
+
+// "health": a container's healthcheck (the worker serves no HTTP): database, migrations and this machine's Hangfire server.
+if (HealthCommand.Handles(args))
+{
+    try
+    {
+        return await HealthCommand.RunAsync(args, Console.Out);
+    }
+    catch (DatabaseStartupException e)
+    {
+        await Console.Out.WriteLineAsync($"Unhealthy\n{e.Message}");
+        return 1;
+    }
+}
+
 var builder = Host.CreateApplicationBuilder(args);
 
 try

@@ -12,6 +12,12 @@ namespace Indicators.TestSupport;
 /// </summary>
 public sealed class TestWebApp(string? connectionString, IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
 {
+    /// <summary>
+    /// The hosting environment. Development by default, for its stricter checks of the service container; deployment
+    /// tests use Production, or what `dotnet run` uses (<see cref="LaunchProfile"/>).
+    /// </summary>
+    public string EnvironmentName { get; init; } = "Development";
+
     /// <summary>Starts Kestrel on a free loopback port, for a real browser, and returns its base address.</summary>
     public string StartKestrel()
     {
@@ -23,8 +29,7 @@ public sealed class TestWebApp(string? connectionString, IReadOnlyDictionary<str
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        // Development serves the static web assets (blazor.web.js) straight from the build output.
-        builder.UseEnvironment("Development");
+        builder.UseEnvironment(EnvironmentName);
         builder.UseSetting("ConnectionStrings:Indicators", connectionString ?? "");
         builder.UseSetting("DemoPlan:Enabled", "false");
         builder.UseSetting("Hangfire:Server:Enabled", "false");

@@ -57,6 +57,15 @@ public sealed class MigrationRunner(NpgsqlDataSource dataSource, IReadOnlyList<M
         }
     }
 
+    /// <summary>The files this version of the application has that the database has not applied (for the readiness check).</summary>
+    public async Task<IReadOnlyList<string>> PendingAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var applied = (await connection.QueryAsync<int>(
+            new CommandDefinition("select version from schema_migrations", cancellationToken: cancellationToken))).ToHashSet();
+        return scripts.Where(s => !applied.Contains(s.Version)).Select(s => s.Name).ToList();
+    }
+
     const string CreateJournalSql = """
         create table if not exists schema_migrations (
             version     integer primary key,
