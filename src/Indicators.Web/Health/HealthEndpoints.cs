@@ -13,13 +13,17 @@ public static class HealthEndpoints
     public const string LivePath = "/health/live";
     public const string ReadyPath = "/health/ready";
 
+    /// <summary>GET and HEAD only: MapHealthChecks answers every method, and an anonymous POST has no business here.</summary>
+    static readonly HttpMethodMetadata ReadOnly = new([HttpMethods.Get, HttpMethods.Head]);
+
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder routes)
     {
         // Live: the process answers requests. No checks, so a database outage does not get the process restarted.
-        routes.MapHealthChecks(LivePath, new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        routes.MapHealthChecks(LivePath, new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous().WithMetadata(ReadOnly);
 
         // Ready: the database is reachable with its migrations applied, and a Hangfire server is alive.
-        routes.MapHealthChecks(ReadyPath, new HealthCheckOptions { Predicate = check => check.Tags.Contains(HealthSetup.ReadyTag) }).AllowAnonymous();
+        routes.MapHealthChecks(ReadyPath, new HealthCheckOptions { Predicate = check => check.Tags.Contains(HealthSetup.ReadyTag) })
+            .AllowAnonymous().WithMetadata(ReadOnly);
         return routes;
     }
 }
