@@ -38,8 +38,11 @@ public sealed class KoladaStub : IAsyncDisposable
 
     public StubServer Server => server;
 
-    /// <summary>Called before each data request is answered: a response to send instead, or null to answer normally.</summary>
-    public Func<KoladaDataRequest, CancellationToken, Task<StubResponse?>>? Intercept { get; set; }
+    /// <summary>
+    /// Called before each data request is answered, with a function that makes the healthy answer's body: a response to
+    /// send instead (a fault made from that body, say), or null to answer normally.
+    /// </summary>
+    public Func<KoladaDataRequest, Func<string>, CancellationToken, Task<StubResponse?>>? Intercept { get; set; }
 
     /// <param name="values">The data.</param>
     /// <param name="pointsPerPage">Data points per page; Kolada's own cap is 5000, a smaller page makes more requests.</param>
@@ -59,7 +62,7 @@ public sealed class KoladaStub : IAsyncDisposable
             return new StubResponse(404, """{"detail": "Not Found"}""");
         }
 
-        if (Intercept is { } intercept && await intercept(data, cancellationToken) is { } instead)
+        if (Intercept is { } intercept && await intercept(data, () => Page(data), cancellationToken) is { } instead)
         {
             return instead;
         }

@@ -43,7 +43,8 @@ public sealed class PxWebStub : IAsyncDisposable
 
     public StubServer Server => server;
 
-    public Func<PxWebCall, CancellationToken, Task<StubResponse?>>? Intercept { get; set; }
+    /// <summary>Called before each request is answered, with a function that makes the healthy answer's body; see <see cref="KoladaStub.Intercept"/>.</summary>
+    public Func<PxWebCall, Func<string>, CancellationToken, Task<StubResponse?>>? Intercept { get; set; }
 
     /// <param name="tables">The tables served.</param>
     /// <param name="cells">A cell's content given the table id and a value code per variable.</param>
@@ -89,12 +90,13 @@ public sealed class PxWebStub : IAsyncDisposable
             return Problem(404, "Not found", "No such endpoint.");
         }
 
-        if (Intercept is { } intercept && await intercept(call, cancellationToken) is { } instead)
+        StubResponse Healthy() => call.Kind == "config" ? StubResponse.Json(Config) : Data(call.Table!, call.Selection!);
+        if (Intercept is { } intercept && await intercept(call, () => Healthy().Body, cancellationToken) is { } instead)
         {
             return instead;
         }
 
-        return call.Kind == "config" ? StubResponse.Json(Config) : Data(call.Table!, call.Selection!);
+        return Healthy();
     }
 
     static Dictionary<string, IReadOnlyList<string>> ReadSelection(string body)

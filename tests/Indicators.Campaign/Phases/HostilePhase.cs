@@ -1,0 +1,282 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text;
+using Indicators.Campaign.Parsing;
+using Indicators.Campaign.Processes;
+using Indicators.Campaign.Web;
+using Indicators.TestSupport;
+using Indicators.TestSupport.Hostile;
+
+namespace Indicators.Campaign.Phases;
+
+/// <summary>
+/// Feeds the seeded hostile inputs through the product: files, plan documents and settings through the parser host (the
+/// upload check, the run's read, the plan import, the settings as runner and edit page read them), query strings and
+/// form posts to the web app over HTTP, and one document of each plan strategy to the web app's own
+/// <c>plan import - --dry-run</c>. Each failure names the input (class#number), its strategy and the seed; the first
+/// three of each kind of failure are printed, the rest counted.
+/// </summary>
+public sealed class HostilePhase(CampaignContext context)
+{
+    static readonly TimeSpan ParseTimeout = TimeSpan.FromSeconds(20);
+
+    readonly ConcurrentDictionary<string, int> printed = new(StringComparer.Ordinal);
+    readonly ConcurrentDictionary<string, (int Count, string First)> groups = new(StringComparer.Ordinal);
+    int fed;
+
+    public int Fed => Volatile.Read(ref fed);
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(ParsersAsync(cancellationToken), RequestsAsync(cancellationToken), CommandAsync(cancellationToken));
+        context.Ledger.Print(string.Create(CultureInfo.InvariantCulture, $"hostile inputs: {Fed} fed, {clock.Elapsed.TotalSeconds:0} s"));
+        foreach (var (signature, (count, first)) in groups.OrderByDescending(g => g.Value.Count))
+        {
+            context.Ledger.Print(string.Create(CultureInfo.InvariantCulture, $"  {count,5} × {signature}; first: {first}"));
+        }
+    }
+
+    /// <summary>Counts a failure, printing the first three of its kind.</summary>
+    void Fail(string outcome, HostileInput input, string detail)
+    {
+        var signature = $"{outcome} {input.Strategy}: {Signature(detail)}";
+        groups.AddOrUpdate(signature, (1, input.Id), (_, g) => (g.Count + 1, g.First));
+        var print = printed.AddOrUpdate(signature, 1, (_, n) => n + 1) <= 3;
+        var step = $"hostile {input}";
+        var text = $"{detail} — reproduce: replay --seed {context.Options.Seed} --input {input.Id}";
+        if (outcome == "crash")
+        {
+            context.Ledger.CountCrash(step, text, print);
+        }
+        else
+        {
+            context.Ledger.CountServerError(step, text, print);
+        }
+    }
+
+    /// <summary>The detail without what varies from input to input (numbers, names), to group alike failures.</summary>
+    static string Signature(string detail)
+    {
+        var text = detail.Split(':').Take(3).Aggregate((a, b) => a + ":" + b);
+        var builder = new StringBuilder();
+        foreach (var c in text.Length > 110 ? text[..110] : text)
+        {
+            builder.Append(char.IsDigit(c) ? '#' : c);
+        }
+
+        return builder.ToString();
+    }
+
+    async Task ParsersAsync(CancellationToken cancellationToken)
+    {
+        await using var client = new ParserHostClient(context.ConnectionString, context.FuzzFiles.Id, context.FilesRoot, context.LogFolder);
+        foreach (var kind in new[] { HostileKind.SourceSettings, HostileKind.Csv, HostileKind.PlanYaml, HostileKind.Xlsx })
+        {
+            var clock = Stopwatch.StartNew();
+            var tally = new Dictionary<string, int>(StringComparer.Ordinal);
+            var count = context.Options.Count(kind);
+            for (var number = 0; number < count; number++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var input = HostileInputs.Generate(context.Options.Seed, kind, number);
+                var result = await client.ParseAsync(input, ParseTimeout);
+                Interlocked.Increment(ref fed);
+                tally[result.Outcome] = tally.GetValueOrDefault(result.Outcome) + 1;
+                switch (result.Outcome)
+                {
+                    case "unhandled":
+                        Fail("unhandled", input, result.Detail);
+                        break;
+                    case "crash":
+                        Fail("crash", input, result.Detail);
+                        break;
+                    case "timeout":
+                        Fail("hang", input, $"the parser did not answer within {ParseTimeout.TotalSeconds:0} s (a request or a run would hang as long)");
+                        break;
+                    default:
+                        break;
+                }
+            }
+
+            context.Ledger.Print(string.Create(CultureInfo.InvariantCulture,
+                $"  parsers, {kind}: {count} inputs ({string.Join(", ", tally.OrderBy(t => t.Key).Select(t => $"{t.Key} {t.Value}"))}), {clock.Elapsed.TotalSeconds:0} s"));
+        }
+
+        context.Ledger.Print(string.Create(CultureInfo.InvariantCulture, $"  parsers: {client.Started} parser host processes started"));
+    }
+
+    async Task RequestsAsync(CancellationToken cancellationToken)
+    {
+        using var anonymous = new WebSession(context.Fleet.WebRoot, null, context.Ledger, () => context.Step);
+        using var throwaway = new WebSession(context.Fleet.WebRoot, Indicators.Campaign.World.CampaignDatabase.ThrowawayUser, context.Ledger, () => context.Step);
+        await anonymous.SignInAsync(cancellationToken);
+        await throwaway.SignInAsync(cancellationToken);
+        foreach (var kind in new[] { HostileKind.QueryString, HostileKind.FormField })
+        {
+            var clock = Stopwatch.StartNew();
+            var statuses = new Dictionary<string, int>(StringComparer.Ordinal);
+            var count = context.Options.Count(kind);
+            for (var number = 0; number < count; number++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var input = HostileInputs.Generate(context.Options.Seed, kind, number);
+                var request = input.Request!;
+                var session = request.Session switch
+                {
+                    "admin" => context.Admin,
+                    "analyst" => context.Analyst,
+                    "throwaway" => throwaway,
+                    _ => anonymous,
+                };
+                string status;
+                try
+                {
+                    using var message = Build(session, request);
+                    using var response = await Send(session, message, input, cancellationToken);
+                    status = ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture);
+                    if (request.File is { } file && response.Headers.Location is { } location && location.OriginalString.Length > 8_000)
+                    {
+                        context.Ledger.Note($"hostile {input}", string.Create(CultureInfo.InvariantCulture,
+                            $"the upload of '{Preview(file.FileName)}' answered a redirect of {location.OriginalString.Length:N0} characters (its page cannot be fetched)"));
+                    }
+                }
+                catch (Exception e) when (e is FormatException or ArgumentException or InvalidOperationException)
+                {
+                    // The client itself would not send it (a header with a line break, say): nothing reached the app.
+                    status = "not sent";
+                }
+                catch (HttpRequestException e)
+                {
+                    status = "no answer";
+                    Fail("no answer", input, $"the web app gave no answer: {e.Message}");
+                }
+                catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    status = "timeout";
+                    Fail("hang", input, "the web app did not answer within 100 s");
+                }
+
+                if (status != "not sent")
+                {
+                    Interlocked.Increment(ref fed);
+                }
+
+                statuses[status] = statuses.GetValueOrDefault(status) + 1;
+            }
+
+            context.Ledger.Print(string.Create(CultureInfo.InvariantCulture,
+                $"  web app, {kind}: {count} requests ({string.Join(", ", statuses.OrderBy(t => t.Key).Select(t => $"{t.Key}: {t.Value}"))}), {clock.Elapsed.TotalSeconds:0} s"));
+        }
+    }
+
+    async Task<HttpResponseMessage> Send(WebSession session, HttpRequestMessage message, HostileInput input, CancellationToken cancellationToken)
+    {
+        var errors = session.ServerErrors;
+        var response = await session.SendAsync(message, $"hostile {input} ({input.Name})", cancellationToken);
+        if (session.ServerErrors > errors)
+        {
+            // Counted by the session (with its own line); grouped here for the summary.
+            groups.AddOrUpdate($"{(int)response.StatusCode} {input.Strategy} on {Path(input)}", (1, input.Id), (_, g) => (g.Count + 1, g.First));
+        }
+
+        return response;
+    }
+
+    static string Path(HostileInput input)
+    {
+        var target = input.Request!.Target;
+        var end = target.IndexOfAny(['?', '%']);
+        return end < 0 ? target : target[..end];
+    }
+
+    HttpRequestMessage Build(WebSession session, HostileRequest request)
+    {
+        var target = context.Pages.Fill(request.Target);
+        var message = new HttpRequestMessage(request.Method == "POST" ? HttpMethod.Post : HttpMethod.Get, session.Relative(target));
+        if (request.Method != "POST")
+        {
+            return message;
+        }
+
+        var fields = request.Fields.ToList();
+        if (request.Token == "valid")
+        {
+            fields.Add(new("__RequestVerificationToken", session.Token ?? ""));
+        }
+        else if (request.Token == "forged")
+        {
+            fields.Add(new("__RequestVerificationToken", "CfDJ8" + Convert.ToBase64String(Encoding.UTF8.GetBytes("förfalskad token från kampanjen"))));
+        }
+
+        if (request.File is { } file)
+        {
+            var form = new MultipartFormDataContent();
+            foreach (var (name, value) in fields)
+            {
+                form.Add(new StringContent(value), name);
+            }
+
+            var part = new ByteArrayContent(file.Content);
+            part.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+            form.Add(part, "fil", file.FileName);
+            message.Content = form;
+        }
+        else
+        {
+            message.Content = new StringContent(string.Join('&', fields.Select(f => HostileRequests.Encode(f.Key) + "=" + HostileRequests.Encode(f.Value))),
+                Encoding.ASCII, "application/x-www-form-urlencoded");
+        }
+
+        return message;
+    }
+
+    static string Preview(string text) => text.Length > 60 ? text[..60] + "…" : text;
+
+    /// <summary>One document of each plan strategy through the web app's own command line, its own process each.</summary>
+    async Task CommandAsync(CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var tally = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var number = 0; number < 15; number++)
+        {
+            var input = HostileInputs.Generate(context.Options.Seed, HostileKind.PlanYaml, number);
+            var start = WebProcess.Command(context.ConnectionString, new Dictionary<string, string> { ["DOTNET_GCHeapHardLimit"] = "0x60000000" }, "plan", "import", "-", "--dry-run");
+            var process = AppProcess.Start("plan-command", start, System.IO.Path.Combine(context.LogFolder, "plan-command.log"), null, null);
+            try
+            {
+                await process.WriteBytesAsync(input.Content);
+            }
+            catch (IOException)
+            {
+                // It ended before reading everything: its exit code says how.
+            }
+
+            string outcome;
+            if (await Task.WhenAny(process.Exited, Task.Delay(TimeSpan.FromSeconds(90), cancellationToken)) != process.Exited)
+            {
+                process.Kill();
+                outcome = "timeout";
+                Fail("hang", input, "`plan import - --dry-run` did not end within 90 s");
+            }
+            else
+            {
+                var code = await process.Exited;
+                outcome = code switch { 0 => "valid", 1 => "refused", _ => "crash" };
+                if (code is not 0 and not 1)
+                {
+                    Fail("crash", input, $"`Indicators.Web plan import - --dry-run` ended with exit code {code}: {string.Join(" | ", process.Tail.Split('\n').Where(l => l.Length > 0).Take(3))}");
+                }
+            }
+
+            Interlocked.Increment(ref fed);
+            tally[outcome] = tally.GetValueOrDefault(outcome) + 1;
+            await process.DisposeAsync();
+        }
+
+        context.Ledger.Print(string.Create(CultureInfo.InvariantCulture,
+            $"  web app's plan import command: 15 documents, one per strategy ({string.Join(", ", tally.OrderBy(t => t.Key).Select(t => $"{t.Key} {t.Value}"))}), {clock.Elapsed.TotalSeconds:0} s"));
+    }
+}
