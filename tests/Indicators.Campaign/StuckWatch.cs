@@ -14,6 +14,7 @@ public sealed class StuckWatch(CampaignContext context)
     public static readonly TimeSpan Grace = TimeSpan.FromSeconds(60);
 
     readonly ConcurrentBag<Task> checks = [];
+    readonly ConcurrentDictionary<long, bool> counted = new();
     int watched;
     int stuck;
 
@@ -32,7 +33,7 @@ public sealed class StuckWatch(CampaignContext context)
             return;
         }
 
-        Interlocked.Add(ref watched, runIds.Count);
+        Interlocked.Add(ref watched, runIds.Count(id => !counted.ContainsKey(id)));
         var step = context.Step;
         checks.Add(Task.Run(async () =>
         {
@@ -49,7 +50,8 @@ public sealed class StuckWatch(CampaignContext context)
                     await using var connection = await context.OpenAsync(CancellationToken.None);
                     var still = (await connection.QueryAsync<(long Id, int? SourceId, string? Phase)>(
                         "select id, source_id, phase from ingestion_run where id = any(@Ids) and status = 'running'", new { Ids = runIds.ToArray() })).ToList();
-                    foreach (var run in still)
+                    // A run caught twice (killed, then still running at a restart) is one stuck run.
+                    foreach (var run in still.Where(r => counted.TryAdd(r.Id, true)))
                     {
                         Interlocked.Increment(ref stuck);
                         context.Ledger.CountStuck(step, string.Create(CultureInfo.InvariantCulture,

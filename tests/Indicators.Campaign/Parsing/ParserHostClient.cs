@@ -62,8 +62,17 @@ public sealed class ParserHostClient(string connectionString, int fuzzFileSource
             {
                 var code = await current.Exited;
                 await Task.Delay(100);
-                return new ParseResult(input.Number, "crash", $"the parser host ended with exit code {code}: {string.Join(" | ", current.Tail.Split('\n').Where(l => l.Length > 0).TakeLast(4))}", clock.ElapsedMilliseconds);
+                return new ParseResult(input.Number, "crash",
+                    $"the parser host ended with exit code {code}: {current.Fatal ?? string.Join(" | ", current.Tail.Split('\n').Where(l => l.Length > 0).TakeLast(4))}", clock.ElapsedMilliseconds);
             }
+        }
+
+        if (current.Fatal is { } fatal)
+        {
+            // It is dying already: the runtime writes a stack overflow's hundred thousand frames before it exits.
+            await Task.WhenAny(current.Exited, Task.Delay(TimeSpan.FromSeconds(120)));
+            current.Kill();
+            return new ParseResult(input.Number, "crash", $"the parser host died: {fatal}", clock.ElapsedMilliseconds);
         }
 
         current.Kill();

@@ -6,6 +6,7 @@ using System.Text;
 using Indicators.Campaign.Parsing;
 using Indicators.Campaign.Processes;
 using Indicators.Campaign.Web;
+using Indicators.Campaign.World;
 using Indicators.TestSupport;
 using Indicators.TestSupport.Hostile;
 
@@ -21,6 +22,7 @@ namespace Indicators.Campaign.Phases;
 public sealed class HostilePhase(CampaignContext context)
 {
     static readonly TimeSpan ParseTimeout = TimeSpan.FromSeconds(20);
+    static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(30);
 
     readonly ConcurrentDictionary<string, int> printed = new(StringComparer.Ordinal);
     readonly ConcurrentDictionary<string, (int Count, string First)> groups = new(StringComparer.Ordinal);
@@ -77,12 +79,14 @@ public sealed class HostilePhase(CampaignContext context)
         {
             var clock = Stopwatch.StartNew();
             var tally = new Dictionary<string, int>(StringComparer.Ordinal);
+            var times = new List<(long Milliseconds, string Id)>();
             var count = context.Options.Count(kind);
             for (var number = 0; number < count; number++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var input = HostileInputs.Generate(context.Options.Seed, kind, number);
                 var result = await client.ParseAsync(input, ParseTimeout);
+                times.Add((result.Milliseconds, input.Id));
                 Interlocked.Increment(ref fed);
                 tally[result.Outcome] = tally.GetValueOrDefault(result.Outcome) + 1;
                 switch (result.Outcome)
@@ -101,8 +105,9 @@ public sealed class HostilePhase(CampaignContext context)
                 }
             }
 
+            var sorted = times.OrderBy(t => t.Milliseconds).ToList();
             context.Ledger.Print(string.Create(CultureInfo.InvariantCulture,
-                $"  parsers, {kind}: {count} inputs ({string.Join(", ", tally.OrderBy(t => t.Key).Select(t => $"{t.Key} {t.Value}"))}), {clock.Elapsed.TotalSeconds:0} s"));
+                $"  parsers, {kind}: {count} inputs ({string.Join(", ", tally.OrderBy(t => t.Key).Select(t => $"{t.Key} {t.Value}"))}), {clock.Elapsed.TotalSeconds:0} s; per input p50 {(sorted.Count == 0 ? 0 : sorted[sorted.Count / 2].Milliseconds)} ms, slowest {(sorted.Count == 0 ? "" : $"{sorted[^1].Id} {sorted[^1].Milliseconds} ms")}"));
         }
 
         context.Ledger.Print(string.Create(CultureInfo.InvariantCulture, $"  parsers: {client.Started} parser host processes started"));
@@ -110,10 +115,17 @@ public sealed class HostilePhase(CampaignContext context)
 
     async Task RequestsAsync(CancellationToken cancellationToken)
     {
-        using var anonymous = new WebSession(context.Fleet.WebRoot, null, context.Ledger, () => context.Step);
-        using var throwaway = new WebSession(context.Fleet.WebRoot, Indicators.Campaign.World.CampaignDatabase.ThrowawayUser, context.Ledger, () => context.Step);
-        await anonymous.SignInAsync(cancellationToken);
-        await throwaway.SignInAsync(cancellationToken);
+        // Sessions of their own: this runs beside the fault phase, and a hostile request must not end the others' sessions.
+        WebSession Session(string? user) => new(context.Fleet.WebRoot, user, context.Ledger, () => "hostile requests", RequestTimeout);
+        using var anonymous = Session(null);
+        using var throwaway = Session(CampaignDatabase.ThrowawayUser);
+        using var analyst = Session(CampaignDatabase.AnalystUser);
+        using var admin = Session(CampaignDatabase.AdminUser);
+        foreach (var session in new[] { anonymous, throwaway, analyst, admin })
+        {
+            await session.SignInAsync(cancellationToken);
+        }
+
         foreach (var kind in new[] { HostileKind.QueryString, HostileKind.FormField })
         {
             var clock = Stopwatch.StartNew();
@@ -126,8 +138,8 @@ public sealed class HostilePhase(CampaignContext context)
                 var request = input.Request!;
                 var session = request.Session switch
                 {
-                    "admin" => context.Admin,
-                    "analyst" => context.Analyst,
+                    "admin" => admin,
+                    "analyst" => analyst,
                     "throwaway" => throwaway,
                     _ => anonymous,
                 };
@@ -156,7 +168,7 @@ public sealed class HostilePhase(CampaignContext context)
                 catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
                 {
                     status = "timeout";
-                    Fail("hang", input, "the web app did not answer within 100 s");
+                    Fail("hang", input, $"the web app did not answer within {RequestTimeout.TotalSeconds:0} s");
                 }
 
                 if (status != "not sent")

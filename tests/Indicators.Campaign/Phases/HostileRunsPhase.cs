@@ -58,7 +58,7 @@ public sealed class HostileRunsPhase(CampaignContext context, RunOps ops)
             lastRun = await connection.ExecuteScalarAsync<long?>("select max(id) from ingestion_run where source_id = @Id", new { source.Id }) ?? 0;
         }
 
-        await context.Fleet.TopUpAsync(cancellationToken);
+        await context.Fleet.EnsureWorkerAsync(cancellationToken);
         var (status, location) = await context.Analyst.UploadAsync(source.Id, input.Name, input.Content, runNow: true, cancellationToken);
         if (location?.Contains("startad=", StringComparison.Ordinal) != true)
         {
@@ -102,7 +102,7 @@ public sealed class HostileRunsPhase(CampaignContext context, RunOps ops)
             await session.GetAsync(page, cancellationToken);
         }
 
-        await context.Fleet.TopUpAsync(cancellationToken);
+        await context.Fleet.EnsureWorkerAsync(cancellationToken);
         if (!await context.Analyst.RunNowAsync(source.Id, cancellationToken))
         {
             return "not started";

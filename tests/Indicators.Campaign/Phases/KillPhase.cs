@@ -38,7 +38,7 @@ public sealed class KillPhase(CampaignContext context, RunOps ops)
             }
 
             context.Step = string.Create(CultureInfo.InvariantCulture, $"kill {kills + 1} (aimed: {aim}) of {source}");
-            await context.Fleet.TopUpAsync(cancellationToken);
+            await context.Fleet.EnsureWorkerAsync(cancellationToken);
             await KillOnceAsync(source, aim, cancellationToken);
             if (kills > 0 && kills % 10 == 0 && landed.Values.Sum() == kills)
             {
@@ -115,7 +115,6 @@ public sealed class KillPhase(CampaignContext context, RunOps ops)
             }
 
             context.StuckWatch.Watch([.. dying.Select(d => d.RunId)], died, $"{worker.Name} was killed ({point})");
-            _ = Task.Run(() => context.Fleet.TopUpAsync(CancellationToken.None), CancellationToken.None);
 
             await WaitSessionsGoneAsync(probe, run.ApplicationName, cancellationToken);
             var verdict = await ops.CheckAsync(prepared, cancellationToken);

@@ -25,7 +25,7 @@ public sealed class RestartPhase(CampaignContext context, RunOps ops)
             var sources = await ChooseAsync(cancellationToken);
             context.Step = string.Create(CultureInfo.InvariantCulture,
                 $"restart {restart} ({(immediate ? "immediate" : "fast")}) during runs of {string.Join(", ", sources.Select(s => s.ToString()))}");
-            await context.Fleet.TopUpAsync(cancellationToken);
+            await context.Fleet.EnsureWorkerAsync(cancellationToken);
             var prepared = new List<Prepared>();
             foreach (var source in sources)
             {

@@ -43,6 +43,9 @@ public sealed class AppProcess : IAsyncDisposable
 
     public string Tail => string.Join('\n', tail);
 
+    /// <summary>The runtime's own last words ("Stack overflow.", "Unhandled exception.", "Out of memory."), if it said them.</summary>
+    public string? Fatal { get; private set; }
+
     /// <param name="name">For reports: "web", "worker-3", …</param>
     /// <param name="start">What to start (output redirected).</param>
     /// <param name="logFile">Where its output goes.</param>
@@ -101,6 +104,12 @@ public sealed class AppProcess : IAsyncDisposable
 
     void Keep(string line)
     {
+        if (Fatal is null && (line.StartsWith("Stack overflow.", StringComparison.Ordinal) || line.StartsWith("Unhandled exception.", StringComparison.Ordinal)
+                || line.StartsWith("Out of memory.", StringComparison.Ordinal)))
+        {
+            Fatal = line.Length > 300 ? line[..300] : line;
+        }
+
         lock (log)
         {
             log.WriteLine(line);

@@ -18,6 +18,7 @@ public sealed class Fleet(CampaignContext context) : IAsyncDisposable
 
     readonly ConcurrentDictionary<string, AppProcess> workers = new(StringComparer.Ordinal);
     readonly ConcurrentDictionary<AppProcess, List<string>> captured = new();
+    readonly SemaphoreSlim topUp = new(1, 1);
     int nextWorker;
     int requestExceptions;
     int stopping;
@@ -117,12 +118,38 @@ public sealed class Fleet(CampaignContext context) : IAsyncDisposable
         throw new InvalidOperationException($"{name} did not register with Hangfire within 120 s. Its last lines:\n{worker.Tail}");
     }
 
-    /// <summary>Keeps <see cref="CampaignOptions.Workers"/> workers running.</summary>
+    /// <summary>Keeps <see cref="CampaignOptions.Workers"/> workers running (one caller starts them at a time).</summary>
     public async Task TopUpAsync(CancellationToken cancellationToken)
     {
-        while (Workers.Count < context.Options.Workers && Volatile.Read(ref stopping) == 0)
+        await topUp.WaitAsync(cancellationToken);
+        try
         {
-            await StartWorkerAsync(cancellationToken);
+            while (Workers.Count < context.Options.Workers && Volatile.Read(ref stopping) == 0)
+            {
+                await StartWorkerAsync(cancellationToken);
+            }
+        }
+        finally
+        {
+            topUp.Release();
+        }
+    }
+
+    /// <summary>
+    /// Returns once a worker is running, and has the missing ones started in the background: after a kill the next step
+    /// goes on with the worker that is left while its replacement starts.
+    /// </summary>
+    public async Task EnsureWorkerAsync(CancellationToken cancellationToken)
+    {
+        var topping = Task.Run(() => TopUpAsync(CancellationToken.None), CancellationToken.None);
+        while (Workers.Count == 0 && !topping.IsCompleted)
+        {
+            await Task.Delay(100, cancellationToken);
+        }
+
+        if (topping.IsFaulted)
+        {
+            await topping;
         }
     }
 

@@ -17,7 +17,7 @@ public sealed partial class WebSession : IDisposable
     readonly Func<string> step;
     string? token;
 
-    public WebSession(Uri root, string? userName, Ledger ledger, Func<string> step)
+    public WebSession(Uri root, string? userName, Ledger ledger, Func<string> step, TimeSpan? timeout = null)
     {
         Root = root;
         UserName = userName;
@@ -26,7 +26,7 @@ public sealed partial class WebSession : IDisposable
         client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() })
         {
             BaseAddress = root,
-            Timeout = TimeSpan.FromSeconds(100),
+            Timeout = timeout ?? TimeSpan.FromSeconds(100),
         };
     }
 

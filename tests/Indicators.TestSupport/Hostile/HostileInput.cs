@@ -84,6 +84,17 @@ public static class HostileInputs
         }
     }
 
+    /// <summary>
+    /// The cycle of strategies inputs are made by (input n uses cycle[n % length]): each strategy once, in order, so the
+    /// first inputs of a class cover them all; then the cheap ones again by their weight, so an expensive strategy (a zip
+    /// bomb, a gigantic document) stays a small share of a long campaign.
+    /// </summary>
+    public static string[] Cycle(params (string Strategy, int Weight)[] strategies)
+    {
+        ArgumentNullException.ThrowIfNull(strategies);
+        return [.. strategies.Select(s => s.Strategy), .. strategies.SelectMany(s => Enumerable.Repeat(s.Strategy, Math.Max(0, s.Weight - 1)))];
+    }
+
     /// <summary>"hostile input csv#123 (csv/nul-bytes), seed 15".</summary>
     public static string Describe(HostileInput input, int seed) => $"{input} with seed {seed}";
 }

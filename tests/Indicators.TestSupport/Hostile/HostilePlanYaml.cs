@@ -106,11 +106,10 @@ public static class HostilePlanYaml
                 statusColumn: status
         """;
 
-    static readonly string[] Strategies =
-    [
-        "deep-flow-nesting", "deep-block-nesting", "billion-laughs", "non-text-keys", "tags", "huge-scalar", "many-documents",
-        "broken-syntax", "encodings", "hostile-scalars", "mutated", "truncated", "duplicate-keys", "hostile-settings", "json",
-    ];
+    static readonly string[] Strategies = HostileInputs.Cycle(
+        ("deep-flow-nesting", 2), ("deep-block-nesting", 1), ("billion-laughs", 1), ("non-text-keys", 3), ("tags", 3), ("huge-scalar", 1),
+        ("many-documents", 1), ("broken-syntax", 4), ("encodings", 3), ("hostile-scalars", 5), ("mutated", 6), ("truncated", 3),
+        ("duplicate-keys", 2), ("hostile-settings", 3), ("json", 2));
 
     public static HostileInput Generate(Random random, int number)
     {

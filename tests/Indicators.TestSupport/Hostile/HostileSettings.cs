@@ -26,7 +26,8 @@ public static class HostileSettings
          "genderColumn": "gender", "valueColumn": "value", "statusColumn": "status", "fixedIndicatorCode": null, "fixedAreaCode": null, "maxRejectedShare": 0.10}}
         """;
 
-    static readonly string[] Strategies = ["wrong-types", "huge", "deep", "numbers", "strings", "paths", "not-an-object", "mutated", "replaced-values"];
+    static readonly string[] Strategies = HostileInputs.Cycle(
+        ("wrong-types", 3), ("huge", 1), ("deep", 2), ("numbers", 3), ("strings", 3), ("paths", 3), ("not-an-object", 2), ("mutated", 4), ("replaced-values", 4));
 
     public static HostileInput Generate(Random random, int number)
     {
