@@ -86,6 +86,7 @@ public static class CampaignRun
 
             context.Step = "waiting for the last stuck watches";
             await context.StuckWatch.DrainAsync();
+            await context.StuckWatch.SweepOrphansAsync(context.Step, cancel.Token);
             context.Ledger.Print(string.Create(CultureInfo.InvariantCulture,
                 $"stuck rule: {context.StuckWatch.Watched} runs watched for 60 s after their process died or the database came back, {context.StuckWatch.Stuck} still running"));
             context.Step = "final check of every source";

@@ -71,4 +71,28 @@ public sealed class StuckWatch(CampaignContext context)
 
     /// <summary>Waits for every pending look (at most a minute after the last event).</summary>
     public Task DrainAsync() => Task.WhenAll(checks);
+
+    /// <summary>
+    /// Runs still <c>running</c> whose source's run lock nobody holds: no process is running them, so nothing will ever
+    /// end them (a failure that could not be recorded, say). Counted once each, if older than the grace.
+    /// </summary>
+    public async Task<int> SweepOrphansAsync(string step, CancellationToken cancellationToken)
+    {
+        await using var connection = await context.OpenAsync(cancellationToken);
+        var orphans = (await connection.QueryAsync<(long Id, int? SourceId, string? Phase, string? Message)>("""
+            select r.id, r.source_id, r.phase, left(r.message, 120) from ingestion_run r
+            where r.status = 'running' and r.started_at < now() - make_interval(secs => @Grace)
+              and not exists (select 1 from pg_locks l where l.locktype = 'advisory' and l.classid = @Space and l.objid = r.source_id and l.granted)
+            """, new { Grace = Grace.TotalSeconds, Space = RunOps.SourceLockSpace })).ToList();
+        var found = 0;
+        foreach (var run in orphans.Where(r => counted.TryAdd(r.Id, true)))
+        {
+            found++;
+            Interlocked.Increment(ref stuck);
+            context.Ledger.CountStuck(step, string.Create(CultureInfo.InvariantCulture,
+                $"run {run.Id} of source {run.SourceId} (phase {run.Phase}) is 'running', but no process runs it (its source's run lock is free)"));
+        }
+
+        return found;
+    }
 }

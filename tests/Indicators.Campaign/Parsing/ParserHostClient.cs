@@ -93,7 +93,7 @@ public sealed class ParserHostClient(string connectionString, int fuzzFileSource
 
         var number = Interlocked.Increment(ref started);
         var start = new ProcessStartInfo("dotnet") { RedirectStandardInput = true };
-        start.ArgumentList.Add(typeof(ParserHost).Assembly.Location);
+        start.ArgumentList.Add(CampaignDll());
         start.ArgumentList.Add("parse-host");
         start.Environment["ConnectionStrings__Indicators"] = new NpgsqlConnectionStringBuilder(connectionString) { ApplicationName = "campaign-parser" }.ConnectionString;
         start.Environment["Campaign__FuzzFileSource"] = fuzzFileSource.ToString(CultureInfo.InvariantCulture);
@@ -118,6 +118,31 @@ public sealed class ParserHostClient(string connectionString, int fuzzFileSource
         {
             throw new InvalidOperationException($"The parser host did not start: {host.Tail}");
         }
+    }
+
+    /// <summary>
+    /// This program's dll, to start as "parse-host": where it runs from, or (from a test project that references it, where
+    /// it cannot start on its own) its own build output, tests/Indicators.Campaign/bin/{Debug|Release}/net10.0.
+    /// </summary>
+    static string CampaignDll()
+    {
+        var here = typeof(ParserHost).Assembly.Location;
+        if (File.Exists(Path.ChangeExtension(here, ".runtimeconfig.json")) && Path.GetFileNameWithoutExtension(Environment.ProcessPath ?? "") != "testhost")
+        {
+            return here;
+        }
+
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "tests", "Indicators.Campaign", "bin", configuration, "net10.0", "Indicators.Campaign.dll");
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return here;
     }
 
     public async ValueTask DisposeAsync()

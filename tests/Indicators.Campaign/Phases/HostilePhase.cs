@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.Http.Headers;
 using System.Text;
 using Indicators.Campaign.Parsing;
 using Indicators.Campaign.Processes;
@@ -126,7 +125,7 @@ public sealed class HostilePhase(CampaignContext context)
             await session.SignInAsync(cancellationToken);
         }
 
-        foreach (var kind in new[] { HostileKind.QueryString, HostileKind.FormField })
+        await Task.WhenAll(new[] { HostileKind.QueryString, HostileKind.FormField }.Select(kind => Task.Run(async () =>
         {
             var clock = Stopwatch.StartNew();
             var statuses = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -146,7 +145,7 @@ public sealed class HostilePhase(CampaignContext context)
                 string status;
                 try
                 {
-                    using var message = Build(session, request);
+                    using var message = session.Build(request, context.Pages);
                     using var response = await Send(session, message, input, cancellationToken);
                     status = ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture);
                     if (request.File is { } file && response.Headers.Location is { } location && location.OriginalString.Length > 8_000)
@@ -181,14 +180,13 @@ public sealed class HostilePhase(CampaignContext context)
 
             context.Ledger.Print(string.Create(CultureInfo.InvariantCulture,
                 $"  web app, {kind}: {count} requests ({string.Join(", ", statuses.OrderBy(t => t.Key).Select(t => $"{t.Key}: {t.Value}"))}), {clock.Elapsed.TotalSeconds:0} s"));
-        }
+        }, cancellationToken)));
     }
 
     async Task<HttpResponseMessage> Send(WebSession session, HttpRequestMessage message, HostileInput input, CancellationToken cancellationToken)
     {
-        var errors = session.ServerErrors;
         var response = await session.SendAsync(message, $"hostile {input} ({input.Name})", cancellationToken);
-        if (session.ServerErrors > errors)
+        if ((int)response.StatusCode >= 500)
         {
             // Counted by the session (with its own line); grouped here for the summary.
             groups.AddOrUpdate($"{(int)response.StatusCode} {input.Strategy} on {Path(input)}", (1, input.Id), (_, g) => (g.Count + 1, g.First));
@@ -202,47 +200,6 @@ public sealed class HostilePhase(CampaignContext context)
         var target = input.Request!.Target;
         var end = target.IndexOfAny(['?', '%']);
         return end < 0 ? target : target[..end];
-    }
-
-    HttpRequestMessage Build(WebSession session, HostileRequest request)
-    {
-        var target = context.Pages.Fill(request.Target);
-        var message = new HttpRequestMessage(request.Method == "POST" ? HttpMethod.Post : HttpMethod.Get, session.Relative(target));
-        if (request.Method != "POST")
-        {
-            return message;
-        }
-
-        var fields = request.Fields.ToList();
-        if (request.Token == "valid")
-        {
-            fields.Add(new("__RequestVerificationToken", session.Token ?? ""));
-        }
-        else if (request.Token == "forged")
-        {
-            fields.Add(new("__RequestVerificationToken", "CfDJ8" + Convert.ToBase64String(Encoding.UTF8.GetBytes("förfalskad token från kampanjen"))));
-        }
-
-        if (request.File is { } file)
-        {
-            var form = new MultipartFormDataContent();
-            foreach (var (name, value) in fields)
-            {
-                form.Add(new StringContent(value), name);
-            }
-
-            var part = new ByteArrayContent(file.Content);
-            part.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-            form.Add(part, "fil", file.FileName);
-            message.Content = form;
-        }
-        else
-        {
-            message.Content = new StringContent(string.Join('&', fields.Select(f => HostileRequests.Encode(f.Key) + "=" + HostileRequests.Encode(f.Value))),
-                Encoding.ASCII, "application/x-www-form-urlencoded");
-        }
-
-        return message;
     }
 
     static string Preview(string text) => text.Length > 60 ? text[..60] + "…" : text;

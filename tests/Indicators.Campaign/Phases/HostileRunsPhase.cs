@@ -140,7 +140,12 @@ public sealed class HostileRunsPhase(CampaignContext context, RunOps ops)
             return "worker died";
         }
 
-        context.Ledger.Note(context.Step, "the run had not ended after 60 s (its worker is alive)");
+        if (await context.StuckWatch.SweepOrphansAsync(context.Step, cancellationToken) > 0)
+        {
+            return "orphaned";
+        }
+
+        context.Ledger.Note(context.Step, "the run had not ended after 60 s (its worker is alive and still runs it)");
         return "still running after 60 s";
     }
 }

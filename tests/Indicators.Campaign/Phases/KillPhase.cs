@@ -15,7 +15,7 @@ namespace Indicators.Campaign.Phases;
 /// </summary>
 public sealed class KillPhase(CampaignContext context, RunOps ops)
 {
-    static readonly string[] Aims = [KillPoint.Reading, KillPoint.MidCopy, KillPoint.Writing, KillPoint.Committing, "random"];
+    static readonly string[] Aims = [KillPoint.Reading, KillPoint.MidCopy, KillPoint.Writing, KillPoint.Committing, KillPoint.AtRandom];
 
     readonly Dictionary<string, int> landed = new(StringComparer.Ordinal);
     int kills;
@@ -89,7 +89,7 @@ public sealed class KillPhase(CampaignContext context, RunOps ops)
 
             await using var probe = await context.OpenAsync(cancellationToken);
             await using var blocker = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(context.ConnectionString) { ApplicationName = "campaign-blocker", Pooling = false }.ConnectionString);
-            var point = await WaitForAimAsync(aim, hold, probe, blocker, run, cancellationToken);
+            var point = await KillPoint.WaitForAsync(aim, hold, probe, blocker, run, context.Random, cancellationToken);
             if (point == KillPoint.Finished)
             {
                 missed++;
@@ -138,75 +138,8 @@ public sealed class KillPhase(CampaignContext context, RunOps ops)
         }
     }
 
-    /// <summary>Waits until the run is at the aimed point; returns where it is when the kill comes (or finished).</summary>
-    async Task<string> WaitForAimAsync(string aim, Hold? hold, NpgsqlConnection probe, NpgsqlConnection blocker, RunInProcess run, CancellationToken cancellationToken)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        switch (aim)
-        {
-            case KillPoint.Reading:
-                await Task.WhenAny(hold!.Held, Task.Delay(TimeSpan.FromSeconds(60), cancellationToken));
-                await Task.Delay(context.Random.Next(200), cancellationToken);
-                return await KillPoint.ObserveAsync(probe, run.ApplicationName, run.RunId);
-            case "random":
-                await Task.Delay(context.Random.Next(3_000), cancellationToken);
-                return await KillPoint.ObserveAsync(probe, run.ApplicationName, run.RunId);
-            case KillPoint.Committing:
-                // Once the run writes, its progress updates and its final update of its own row wait for this lock: the data
-                // transaction then holds everything it wrote, uncommitted, until the kill.
-                while (DateTime.UtcNow < deadline)
-                {
-                    var now = await KillPoint.ObserveAsync(probe, run.ApplicationName, run.RunId);
-                    if (now == KillPoint.Finished)
-                    {
-                        return now;
-                    }
-
-                    if (now != KillPoint.Reading && blocker.State != System.Data.ConnectionState.Open)
-                    {
-                        await blocker.OpenAsync(cancellationToken);
-                        await blocker.ExecuteAsync("begin; select 1 from ingestion_run where id = @Run for update", new { Run = run.RunId });
-                    }
-
-                    if (now == KillPoint.Committing || (blocker.State == System.Data.ConnectionState.Open && await WaitsForBlockerAsync(probe, run.ApplicationName)))
-                    {
-                        return KillPoint.Committing;
-                    }
-
-                    await Task.Delay(5, cancellationToken);
-                }
-
-                return await KillPoint.ObserveAsync(probe, run.ApplicationName, run.RunId);
-            default:
-                while (DateTime.UtcNow < deadline)
-                {
-                    var now = await KillPoint.ObserveAsync(probe, run.ApplicationName, run.RunId);
-                    if (now == aim || now == KillPoint.Finished || (aim == KillPoint.MidCopy && now is KillPoint.Writing or KillPoint.Committing && await PastCopyAsync(probe, run.ApplicationName)))
-                    {
-                        return now;
-                    }
-
-                    await Task.Delay(2, cancellationToken);
-                }
-
-                return await KillPoint.ObserveAsync(probe, run.ApplicationName, run.RunId);
-        }
-    }
-
-    /// <summary>The final update of the run row, waiting for the campaign's lock: all data written, commit pending.</summary>
-    static Task<bool> WaitsForBlockerAsync(NpgsqlConnection probe, string applicationName) => probe.ExecuteScalarAsync<bool>("""
-        select exists (select 1 from pg_stat_activity where application_name = @App and wait_event_type = 'Lock'
-                       and lower(query) like '%update ingestion_run%set status%')
-        """, new { App = applicationName });
-
-    /// <summary>The COPY was missed: the merge or later is under way.</summary>
-    static Task<bool> PastCopyAsync(NpgsqlConnection probe, string applicationName) => probe.ExecuteScalarAsync<bool>("""
-        select exists (select 1 from pg_stat_activity where application_name = @App
-                       and (lower(query) like 'with changed as%' or lower(query) like 'drop table observation_staging%' or lower(query) like 'analyze observation_staging%'))
-        """, new { App = applicationName });
-
     /// <summary>PostgreSQL ends a dead process's sessions when it notices the closed sockets; then its transaction is gone.</summary>
-    static async Task WaitSessionsGoneAsync(NpgsqlConnection probe, string applicationName, CancellationToken cancellationToken)
+    public static async Task WaitSessionsGoneAsync(NpgsqlConnection probe, string applicationName, CancellationToken cancellationToken)
     {
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (DateTime.UtcNow < deadline

@@ -2,7 +2,10 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
+using System.Text;
+using Indicators.Campaign.World;
 using Indicators.TestSupport;
+using Indicators.TestSupport.Hostile;
 
 namespace Indicators.Campaign.Web;
 
@@ -18,25 +21,35 @@ public sealed partial class WebSession : IDisposable
     string? token;
 
     public WebSession(Uri root, string? userName, Ledger ledger, Func<string> step, TimeSpan? timeout = null)
-    {
-        Root = root;
-        UserName = userName;
-        this.ledger = ledger;
-        this.step = step;
-        client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() })
+        : this(new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() })
         {
             BaseAddress = root,
             Timeout = timeout ?? TimeSpan.FromSeconds(100),
-        };
+        }, userName, ledger, step)
+    {
+    }
+
+    /// <summary>Over a client that keeps cookies and does not follow redirects (a test host's, say).</summary>
+    public WebSession(HttpClient client, string? userName, Ledger ledger, Func<string> step)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        this.client = client;
+        Root = client.BaseAddress ?? throw new ArgumentException("The client needs a base address.", nameof(client));
+        UserName = userName;
+        this.ledger = ledger;
+        this.step = step;
     }
 
     public Uri Root { get; }
 
     public string? UserName { get; }
 
-    public int Requests { get; private set; }
+    int requests;
+    int serverErrors;
 
-    public int ServerErrors { get; private set; }
+    public int Requests => Volatile.Read(ref requests);
+
+    public int ServerErrors => Volatile.Read(ref serverErrors);
 
     /// <summary>Signs in through the sign-in form and reads a token for later posts. True when signed in.</summary>
     public async Task<bool> SignInAsync(CancellationToken cancellationToken)
@@ -117,11 +130,11 @@ public sealed partial class WebSession : IDisposable
     public async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, string what, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        Requests++;
+        Interlocked.Increment(ref requests);
         var response = await client.SendAsync(request, cancellationToken);
         if ((int)response.StatusCode >= 500)
         {
-            ServerErrors++;
+            Interlocked.Increment(ref serverErrors);
             var body = await response.Content.ReadAsStringAsync(cancellationToken);
             ledger.CountServerError(step(), $"{(int)response.StatusCode} for {what} as {UserName ?? "anonymous"}: {Summary(body)}");
         }
@@ -136,6 +149,53 @@ public sealed partial class WebSession : IDisposable
         var text = heading.Success ? heading.Groups[1].Value : body;
         text = WebUtility.HtmlDecode(TagPattern().Replace(text, " ")).ReplaceLineEndings(" ").Trim();
         return text.Length > 200 ? text[..200] + "…" : text;
+    }
+
+    /// <summary>
+    /// The message a hostile request makes in this session: placeholders filled with real ids, the antiforgery token as
+    /// the request says (valid, missing or forged), fields urlencoded by byte (so a lone surrogate or a NUL gets through
+    /// as it is), a file as a multipart part.
+    /// </summary>
+    public HttpRequestMessage Build(HostileRequest request, PageIds pages)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(pages);
+        var message = new HttpRequestMessage(request.Method == "POST" ? HttpMethod.Post : HttpMethod.Get, Relative(pages.Fill(request.Target)));
+        if (request.Method != "POST")
+        {
+            return message;
+        }
+
+        var fields = request.Fields.ToList();
+        if (request.Token == "valid")
+        {
+            fields.Add(new("__RequestVerificationToken", token ?? ""));
+        }
+        else if (request.Token == "forged")
+        {
+            fields.Add(new("__RequestVerificationToken", "CfDJ8" + Convert.ToBase64String(Encoding.UTF8.GetBytes("förfalskad token från kampanjen"))));
+        }
+
+        if (request.File is { } file)
+        {
+            var form = new MultipartFormDataContent();
+            foreach (var (name, value) in fields)
+            {
+                form.Add(new StringContent(value), name);
+            }
+
+            var part = new ByteArrayContent(file.Content);
+            part.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+            form.Add(part, "fil", file.FileName);
+            message.Content = form;
+        }
+        else
+        {
+            message.Content = new StringContent(string.Join('&', fields.Select(f => HostileRequests.Encode(f.Key) + "=" + HostileRequests.Encode(f.Value))),
+                Encoding.ASCII, "application/x-www-form-urlencoded");
+        }
+
+        return message;
     }
 
     public void Dispose() => client.Dispose();

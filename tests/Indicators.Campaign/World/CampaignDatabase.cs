@@ -54,18 +54,11 @@ public static class CampaignDatabase
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         // The demo's sources stay, switched off: their pages are read, their runs are not the campaign's.
         await connection.ExecuteAsync(new CommandDefinition("update source set enabled = false, cron = @Yearly, full_refresh_cron = null", new { Yearly }, cancellationToken: cancellationToken));
-        await connection.ExecuteAsync(new CommandDefinition("""
-            insert into area (id, name, short_name, kind)
-            select id, 'Region ' || id, id, case when id = '0000' then 'country' else 'region' end from unnest(@Areas::text[]) as a (id)
-            on conflict (id) do nothing
-            """, new { SourceData.Areas }, cancellationToken: cancellationToken));
-
+        await EnsureAreasAsync(connection, cancellationToken);
         var sources = new List<CampaignSource>();
         for (var k = 1; k <= KoladaSources; k++)
         {
-            var codes = Enumerable.Range(1, KoladaIndicators).Select(i => Code("K", k, i)).ToList();
-            var settings = JsonSerializer.Serialize(new { areas = SourceData.Areas, fromYear = SourceData.FirstYear });
-            sources.Add(await CreateAsync(connection, $"Kampanj Kolada {k}", "kolada", settings, codes, c => KpiOf(c), FileDelivery.None, null, null, cancellationToken));
+            sources.Add(await CreateKoladaSourceAsync(connection, k, cancellationToken));
         }
 
         for (var p = 1; p <= PxWebSources; p++)
@@ -93,30 +86,67 @@ public static class CampaignDatabase
         var deliveries = new[] { FileDelivery.FolderCsv, FileDelivery.FolderCsv, FileDelivery.FolderXlsx, FileDelivery.Upload };
         for (var f = 1; f <= deliveries.Length; f++)
         {
-            var codes = Enumerable.Range(1, FileIndicators).Select(i => Code("F", f, i)).ToList();
-            var delivery = deliveries[f - 1];
-            var folder = delivery == FileDelivery.Upload ? null : $"kampanj-{f}";
-            if (folder is not null)
-            {
-                Directory.CreateDirectory(Path.Combine(filesRoot, folder));
-            }
-
-            var settings = FileSettings(folder, delivery == FileDelivery.FolderXlsx ? "*.xlsx" : "*.csv");
-            sources.Add(await CreateAsync(connection, $"Kampanj fil {f}", "file", settings, codes, _ => null, delivery,
-                folder is null ? null : Path.Combine(filesRoot, folder), null, cancellationToken));
+            sources.Add(await CreateFileSourceAsync(connection, f, deliveries[f - 1], filesRoot, cancellationToken));
         }
 
-        // Hostile files are uploaded to this one; the hostile generators' rows name indicators P01–P05.
-        var fuzzFiles = await CreateAsync(connection, "Kampanj fientliga filer", "file", FileSettings(null, null),
-            [.. Enumerable.Range(1, 5).Select(i => $"P0{i}")], _ => null, FileDelivery.Upload, null, null, cancellationToken);
+        var fuzzFiles = await CreateFuzzFilesAsync(connection, cancellationToken);
         // Hostile settings are stored in this one, one at a time; switched off so no folder watcher lists its folder.
         var fuzzSettings = await CreateAsync(connection, "Kampanj fientliga inställningar", "kolada", "{}", ["Z01"], _ => "N99001", FileDelivery.None, null, null, cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition("update source set enabled = false where id = @Id", new { fuzzSettings.Id }, cancellationToken: cancellationToken));
 
+        await CreateUsersAsync(connectionString);
+        return (sources, fuzzFiles, fuzzSettings, await PageIdsAsync(connection, fuzzFiles, cancellationToken));
+    }
+
+    /// <summary>The campaign's users: an analyst, an administrator, and one whose session hostile posts may end.</summary>
+    public static async Task CreateUsersAsync(string connectionString)
+    {
         await TestUsers.CreateAsync(connectionString, AnalystUser, "Analytiker");
         await TestUsers.CreateAsync(connectionString, AdminUser, "Administrator");
         await TestUsers.CreateAsync(connectionString, ThrowawayUser, "Analytiker");
+    }
 
+    /// <summary>The 21 regions and riket the sources deliver for (the demo plan has most of them already).</summary>
+    public static Task EnsureAreasAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(new CommandDefinition("""
+            insert into area (id, name, short_name, kind)
+            select id, 'Region ' || id, id, case when id = '0000' then 'country' else 'region' end from unnest(@Areas::text[]) as a (id)
+            on conflict (id) do nothing
+            """, new { SourceData.Areas }, cancellationToken: cancellationToken));
+
+    /// <summary>Kolada source k: 15 indicators K{k}-01… with KPIs N9{k}01…, all regions and riket from 2015.</summary>
+    public static Task<CampaignSource> CreateKoladaSourceAsync(NpgsqlConnection connection, int k, CancellationToken cancellationToken)
+    {
+        var codes = Enumerable.Range(1, KoladaIndicators).Select(i => Code("K", k, i)).ToList();
+        var settings = JsonSerializer.Serialize(new { areas = SourceData.Areas, fromYear = SourceData.FirstYear });
+        return CreateAsync(connection, $"Kampanj Kolada {k}", "kolada", settings, codes, c => KpiOf(c), FileDelivery.None, null, null, cancellationToken);
+    }
+
+    /// <summary>File source f: 10 indicators F{f}-01…, from a watched folder under <paramref name="filesRoot"/> or from uploads.</summary>
+    public static Task<CampaignSource> CreateFileSourceAsync(NpgsqlConnection connection, int f, FileDelivery delivery, string filesRoot, CancellationToken cancellationToken)
+    {
+        var codes = Enumerable.Range(1, FileIndicators).Select(i => Code("F", f, i)).ToList();
+        var folder = delivery == FileDelivery.Upload ? null : $"kampanj-{f}";
+        if (folder is not null)
+        {
+            Directory.CreateDirectory(Path.Combine(filesRoot, folder));
+        }
+
+        var settings = FileSettings(folder, delivery == FileDelivery.FolderXlsx ? "*.xlsx" : "*.csv");
+        return CreateAsync(connection, $"Kampanj fil {f}", "file", settings, codes, _ => null, delivery,
+            folder is null ? null : Path.Combine(filesRoot, folder), null, cancellationToken);
+    }
+
+    /// <summary>The source hostile files are uploaded to: uploads only; the hostile generators' rows name indicators P01–P05.</summary>
+    public static Task<CampaignSource> CreateFuzzFilesAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
+        CreateAsync(connection, "Kampanj fientliga filer", "file", FileSettings(null, null),
+            [.. Enumerable.Range(1, 5).Select(i => $"P0{i}")], _ => null, FileDelivery.Upload, null, null, cancellationToken);
+
+    /// <summary>Ids for the placeholders of hostile requests: the demo plan's first plan, indicator, mål, nämnd, period, source.</summary>
+    public static async Task<PageIds> PageIdsAsync(NpgsqlConnection connection, CampaignSource fuzzFiles, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(fuzzFiles);
         var pages = await connection.QuerySingleAsync<(int Plan, int Version, int Indicator, int Goal, int GoalArea, int Committee, int Period, int Source)>(new CommandDefinition("""
             select (select min(id) from plan), (select min(id) from plan_version), (select min(id) from indicator where is_demo),
                    (select min(id) from goal), (select min(id) from goal_area), (select min(id) from committee),
@@ -128,7 +158,7 @@ public static class CampaignDatabase
             ["goalArea"] = Text(pages.GoalArea), ["committee"] = Text(pages.Committee), ["period"] = Text(pages.Period),
             ["source"] = Text(pages.Source), ["fileSource"] = Text(fuzzFiles.Id), ["run"] = "1",
         };
-        return (sources, fuzzFiles, fuzzSettings, new PageIds(ids));
+        return new PageIds(ids);
     }
 
     public static string Code(string prefix, int source, int indicator) => string.Create(CultureInfo.InvariantCulture, $"{prefix}{source:00}-{indicator:00}");

@@ -56,10 +56,17 @@ public static class HostileRequests
         "%2e%2e%2f%2e%2e%2f", "%252e", "%u0000", "%F0%9F%98%80", "%ED%A0%80", "+", "&", "=", "#",
     ];
 
+    /// <summary>
+    /// Pages in the order requests take them: each once, then again those that read query parameters (the exports, which
+    /// read none and cost a PDF or a workbook each, only once per cycle).
+    /// </summary>
+    static readonly int[] PageCycle =
+        [.. Enumerable.Range(0, Pages.Length), .. Enumerable.Range(0, Pages.Length).Where(i => Pages[i].Parameters.Length > 0).SelectMany(i => new[] { i, i })];
+
     public static HostileInput QueryString(Random random, int number)
     {
         ArgumentNullException.ThrowIfNull(random);
-        var (path, parameters, session) = Pages[number % Pages.Length];
+        var (path, parameters, session) = Pages[PageCycle[number % PageCycle.Length]];
         string strategy;
         var query = new List<string>();
         var target = path;
