@@ -72,15 +72,16 @@ public static class CampaignRun
                 return 3;
             }
 
-            // Source faults wait on retries and timeouts; the hostile inputs use that time (they touch no worker).
-            var hostile = new HostilePhase(context);
-            var faults = new FaultPhase(context, ops);
-            await Task.WhenAll(hostile.RunAsync(cancel.Token), faults.RunAsync(cancel.Token));
+            // The hostile inputs go to the web app and the parser host, never to a worker: source faults and kills (which
+            // end workers only) run beside them. Restarts do not: they would fail hostile requests for another reason.
+            var hostile = new HostilePhase(context).RunAsync(cancel.Token);
+            await new FaultPhase(context, ops).RunAsync(cancel.Token);
 
             // Fresh workers: the persistent faults left their circuit breakers open.
             context.Step = "renewing the workers";
             await context.Fleet.RenewWorkersAsync(cancel.Token);
             await new KillPhase(context, ops).RunAsync(cancel.Token);
+            await hostile;
             await new RestartPhase(context, ops).RunAsync(cancel.Token);
             await new HostileRunsPhase(context, ops).RunAsync(cancel.Token);
 

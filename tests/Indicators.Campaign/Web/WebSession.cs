@@ -19,6 +19,7 @@ public sealed partial class WebSession : IDisposable
     readonly Ledger ledger;
     readonly Func<string> step;
     string? token;
+    readonly bool raw;
 
     public WebSession(Uri root, string? userName, Ledger ledger, Func<string> step, TimeSpan? timeout = null)
         : this(new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() })
@@ -27,6 +28,7 @@ public sealed partial class WebSession : IDisposable
             Timeout = timeout ?? TimeSpan.FromSeconds(100),
         }, userName, ledger, step)
     {
+        raw = true;
     }
 
     /// <summary>Over a client that keeps cookies and does not follow redirects (a test host's, say).</summary>
@@ -122,9 +124,13 @@ public sealed partial class WebSession : IDisposable
         return (response.StatusCode, body.Length > 65_536 ? body[..65_536] : body);
     }
 
-    /// <summary>A target sent as given: hostile escapes (%ZZ, %C0%AF) are not normalised on the way.</summary>
-    public Uri Relative(string target) =>
-        new(Root.GetLeftPart(UriPartial.Authority) + target, new UriCreationOptions { DangerousDisablePathAndQueryCanonicalization = true });
+    /// <summary>
+    /// A target sent as given over a socket: hostile escapes (%ZZ, %C0%AF) are not normalised on the way. A test host
+    /// reads the path through Uri.GetComponents, which such a Uri refuses; there the target goes as Uri escapes it.
+    /// </summary>
+    public Uri Relative(string target) => raw
+        ? new(Root.GetLeftPart(UriPartial.Authority) + target, new UriCreationOptions { DangerousDisablePathAndQueryCanonicalization = true })
+        : new(Root.GetLeftPart(UriPartial.Authority) + target);
 
     /// <summary>Sends and counts: a 5xx is a server error, reported with the request.</summary>
     public async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, string what, CancellationToken cancellationToken)
@@ -184,9 +190,12 @@ public sealed partial class WebSession : IDisposable
                 form.Add(new StringContent(value), name);
             }
 
+            // The file name as a browser sends it (any character, as filename*), not as HttpClient would allow it.
             var part = new ByteArrayContent(file.Content);
             part.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-            form.Add(part, "fil", file.FileName);
+            var ascii = new string(file.FileName.Select(c => c is >= ' ' and < (char)127 and not '"' and not '\\' ? c : '_').ToArray());
+            part.Headers.TryAddWithoutValidation("Content-Disposition", $"form-data; name=\"fil\"; filename=\"{ascii}\"; filename*=utf-8''{HostileRequests.Encode(file.FileName)}");
+            form.Add(part);
             message.Content = form;
         }
         else
