@@ -55,7 +55,17 @@ public sealed class CampaignContext(CampaignOptions options, Ledger ledger, stri
 
     public StuckWatch StuckWatch { get; set; } = null!;
 
+    /// <summary>The campaign's choices (sources, aims, delays) follow the seed; only one phase draws from it at a time.</summary>
     public Random Random { get; } = new(options.Seed);
+
+    /// <summary>A draw for phases whose tasks run side by side (Random is not thread-safe).</summary>
+    public int Next(int maxValue)
+    {
+        lock (Random)
+        {
+            return Random.Next(maxValue);
+        }
+    }
 
     public async Task<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken) => await DataSource.OpenConnectionAsync(cancellationToken);
 }

@@ -198,5 +198,9 @@ public static class ParserHost
         return (worst, string.Join(" | ", results.Where(r => r.Outcome == worst).Select(r => r.Detail)));
     }
 
-    static string Trim(string text) => text.Length > 600 ? text[..600] + "…" : text;
+    static string Trim(string text)
+    {
+        var line = text.ReplaceLineEndings(" ");
+        return line.Length > 600 ? line[..600] + "…" : line;
+    }
 }

@@ -69,7 +69,7 @@ public sealed class FaultPhase(CampaignContext context, RunOps ops)
         var step = $"fault {SourceFaults.Describe(fault)} ({(persistent ? "every answer" : "one answer")}) on {source}";
         var prepared = await ops.PrepareAsync(source, cancellationToken);
         // Kolada: 4 pages; SCB: 5 data requests. The bad answer comes at a random one of them.
-        context.Stubs.ArmFault(source.Id, fault, context.Random.Next(source.Kind == "kolada" ? 4 : 5), persistent ? int.MaxValue : 1);
+        context.Stubs.ArmFault(source.Id, fault, context.Next(source.Kind == "kolada" ? 4 : 5), persistent ? int.MaxValue : 1);
         try
         {
             if (!await ops.TriggerAsync(source, cancellationToken))

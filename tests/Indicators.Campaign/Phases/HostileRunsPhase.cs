@@ -54,6 +54,8 @@ public sealed class HostileRunsPhase(CampaignContext context, RunOps ops)
         long lastRun;
         await using (var connection = await context.OpenAsync(cancellationToken))
         {
+            // Only this file: the hostile uploads of the request phase wait here too, and a run reads every pending file.
+            await connection.ExecuteAsync("delete from source_file where source_id = @Id and ingested_at is null", new { source.Id });
             before = await StoredState.ReadAsync(connection, source);
             lastRun = await connection.ExecuteScalarAsync<long?>("select max(id) from ingestion_run where source_id = @Id", new { source.Id }) ?? 0;
         }
