@@ -74,7 +74,8 @@ public static class KillPoint
                 return await ObserveAsync(probe, run.ApplicationName, run.RunId);
             case Committing:
                 // Once the run writes, its progress updates and its final update of its own row wait for this lock: the data
-                // transaction then holds everything it wrote, uncommitted, until the kill.
+                // transaction then holds everything it wrote, uncommitted, until the kill. "No key update", not "update":
+                // the outcomes' foreign key to the run row takes a key-share lock, which must not wait.
                 while (DateTime.UtcNow < deadline)
                 {
                     var now = await ObserveAsync(probe, run.ApplicationName, run.RunId);
@@ -86,7 +87,7 @@ public static class KillPoint
                     if (now != Reading && blocker.State != System.Data.ConnectionState.Open)
                     {
                         await blocker.OpenAsync(cancellationToken);
-                        await blocker.ExecuteAsync("begin; select 1 from ingestion_run where id = @Run for update", new { Run = run.RunId });
+                        await blocker.ExecuteAsync("begin; select 1 from ingestion_run where id = @Run for no key update", new { Run = run.RunId });
                     }
 
                     if (now == Committing || (blocker.State == System.Data.ConnectionState.Open && await WaitsForBlockerAsync(probe, run.ApplicationName)))
