@@ -104,7 +104,7 @@ public static class CampaignRun
 
             completed = true;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"processes: {context.Fleet.WorkersStarted} workers started; the web app logged {context.Fleet.RequestExceptionsLogged} request exceptions (each answered a 5xx counted above); {ledger.Notes.Count} notes"));
+                $"processes: {context.Fleet.WorkersStarted} workers started; the web app logged {context.Fleet.RequestExceptionsLogged} request-level exceptions (for the 5xx answers counted above; one answer may log two or three); {ledger.Notes.Count} notes"));
         }
         catch (OperationCanceledException) when (cancel.IsCancellationRequested)
         {

@@ -182,8 +182,9 @@ public static class ParserHost
                 break;
         }
 
-        // As the edit page fills its form from a stored source; it catches nothing, so any exception is a 500.
-        if (HostileSettings.IsJson(json))
+        // As the edit page fills its form from a stored source; it catches nothing, so any exception is a 500. Only what
+        // the product stores: a JSON object (SourceDraft's rule, for the form and the plan import alike).
+        if (HostileSettings.IsStorable(json))
         {
             Try("edit page reads stored settings", () => SourceForm.From(new SourceForEdit(
                 new SourceDefinition(1, "Fientlig källa", kind, "0 6 * * *", null, "Europe/Stockholm", true, json, false), [], "1")), sourceReadIsHandled: false);

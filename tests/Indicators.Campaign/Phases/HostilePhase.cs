@@ -114,19 +114,20 @@ public sealed class HostilePhase(CampaignContext context)
 
     async Task RequestsAsync(CancellationToken cancellationToken)
     {
-        // Sessions of their own: this runs beside the fault phase, and a hostile request must not end the others' sessions.
-        WebSession Session(string? user) => new(context.Fleet.WebRoot, user, context.Ledger, () => "hostile requests", RequestTimeout);
-        using var anonymous = Session(null);
-        using var throwaway = Session(CampaignDatabase.ThrowawayUser);
-        using var analyst = Session(CampaignDatabase.AnalystUser);
-        using var admin = Session(CampaignDatabase.AdminUser);
-        foreach (var session in new[] { anonymous, throwaway, analyst, admin })
-        {
-            await session.SignInAsync(cancellationToken);
-        }
-
         await Task.WhenAll(new[] { HostileKind.QueryString, HostileKind.FormField }.Select(kind => Task.Run(async () =>
         {
+            // Sessions of their own, per class: this runs beside the other phases, and a request of one class must not
+            // change the cookies (and so the antiforgery token) another class's request is sent with.
+            WebSession Session(string? user) => new(context.Fleet.WebRoot, user, context.Ledger, () => "hostile requests", RequestTimeout);
+            using var anonymous = Session(null);
+            using var throwaway = Session(CampaignDatabase.ThrowawayUser);
+            using var analyst = Session(CampaignDatabase.AnalystUser);
+            using var admin = Session(CampaignDatabase.AdminUser);
+            foreach (var session in new[] { anonymous, throwaway, analyst, admin })
+            {
+                await session.SignInAsync(cancellationToken);
+            }
+
             var clock = Stopwatch.StartNew();
             var statuses = new Dictionary<string, int>(StringComparer.Ordinal);
             var count = context.Options.Count(kind);

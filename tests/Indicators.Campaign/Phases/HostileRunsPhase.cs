@@ -32,7 +32,7 @@ public sealed class HostileRunsPhase(CampaignContext context, RunOps ops)
         for (var number = 0; settingsRuns < context.Options.HostileRuns - files && number < 1_000; number++)
         {
             var input = HostileInputs.Generate(context.Options.Seed, HostileKind.SourceSettings, number);
-            if (!HostileSettings.IsJson(input.Text) || input.Text.Contains("/dev", StringComparison.Ordinal) || input.Text.Contains("/proc", StringComparison.Ordinal))
+            if (!HostileSettings.IsStorable(input.Text) || input.Text.Contains("/dev", StringComparison.Ordinal) || input.Text.Contains("/proc", StringComparison.Ordinal))
             {
                 continue;
             }

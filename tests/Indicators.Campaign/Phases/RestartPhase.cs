@@ -19,6 +19,7 @@ public sealed class RestartPhase(CampaignContext context, RunOps ops)
         var clock = Stopwatch.StartNew();
         var downtime = TimeSpan.Zero;
         var caught = 0;
+        var ownRuns = 0;
         for (var restart = 1; restart <= context.Options.Restarts; restart++)
         {
             var immediate = restart % 2 == 0;
@@ -48,6 +49,7 @@ public sealed class RestartPhase(CampaignContext context, RunOps ops)
                 await using (var connection = await context.OpenAsync(cancellationToken))
                 {
                     running = (await connection.QueryAsync<long>("select id from ingestion_run where status = 'running'")).AsList();
+                    ownRuns += running.Count(id => id > prepared.Min(p => p.LastRunId));
                 }
 
                 var away = await TestPostgres.RestartAsync(immediate, cancellationToken);
@@ -89,7 +91,7 @@ public sealed class RestartPhase(CampaignContext context, RunOps ops)
         }
 
         context.Ledger.Print(string.Create(CultureInfo.InvariantCulture,
-            $"restarts: {context.Options.Restarts} PostgreSQL restarts mid-run ({(context.Options.Restarts + 1) / 2} fast, {context.Options.Restarts / 2} immediate), {caught} runs running at the time, database away {downtime.TotalSeconds:0.0} s in all, {clock.Elapsed.TotalSeconds:0} s"));
+            $"restarts: {context.Options.Restarts} PostgreSQL restarts mid-run ({(context.Options.Restarts + 1) / 2} fast, {context.Options.Restarts / 2} immediate) during {ownRuns} of the campaign's runs ({caught} runs 'running' at the time, those left by kills included), database away {downtime.TotalSeconds:0.0} s in all, {clock.Elapsed.TotalSeconds:0} s"));
     }
 
     /// <summary>A rested Kolada, SCB and file source; waits for them to rest if need be.</summary>

@@ -46,13 +46,17 @@ public static class HostileSettings
         return Json(random, kind, Strategies[random.Next(Strategies.Length)]);
     }
 
-    /// <summary>Whether PostgreSQL's jsonb would take it (settings stored in a source must be JSON).</summary>
-    public static bool IsJson(string text)
+    /// <summary>
+    /// Whether the product would store it as a source's settings: a JSON object (what the source form and the plan
+    /// import both accept) that PostgreSQL's jsonb takes (no \u0000).
+    /// </summary>
+    public static bool IsStorable(string text)
     {
+        ArgumentNullException.ThrowIfNull(text);
         try
         {
             using var document = JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = 10_000 });
-            return !text.Contains("\\u0000", StringComparison.Ordinal);
+            return document.RootElement.ValueKind == JsonValueKind.Object && !text.Contains("\\u0000", StringComparison.Ordinal);
         }
         catch (JsonException)
         {
