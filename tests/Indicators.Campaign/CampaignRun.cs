@@ -39,6 +39,7 @@ public static class CampaignRun
         Directory.CreateDirectory(Path.Combine(folder, "logs"));
         Directory.CreateDirectory(Path.Combine(folder, "files"));
         long runs = 0;
+        var kills = 0;
         var completed = false;
         CampaignContext? context = null;
         try
@@ -80,7 +81,9 @@ public static class CampaignRun
             // Fresh workers: the persistent faults left their circuit breakers open.
             context.Step = "renewing the workers";
             await context.Fleet.RenewWorkersAsync(cancel.Token);
-            await new KillPhase(context, ops).RunAsync(cancel.Token);
+            var killPhase = new KillPhase(context, ops);
+            await killPhase.RunAsync(cancel.Token);
+            kills = killPhase.Kills;
             await hostile;
             await new RestartPhase(context, ops).RunAsync(cancel.Token);
             await new HostileRunsPhase(context, ops).RunAsync(cancel.Token);
@@ -134,12 +137,13 @@ public static class CampaignRun
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"time: {clock.Elapsed.TotalMinutes:0.0} min, seed {options.Seed}"));
-        if (completed && runs < 60)
+        var enough = runs >= 60 && kills >= options.Kills;
+        if (completed && !enough)
         {
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Too few runs for a campaign: {runs} (at least 60)."));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Too little for a campaign: {runs} runs (at least 60), {kills} of {options.Kills} kills."));
         }
 
         Console.WriteLine(ledger.LastLine(runs));
-        return completed && ledger.Clean && runs >= 60 ? 0 : 1;
+        return completed && ledger.Clean && enough ? 0 : 1;
     }
 }

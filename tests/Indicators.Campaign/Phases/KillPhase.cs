@@ -20,28 +20,35 @@ public sealed class KillPhase(CampaignContext context, RunOps ops)
     readonly Dictionary<string, int> landed = new(StringComparer.Ordinal);
     int kills;
     int missed;
+
+    /// <summary>SIGKILLs that landed mid-run.</summary>
+    public int Kills => kills;
     int runsKilled;
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         var attempt = 0;
+        var printed = 0;
         while (kills < context.Options.Kills && attempt < context.Options.Kills * 3)
         {
-            attempt++;
-            var aim = Aims[attempt % Aims.Length];
+            var aim = Aims[(attempt + 1) % Aims.Length];
             var source = Choose(aim);
             if (source is null)
             {
+                // Every source it could aim at is resting (65 s after its last kill): wait, this is no attempt.
                 await Task.Delay(500, cancellationToken);
                 continue;
             }
 
+            attempt++;
+
             context.Step = string.Create(CultureInfo.InvariantCulture, $"kill {kills + 1} (aimed: {aim}) of {source}");
             await context.Fleet.EnsureWorkerAsync(cancellationToken);
             await KillOnceAsync(source, aim, cancellationToken);
-            if (kills > 0 && kills % 10 == 0 && landed.Values.Sum() == kills)
+            if (kills > 0 && kills % 10 == 0 && kills != printed)
             {
+                printed = kills;
                 context.Ledger.Print(string.Create(CultureInfo.InvariantCulture,
                     $"  kills: {kills} in {clock.Elapsed.TotalSeconds:0} s ({Landed()}); {missed} runs finished before the aimed point"));
             }
