@@ -49,7 +49,12 @@ public sealed class RestartPhase(CampaignContext context, RunOps ops)
                 await using (var connection = await context.OpenAsync(cancellationToken))
                 {
                     running = (await connection.QueryAsync<long>("select id from ingestion_run where status = 'running'")).AsList();
-                    ownRuns += running.Count(id => id > prepared.Min(p => p.LastRunId));
+                    foreach (var step in prepared)
+                    {
+                        ownRuns += await connection.ExecuteScalarAsync<int>(
+                            "select count(*)::int from ingestion_run where status = 'running' and source_id = @Source and id > @After",
+                            new { Source = step.Source.Id, After = step.LastRunId });
+                    }
                 }
 
                 var away = await TestPostgres.RestartAsync(immediate, cancellationToken);
