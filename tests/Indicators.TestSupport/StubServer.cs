@@ -14,11 +14,15 @@ namespace Indicators.TestSupport;
 public sealed record StubRequest(string Method, string Path, string Query, string Body, string? UserAgent)
 {
     public string PathAndQuery => Path + Query;
+
+    /// <summary>When the stub received it (to check how long a client waited between attempts).</summary>
+    public DateTimeOffset ReceivedAt { get; init; } = DateTimeOffset.UtcNow;
 }
 
 /// <summary>
 /// What the stub answers. <see cref="Hang"/> never answers (until the client gives up); <see cref="TruncateAfter"/>
-/// announces the whole body's Content-Length, sends only that many bytes and drops the connection.
+/// announces the whole body's Content-Length, sends only that many bytes and drops the connection; <see cref="Reset"/>
+/// drops the connection before any answer.
 /// </summary>
 public sealed record StubResponse(int Status, string Body, string ContentType = "application/json; charset=utf-8")
 {
@@ -27,6 +31,8 @@ public sealed record StubResponse(int Status, string Body, string ContentType = 
     public bool Hang { get; init; }
 
     public int? TruncateAfter { get; init; }
+
+    public bool Reset { get; init; }
 
     public static StubResponse Json(string body) => new(200, body);
 }
@@ -52,7 +58,11 @@ public sealed class StubServer : IAsyncDisposable
     /// <summary>True while a (non-hanging) request is being answered; fake time is only moved when the stub is idle.</summary>
     public bool IsBusy => Volatile.Read(ref busy) > 0;
 
-    public static async Task<StubServer> StartAsync(Func<StubRequest, StubResponse> respond)
+    public static Task<StubServer> StartAsync(Func<StubRequest, StubResponse> respond) =>
+        StartAsync((request, _) => Task.FromResult(respond(request)));
+
+    /// <summary>A stub whose answer may wait (to hold a request while a test acts); the token ends with the request.</summary>
+    public static async Task<StubServer> StartAsync(Func<StubRequest, CancellationToken, Task<StubResponse>> respond)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -75,7 +85,7 @@ public sealed class StubServer : IAsyncDisposable
 
     public string Url(string path) => new Uri(Root, path).ToString();
 
-    async Task HandleAsync(HttpContext context, Func<StubRequest, StubResponse> respond)
+    async Task HandleAsync(HttpContext context, Func<StubRequest, CancellationToken, Task<StubResponse>> respond)
     {
         Interlocked.Increment(ref busy);
         var counted = true;
@@ -86,7 +96,25 @@ public sealed class StubServer : IAsyncDisposable
             var request = new StubRequest(context.Request.Method, context.Request.Path.Value ?? "", context.Request.QueryString.Value ?? "", body,
                 context.Request.Headers.UserAgent.ToString());
             requests.Enqueue(request);
-            var response = respond(request);
+            StubResponse response;
+            using (var ending = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping.Token))
+            {
+                try
+                {
+                    response = await respond(request, ending.Token);
+                }
+                catch (OperationCanceledException) when (ending.IsCancellationRequested)
+                {
+                    return;
+                }
+            }
+
+            if (response.Reset)
+            {
+                context.Abort();
+                return;
+            }
+
             if (response.Hang)
             {
                 Interlocked.Decrement(ref busy);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Indicators.Data.LocalPostgres;
 using Indicators.Data.Migrations;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -100,6 +101,54 @@ public static class TestPostgres
         }
 
         return adminBuilder.ConnectionString;
+    }
+
+    /// <summary>
+    /// Restarts this process's own cluster while clients are connected (the fault campaign does this mid-run): "fast"
+    /// ends every session cleanly, "immediate" stops the server as a crash would and it recovers from its log on start.
+    /// Not for a server given in INDICATORS_TEST_DB. Returns how long the server was away.
+    /// </summary>
+    public static async Task<TimeSpan> RestartAsync(bool immediate, CancellationToken cancellationToken = default)
+    {
+        _ = await AdminConnectionString.Value;
+        if (cluster is null)
+        {
+            throw new InvalidOperationException("Only a cluster this process started can be restarted (INDICATORS_TEST_DB is set).");
+        }
+
+        var pgCtl = Path.Combine(PostgresServerBinaries.Find(null), "pg_ctl");
+        var start = new ProcessStartInfo { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        if (Environment.IsPrivilegedProcess)
+        {
+            // PostgreSQL refuses root; the launcher made the cluster as the postgres user.
+            start.FileName = "runuser";
+            foreach (var argument in new[] { "-u", "postgres", "--", pgCtl })
+            {
+                start.ArgumentList.Add(argument);
+            }
+        }
+        else
+        {
+            start.FileName = pgCtl;
+        }
+
+        // The log file, as at start: without one the server would hold pg_ctl's output pipe open and this would never end.
+        foreach (var argument in new[] { "restart", "-D", cluster.ClusterFolder, "-m", immediate ? "immediate" : "fast", "-w", "-t", "120", "-l", Path.Combine(cluster.ClusterFolder, "server.log") })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        var clock = Stopwatch.StartNew();
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("pg_ctl did not start.");
+        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var error = process.StandardError.ReadToEndAsync(cancellationToken);
+        await process.WaitForExitAsync(cancellationToken);
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"pg_ctl restart failed ({process.ExitCode}): {await output}{await error}");
+        }
+
+        return clock.Elapsed;
     }
 
     /// <summary>

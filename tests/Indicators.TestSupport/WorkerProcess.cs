@@ -9,7 +9,7 @@ public static class WorkerProcess
     public static ProcessStartInfo StartInfo(string connectionString, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        start.ArgumentList.Add(DllPath());
+        start.ArgumentList.Add(BuiltDll("Indicators.Worker"));
         start.Environment["ConnectionStrings__Indicators"] = connectionString;
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
@@ -20,18 +20,19 @@ public static class WorkerProcess
         return start;
     }
 
-    static string DllPath()
+    /// <summary>src/{project}/bin/{Debug|Release}/net10.0/{project}.dll, built in the same configuration as the caller.</summary>
+    internal static string BuiltDll(string project)
     {
         var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name; // Debug or Release
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            var candidate = Path.Combine(dir.FullName, "src", "Indicators.Worker", "bin", configuration, "net10.0", "Indicators.Worker.dll");
+            var candidate = Path.Combine(dir.FullName, "src", project, "bin", configuration, "net10.0", project + ".dll");
             if (File.Exists(candidate))
             {
                 return candidate;
             }
         }
 
-        throw new FileNotFoundException("Indicators.Worker.dll was not built.");
+        throw new FileNotFoundException($"{project}.dll was not built.");
     }
 }
