@@ -18,7 +18,7 @@ public sealed record Prepared(CampaignSource Source, Snapshot Before, IReadOnlyD
 public sealed class RunOps(CampaignContext context)
 {
     /// <summary>The runner's advisory-lock namespace (IngestionRunner: pg_try_advisory_lock(0x494E44, source id)).</summary>
-    public const int SourceLockSpace = 0x494E44;
+    public const int SourceLockSpace = Indicators.Ingestion.Runs.AbandonedRuns.SourceLockSpace;
 
     /// <summary>
     /// Moves the source to its next generation and reads what is stored. For sources read over HTTP this happens under

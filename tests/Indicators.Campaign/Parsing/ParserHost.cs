@@ -49,10 +49,11 @@ public static class ParserHost
         var sources = new SourceStore(dataSource);
         var options = new FileSourceOptions(root, TimeSpan.Zero, FileSourceOptions.DefaultMaxUploadBytes);
         var files = new SourceFiles(dataSource, options);
-        var reader = new FileSourceReader(sources, files, options);
+        var roots = new FileRoots(options);
+        var reader = new FileSourceReader(sources, files, roots, TimeProvider.System);
         var fileSource = await sources.FindAsync(fuzzSource) ?? throw new InvalidOperationException($"Source {fuzzSource} does not exist.");
         var fileIndicators = await sources.IndicatorsOfAsync(fuzzSource);
-        var importer = new PlanImporter(dataSource, CronSchedule.Check);
+        var importer = new PlanImporter(dataSource, CronSchedule.Check, roots.Check);
 
         await output.WriteLineAsync("ready");
         await output.FlushAsync();
@@ -175,7 +176,10 @@ public static class ParserHost
                 Try("run reads file settings", () =>
                 {
                     var settings = FileSourceSettings.Parse(json, "Fientlig källa");
-                    _ = settings.FolderPath(root);
+                    if (!string.IsNullOrWhiteSpace(settings.Folder))
+                    {
+                        _ = new FileRoots(new FileSourceOptions(root, TimeSpan.Zero, FileSourceOptions.DefaultMaxUploadBytes)).Resolve(settings.Folder.Trim(), "Fientlig källa");
+                    }
                     _ = settings.RequiredColumns();
                     _ = settings.Patterns;
                 });
