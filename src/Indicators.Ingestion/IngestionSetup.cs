@@ -30,6 +30,7 @@ public static class IngestionSetup
         builder.Services.AddSingleton<FileRoots>();
         // The source editor and the plan import (Data) check a file source's folder with the roots' own rule.
         builder.Services.AddSingleton<Indicators.Core.Sources.FolderCheck>(sp => sp.GetRequiredService<FileRoots>().Check);
+        builder.Services.AddSingleton<Indicators.Core.Sources.SettingsCheck>(SourceSettingsShape.Check);
         builder.Services.AddSingleton<SourceFiles>();
         builder.Services.AddSingleton<FolderScanner>();
         // Before the watcher and the schedule: a source the roots no longer allow is disabled first.

@@ -4,6 +4,7 @@ using Indicators.Ingestion.Health;
 using Indicators.Ingestion.Scheduling;
 using Hangfire;
 using Indicators.Web.Components;
+using Indicators.Web.Components.Pages;
 using Indicators.Web.Components.PlanCode;
 using Indicators.Web.Components.Reports.Export;
 using Indicators.Web.Components.Sources;
@@ -78,7 +79,13 @@ try
     }
     else
     {
-        app.UseExceptionHandler("/fel", createScopeForErrors: true);
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = "/fel",
+            CreateScopeForErrors = true,
+            // A request the sender got wrong (a form without a valid antiforgery token, say) is a 4xx, not a server error.
+            StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+        });
     }
 
     // Browsers keep to https once they have seen it over https (never sent for localhost or over plain http).
@@ -93,6 +100,8 @@ try
     // After a database restart, a GET that meets a dead pooled connection is run again on a new one instead of failing.
     app.UseDatabaseReconnect();
     app.UseStatusCodePagesWithReExecute("/hittades-inte", createScopeForStatusCodePages: true);
+    // Error pages are shown as GETs, whatever the failed request was (see ErrorPageRequests).
+    app.UseErrorPagesAsGets();
     app.UseAuthentication();
     app.UseAuthorization();
     // Limits on sign-in attempts per address (SignInLimits); the endpoint adds its own per account.

@@ -1,3 +1,4 @@
+using Indicators.Ingestion.Sources;
 using Dapper;
 using Indicators.Core.Sources;
 using Indicators.Data.Audit;
@@ -67,7 +68,7 @@ public class PlanCodeTests
         var first = await ExportDemoAsync(demo);
 
         await using var fresh = await EmptyAsync();
-        var result = await new PlanImporter(fresh, CronSchedule.Check, Folders).ImportAsync(first, Alva, dryRun: false);
+        var result = await new PlanImporter(fresh, CronSchedule.Check, Folders, SourceSettingsShape.Check).ImportAsync(first, Alva, dryRun: false);
 
         Assert.True(result.Succeeded, string.Join("\n", result.Errors));
         Assert.Equal(0, result.Count("update"));
@@ -93,7 +94,7 @@ public class PlanCodeTests
         await using var demo = await DemoAsync();
         var first = await ExportDemoAsync(demo);
 
-        var result = await new PlanImporter(demo, CronSchedule.Check, Folders).ImportAsync(first, Alva, dryRun: false);
+        var result = await new PlanImporter(demo, CronSchedule.Check, Folders, SourceSettingsShape.Check).ImportAsync(first, Alva, dryRun: false);
 
         Assert.True(result.Succeeded, string.Join("\n", result.Errors));
         Assert.Equal(await DemoPlanIdAsync(demo), result.PlanId);
@@ -113,12 +114,12 @@ public class PlanCodeTests
         var yaml = await ExportDemoAsync(demo);
         var changed = ReplaceTarget(yaml, "N79173", 2026, "value: 85", "value: 87.5");
 
-        var dryRun = await new PlanImporter(demo, CronSchedule.Check, Folders).ImportAsync(changed, Alva, dryRun: true);
+        var dryRun = await new PlanImporter(demo, CronSchedule.Check, Folders, SourceSettingsShape.Check).ImportAsync(changed, Alva, dryRun: true);
         Assert.True(dryRun.Succeeded, string.Join("\n", dryRun.Errors));
         Assert.Contains(dryRun.Changes, c => c is { Action: "update", Entity: "target", Key: "Regionplan 2025–2027 / Fastställd plan / N79173 / 2026" });
         Assert.Equal(yaml, await ExportDemoAsync(demo));
 
-        var result = await new PlanImporter(demo, CronSchedule.Check, Folders).ImportAsync(changed, Alva, dryRun: false);
+        var result = await new PlanImporter(demo, CronSchedule.Check, Folders, SourceSettingsShape.Check).ImportAsync(changed, Alva, dryRun: false);
 
         Assert.True(result.Succeeded, string.Join("\n", result.Errors));
         Assert.Equal(changed, await ExportDemoAsync(demo));
@@ -143,7 +144,7 @@ public class PlanCodeTests
         var shorter = string.Join('\n', lines.Take(sourcesAt)) + "\nsources:\n";
         var withoutTarget = RemoveTarget(shorter, "N79173", 2027);
 
-        var result = await new PlanImporter(demo, CronSchedule.Check, Folders).ImportAsync(withoutTarget, Alva, dryRun: false);
+        var result = await new PlanImporter(demo, CronSchedule.Check, Folders, SourceSettingsShape.Check).ImportAsync(withoutTarget, Alva, dryRun: false);
 
         Assert.True(result.Succeeded, string.Join("\n", result.Errors));
         Assert.Contains(result.Changes, c => c is { Action: "delete", Entity: "target", Key: "Regionplan 2025–2027 / Fastställd plan / N79173 / 2027" });
@@ -175,7 +176,7 @@ public class PlanCodeTests
         var broken = ReplaceLine(yaml, line, replacement);
         var before = await SnapshotAsync(demo);
 
-        var result = await new PlanImporter(demo, CronSchedule.Check, Folders).ImportAsync(broken, Alva, dryRun: false);
+        var result = await new PlanImporter(demo, CronSchedule.Check, Folders, SourceSettingsShape.Check).ImportAsync(broken, Alva, dryRun: false);
 
         Assert.False(result.Succeeded, what);
         var error = Assert.Single(result.Errors, e => e.Message.Contains(reason, StringComparison.Ordinal));
@@ -191,13 +192,33 @@ public class PlanCodeTests
         var yaml = await ExportDemoAsync(demo);
         var before = await SnapshotAsync(demo);
 
-        var outside = await new PlanImporter(demo, CronSchedule.Check, Folders)
+        var outside = await new PlanImporter(demo, CronSchedule.Check, Folders, SourceSettingsShape.Check)
             .ImportAsync(yaml.Replace("folder: inbox", "folder: ../../../etc", StringComparison.Ordinal), Alva, dryRun: false);
-        var pattern = await new PlanImporter(demo, CronSchedule.Check, Folders)
+        var pattern = await new PlanImporter(demo, CronSchedule.Check, Folders, SourceSettingsShape.Check)
             .ImportAsync(yaml.Replace("pattern: \"*.csv;*.xlsx\"", "pattern: \"../shadow\"", StringComparison.Ordinal), Alva, dryRun: false);
 
         Assert.Contains(outside.Errors, e => e.Message.Contains("Mappen '../../../etc' ligger utanför de mappar som filkällor får läsa", StringComparison.Ordinal));
         Assert.Contains(pattern.Errors, e => e.Message.Contains("Filnamnsmönstret '../shadow'", StringComparison.Ordinal));
+        Assert.Equal(before, await SnapshotAsync(demo));
+    }
+
+    [Fact]
+    public async Task Source_settings_with_text_the_database_cannot_store_or_of_the_wrong_shape_are_rejected_and_nothing_is_written()
+    {
+        await using var demo = await DemoAsync();
+        var yaml = await ExportDemoAsync(demo);
+        var before = await SnapshotAsync(demo);
+
+        // A YAML escape puts a NUL in a Kolada source's setting: jsonb refuses \u0000 (the import threw 22P05, found by
+        // the fault campaign).
+        var nul = await new PlanImporter(demo, CronSchedule.Check, Folders, SourceSettingsShape.Check)
+            .ImportAsync(yaml.Replace("fromYear: 2019", "{\"fromYear\": 2019, \"note\": \"a\\u0000b\"}", StringComparison.Ordinal), Alva, dryRun: true);
+        // A Kolada source whose KPI list is a single text: the runner and the edit page could not read it.
+        var shape = await new PlanImporter(demo, CronSchedule.Check, Folders, SourceSettingsShape.Check)
+            .ImportAsync(yaml.Replace("fromYear: 2019", "fromYear: tjugotjugo", StringComparison.Ordinal), Alva, dryRun: true);
+
+        Assert.Contains(nul.Errors, e => e.Message.Contains("NUL", StringComparison.Ordinal));
+        Assert.Contains(shape.Errors, e => e.Message.Contains("fromYear", StringComparison.Ordinal) && e.Message.Contains("Kolada", StringComparison.Ordinal));
         Assert.Equal(before, await SnapshotAsync(demo));
     }
 
@@ -222,7 +243,7 @@ public class PlanCodeTests
             """;
         await using var empty = await EmptyAsync();
 
-        var result = await new PlanImporter(empty, CronSchedule.Check, Folders).ImportAsync(document, Alva, dryRun: false);
+        var result = await new PlanImporter(empty, CronSchedule.Check, Folders, SourceSettingsShape.Check).ImportAsync(document, Alva, dryRun: false);
 
         var error = Assert.Single(result.Errors);
         Assert.Equal(13, error.Line);
@@ -245,7 +266,7 @@ public class PlanCodeTests
             """;
         await using var empty = await EmptyAsync();
 
-        var result = await new PlanImporter(empty, CronSchedule.Check, Folders).ImportAsync(document, Alva, dryRun: false);
+        var result = await new PlanImporter(empty, CronSchedule.Check, Folders, SourceSettingsShape.Check).ImportAsync(document, Alva, dryRun: false);
 
         Assert.Equal([(7, "Indikatorn A1 finns redan i dokumentet.")], result.Errors.Select(e => (e.Line, e.Message)));
     }
@@ -264,7 +285,7 @@ public class PlanCodeTests
             """;
         await using var empty = await EmptyAsync();
 
-        var result = await new PlanImporter(empty, CronSchedule.Check, Folders).ImportAsync(document, Alva, dryRun: true);
+        var result = await new PlanImporter(empty, CronSchedule.Check, Folders, SourceSettingsShape.Check).ImportAsync(document, Alva, dryRun: true);
 
         var error = Assert.Single(result.Errors);
         Assert.Equal((5, 3), (error.Line, error.Column));
@@ -290,7 +311,7 @@ public class PlanCodeTests
             """;
         await using var empty = await EmptyAsync();
 
-        var result = await new PlanImporter(empty, CronSchedule.Check, Folders).ImportAsync(document, Alva, dryRun: false);
+        var result = await new PlanImporter(empty, CronSchedule.Check, Folders, SourceSettingsShape.Check).ImportAsync(document, Alva, dryRun: false);
 
         Assert.True(result.Succeeded, string.Join("\n", result.Errors));
         var yaml = await new PlanExporter(empty).ExportAsync(result.PlanId!.Value);

@@ -128,4 +128,14 @@ public class PlanDocumentLimitTests
         Assert.Equal((10, 7), (error.Line, error.Column));
         Assert.Contains("Källans inställningar är för stora", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_document_the_YAML_scanner_itself_trips_over_gets_a_Swedish_error_where_it_stopped()
+    {
+        // YamlDotNet's scanner throws InvalidOperationException, not a YamlException, on this (found by the fault campaign).
+        var error = SingleError(": [\nn");
+
+        Assert.Equal(2, error.Line);
+        Assert.Contains("kan inte tolkas", error.Message, StringComparison.Ordinal);
+    }
 }

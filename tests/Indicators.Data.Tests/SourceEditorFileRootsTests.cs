@@ -1,3 +1,4 @@
+using Indicators.Ingestion.Sources;
 using Dapper;
 using Indicators.Core.Editing;
 using Indicators.Core.Sources;
@@ -40,7 +41,7 @@ public sealed class SourceEditorFileRootsTests : IDisposable
     async Task<(SourceEditor Editor, NpgsqlDataSource DataSource)> SetUpAsync()
     {
         var dataSource = NpgsqlDataSource.Create(await TestPostgres.CreateMigratedDatabaseAsync());
-        return (new SourceEditor(dataSource, CronSchedule.Check, new FileRoots(new FileSourceOptions(root.Path, TimeSpan.Zero, 1)).Check), dataSource);
+        return (new SourceEditor(dataSource, CronSchedule.Check, new FileRoots(new FileSourceOptions(root.Path, TimeSpan.Zero, 1)).Check, SourceSettingsShape.Check), dataSource);
     }
 
     async Task AssertRefused(SourceDraft draft, string field, string expected)

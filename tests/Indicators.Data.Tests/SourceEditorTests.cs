@@ -1,3 +1,4 @@
+using Indicators.Ingestion.Sources;
 using System.Text.Json;
 using Dapper;
 using Indicators.Core.Editing;
@@ -27,7 +28,24 @@ public class SourceEditorTests
                    ('0022', 'BES90', 'Första besök inom 90 dagar', '%', 'higher', 'year', '0022', 'N79222');
             """);
         var dataSource = NpgsqlDataSource.Create(connectionString);
-        return (connectionString, new SourceEditor(dataSource, CronSchedule.Check, _ => null), dataSource);
+        return (connectionString, new SourceEditor(dataSource, CronSchedule.Check, _ => null, SourceSettingsShape.Check), dataSource);
+    }
+
+    [Theory]
+    [InlineData("kolada", """{"kpis": "N79224"}""", "kpis")]
+    [InlineData("kolada", """{"fromYear": "tjugotjugo"}""", "fromYear")]
+    [InlineData("pxweb", """{"table": "TAB638", "selection": {"Region": "22"}}""", "selection.Region")]
+    [InlineData("file", """{"folder": "inbox", "mapping": {"maxRejectedShare": "tio"}}""", "mapping.maxRejectedShare")]
+    public async Task Settings_of_the_wrong_shape_for_their_kind_are_refused_naming_the_setting(string kind, string settings, string where)
+    {
+        var (_, editor, dataSource) = await SetUpAsync();
+        await using var _ds = dataSource;
+
+        var error = await Assert.ThrowsAsync<InvalidEditException>(() => editor.CreateAsync(Draft() with { Kind = kind, Settings = settings }, Alva));
+
+        var message = Assert.Single(error.Errors, e => e.Field == nameof(SourceDraft.Settings)).Message;
+        Assert.Contains(where, message, StringComparison.Ordinal);
+        Assert.DoesNotContain("could not be converted", message, StringComparison.Ordinal);
     }
 
     sealed record Entry(string UserName, string Action, string Entity, string EntityId, string? Before, string? After, string RemoteIp);

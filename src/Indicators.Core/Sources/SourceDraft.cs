@@ -11,6 +11,13 @@ namespace Indicators.Core.Sources;
 public delegate string? CronCheck(string? cron, string? timeZone);
 
 /// <summary>
+/// Says in Swedish which setting of a source of <c>kind</c> a run could not read, and where, or null when the settings (a
+/// JSON object already) are what the kind's reader takes. Core knows no reader: the ingestion side supplies the check
+/// (SourceSettingsShape.Check), which reads them as a run does.
+/// </summary>
+public delegate string? SettingsCheck(string kind, string settings);
+
+/// <summary>
 /// A source as an analyst sets it up: name, kind, schedule (cron and optional full-refresh cron, in a time zone), whether
 /// it runs, its type-specific settings as a JSON object (never secrets) and the indicators it feeds. A file source's
 /// watched folder must be one the roots allow (<see cref="FolderCheck"/>) and its pattern a file-name glob
@@ -37,10 +44,11 @@ public sealed record SourceDraft(
     /// <summary>Where a file source's pattern error goes: the source form's field for the file-name pattern.</summary>
     public const string PatternField = "FilePattern";
 
-    public IReadOnlyList<FieldError> Validate(CronCheck cronCheck, FolderCheck folderCheck)
+    public IReadOnlyList<FieldError> Validate(CronCheck cronCheck, FolderCheck folderCheck, SettingsCheck settingsCheck)
     {
         ArgumentNullException.ThrowIfNull(cronCheck);
         ArgumentNullException.ThrowIfNull(folderCheck);
+        ArgumentNullException.ThrowIfNull(settingsCheck);
         var v = new Validation().RequireText(nameof(Name), Name, "källans namn", 200);
         if (!Kinds.Contains(Kind))
         {
@@ -68,9 +76,20 @@ public sealed record SourceDraft(
         {
             v.Add(nameof(Settings), settingsError);
         }
-        else if (Kind == "file")
+        else
         {
-            CheckFileLocation(v, folderCheck);
+            // The folder and pattern first, beside their fields; then whether a run could read the rest.
+            var before = v.Errors.Count;
+            if (Kind == "file")
+            {
+                CheckFileLocation(v, folderCheck);
+            }
+
+            if (v.Errors.Count == before && Kinds.Contains(Kind)
+                && settingsCheck(Kind, string.IsNullOrWhiteSpace(Settings) ? "{}" : Settings) is { } shapeError)
+            {
+                v.Add(nameof(Settings), shapeError);
+            }
         }
 
         return v.Errors;
@@ -109,17 +128,19 @@ public sealed record SourceDraft(
         }
     }
 
-    /// <summary>Settings are stored as jsonb: a JSON object, or nothing is saved.</summary>
+    /// <summary>Settings are stored as jsonb: a JSON object with text jsonb can hold, or nothing is saved.</summary>
     static string? SettingsError(string? settings)
     {
         try
         {
             using var document = JsonDocument.Parse(string.IsNullOrWhiteSpace(settings) ? "{}" : settings);
-            return document.RootElement.ValueKind == JsonValueKind.Object ? null : "Inställningarna måste vara ett JSON-objekt ({ … }).";
+            return document.RootElement.ValueKind != JsonValueKind.Object
+                ? "Inställningarna måste vara ett JSON-objekt ({ … })."
+                : SettingsJson.UnstorableText(document.RootElement);
         }
         catch (JsonException e)
         {
-            return $"Inställningarna är inte giltig JSON: {e.Message}";
+            return SettingsJson.SyntaxError(e);
         }
     }
 }

@@ -48,13 +48,22 @@ public static class PlanDocumentLimits
             return new PlanCodeError(line, column, $"Dokumentet är större än {MaxBytes / 1024 / 1024} MB; så stora planer tas inte emot.");
         }
 
+        var scanner = new Scanner(new StringReader(text));
         try
         {
-            return CheckEvents(new Parser(new StringReader(text)));
+            return CheckEvents(new Parser(scanner));
         }
         catch (YamlException)
         {
             return null;
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner throws this, not a YamlException, on some broken documents (": [" and a plain scalar on
+            // the next line): it is a syntax error all the same, where the scanner stopped.
+            var at = scanner.CurrentPosition;
+            return new PlanCodeError((int)at.Line, (int)at.Column,
+                "Texten kan inte tolkas som YAML här: kontrollera kolon, citattecken och hakparenteser på raden och raden före.");
         }
     }
 

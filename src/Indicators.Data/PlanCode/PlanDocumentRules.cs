@@ -11,7 +11,7 @@ namespace Indicators.Data.PlanCode;
 /// pages), cron syntax, references by code to committees, indicators and areas, and no duplicates. Each error names the
 /// line and column of the value it concerns.
 /// </summary>
-sealed partial class PlanDocumentRules(ReadDocument read, IReadOnlySet<string> knownAreaIds, CronCheck cronCheck, FolderCheck folderCheck)
+sealed partial class PlanDocumentRules(ReadDocument read, IReadOnlySet<string> knownAreaIds, CronCheck cronCheck, FolderCheck folderCheck, SettingsCheck settingsCheck)
 {
     static readonly IReadOnlyList<string> AreaKinds = ["country", "region", "municipality", "group", "other"];
 
@@ -160,7 +160,7 @@ sealed partial class PlanDocumentRules(ReadDocument read, IReadOnlySet<string> k
         // The same rules as the source form: name, kind, time zone, crons as the scheduler reads them, settings (a file
         // source's folder inside the roots, its pattern a file-name glob).
         Draft(source, new SourceDraft(source.Name, source.Kind, source.Cron, source.FullRefreshCron, source.TimeZone, source.Enabled, source.Settings, [])
-            .Validate(cronCheck, folderCheck));
+            .Validate(cronCheck, folderCheck, settingsCheck));
         foreach (var code in source.Indicators)
         {
             if (!indicators.Contains(code))

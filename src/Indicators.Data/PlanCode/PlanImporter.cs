@@ -11,7 +11,7 @@ namespace Indicators.Data.PlanCode;
 /// everything by natural keys, with an audit entry per created, updated or removed entity and one for the import.
 /// A dry run does the same work and rolls it back, so it reports exactly what an import would change.
 /// </summary>
-public sealed class PlanImporter(NpgsqlDataSource dataSource, CronCheck cronCheck, FolderCheck folderCheck)
+public sealed class PlanImporter(NpgsqlDataSource dataSource, CronCheck cronCheck, FolderCheck folderCheck, SettingsCheck settingsCheck)
 {
     const long LockKey = 0x91A4C0DE;
 
@@ -29,7 +29,7 @@ public sealed class PlanImporter(NpgsqlDataSource dataSource, CronCheck cronChec
         await connection.ExecuteAsync(new CommandDefinition("select pg_advisory_xact_lock(@LockKey)", new { LockKey }, transaction, cancellationToken: cancellationToken));
         var knownAreas = (await connection.QueryAsync<string>(new CommandDefinition("select id from area", transaction: transaction, cancellationToken: cancellationToken)))
             .ToHashSet(StringComparer.Ordinal);
-        var errors = new PlanDocumentRules(read, knownAreas, cronCheck, folderCheck).Check();
+        var errors = new PlanDocumentRules(read, knownAreas, cronCheck, folderCheck, settingsCheck).Check();
         if (errors.Count > 0)
         {
             return Refused(dryRun, errors);

@@ -27,7 +27,7 @@ public sealed record SourceAuditState(
 /// else changed the source since the form was opened (the row version, xmin). Keeping Hangfire's recurring jobs in step
 /// is the caller's part (SourceSchedule.Apply / Remove), since the scheduler lives in the ingestion layer.
 /// </summary>
-public sealed class SourceEditor(NpgsqlDataSource dataSource, CronCheck cronCheck, FolderCheck folderCheck)
+public sealed class SourceEditor(NpgsqlDataSource dataSource, CronCheck cronCheck, FolderCheck folderCheck, SettingsCheck settingsCheck)
 {
     const string Entity = "source";
 
@@ -159,7 +159,7 @@ public sealed class SourceEditor(NpgsqlDataSource dataSource, CronCheck cronChec
     void Validate(SourceDraft draft)
     {
         ArgumentNullException.ThrowIfNull(draft);
-        var errors = draft.Validate(cronCheck, folderCheck);
+        var errors = draft.Validate(cronCheck, folderCheck, settingsCheck);
         if (errors.Count > 0)
         {
             throw new InvalidEditException(errors);

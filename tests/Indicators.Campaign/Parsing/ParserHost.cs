@@ -53,7 +53,7 @@ public static class ParserHost
         var reader = new FileSourceReader(sources, files, roots, TimeProvider.System);
         var fileSource = await sources.FindAsync(fuzzSource) ?? throw new InvalidOperationException($"Source {fuzzSource} does not exist.");
         var fileIndicators = await sources.IndicatorsOfAsync(fuzzSource);
-        var importer = new PlanImporter(dataSource, CronSchedule.Check, roots.Check);
+        var importer = new PlanImporter(dataSource, CronSchedule.Check, roots.Check, SourceSettingsShape.Check);
 
         await output.WriteLineAsync("ready");
         await output.FlushAsync();

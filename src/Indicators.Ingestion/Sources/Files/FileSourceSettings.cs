@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using Indicators.Core.Sources;
 
@@ -20,15 +21,23 @@ public sealed record FileSourceSettings(string? Folder, string? Pattern, FileMap
 
     public IReadOnlyList<string> Patterns => FilePattern.Split(Pattern);
 
-    public static FileSourceSettings Parse(string json, string sourceName)
+    public static FileSourceSettings Parse(string json, string sourceName) => TryRead(json, out var settings, out var problem)
+        ? settings
+        : throw new SourceReadException($"Källan '{sourceName}' har ogiltiga filinställningar. {problem}");
+
+    /// <summary>The settings, or in Swedish which setting is wrong and where.</summary>
+    public static bool TryRead(string json, [NotNullWhen(true)] out FileSourceSettings? settings, [NotNullWhen(false)] out string? problem)
     {
         try
         {
-            return JsonSerializer.Deserialize<FileSourceSettings>(json, Json) ?? new FileSourceSettings(null, null, null);
+            settings = JsonSerializer.Deserialize<FileSourceSettings>(json, Json) ?? new FileSourceSettings(null, null, null);
+            problem = null;
+            return true;
         }
         catch (JsonException e)
         {
-            throw new SourceReadException($"Källan '{sourceName}' har ogiltiga filinställningar: {e.Message}", e);
+            (settings, problem) = (null, SettingsJson.ShapeError(e));
+            return false;
         }
     }
 

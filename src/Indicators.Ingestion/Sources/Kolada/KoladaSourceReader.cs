@@ -1,4 +1,6 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
+using Indicators.Core.Sources;
 using Dapper;
 using Indicators.Data.Sources;
 using Indicators.Ingestion.Runs;
@@ -15,15 +17,23 @@ public sealed record KoladaSettings(IReadOnlyList<string>? Kpis, IReadOnlyList<s
 {
     static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public static KoladaSettings Parse(string json, string sourceName)
+    public static KoladaSettings Parse(string json, string sourceName) => TryRead(json, out var settings, out var problem)
+        ? settings
+        : throw new SourceReadException($"Källan '{sourceName}' har ogiltiga Kolada-inställningar. {problem}");
+
+    /// <summary>The settings, or in Swedish which setting is wrong and where.</summary>
+    public static bool TryRead(string json, [NotNullWhen(true)] out KoladaSettings? settings, [NotNullWhen(false)] out string? problem)
     {
         try
         {
-            return JsonSerializer.Deserialize<KoladaSettings>(json, Json) ?? new KoladaSettings(null, null, null);
+            settings = JsonSerializer.Deserialize<KoladaSettings>(json, Json) ?? new KoladaSettings(null, null, null);
+            problem = null;
+            return true;
         }
         catch (JsonException e)
         {
-            throw new SourceReadException($"Källan '{sourceName}' har ogiltiga Kolada-inställningar: {e.Message}", e);
+            (settings, problem) = (null, SettingsJson.ShapeError(e));
+            return false;
         }
     }
 }

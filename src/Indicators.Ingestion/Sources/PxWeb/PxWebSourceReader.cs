@@ -1,4 +1,6 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
+using Indicators.Core.Sources;
 using Indicators.Core.Observations;
 using Indicators.Data.Sources;
 using Indicators.Ingestion.Runs;
@@ -37,24 +39,31 @@ public sealed record PxWebSettings(
 {
     static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public static PxWebSettings Parse(string json, string sourceName)
+    public static PxWebSettings Parse(string json, string sourceName) => TryRead(json, out var settings, out var problem)
+        ? settings
+        : throw new SourceReadException($"Källan '{sourceName}' har ogiltiga SCB-inställningar. {problem}");
+
+    /// <summary>The settings, or in Swedish which setting is wrong and where (a table id is required).</summary>
+    public static bool TryRead(string json, [NotNullWhen(true)] out PxWebSettings? settings, [NotNullWhen(false)] out string? problem)
     {
-        PxWebSettings? settings;
+        (settings, problem) = (null, null);
         try
         {
             settings = JsonSerializer.Deserialize<PxWebSettings>(json, Json);
         }
         catch (JsonException e)
         {
-            throw new SourceReadException($"Källan '{sourceName}' har ogiltiga SCB-inställningar: {e.Message}", e);
+            problem = SettingsJson.ShapeError(e);
+            return false;
         }
 
         if (string.IsNullOrWhiteSpace(settings?.Table))
         {
-            throw new SourceReadException($"Källan '{sourceName}' saknar tabell-id (\"table\", t.ex. \"TAB638\") i sina SCB-inställningar.");
+            (settings, problem) = (null, "Tabell-id saknas (\"table\", till exempel \"TAB638\").");
+            return false;
         }
 
-        return settings;
+        return true;
     }
 
     /// <summary>The query these settings describe, given the codes of the source's indicators.</summary>

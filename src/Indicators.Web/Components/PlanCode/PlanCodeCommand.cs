@@ -121,7 +121,8 @@ public static class PlanCodeCommand
 
         var import = new PlanCodeImport(
             services.GetRequiredService<NpgsqlDataSource>(), services.GetRequiredService<SourceStore>(), services.GetRequiredService<SourceSchedule>(),
-            services.GetRequiredService<Indicators.Core.Sources.FolderCheck>());
+            services.GetRequiredService<Indicators.Core.Sources.FolderCheck>(),
+            services.GetRequiredService<Indicators.Core.Sources.SettingsCheck>());
         var result = await import.ImportAsync(text, new Actor($"{Environment.UserName} (kommandorad)", null), dryRun);
         if (!result.Succeeded)
         {

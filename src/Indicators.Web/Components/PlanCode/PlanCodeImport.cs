@@ -12,11 +12,11 @@ namespace Indicators.Web.Components.PlanCode;
 /// folders against the configured roots and, after a real import, brings each imported source's Hangfire schedule in line
 /// with what was stored.
 /// </summary>
-public sealed class PlanCodeImport(NpgsqlDataSource dataSource, SourceStore sources, SourceSchedule schedule, FolderCheck folderCheck)
+public sealed class PlanCodeImport(NpgsqlDataSource dataSource, SourceStore sources, SourceSchedule schedule, FolderCheck folderCheck, SettingsCheck settingsCheck)
 {
     public async Task<PlanImportResult> ImportAsync(string text, Actor actor, bool dryRun, CancellationToken cancellationToken = default)
     {
-        var result = await new PlanImporter(dataSource, CronSchedule.Check, folderCheck).ImportAsync(text, actor, dryRun, cancellationToken);
+        var result = await new PlanImporter(dataSource, CronSchedule.Check, folderCheck, settingsCheck).ImportAsync(text, actor, dryRun, cancellationToken);
         if (result.Succeeded && !result.DryRun)
         {
             foreach (var id in result.SourceIds)

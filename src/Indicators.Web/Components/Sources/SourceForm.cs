@@ -34,6 +34,14 @@ public sealed class SourceForm
 
     public bool Enabled { get; set; } = true;
 
+    /// <summary>
+    /// Why the stored settings could not be read into the fields (a run cannot read them either), or null. The fields then
+    /// start empty, and saving replaces the stored settings with what they hold.
+    /// </summary>
+    public string? StoredSettingsProblem => storedSettingsProblem;
+
+    string? storedSettingsProblem;
+
     /// <summary>The settings as last built, for the errors the editor gives about them.</summary>
     public string Settings { get; private set; } = "{}";
 
@@ -105,44 +113,40 @@ public sealed class SourceForm
             Enabled = source.Enabled,
             IndicatorIds = [.. stored.IndicatorIds],
         };
-        switch (source.Kind)
+        // Settings a run cannot read leave the kind's fields empty and say why (StoredSettingsProblem).
+        if (source.Kind == "kolada" && KoladaSettings.TryRead(source.Settings, out var kolada, out form.storedSettingsProblem))
         {
-            case "kolada":
-                var kolada = KoladaSettings.Parse(source.Settings, source.Name);
-                form.KoladaKpis = [.. kolada.Kpis ?? []];
-                form.KoladaAllAreas = kolada.Areas is not { Count: > 0 };
-                form.KoladaAreas = new HashSet<string>(kolada.Areas ?? [], StringComparer.Ordinal);
-                form.KoladaFromYear = kolada.FromYear;
-                break;
-            case "pxweb":
-                var px = JsonSerializer.Deserialize<PxWebSettings>(source.Settings, Json);
-                form.PxTable = px?.Table;
-                form.PxSelection = SettingsLines.Format(px?.Selection);
-                form.PxCodelists = SettingsLines.Format(px?.Codelists);
-                form.PxRegionVariable = px?.RegionVariable;
-                form.PxTimeVariable = px?.TimeVariable;
-                form.PxContentsVariable = px?.ContentsVariable;
-                form.PxContents = SettingsLines.Format(px?.Contents);
-                form.PxRegionMap = SettingsLines.Format(px?.RegionMap);
-                form.PxGenderVariable = px?.GenderVariable;
-                form.PxGenderMap = SettingsLines.Format(px?.GenderMap);
-                break;
-            case "file":
-                var file = FileSourceSettings.Parse(source.Settings, source.Name);
-                var mapping = file.EffectiveMapping;
-                form.FileFolder = file.Folder;
-                form.FilePattern = file.Pattern;
-                form.FileIndicatorColumn = mapping.IndicatorColumn;
-                form.FileFixedIndicator = mapping.FixedIndicatorCode;
-                form.FilePeriodColumn = mapping.PeriodColumn;
-                form.FileAreaColumn = mapping.AreaColumn;
-                form.FileFixedArea = mapping.FixedAreaCode;
-                form.FileGenderColumn = mapping.GenderColumn;
-                form.FileValueColumn = mapping.ValueColumn;
-                form.FileStatusColumn = mapping.StatusColumn;
-                break;
-            default:
-                break;
+            form.KoladaKpis = [.. kolada.Kpis ?? []];
+            form.KoladaAllAreas = kolada.Areas is not { Count: > 0 };
+            form.KoladaAreas = new HashSet<string>(kolada.Areas ?? [], StringComparer.Ordinal);
+            form.KoladaFromYear = kolada.FromYear;
+        }
+        else if (source.Kind == "pxweb" && PxWebSettings.TryRead(source.Settings, out var px, out form.storedSettingsProblem))
+        {
+            form.PxTable = px.Table;
+            form.PxSelection = SettingsLines.Format(px.Selection);
+            form.PxCodelists = SettingsLines.Format(px.Codelists);
+            form.PxRegionVariable = px.RegionVariable;
+            form.PxTimeVariable = px.TimeVariable;
+            form.PxContentsVariable = px.ContentsVariable;
+            form.PxContents = SettingsLines.Format(px.Contents);
+            form.PxRegionMap = SettingsLines.Format(px.RegionMap);
+            form.PxGenderVariable = px.GenderVariable;
+            form.PxGenderMap = SettingsLines.Format(px.GenderMap);
+        }
+        else if (source.Kind == "file" && FileSourceSettings.TryRead(source.Settings, out var file, out form.storedSettingsProblem))
+        {
+            var mapping = file.EffectiveMapping;
+            form.FileFolder = file.Folder;
+            form.FilePattern = file.Pattern;
+            form.FileIndicatorColumn = mapping.IndicatorColumn;
+            form.FileFixedIndicator = mapping.FixedIndicatorCode;
+            form.FilePeriodColumn = mapping.PeriodColumn;
+            form.FileAreaColumn = mapping.AreaColumn;
+            form.FileFixedArea = mapping.FixedAreaCode;
+            form.FileGenderColumn = mapping.GenderColumn;
+            form.FileValueColumn = mapping.ValueColumn;
+            form.FileStatusColumn = mapping.StatusColumn;
         }
 
         return form;

@@ -1,3 +1,4 @@
+using Indicators.Ingestion.Sources;
 using Indicators.Data.Sources;
 using Indicators.Ingestion.Scheduling;
 using Indicators.Ingestion.Sources.Files;
@@ -30,7 +31,7 @@ public class FileSourceRootCheckTests
             """);
         await using var dataSource = NpgsqlDataSource.Create(host.ConnectionString);
         var roots = host.Get<FileRoots>();
-        var check = new FileSourceRootCheck(host.Get<SourceStore>(), new SourceEditor(dataSource, CronSchedule.Check, roots.Check), roots,
+        var check = new FileSourceRootCheck(host.Get<SourceStore>(), new SourceEditor(dataSource, CronSchedule.Check, roots.Check, SourceSettingsShape.Check), roots,
             TimeProvider.System, NullLogger<FileSourceRootCheck>.Instance);
 
         var disabled = await check.DisableOutsideRootsAsync(CancellationToken.None);

@@ -96,7 +96,7 @@ public class PxWebSourceReaderTests
         var error = await Assert.ThrowsAsync<SourceReadException>(() =>
             host.Runner.RunAsync(sourceId, RunTrigger.Manual, RunMode.Incremental, CancellationToken.None));
 
-        Assert.Contains("'SCB utan tabell' saknar tabell-id", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'SCB utan tabell' har ogiltiga SCB-inställningar. Tabell-id saknas", error.Message, StringComparison.Ordinal);
         Assert.Equal("failed", await host.ScalarAsync<string>("select status from ingestion_run"));
         Assert.Empty(stub.Requests);
     }
