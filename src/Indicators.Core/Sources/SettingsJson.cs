@@ -29,6 +29,32 @@ public static class SettingsJson
     }
 
     /// <summary>
+    /// "Inställningen 'kpis[1]' är tom": a list of codes in the settings may not hold an empty one (JSON's null or blank
+    /// text deserialise into a list of strings all the same, and a run or the editor would trip over it later).
+    /// </summary>
+    public static string? EmptyEntry(string setting, IEnumerable<string>? values)
+    {
+        var index = 0;
+        foreach (var value in values ?? [])
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                return $"Inställningen '{setting}[{index}]' är tom; ange en kod eller ta bort raden.";
+            }
+
+            index++;
+        }
+
+        return null;
+    }
+
+    /// <summary>The same for a map of codes: neither a name nor a value may be empty ("Inställningen 'regionMap.22' är tom").</summary>
+    public static string? EmptyEntry(string setting, IEnumerable<KeyValuePair<string, string>>? map) =>
+        (map ?? []).FirstOrDefault(p => string.IsNullOrWhiteSpace(p.Key) || string.IsNullOrWhiteSpace(p.Value)) is { Key: not null } empty
+            ? $"Inställningen '{setting}.{StorableText.Excerpt(empty.Key, 100)}' är tom; ange ett värde eller ta bort raden."
+            : null;
+
+    /// <summary>
     /// Why the settings cannot be stored, or null: jsonb refuses the escape \u0000 and a lone surrogate, in values and in
     /// names alike (a plan document's YAML escape can put them there).
     /// </summary>

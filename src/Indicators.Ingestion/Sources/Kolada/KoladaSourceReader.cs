@@ -27,8 +27,9 @@ public sealed record KoladaSettings(IReadOnlyList<string>? Kpis, IReadOnlyList<s
         try
         {
             settings = JsonSerializer.Deserialize<KoladaSettings>(json, Json) ?? new KoladaSettings(null, null, null);
-            problem = null;
-            return true;
+            problem = SettingsJson.EmptyEntry("kpis", settings.Kpis) ?? SettingsJson.EmptyEntry("areas", settings.Areas);
+            settings = problem is null ? settings : null;
+            return problem is null;
         }
         catch (JsonException e)
         {

@@ -57,13 +57,29 @@ public sealed record PxWebSettings(
             return false;
         }
 
-        if (string.IsNullOrWhiteSpace(settings?.Table))
+        problem = string.IsNullOrWhiteSpace(settings?.Table) ? "Tabell-id saknas (\"table\", till exempel \"TAB638\")." : EmptyEntry(settings);
+        settings = problem is null ? settings : null;
+        return problem is null;
+    }
+
+    /// <summary>An empty variable, code or mapping, which JSON's null or blank text would otherwise slip in.</summary>
+    static string? EmptyEntry(PxWebSettings settings)
+    {
+        foreach (var (variable, codes) in settings.Selection ?? new Dictionary<string, IReadOnlyList<string>>())
         {
-            (settings, problem) = (null, "Tabell-id saknas (\"table\", till exempel \"TAB638\").");
-            return false;
+            if (string.IsNullOrWhiteSpace(variable) || codes is null)
+            {
+                return $"Inställningen 'selection.{variable}' är tom; ange variabelns koder eller ta bort raden.";
+            }
+
+            if (SettingsJson.EmptyEntry($"selection.{variable}", codes) is { } empty)
+            {
+                return empty;
+            }
         }
 
-        return true;
+        return SettingsJson.EmptyEntry("codelists", settings.Codelists) ?? SettingsJson.EmptyEntry("contents", settings.Contents)
+            ?? SettingsJson.EmptyEntry("regionMap", settings.RegionMap) ?? SettingsJson.EmptyEntry("genderMap", settings.GenderMap);
     }
 
     /// <summary>The query these settings describe, given the codes of the source's indicators.</summary>
