@@ -52,7 +52,12 @@ public partial class AntiforgeryTests
             answers.Add($"{pattern} → {(int)response.StatusCode}");
         }
 
-        Assert.All(answers, a => Assert.EndsWith("→ 400", a, StringComparison.Ordinal));
+        // Hangfire's dashboard checks the token itself and answers 403; the administrator may open it, so that 403 is the
+        // missing token, not a missing right.
+        Assert.Contains("/hangfire/{**path} → 403", answers);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/hangfire/recurring", UriKind.Relative))).StatusCode);
+        Assert.All(answers.Where(a => !a.StartsWith("/hangfire/", StringComparison.Ordinal)),
+            a => Assert.EndsWith("→ 400", a, StringComparison.Ordinal));
         // The token-less sign-out did nothing: the session still answers.
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/", UriKind.Relative))).StatusCode);
     }
