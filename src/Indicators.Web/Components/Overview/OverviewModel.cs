@@ -98,8 +98,10 @@ public sealed record StatusCounts(int Achieved, int PartlyAchieved, int NotAchie
     }
 }
 
-/// <summary>A goal with all its indicators judged; <see cref="Shown"/> are those the filter keeps.</summary>
-/// <param name="Decided">The nämnd's latest assessment in a report sent for review or finalised (up to the period); null when none.</param>
+/// <summary>
+/// A goal with all its indicators judged; <see cref="Shown"/> are those the filter keeps. <see cref="Decided"/> is the
+/// nämnd's latest assessment in a report sent for review or finalised (up to the period); null when none.
+/// </summary>
 public sealed record GoalView(GoalOverview Goal, GoalAreaOverview Area, IReadOnlyList<IndicatorRow> Rows, IReadOnlyList<IndicatorRow> Shown,
     StatusCounts Counts, GoalAssessmentResult Suggestion, DecidedAssessment? Decided = null);
 
@@ -136,7 +138,7 @@ public sealed record OverviewModel(PlanOverview Plan, OverviewFilter Filter, IRe
     /// <summary>The plan-wide summary at the top of the overview, over all indicators whatever the filter shows.</summary>
     public PlanSummary Summary => PlanSummary.Of(this);
 
-    /// <param name="decided">The nämnder's decided assessments by goal id (<see cref="DecidedAssessmentQueries"/>); none when null.</param>
+    /// <summary>Shapes a plan; <c>decided</c> holds the nämnder's decided assessments by goal id (<see cref="DecidedAssessmentQueries"/>), none when null.</summary>
     public static OverviewModel Build(PlanOverview plan, OverviewFilter filter, DateTimeOffset now, IReadOnlyDictionary<int, DecidedAssessment>? decided = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
