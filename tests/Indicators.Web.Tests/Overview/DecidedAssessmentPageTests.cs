@@ -1,12 +1,7 @@
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
-using Dapper;
 using Indicators.Core.Attainment;
-using Indicators.Data.Audit;
-using Indicators.Data.Plans;
-using Indicators.Data.Reports;
 using Indicators.TestSupport;
-using Npgsql;
 
 namespace Indicators.Web.Tests.Overview;
 
@@ -19,7 +14,7 @@ public class DecidedAssessmentPageTests
 {
     const string Title = "Delårsrapport 2026 (jan–aug)";
 
-    sealed record Demo(TestWebApp App, string ConnectionString, int Interim, int Hsn, int Goal, int Area) : IAsyncDisposable
+    sealed record Demo(TestWebApp App, string ConnectionString) : IAsyncDisposable
     {
         public ValueTask DisposeAsync() => App.DisposeAsync();
     }
@@ -29,37 +24,7 @@ public class DecidedAssessmentPageTests
         var connectionString = await TestPostgres.CreateEmptyDatabaseAsync();
         var app = new TestWebApp(connectionString, new Dictionary<string, string?> { ["DemoPlan:Enabled"] = "true" });
         _ = app.Server;   // starts the app, which loads the demo plan and its users
-        await using var connection = new NpgsqlConnection(connectionString);
-        var interim = await connection.ExecuteScalarAsync<int>("select id from report_period where kind = 'interim' and year = 2026");
-        var hsn = await connection.ExecuteScalarAsync<int>("select id from committee where area_id = '0022' and code = 'HSN'");
-        var (goal, area) = await connection.QuerySingleAsync<(int, int)>("select id, goal_area_id from goal where code = '2.1'");
-        return new Demo(app, connectionString, interim, hsn, goal, area);
-    }
-
-    /// <summary>HSN (as its demo user) assesses every goal as suggested except mål 2.1 ("Ej uppfyllt", with a motivation), then
-    /// submits and, unless <paramref name="finalise"/> is false, finalises.</summary>
-    static async Task AssessAsync(Demo demo, bool submit = true, bool finalise = true)
-    {
-        await using var dataSource = NpgsqlDataSource.Create(demo.ConnectionString);
-        var queries = new ReportQueries(dataSource, new PlanQueries(dataSource));
-        var store = new ReportStore(dataSource, queries);
-        var actor = new Actor("hsn", "127.0.0.1");
-        foreach (var goal in (await queries.GetCommitteeReportAsync(demo.Interim, demo.Hsn))!.Document.Goals)
-        {
-            var assessed = goal.GoalId == demo.Goal ? GoalAssessment.NotMet : goal.Suggested;
-            var texts = goal.Texts with { Assessed = assessed, Motivation = assessed == goal.Suggested ? "" : "Väntetiderna har ökat; målet nås inte i år." };
-            Assert.True((await store.SaveGoalAsync(demo.Interim, demo.Hsn, goal.GoalId, goal.Texts, texts, goal.Suggested, actor)).Saved);
-        }
-
-        if (submit)
-        {
-            await store.SubmitAsync(demo.Interim, demo.Hsn, (await queries.GetCommitteeReportAsync(demo.Interim, demo.Hsn))!.State.Version, actor);
-        }
-
-        if (finalise)
-        {
-            await store.FinaliseAsync(demo.Interim, demo.Hsn, (await queries.GetCommitteeReportAsync(demo.Interim, demo.Hsn))!.State.Version, actor);
-        }
+        return new Demo(app, connectionString);
     }
 
     static async Task<IDocument> GetPage(HttpClient client, string path)
@@ -68,9 +33,9 @@ public class DecidedAssessmentPageTests
         return await new HtmlParser().ParseDocumentAsync(html);
     }
 
-    static async Task<HttpClient> SignedInAsync(Demo demo, string user)
+    static async Task<HttpClient> SignedInAsync(TestWebApp app, string user)
     {
-        var client = demo.App.CreateClient();
+        var client = app.CreateClient();
         await TestUsers.SignInAsync(client, user, "demo-2025");
         return client;
     }
@@ -82,7 +47,7 @@ public class DecidedAssessmentPageTests
         return container.QuerySelector(".decided") ?? throw new Xunit.Sdk.XunitException($"No decided assessment in {scope}:\n{container.TextContent}");
     }
 
-    static void AssertShowsDecision(IElement decided, Demo demo)
+    static void AssertShowsDecision(IElement decided, DemoDecisions.Ids demo)
     {
         var text = decided.TextContent;
         Assert.Contains("✕ Ej uppfyllt", text, StringComparison.Ordinal);
@@ -94,9 +59,9 @@ public class DecidedAssessmentPageTests
     [Fact]
     public async Task After_HSN_finalises_mål_2_1_as_ej_uppfyllt_the_overview_goal_goal_area_and_nämnd_pages_show_it_beside_the_suggestion()
     {
-        await using var demo = await StartAsync();
-        await AssessAsync(demo);
-        using var client = await SignedInAsync(demo, "ledning");
+        await using var app = await StartAsync();
+        var demo = await DemoDecisions.AssessAsync(app.ConnectionString, "2.1", GoalAssessment.NotMet);
+        using var client = await SignedInAsync(app.App, "ledning");
 
         var overview = await GetPage(client, "/?period=2026-JA");
         AssertShowsDecision(DecidedOf(overview, $"article.goal[aria-labelledby='goal-{demo.Goal}']"), demo);
@@ -118,21 +83,16 @@ public class DecidedAssessmentPageTests
     [Fact]
     public async Task Where_the_decision_differs_from_the_suggestion_both_show_and_the_motivation_is_one_click_away_and_an_open_draft_is_never_shown()
     {
-        await using var demo = await StartAsync();
-        using var client = await SignedInAsync(demo, "ledning");
+        await using var app = await StartAsync();
+        using var client = await SignedInAsync(app.App, "ledning");
 
         // Saved but not submitted: a draft, not a decision.
-        await AssessAsync(demo, submit: false, finalise: false);
+        var demo = await DemoDecisions.AssessAsync(app.ConnectionString, "2.1", GoalAssessment.NotMet, submit: false);
         var draft = await GetPage(client, $"/mal/{demo.Goal}?period=2026-JA");
         Assert.Contains("Ingen inskickad eller fastställd ännu", DecidedOf(draft, "main").TextContent, StringComparison.Ordinal);
 
         // Submitted: shown as under review.
-        await using (var dataSource = NpgsqlDataSource.Create(demo.ConnectionString))
-        {
-            var queries = new ReportQueries(dataSource, new PlanQueries(dataSource));
-            await new ReportStore(dataSource, queries).SubmitAsync(demo.Interim, demo.Hsn,
-                (await queries.GetCommitteeReportAsync(demo.Interim, demo.Hsn))!.State.Version, new Actor("hsn", null));
-        }
+        await DemoDecisions.SubmitAsync(app.ConnectionString, demo);
 
         var page = await GetPage(client, $"/mal/{demo.Goal}?period=2026-JA");
         var decided = DecidedOf(page, "main");
@@ -141,7 +101,7 @@ public class DecidedAssessmentPageTests
         if (!suggested.EndsWith("Ej uppfyllt", StringComparison.Ordinal))
         {
             var motivation = decided.QuerySelector("details.motivation") ?? throw new Xunit.Sdk.XunitException("No motivation: " + decided.TextContent);
-            Assert.Contains("Väntetiderna har ökat", motivation.QuerySelector("p")!.TextContent, StringComparison.Ordinal);
+            Assert.Contains(DemoDecisions.Motivation, motivation.QuerySelector("p")!.TextContent, StringComparison.Ordinal);
         }
 
         // An earlier period does not show a later report's decision.
