@@ -151,6 +151,23 @@ public class OverviewBrowserTests(Browser browser)
         await Assertions.Expect(summary.Locator("h3").Filter(new() { HasText = "Behöver uppmärksamhet" })).ToBeVisibleAsync();
         await PageChecks.AssertNoViolationsAsync(page);
 
+        // From the matrix to the goal: the decision beside the suggestion, the motivation one click away where they differ.
+        await goalRow.Locator($"a[href^='mal/{decided.Goal}?']").ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Mål 2.1");
+        var decision = page.Locator("main .decided");
+        await Assertions.Expect(decision).ToContainTextAsync("✕ Ej uppfyllt");
+        await Assertions.Expect(decision).ToContainTextAsync("Fastställd");
+        await Assertions.Expect(page.Locator("main .suggestion")).ToBeVisibleAsync();
+        if (!(await page.Locator("main .suggestion .assessment").InnerTextAsync()).EndsWith("Ej uppfyllt", StringComparison.Ordinal))
+        {
+            await decision.Locator("details.motivation summary").ClickAsync();
+            await Assertions.Expect(decision.Locator("details.motivation p")).ToHaveTextAsync(DemoDecisions.Motivation);
+        }
+
+        await PageChecks.AssertNoViolationsAsync(page);
+        await PageChecks.ScreenshotAsync(page, "goal-decided", fullPage: false);
+        await page.GotoAsync(baseUrl + "/?period=2026-JA");
+
         // Printed: the summary alone fills one page, the detail follows from the next.
         await page.EmulateMediaAsync(new() { Media = Media.Print });
         await page.SetViewportSizeAsync(PrintableWidth, PrintableHeight);
