@@ -67,6 +67,7 @@ public static class DatabaseSetup
         builder.Services.AddSingleton<CommitteeEditor>();
         builder.Services.AddSingleton<Reports.ReportQueries>();
         builder.Services.AddSingleton<Reports.ReportStore>();
+        builder.Services.AddSingleton<Reports.DecidedAssessmentQueries>();
         builder.Services.AddSingleton<Users.UserStore>();
         builder.Services.AddSingleton<Audit.AuditQueries>();
         builder.Services.AddSingleton<Sources.SourceStore>();

@@ -118,4 +118,72 @@ public class OverviewBrowserTests(Browser browser)
         await Assertions.Expect(page.Locator("table.indicator-table tbody tr details.explained p").First).ToBeVisibleAsync();
         await PageChecks.ScreenshotAsync(page, "overview-print");
     }
+
+    /// <summary>A4 portrait at 96 dpi less Chromium's default PDF margins (about 1 cm): what one printed page holds.</summary>
+    const int PrintableWidth = 718, PrintableHeight = 1047;
+
+    [Fact]
+    public async Task Ledning_sees_where_the_plan_stands_in_one_1366x768_screen_with_the_nämnds_decision_and_it_prints_on_one_page()
+    {
+        var connectionString = await TestPostgres.CreateEmptyDatabaseAsync();
+        await using var app = new TestWebApp(connectionString, new Dictionary<string, string?> { ["DemoPlan:Enabled"] = "true" });
+        var baseUrl = app.StartKestrel();
+        var decided = await DemoDecisions.AssessAsync(connectionString, "2.1", Indicators.Core.Attainment.GoalAssessment.NotMet);
+        var page = await browser.Instance.NewPageAsync(new() { Locale = "sv-SE", ViewportSize = new() { Width = 1366, Height = 768 } });
+        await PageChecks.SignInAsync(page, baseUrl, "ledning", "demo-2025");
+        await page.GotoAsync(baseUrl + "/?period=2026-JA");
+
+        var summary = page.Locator("section.plan-summary");
+        var box = await summary.BoundingBoxAsync() ?? throw new Xunit.Sdk.XunitException("The overview has no summary.");
+        Assert.True(box.Y + box.Height <= 768, $"The summary ends at {box.Y + box.Height:0} px, below the 768 px screen.");
+        await PageChecks.ScreenshotAsync(page, "overview-summary-ledning", fullPage: false);
+
+        // The four parts: counts per status, the matrix with headers, the changed statuses and those needing attention.
+        await Assertions.Expect(summary.Locator("ul.status-counts li")).ToHaveCountAsync(4);
+        var matrix = summary.Locator("table.goal-matrix");
+        await Assertions.Expect(matrix.Locator("thead th[scope=col]")).ToHaveTextAsync(["Målområde och mål", "Förslag", "Nämndens bedömning"]);
+        Assert.Equal(await page.Locator("section.goal-area").CountAsync(), await matrix.Locator("tr.area-row").CountAsync());
+        Assert.Equal(await page.Locator("article.goal").CountAsync(), await matrix.Locator("tbody tr:not(.area-row)").CountAsync());
+        var goalRow = matrix.Locator("tbody tr").Filter(new() { Has = page.Locator($"a[href^='mal/{decided.Goal}?']") });
+        await Assertions.Expect(goalRow.Locator("td").Nth(1)).ToContainTextAsync("✕ Ej uppfyllt · fastställd");
+        await Assertions.Expect(goalRow.Locator($"a[href='rapporter/{decided.Interim}/namnd/{decided.Hsn}#goal-{decided.Goal}']")).ToBeVisibleAsync();
+        await Assertions.Expect(summary.Locator("h3").Filter(new() { HasText = "Ändrad status sedan Helår 2025" })).ToBeVisibleAsync();
+        await Assertions.Expect(summary.Locator("h3").Filter(new() { HasText = "Behöver uppmärksamhet" })).ToBeVisibleAsync();
+        await PageChecks.AssertNoViolationsAsync(page);
+
+        // From the matrix to the goal: the decision beside the suggestion, the motivation one click away where they differ.
+        await goalRow.Locator($"a[href^='mal/{decided.Goal}?']").ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Mål 2.1");
+        var decision = page.Locator("main .decided");
+        await Assertions.Expect(decision).ToContainTextAsync("✕ Ej uppfyllt");
+        await Assertions.Expect(decision).ToContainTextAsync("Fastställd");
+        await Assertions.Expect(page.Locator("main .suggestion")).ToBeVisibleAsync();
+        if (!(await page.Locator("main .suggestion .assessment").InnerTextAsync()).EndsWith("Ej uppfyllt", StringComparison.Ordinal))
+        {
+            await decision.Locator("details.motivation summary").ClickAsync();
+            await Assertions.Expect(decision.Locator("details.motivation p")).ToHaveTextAsync(DemoDecisions.Motivation);
+        }
+
+        await PageChecks.AssertNoViolationsAsync(page);
+        await PageChecks.ScreenshotAsync(page, "goal-decided", fullPage: false);
+        await page.GotoAsync(baseUrl + "/?period=2026-JA");
+
+        // Printed: the summary alone fills one page, the detail follows from the next.
+        await page.EmulateMediaAsync(new() { Media = Media.Print });
+        await page.SetViewportSizeAsync(PrintableWidth, PrintableHeight);
+        box = await summary.BoundingBoxAsync() ?? throw new Xunit.Sdk.XunitException("The summary does not print.");
+        Assert.True(box.Height <= PrintableHeight, $"The printed summary is {box.Height:0} px tall; a page holds {PrintableHeight} px.");
+        Assert.Equal("page", await summary.EvaluateAsync<string>("e => getComputedStyle(e).breakAfter"));
+        // The rest hidden (and with it the break after the summary, which would start an empty page), what is left is one page.
+        await page.AddStyleTagAsync(new() { Content = "main > :not(.plan-summary) { display: none !important; } .plan-summary { break-after: auto !important; }" });
+        var pdf = await page.PdfAsync(new() { Format = "A4", Path = Path.Combine(Browser.OutputFolder, "overview-summary.pdf") });
+        var pages = System.Text.RegularExpressions.Regex.Count(System.Text.Encoding.Latin1.GetString(pdf), @"/Type\s*/Page(?![a-zA-Z])");
+        Assert.Equal(1, pages);
+
+        // The same screen for an administrator, for a person to compare (the header is another piece of work).
+        var admin = await browser.Instance.NewPageAsync(new() { Locale = "sv-SE", ViewportSize = new() { Width = 1366, Height = 768 } });
+        await PageChecks.SignInAsync(admin, baseUrl, "admin.demo", "demo-2025");
+        await admin.GotoAsync(baseUrl + "/?period=2026-JA");
+        await PageChecks.ScreenshotAsync(admin, "overview-summary-admin", fullPage: false);
+    }
 }

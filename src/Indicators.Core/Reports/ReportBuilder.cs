@@ -102,19 +102,22 @@ public static class ReportBuilder
     }
 
     /// <summary>
-    /// The region's report: every goal as it reads live, except the goals of nämnder whose report is finalised, which are
-    /// taken from their frozen snapshots.
+    /// The region's report: every goal as its nämnd's report reads (<paramref name="committees"/>: a finalised nämnd's
+    /// frozen snapshot, the others as they read now), each marked with the state of that report, so an open report's
+    /// assessment reads as a draft beside the suggestion. A goal no nämnd reports on is taken as it reads live.
     /// </summary>
-    public static ReportDocument ComposeRegion(ReportDocument live, IEnumerable<ReportDocument> finalised)
+    public static ReportDocument ComposeRegion(ReportDocument live, IEnumerable<ReportDocument> committees)
     {
         ArgumentNullException.ThrowIfNull(live);
-        ArgumentNullException.ThrowIfNull(finalised);
-        var frozenGoals = finalised.SelectMany(d => d.Goals).ToDictionary(g => g.GoalId);
+        ArgumentNullException.ThrowIfNull(committees);
+        var reported = committees
+            .SelectMany(d => d.Goals.Select(g => g with { CommitteeReportState = d.Header.State }))
+            .ToDictionary(g => g.GoalId);
         return live with
         {
             Areas = [.. live.Areas.Select(area => area with
             {
-                Goals = [.. area.Goals.Select(goal => frozenGoals.GetValueOrDefault(goal.GoalId) ?? goal)],
+                Goals = [.. area.Goals.Select(goal => reported.GetValueOrDefault(goal.GoalId) ?? goal)],
             })],
         };
     }

@@ -58,6 +58,14 @@ public sealed record ReportGoal(
     IReadOnlyList<ReportIndicator> Indicators,
     InterimComparison? InterimAssessment = null)
 {
+    /// <summary>
+    /// In the whole region's report: the state of the nämnd's own report this goal comes from, so an assessment still
+    /// being written (open) is never read as decided; null in a nämnd's report, whose header carries the state. Not part
+    /// of a snapshot: the region's report is composed anew each time it is read.
+    /// </summary>
+    [JsonIgnore]
+    public ReportState? CommitteeReportState { get; init; }
+
     /// <summary>The nämnd's assessment differs from the suggestion, so a motivation is required.</summary>
     [JsonIgnore]
     public bool DiffersFromSuggestion => Texts.Assessed is { } own && own != Suggested;

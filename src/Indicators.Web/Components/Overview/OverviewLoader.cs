@@ -1,17 +1,19 @@
 using Indicators.Core.Plans;
 using Indicators.Data.Plans;
+using Indicators.Data.Reports;
 
 namespace Indicators.Web.Components.Overview;
 
 /// <summary>
 /// Reads one plan overview for a request and shapes it: the plans to choose among (one query) and the plan itself
-/// (<see cref="PlanQueries.GetOverviewAsync"/>, a fixed number of queries). A period outside the plan's years falls back to
+/// (<see cref="PlanQueries.GetOverviewAsync"/>, a fixed number of queries) with the nämnder's decided assessments of its goals
+/// (<see cref="DecidedAssessmentQueries.LatestAsync"/>, one query). A period outside the plan's years falls back to
 /// the default with a notice.
 /// </summary>
 public static class OverviewLoader
 {
     public static async Task<(IReadOnlyList<PlanChoice> Plans, OverviewModel? Model)> LoadAsync(
-        PlanQueries queries, int? planId, OverviewFilter filter, CancellationToken cancellationToken = default)
+        PlanQueries queries, DecidedAssessmentQueries decided, int? planId, OverviewFilter filter, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(queries);
         ArgumentNullException.ThrowIfNull(filter);
@@ -28,12 +30,12 @@ public static class OverviewLoader
             return (plans, null);
         }
 
-        return (plans, await LoadPlanAsync(queries, choice.PlanId, choice.StartYear, choice.EndYear, filter, cancellationToken));
+        return (plans, await LoadPlanAsync(queries, decided, choice.PlanId, choice.StartYear, choice.EndYear, filter, cancellationToken));
     }
 
     /// <summary>A known plan, its years given: the period checked against them, then the overview read and shaped.</summary>
     public static async Task<OverviewModel?> LoadPlanAsync(
-        PlanQueries queries, int planId, int startYear, int endYear, OverviewFilter filter, CancellationToken cancellationToken = default)
+        PlanQueries queries, DecidedAssessmentQueries decided, int planId, int startYear, int endYear, OverviewFilter filter, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(queries);
         ArgumentNullException.ThrowIfNull(filter);
@@ -46,7 +48,15 @@ public static class OverviewLoader
             };
         }
 
+        ArgumentNullException.ThrowIfNull(decided);
         var overview = await queries.GetOverviewAsync(planId, filter.Period, cancellationToken);
-        return overview is null ? null : OverviewModel.Build(overview, filter, DateTimeOffset.UtcNow);
+        if (overview is null)
+        {
+            return null;
+        }
+
+        var goalIds = overview.GoalAreas.SelectMany(a => a.Goals).Select(g => g.Id).ToList();
+        var decisions = await decided.LatestAsync(goalIds, overview.Period, cancellationToken);
+        return OverviewModel.Build(overview, filter, DateTimeOffset.UtcNow, decisions);
     }
 }

@@ -1,6 +1,7 @@
 using Indicators.Core.Attainment;
 using Indicators.Core.FollowUp;
 using Indicators.Core.Plans;
+using Indicators.Data.Reports;
 using Indicators.Ingestion.Scheduling;
 
 namespace Indicators.Web.Components.Overview;
@@ -97,9 +98,12 @@ public sealed record StatusCounts(int Achieved, int PartlyAchieved, int NotAchie
     }
 }
 
-/// <summary>A goal with all its indicators judged; <see cref="Shown"/> are those the filter keeps.</summary>
+/// <summary>
+/// A goal with all its indicators judged; <see cref="Shown"/> are those the filter keeps. <see cref="Decided"/> is the
+/// nämnd's latest assessment in a report sent for review or finalised (up to the period); null when none.
+/// </summary>
 public sealed record GoalView(GoalOverview Goal, GoalAreaOverview Area, IReadOnlyList<IndicatorRow> Rows, IReadOnlyList<IndicatorRow> Shown,
-    StatusCounts Counts, GoalAssessmentResult Suggestion);
+    StatusCounts Counts, GoalAssessmentResult Suggestion, DecidedAssessment? Decided = null);
 
 /// <summary>A målområde with its goals; counts and suggestion are over all its goals' indicators, whatever the filter shows.</summary>
 public sealed record GoalAreaView(GoalAreaOverview Area, IReadOnlyList<GoalView> Goals, IReadOnlyList<GoalView> Shown,
@@ -128,7 +132,14 @@ public sealed record OverviewModel(PlanOverview Plan, OverviewFilter Filter, IRe
 
     public GoalAreaView? Area(int id) => Areas.FirstOrDefault(a => a.Area.Id == id);
 
-    public static OverviewModel Build(PlanOverview plan, OverviewFilter filter, DateTimeOffset now)
+    /// <summary>Every indicator of the plan once, in plan order.</summary>
+    public IReadOnlyList<IndicatorRow> AllRows => [.. Goals.SelectMany(g => g.Rows).DistinctBy(r => r.Indicator.Id)];
+
+    /// <summary>The plan-wide summary at the top of the overview, over all indicators whatever the filter shows.</summary>
+    public PlanSummary Summary => PlanSummary.Of(this);
+
+    /// <summary>Shapes a plan; <c>decided</c> holds the nämnder's decided assessments by goal id (<see cref="DecidedAssessmentQueries"/>), none when null.</summary>
+    public static OverviewModel Build(PlanOverview plan, OverviewFilter filter, DateTimeOffset now, IReadOnlyDictionary<int, DecidedAssessment>? decided = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(filter);
@@ -153,7 +164,8 @@ public sealed record OverviewModel(PlanOverview Plan, OverviewFilter Filter, IRe
                 var all = goal.Indicators.Select(RowOf).ToList();
                 var ownedGoal = filter.CommitteeId is null || goal.OwnerCommitteeId == filter.CommitteeId;
                 var shown = all.Where(r => (ownedGoal || r.Indicator.OwnerCommitteeId == filter.CommitteeId) && r.Matches(filter.Status)).ToList();
-                return new GoalView(goal, area, all, shown, StatusCounts.Of(all), GoalAssessmentRule.Suggest(all.Select(r => r.Judgement)));
+                return new GoalView(goal, area, all, shown, StatusCounts.Of(all), GoalAssessmentRule.Suggest(all.Select(r => r.Judgement)),
+                    decided?.GetValueOrDefault(goal.Id));
             }).ToList();
 
             // A goal stays when it keeps a row, or when nothing filters it out (a goal without indicators still shows, saying so).

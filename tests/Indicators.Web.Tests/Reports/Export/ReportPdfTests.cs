@@ -166,6 +166,23 @@ public class ReportPdfTests
     }
 
     [Fact]
+    public void The_whole_regions_report_says_which_nämnds_report_each_assessment_comes_from_and_marks_an_open_reports_assessment_a_draft()
+    {
+        // HSN's report is open with its goals assessed; composed into the region's report, that is a draft, not a decision.
+        var committee = HandBuiltReport.Document(committeeId: 1);
+        var region = ReportBuilder.ComposeRegion(HandBuiltReport.Document(committeeId: null), [committee]);
+        var open = PdfText(ReportPdf.Create(region));
+        Assert.Contains("Ansvarig nämnd: Hälso- och sjukvårdsnämnden · nämndens rapport: öppen", open, StringComparison.Ordinal);
+        Assert.Contains("Nämndens bedömning ◐ Delvis uppfyllt " + ReportExportTexts.DraftNote, open, StringComparison.Ordinal);
+
+        var finalised = ReportBuilder.ComposeRegion(HandBuiltReport.Document(committeeId: null), [HandBuiltReport.Document(state: ReportState.Finalised, committeeId: 1)]);
+        var decided = PdfText(ReportPdf.Create(finalised));
+        Assert.Contains("Ansvarig nämnd: Hälso- och sjukvårdsnämnden · nämndens rapport: fastställd", decided, StringComparison.Ordinal);
+        Assert.Contains("Nämndens bedömning ◐ Delvis uppfyllt Avviker från den föreslagna bedömningen.", decided, StringComparison.Ordinal);
+        Assert.DoesNotContain(ReportExportTexts.DraftNote, decided, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_document_information_gives_the_report_its_Swedish_title_and_language()
     {
         var pdf = ReportPdf.Create(HandBuiltReport.Document(state: ReportState.Finalised));

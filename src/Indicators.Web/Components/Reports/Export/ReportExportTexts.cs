@@ -17,6 +17,16 @@ public static class ReportExportTexts
     /// <summary>A goal the nämnd has not yet assessed.</summary>
     public const string NotAssessed = "Ej bedömt";
 
+    /// <summary>In the region's report, beside an assessment from a nämnd's report that is still open.</summary>
+    public const string DraftNote = "Utkast: nämndens rapport är öppen, bedömningen är inte inskickad.";
+
+    /// <summary>In the region's report: " · nämndens rapport: Fastställd" (the state of the report a goal comes from).</summary>
+    public static string CommitteeReport(ReportGoal goal)
+    {
+        ArgumentNullException.ThrowIfNull(goal);
+        return goal.CommitteeReportState is { } state ? $" · nämndens rapport: {state.SwedishName().ToLowerInvariant()}" : "";
+    }
+
     /// <summary>A time as Stockholm's wall clock: "2026-09-30 14:05".</summary>
     public static string Time(DateTimeOffset value) => SwedishFormat.Time(value);
 

@@ -14,6 +14,7 @@ public static class ReportWorkbook
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     static readonly string[] InterimGoalColumns = ["Delårsrapportens bedömning", "Delårsrapportens bedömning avser"];
+    static readonly string[] RegionGoalColumns = ["Nämndens rapport"];
     static readonly string[] ForecastColumns = ["Prognos helår", "Prognosmetod", "Prognosstatus"];
     static readonly string[] InterimForecastColumns = ["Delårsrapportens prognos", "Avvikelse mot prognos", "Delårsprognosens status"];
 
@@ -96,6 +97,7 @@ public static class ReportWorkbook
             "Målområde", "Mål", "Målets namn", "Ansvarig nämnd", "Föreslagen bedömning", "Förklaring", "Nämndens bedömning",
             "Motivering", "Analys", "Åtgärder",
             .. annual ? InterimGoalColumns : [],
+            .. document.Header.IsRegion ? RegionGoalColumns : [],
         ]);
         foreach (var area in document.Areas)
         {
@@ -118,6 +120,11 @@ public static class ReportWorkbook
                 {
                     cells.Add(ExcelCell.Of(goal.InterimAssessment is { } interim ? T.Assessment(interim.Assessment) : T.None));
                     cells.Add(ExcelCell.Wrapped(goal.InterimAssessment is { } source ? T.InterimSource(source) : ""));
+                }
+
+                if (document.Header.IsRegion)
+                {
+                    cells.Add(ExcelCell.Of(goal.CommitteeReportState is { } state ? state.SwedishName() : T.None));
                 }
 
                 sheet.Rows.Add(cells);

@@ -102,7 +102,7 @@ public static class ReportPdf
         layout.Heading(T.Goal(goal), 2, layout.BoxesHeight(boxes) + 30);
         if (header.IsRegion && goal.CommitteeName is { } committee)
         {
-            layout.Paragraph($"Ansvarig nämnd: {committee}", muted: true);
+            layout.Paragraph($"Ansvarig nämnd: {committee}{T.CommitteeReport(goal)}", muted: true);
         }
 
         layout.Boxes(boxes);
@@ -145,7 +145,8 @@ public static class ReportPdf
         var boxes = new List<PdfBox>
         {
             new("Nämndens bedömning", T.Assessment(goal.Texts.Assessed),
-                goal.DiffersFromSuggestion ? "Avviker från den föreslagna bedömningen." : null),
+                goal.CommitteeReportState == ReportState.Open && goal.Texts.Assessed is not null ? T.DraftNote
+                : goal.DiffersFromSuggestion ? "Avviker från den föreslagna bedömningen." : null),
             new("Föreslagen bedömning (från indikatorerna)", T.Assessment(goal.Suggested), goal.SuggestedExplanation),
         };
         if (goal.InterimAssessment is { } interim)

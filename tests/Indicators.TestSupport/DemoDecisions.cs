@@ -1,0 +1,68 @@
+using Dapper;
+using Indicators.Core.Attainment;
+using Indicators.Data.Audit;
+using Indicators.Data.Plans;
+using Indicators.Data.Reports;
+using Npgsql;
+
+namespace Indicators.TestSupport;
+
+/// <summary>
+/// The Hälso- och sjukvårdsnämnden deciding its Delårsrapport 2026 in a database where the web app loaded the demo (its demo
+/// user "hsn" acts, as the store checks): every goal assessed as suggested except one, with a motivation, then submitted
+/// and finalised as asked. Returns the ids the pages are addressed by.
+/// </summary>
+public static class DemoDecisions
+{
+    public const string Motivation = "Väntetiderna har ökat; målet nås inte i år.";
+
+    public sealed record Ids(int Interim, int Hsn, int Goal, int Area);
+
+    public static async Task<Ids> IdsAsync(string connectionString, string goalCode)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        var interim = await connection.ExecuteScalarAsync<int>("select id from report_period where kind = 'interim' and year = 2026");
+        var hsn = await connection.ExecuteScalarAsync<int>("select id from committee where area_id = '0022' and code = 'HSN'");
+        var (goal, area) = await connection.QuerySingleAsync<(int, int)>("select id, goal_area_id from goal where code = @Code", new { Code = goalCode });
+        return new Ids(interim, hsn, goal, area);
+    }
+
+    public static async Task<Ids> AssessAsync(string connectionString, string goalCode, GoalAssessment assessment, bool submit = true, bool finalise = true)
+    {
+        var ids = await IdsAsync(connectionString, goalCode);
+        await using var dataSource = NpgsqlDataSource.Create(connectionString);
+        var queries = new ReportQueries(dataSource, new PlanQueries(dataSource));
+        var store = new ReportStore(dataSource, queries);
+        var actor = new Actor("hsn", "127.0.0.1");
+        foreach (var goal in (await queries.GetCommitteeReportAsync(ids.Interim, ids.Hsn))!.Document.Goals)
+        {
+            var assessed = goal.GoalId == ids.Goal ? assessment : goal.Suggested;
+            var texts = goal.Texts with { Assessed = assessed, Motivation = assessed == goal.Suggested ? "" : Motivation };
+            if (!(await store.SaveGoalAsync(ids.Interim, ids.Hsn, goal.GoalId, goal.Texts, texts, goal.Suggested, actor)).Saved)
+            {
+                throw new InvalidOperationException($"Mål {goal.Code} was not saved.");
+            }
+        }
+
+        if (submit)
+        {
+            await store.SubmitAsync(ids.Interim, ids.Hsn, (await queries.GetCommitteeReportAsync(ids.Interim, ids.Hsn))!.State.Version, actor);
+        }
+
+        if (submit && finalise)
+        {
+            await store.FinaliseAsync(ids.Interim, ids.Hsn, (await queries.GetCommitteeReportAsync(ids.Interim, ids.Hsn))!.State.Version, actor);
+        }
+
+        return ids;
+    }
+
+    /// <summary>Submits the nämnd's report as it stands (every goal assessed).</summary>
+    public static async Task SubmitAsync(string connectionString, Ids ids)
+    {
+        await using var dataSource = NpgsqlDataSource.Create(connectionString);
+        var queries = new ReportQueries(dataSource, new PlanQueries(dataSource));
+        await new ReportStore(dataSource, queries).SubmitAsync(ids.Interim, ids.Hsn,
+            (await queries.GetCommitteeReportAsync(ids.Interim, ids.Hsn))!.State.Version, new Actor("hsn", null));
+    }
+}
