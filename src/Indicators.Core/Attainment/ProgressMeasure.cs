@@ -127,7 +127,9 @@ public static class ProgressMeasure
         var current = currentPoint.Value!.Value;
         var lowerIsBetter = options.Direction == Direction.LowerIsBetter;
         var direction = lowerIsBetter ? -1 : 1;
-        var values = $"{Writer.Label(basePoint)} {text.Value(baseValue)} → {Writer.Label(currentPoint)} {text.Value(current)}";
+        var values = (baseYear != options.BaseYear ? $"Basåret {Year(options.BaseYear)} saknar värde, så {Year(baseYear)} används: " : "")
+            + $"{Writer.Label(basePoint)} {text.Value(baseValue)}"
+            + (currentYear != baseYear ? $" → {Writer.Label(currentPoint)} {text.Value(current)}" : "");
 
         if (options.Target is { } goal && (lowerIsBetter ? current <= goal : current >= goal))
         {

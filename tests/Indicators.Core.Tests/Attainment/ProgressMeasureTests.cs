@@ -122,4 +122,15 @@ public class ProgressMeasureTests
         var result = ProgressMeasure.Measure(Series("2024:-600;2025:-362"), new ProgressOptions(2024, 2027, Direction.HigherIsBetter, -100));
         Assert.Contains("Förändring −39,67\u00A0% per år (mot målet) – värdena är negativa, så en minskning av beloppet räknas som en ökning", result.Explanation, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_base_year_without_a_value_is_named_with_the_year_used_instead()
+    {
+        var result = ProgressMeasure.Measure(Series("2023:80;2025:84;2026:86"), new ProgressOptions(2024, 2027, Direction.HigherIsBetter, 90));
+        Assert.Equal(2025, result.BaseYear);
+        Assert.Contains("på årsvärden. Basåret 2024 saknar värde, så 2025 används: 2025 84,0 → 2026 86,0, målvärde 90,0 2027.", result.Explanation, StringComparison.Ordinal);
+
+        var reached = ProgressMeasure.Measure(Series("2024:95"), new ProgressOptions(2024, 2027, Direction.HigherIsBetter, 90));
+        Assert.Equal("Målet nått. Metod: Open SDG:s tillväxtkvot mot målvärdet, på årsvärden. 2024 95,0; målvärdet 90,0 2027 är nått (högre är bättre).", reached.Explanation);
+    }
 }
