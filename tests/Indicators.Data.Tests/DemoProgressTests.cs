@@ -40,6 +40,9 @@ public class DemoProgressTests
                 Assert.True(ProgressMethod.LinearPath == progress[economy].Method, $"{economy}: {progress[economy].Explanation}");
             }
 
+            // Values in the indicator's own decimals (mnkr without decimals), not a fixed one decimal.
+            Assert.Contains("2024 −600\u00A0mnkr → 2025 −362\u00A0mnkr, målvärde 0\u00A0mnkr 2027", progress["HSN_RESULTAT_MOT_RAM"].Explanation, StringComparison.Ordinal);
+
             foreach (var monthly in new[] { "LISTADE_PER_ALLMANSPECIALIST", "HYRPERSONAL_ANDEL", "SJUKFRANVARO" })
             {
                 Assert.True(ComparableBasis.Rolling12Months == progress[monthly].Basis, $"{monthly}: {progress[monthly].Explanation}");
