@@ -29,7 +29,8 @@ namespace Indicators.Core.Attainment;
 /// and called it i fas).</item>
 /// <item><b>Linear path</b>, ours, where method 2 is undefined: a base value of 0, base and current of opposite signs
 /// (the series crosses zero), base and målvärde of opposite signs (a deficit going to balance: the needed growth is
-/// undefined), or a målvärde equal to the base value (needed growth 0). value = (direction · (current − base) /
+/// undefined, unless the target year is one year after the base year: the exponent is then 1 and upstream's formula
+/// holds), or a målvärde equal to the base value (needed growth 0). value = (direction · (current − base) /
 /// |målvärde − base|) / ((current year − base year) / (target year − base year)): the share of the distance from the
 /// base value to the målvärde covered, in the good direction, against the share of the time from the base year to the
 /// target year elapsed. 1 means on the straight line from base to målvärde. Thresholds 0.95 / 0.6 / 0, as Open SDG's
@@ -171,7 +172,8 @@ public static class ProgressMeasure
         var growthTarget = target == 0 ? ZeroTargetReplacement : target;
         var whyNotGrowth = baseValue == 0 ? "basvärdet är 0"
             : crossesZero ? "värdena byter tecken"
-            : (baseValue > 0) != (growthTarget > 0) ? "basvärdet och målvärdet har olika tecken"
+            // With a target year one year after the base the exponent is 1 and upstream's needed growth is real whatever the signs.
+            : (baseValue > 0) != (growthTarget > 0) && options.TargetYear - baseYear != 1 ? "basvärdet och målvärdet har olika tecken"
             : growthTarget == baseValue ? "målvärdet är lika med basvärdet"
             : null;
         if (whyNotGrowth is not null)
