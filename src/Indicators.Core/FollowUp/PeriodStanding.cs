@@ -35,8 +35,9 @@ public sealed record PeriodStanding(
 /// used and judged against the period's målvärde; the explanation says so. This is how a delårsrapport compares last year's
 /// published figure with this year's målvärde.</item>
 /// </list>
-/// Progress (the Open SDG method) runs on the yearly values up to the period, from the year before the plan's first year
-/// (the plan's starting point) to the plan's last year and its målvärde.
+/// Progress (<see cref="ProgressMeasure"/>) runs on comparable yearly values up to the period (<see cref="ComparableValues"/>:
+/// annual values, or rolling 12 months or the same period each year for a monthly, quarterly or tertial indicator), from
+/// the year before the plan's first year (the plan's starting point) to the plan's last year and its målvärde.
 /// </summary>
 public static class PeriodStandingRule
 {
@@ -88,11 +89,9 @@ public static class PeriodStandingRule
 
     static ProgressResult Progress(IndicatorOverview indicator, IReadOnlyList<Outcome> known, int planStartYear, int planEndYear)
     {
-        var yearly = known.Where(o => o.Period.Kind == PeriodKind.Year)
-            .Select(o => new YearValue(o.Period.Year, o.UsableValue))
-            .ToList();
         var endTarget = indicator.RuleTargetFor(planEndYear);
-        return ProgressMeasure.Measure(yearly, new ProgressOptions(
-            planStartYear - 1, planEndYear, indicator.Direction, endTarget is { IsBand: false } single ? single.Value : null));
+        return ProgressMeasure.Measure(known, indicator.Aggregation, new ProgressOptions(
+            planStartYear - 1, planEndYear, indicator.Direction, endTarget is { IsBand: false } single ? single.Value : null,
+            Display: indicator.Rule));
     }
 }
