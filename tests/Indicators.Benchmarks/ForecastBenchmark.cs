@@ -33,7 +33,11 @@ static class ForecastBenchmark
             Forecast += Math.Abs(forecast - actual) / scale;
             Naive += Math.Abs(naive - actual) / scale;
             Methods[method.SwedishName()] = Methods.GetValueOrDefault(method.SwedishName()) + 1;
+            var d = Diag.GetValueOrDefault(method.SwedishName());
+            Diag[method.SwedishName()] = (d.F + Math.Abs(forecast - actual) / scale, d.N + Math.Abs(naive - actual) / scale);
         }
+
+        public Dictionary<string, (decimal F, decimal N)> Diag { get; } = [];
 
         public void Add(Row other)
         {
@@ -88,7 +92,7 @@ static class ForecastBenchmark
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Forecast benchmark: {generated.Count} generated series ({perShape} per shape, seed {seed}) and {demoSeries.Count} demo series; yearly series forecast 1 and 2 years ahead from every point with 2 or more values, monthly sums for the year's end from january–august."));
+            $"Forecast benchmark: {generated.Count} generated series ({perShape} per shape, seed {seed}) and {demoSeries.Count} demo series; yearly series forecast 1 and 2 years ahead from every point with {ForecastRule.MinBacktestHistory} or more values, monthly sums for the year's end from january–august."));
         Console.WriteLine("MAE in units of each series' mean absolute yearly change; naive = the latest value (for a year's end: the previous year's total).");
         Console.WriteLine();
         Console.WriteLine("| shape | series | forecasts | MAE forecast | MAE naive | ratio | methods chosen |");
@@ -97,6 +101,11 @@ static class ForecastBenchmark
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"| {row.Name} | {row.Series} | {row.Forecasts} | {row.Forecast / row.Forecasts:0.000} | {row.Naive / row.Forecasts:0.000} | {row.Ratio:0.00} | {string.Join(", ", row.Methods.Select(m => $"{m.Key} {m.Value}"))} |"));
+        }
+
+        foreach (var row in rows.Values.Append(demo))
+        {
+            Console.WriteLine($"DIAG {row.Name}: " + string.Join("; ", row.Diag.Select(d => $"{d.Key} {d.Value.F:0}/{d.Value.N:0}")));
         }
 
         Console.WriteLine();
@@ -114,14 +123,17 @@ static class ForecastBenchmark
         return Task.FromResult(0);
     }
 
-    /// <summary>From every point with at least two values, each horizon ahead where the series has that year.</summary>
+    /// <summary>
+    /// From every point with as many values as the rule's own backtests start from, each horizon ahead where the series has
+    /// that year.
+    /// </summary>
     static void Yearly(Row row, IReadOnlyList<YearValue> series)
     {
         var values = series.Select(v => v.Value!.Value).ToList();
         var scale = Scale(values);
         foreach (var horizon in Horizons)
         {
-            for (var last = 1; last < series.Count; last++)
+            for (var last = ForecastRule.MinBacktestHistory - 1; last < series.Count; last++)
             {
                 var year = series[last].Year + horizon;
                 if (series.FirstOrDefault(v => v.Year == year) is not { Value: { } actual } || series[^1].Year < year)

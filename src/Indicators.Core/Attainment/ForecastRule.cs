@@ -40,7 +40,18 @@ public static class ForecastRule
     /// <summary>This many changes in one direction in a row make a run that a forecast must not turn back.</summary>
     public const int RunLength = 3;
 
-    public const ForecastMethod DefaultYearlyMethod = ForecastMethod.DampedTrend;
+    /// <summary>A change this many times the median size of the other changes is a level shift.</summary>
+    public const int JumpFactor = 4;
+
+    /// <summary>
+    /// Without enough backtests: the damped trend when the latest <see cref="DefaultRunLength"/> changes go the same way,
+    /// the latest value otherwise.
+    /// </summary>
+    static ForecastMethod DefaultYearlyMethod(List<(int Year, decimal Value)> known) =>
+        RunOf(known) >= DefaultRunLength ? ForecastMethod.DampedTrend : ForecastMethod.LastValue;
+
+    /// <summary>How many changes in a row the default needs before it continues a trend.</summary>
+    public const int DefaultRunLength = 3;
 
     static readonly IndicatorRule Plain = new(Direction.HigherIsBetter, "", 1);
 
@@ -81,6 +92,12 @@ public static class ForecastRule
                 $"Kan ej bedömas: en prognos kräver minst två år med värde före {Year(targetYear)}.");
         }
 
+        var levelShift = LevelShift(known);
+        if (levelShift is { } shift)
+        {
+            known = known[shift..];
+        }
+
         var years = targetYear - known[^1].Year;
         var candidates = YearlyForecastMethods.SimplestFirst
             .Where(m => !TurnsBackRun(known, YearlyForecastMethods.Forecast(m, known, targetYear)))
@@ -89,7 +106,7 @@ public static class ForecastRule
         var selection = ForecastBacktest.Choose(candidates,
             (method, past) => YearlyForecastMethods.Forecast(method, past, past[^1].Year + years),
             Backtests(known, years),
-            DefaultYearlyMethod, MinBacktests);
+            DefaultYearlyMethod(known), MinBacktests);
 
         var method = selection.Method;
         var value = YearlyForecastMethods.Forecast(method, known, targetYear);
@@ -112,6 +129,12 @@ public static class ForecastRule
 
         var explanation = YearlyForecastMethods.Describe(method, known, targetYear, value, format)
             + " " + HowChosen(selection, years == 1 ? "1 år framåt" : $"{Year(years)} år framåt", format);
+        if (levelShift is not null)
+        {
+            explanation = $"Serien bytte nivå {Year(known[0].Year)}: förändringen det året var mer än {Year(JumpFactor)} gånger så stor som "
+                + $"de andra årens typiska förändring, så bara värdena från {Year(known[0].Year)} används. " + explanation;
+        }
+
         if (excluded.Count > 0)
         {
             explanation += $" {string.Join(" och ", excluded.Select(m => m.SwedishName().ToLower(CultureInfo.GetCultureInfo("sv-SE"))))} "
@@ -137,9 +160,39 @@ public static class ForecastRule
         }
     }
 
+    /// <summary>
+    /// The index of the value after the latest level shift: a change more than <see cref="JumpFactor"/> times the median size
+    /// of the series' other changes (at least 3 of them); null when there is none.
+    /// </summary>
+    static int? LevelShift(List<(int Year, decimal Value)> known)
+    {
+        var changes = known.Zip(known.Skip(1), (a, b) => Math.Abs(b.Value - a.Value)).ToList();
+        if (changes.Count < 4)
+        {
+            return null;
+        }
+
+        for (var i = changes.Count - 1; i >= 0; i--)
+        {
+            var others = changes.Where((_, j) => j != i).Order().ToList();
+            var median = others.Count % 2 == 1 ? others[others.Count / 2] : (others[others.Count / 2 - 1] + others[others.Count / 2]) / 2;
+            if (changes[i] > JumpFactor * median)
+            {
+                return i + 1;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>How many changes in a row, up to the latest, go the same way (0 when the latest change is none).</summary>
     static int RunOf(List<(int Year, decimal Value)> known)
     {
+        if (known.Count < 2)
+        {
+            return 0;
+        }
+
         var sign = Math.Sign(known[^1].Value - known[^2].Value);
         if (sign == 0)
         {
@@ -155,7 +208,7 @@ public static class ForecastRule
         return run;
     }
 
-    static bool Rising(List<(int Year, decimal Value)> known) => known[^1].Value > known[^2].Value;
+    static bool Rising(List<(int Year, decimal Value)> known) => known.Count > 1 && known[^1].Value > known[^2].Value;
 
     static bool TurnsBackRun(List<(int Year, decimal Value)> known, decimal forecast) =>
         RunOf(known) >= RunLength && (Rising(known) ? forecast < known[^1].Value : forecast > known[^1].Value);
