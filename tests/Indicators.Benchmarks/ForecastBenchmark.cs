@@ -33,11 +33,7 @@ static class ForecastBenchmark
             Forecast += Math.Abs(forecast - actual) / scale;
             Naive += Math.Abs(naive - actual) / scale;
             Methods[method.SwedishName()] = Methods.GetValueOrDefault(method.SwedishName()) + 1;
-            var d = Diag.GetValueOrDefault(method.SwedishName());
-            Diag[method.SwedishName()] = (d.F + Math.Abs(forecast - actual) / scale, d.N + Math.Abs(naive - actual) / scale);
         }
-
-        public Dictionary<string, (decimal F, decimal N)> Diag { get; } = [];
 
         public void Add(Row other)
         {
@@ -101,11 +97,6 @@ static class ForecastBenchmark
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"| {row.Name} | {row.Series} | {row.Forecasts} | {row.Forecast / row.Forecasts:0.000} | {row.Naive / row.Forecasts:0.000} | {row.Ratio:0.00} | {string.Join(", ", row.Methods.Select(m => $"{m.Key} {m.Value}"))} |"));
-        }
-
-        foreach (var row in rows.Values.Append(demo))
-        {
-            Console.WriteLine($"DIAG {row.Name}: " + string.Join("; ", row.Diag.Select(d => $"{d.Key} {d.Value.F:0}/{d.Value.N:0}")));
         }
 
         Console.WriteLine();
