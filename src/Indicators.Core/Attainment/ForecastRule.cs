@@ -137,7 +137,8 @@ public static class ForecastRule
 
         if (excluded.Count > 0)
         {
-            explanation += $" {string.Join(" och ", excluded.Select(m => m.SwedishName().ToLower(CultureInfo.GetCultureInfo("sv-SE"))))} "
+            var sv = CultureInfo.GetCultureInfo("sv-SE");
+            explanation += $" {string.Join(" och ", excluded.Select((m, i) => i == 0 ? m.SwedishName() : m.SwedishName().ToLower(sv)))} "
                 + $"prövades inte: {(excluded.Count == 1 ? "den" : "de")} skulle vända en obruten {(Rising(known) ? "ökning" : "minskning")} "
                 + $"de senaste {Year(RunOf(known))} åren.";
         }
