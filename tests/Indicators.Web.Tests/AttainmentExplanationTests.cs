@@ -1,5 +1,7 @@
 using System.Net;
 using Dapper;
+using Indicators.Core.Attainment;
+using Indicators.Core.Plans;
 using Indicators.TestSupport;
 using Npgsql;
 
@@ -28,6 +30,16 @@ public class AttainmentExplanationTests
         Assert.Contains("helårsmål 0 mnkr × 8/12", html, StringComparison.Ordinal);
         Assert.Contains("utfallet är skyddat hos källan", html, StringComparison.Ordinal);
         Assert.Contains("Förslag: Delvis uppfyllt", html, StringComparison.Ordinal);
+        // Every forecast method is described, and the examples are the forecast rule's own output.
+        foreach (var method in new[] { ForecastMethod.LastValue, ForecastMethod.RecentMean, ForecastMethod.RecentLinearTrend, ForecastMethod.DampedTrend,
+            ForecastMethod.LinearProRating })
+        {
+            Assert.Contains(method.SwedishName(), html, StringComparison.OrdinalIgnoreCase);
+        }
+
+        var soliditet = ForecastRule.PlanEnd([.. new[] { 20.4m, 25.1m, 29.6m, 31.0m, 22.3m, 16.6m, 12.4m }.Select((v, i) => new YearValue(2019 + i, v))], 2027,
+            new IndicatorRule(Direction.HigherIsBetter, "%", 1));
+        Assert.Contains("Soliditet: " + soliditet.Explanation.Replace('\u00A0', ' '), html, StringComparison.Ordinal);
         foreach (var heading in new[] { "Trend", "Framsteg mot planens slutmål", "Prognos", "Förslag till bedömning av ett mål", "Kön", "Jämförelse med andra regioner" })
         {
             Assert.Contains($">{heading}</h2>", html, StringComparison.Ordinal);

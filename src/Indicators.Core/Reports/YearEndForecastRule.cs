@@ -8,11 +8,12 @@ namespace Indicators.Core.Reports;
 /// <summary>
 /// The delårsrapport's forecast for the year's end, from what is known up to August, with the method shown:
 /// <list type="number">
-/// <item>Monthly values for january–august all present: a sum is pro-rated by earlier years' seasonal share where two full
-/// years exist, linearly otherwise (<see cref="ForecastRule.YearEnd"/>); a rate's year-to-date mean is taken for the year.</item>
+/// <item>Monthly values for january–august all present: a sum is pro-rated linearly or by earlier full years' seasonal share,
+/// whichever would have forecast the earlier years' totals better (<see cref="ForecastRule.YearEnd"/>); a rate's year-to-date
+/// mean is taken for the year.</item>
 /// <item>A jan–aug value: a sum × 12/8, a rate as it is.</item>
-/// <item>Only yearly values (annual statistics published the year after): the least-squares line through them, extended to
-/// the year (at least two years).</item>
+/// <item>Only yearly values (annual statistics published the year after): the method chosen by backtests on them
+/// (<see cref="ForecastRule.FromYears"/>: latest value, mean level, recent linear or damped trend; at least two years).</item>
 /// <item>Otherwise no forecast, and the reason is given.</item>
 /// </list>
 /// The forecast is then judged against the year's målvärde like an outcome.
@@ -50,7 +51,7 @@ public static class YearEndForecastRule
                     .GroupBy(o => o.Period.Year)
                     .ToDictionary(g => g.Key, g => (IReadOnlyList<decimal?>)[.. Enumerable.Range(1, 12)
                         .Select(m => g.FirstOrDefault(o => o.Period.Number == m)?.UsableValue)]);
-                return ForecastRule.YearEnd(values, earlier);
+                return ForecastRule.YearEnd(values, earlier, indicator.Rule);
             }
 
             var mean = values.Average();
@@ -76,7 +77,7 @@ public static class YearEndForecastRule
             .ToList();
         if (yearly.Count >= 2)
         {
-            return ForecastRule.PlanEnd(yearly, year);
+            return ForecastRule.FromYears(yearly, year, indicator.Rule);
         }
 
         return new Forecast(null, null, NotAssessableReason.NoValue, new Dictionary<string, decimal>(),

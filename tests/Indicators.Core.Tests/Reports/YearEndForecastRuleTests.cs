@@ -59,13 +59,15 @@ public class YearEndForecastRuleTests
     }
 
     [Fact]
-    public void Only_yearly_values_give_a_linear_trend_extended_to_the_year_and_too_few_give_no_forecast_with_the_reason()
+    public void Only_yearly_values_give_the_method_chosen_by_backtests_and_too_few_give_no_forecast_with_the_reason()
     {
-        var trend = YearEndForecastRule.Forecast(Indicator(Aggregation.Rate,
-            Outcome.Of(Period.OfYear(2023), 80m), Outcome.Of(Period.OfYear(2024), 82m), Outcome.Of(Period.OfYear(2025), 84m)), 2026);
+        // +2 a year since 2021: forecasting a year ahead from 2023 and 2024, the recent linear trend hit exactly.
+        var trend = YearEndForecastRule.Forecast(Indicator(Aggregation.Rate, [.. new[] { 76m, 78m, 80m, 82m, 84m }
+            .Select((value, i) => Outcome.Of(Period.OfYear(2021 + i), value))]), 2026);
         var none = YearEndForecastRule.Forecast(Indicator(Aggregation.Rate, Outcome.Of(Period.OfYear(2025), 84m)), 2026);
 
-        Assert.Equal((ForecastMethod.LinearTrend, 86m, AttainmentStatus.Achieved), (trend.Method!.Value, trend.Value!.Value, trend.Status));
+        Assert.Equal((ForecastMethod.RecentLinearTrend, 86m, AttainmentStatus.Achieved), (trend.Method!.Value, trend.Value!.Value, trend.Status));
+        Assert.Contains("förändringen +2\u00A0procentenheter per år", trend.Explanation, StringComparison.Ordinal);
         Assert.Null(none.Value);
         Assert.Equal(AttainmentStatus.NotAssessable, none.Status);
         Assert.StartsWith("Ingen prognos", none.Explanation, StringComparison.Ordinal);

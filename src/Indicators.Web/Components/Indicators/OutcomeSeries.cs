@@ -42,9 +42,12 @@ public static class OutcomeSeries
             .Where(y => y.Value is not null)];
     }
 
-    /// <summary>The forecast to the plan's last year; null without a plan or when the plan has ended before the data.</summary>
+    /// <summary>
+    /// The forecast to the plan's last year from the years before it, by the method that would have forecast the series'
+    /// own past best (<see cref="ForecastRule"/>), in the indicator's decimals and unit; null without a plan.
+    /// </summary>
     public static Forecast? PlanEnd(IndicatorPageData data) =>
-        data.Plan is { } plan ? ForecastRule.PlanEnd(Yearly(data), plan.EndYear) : null;
+        data.Plan is { } plan ? ForecastRule.PlanEnd(Yearly(data), plan.EndYear, data.Indicator.Rule) : null;
 
     public static string Format(IndicatorDetails indicator, decimal value) => SwedishFormat.WithUnit(value, indicator.Decimals, indicator.Unit);
 }
