@@ -5,11 +5,12 @@ using Indicators.Data.Plans;
 using Indicators.TestSupport;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
+using Xunit.Abstractions;
 
 namespace Indicators.Data.Tests;
 
 /// <summary>The goal suggestion on the demo plan as a controller sees it in Delår jan–aug 2026 (issue 16).</summary>
-public class GoalSuggestionDemoTests
+public class GoalSuggestionDemoTests(ITestOutputHelper output)
 {
     [Fact]
     public async Task In_the_demo_interim_report_2026_the_suggestions_tell_goals_apart_and_goal_2_1_without_any_achieved_indicator_is_not_met()
@@ -27,6 +28,7 @@ public class GoalSuggestionDemoTests
         var shown = string.Join("\n", goals.Select(g => $"mål {g.Key}: {g.Value.Explanation}")
             .Concat(areas.Select(a => $"målområde {a.Key}: {a.Value.Assessment.SwedishName()}")));
 
+        output.WriteLine(shown);
         Assert.True(goals["2.1"].Assessment == GoalAssessment.NotMet, shown);
         Assert.True(goals.Values.Select(g => g.Assessment).Distinct().Count() >= 2, shown);
         Assert.True(areas.Values.Select(a => a.Assessment).Distinct().Count() >= 2, shown);
