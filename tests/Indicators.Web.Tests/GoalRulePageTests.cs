@@ -24,7 +24,7 @@ public class GoalRulePageTests
 
         var html = Normalised(await client.GetStringAsync(new Uri("/sa-bedoms-maluppfyllelse", UriKind.Relative)));
         Assert.Contains("Räknas minst 100 % som uppnådd (alla är uppnådda): <strong>uppfyllt</strong>", html, StringComparison.Ordinal);
-        Assert.Contains("Förslag: Ej uppfyllt – ingen indikator är uppnådd och mer än 50 % räknas som ej uppnådd. Räknat: 0,5 av 3 uppnådd", html, StringComparison.Ordinal);
+        Assert.Contains("Förslag: Ej uppfyllt – ingen indikator är uppnådd och mer än 50 % räknas som ej uppnådd. Räknat: 0 av 3 uppnådd (0 %), 2 ej uppnådd (66,7 %).", html, StringComparison.Ordinal);
         Assert.Contains("Regeln i Regionplan 2025–2027 (Fastställd plan)", html, StringComparison.Ordinal);
         Assert.Contains("Planen följer standardregeln.", html, StringComparison.Ordinal);
 
@@ -41,7 +41,7 @@ public class GoalRulePageTests
         Assert.Contains("Planen har egna andelar. Uppfyllt när minst 60 % av de bedömbara indikatorernas vikt räknas som uppnådd; "
             + "ej uppfyllt när ingen indikator är uppnådd och mer än 40 % av vikten räknas som ej uppnådd; annars delvis uppfyllt.", html, StringComparison.Ordinal);
         Assert.Contains("Indikatorer med en annan vikt än 1: Sjukfrånvaro bland medarbetare: 2.", html, StringComparison.Ordinal);
-        Assert.Contains("Exempel med planens regel: Förslag: Uppfyllt – minst 60 % räknas som uppnådd.", html, StringComparison.Ordinal);
+        Assert.Contains("Exempel med planens regel: Förslag: Delvis uppfyllt – en del är uppnådd men mindre än 60 %. Räknat: 1,5 av 3 uppnådd (50 %)", html, StringComparison.Ordinal);
 
         // Goal 3.1 (two of three uppnådda, one of them now weighing 2) is suggested uppfyllt on its page.
         var goalPage = Normalised(await client.GetStringAsync(new Uri($"/?plan={planId}", UriKind.Relative)));
