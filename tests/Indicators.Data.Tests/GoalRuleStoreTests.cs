@@ -76,17 +76,18 @@ public class GoalRuleStoreTests
         var perManager = await demo.IndicatorIdAsync("MEDARBETARE_PER_CHEF");
         Assert.Equal(GoalAssessment.PartlyMet, await demo.SuggestionAsync("3.1"));
 
-        // Goal 3.1: two of three uppnådda – uppfyllt once two thirds suffice …
+        // Goal 3.1: two of three uppnådda, the third delvis – uppfyllt once 60 % suffice …
         var opened = (await demo.Store.ReadAsync(demo.VersionId))!;
         var saved = await demo.Store.SaveAsync(demo.VersionId, opened.RowVersion, new GoalRuleEdit(new GoalRule(60, 40), new Dictionary<int, decimal>()), Analyst);
         Assert.Equal(GoalAssessment.Met, await demo.SuggestionAsync("3.1"));
 
-        // … and delvis again when the indicator that is only delvis uppnått weighs 4.
-        await demo.Store.SaveAsync(demo.VersionId, saved, new GoalRuleEdit(new GoalRule(60, 40), new Dictionary<int, decimal> { [perManager] = 4 }), Analyst);
+        // … and delvis again at 70 % when the indicator that is only delvis uppnått weighs 4 (it counts at most half of
+        // that as uppnådd, whatever its progress: at most 4 of 6).
+        await demo.Store.SaveAsync(demo.VersionId, saved, new GoalRuleEdit(new GoalRule(70, 40), new Dictionary<int, decimal> { [perManager] = 4 }), Analyst);
         Assert.Equal(GoalAssessment.PartlyMet, await demo.SuggestionAsync("3.1"));
 
         var stored = (await demo.Store.ReadAsync(demo.VersionId))!;
-        Assert.Equal(new GoalRule(60, 40), stored.Rule);
+        Assert.Equal(new GoalRule(70, 40), stored.Rule);
         var weighted = Assert.Single(stored.Weighted);
         Assert.Equal(("MEDARBETARE_PER_CHEF", 4m), (weighted.Code, weighted.Weight));
         var audit = await demo.AuditAsync();
@@ -97,7 +98,7 @@ public class GoalRuleStoreTests
         Assert.Contains("\"Weights\": []", audit[1].Before, StringComparison.Ordinal);
 
         // Saving the same settings again changes nothing and writes no entry.
-        await demo.Store.SaveAsync(demo.VersionId, stored.RowVersion, new GoalRuleEdit(new GoalRule(60, 40), new Dictionary<int, decimal> { [perManager] = 4 }), Analyst);
+        await demo.Store.SaveAsync(demo.VersionId, stored.RowVersion, new GoalRuleEdit(new GoalRule(70, 40), new Dictionary<int, decimal> { [perManager] = 4 }), Analyst);
         Assert.Equal(2, (await demo.AuditAsync()).Count);
     }
 
