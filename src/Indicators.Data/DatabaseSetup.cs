@@ -64,6 +64,7 @@ public static class DatabaseSetup
         builder.Services.AddSingleton<GoalQueries>();
         builder.Services.AddSingleton<PlanEditor>();
         builder.Services.AddSingleton<PlanEditQueries>();
+        builder.Services.AddSingleton<GoalRuleStore>();
         builder.Services.AddSingleton<CommitteeEditor>();
         builder.Services.AddSingleton<Reports.ReportQueries>();
         builder.Services.AddSingleton<Reports.ReportStore>();

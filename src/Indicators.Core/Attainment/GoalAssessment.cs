@@ -31,16 +31,31 @@ public static class GoalAssessmentNames
     };
 }
 
-/// <summary>One indicator's part in a goal: its name, its status and (if known) its trend.</summary>
-public sealed record IndicatorJudgement(string Name, AttainmentStatus Status, Trend Trend = Trend.NotAssessable);
+/// <summary>
+/// One indicator's part in a goal: its name, its status, (if known) its trend and its progress toward the plan's end
+/// target, and its weight in the plan version (default 1; see <see cref="GoalAssessmentRule"/>).
+/// </summary>
+public sealed record IndicatorJudgement(
+    string Name,
+    AttainmentStatus Status,
+    Trend Trend = Trend.NotAssessable,
+    ProgressCategory Progress = ProgressCategory.NotAssessable,
+    decimal Weight = GoalRule.DefaultWeight);
 
-/// <summary>A suggested assessment with the counts behind it and a Swedish explanation naming the indicators.</summary>
+/// <summary>
+/// A suggested assessment with the counts behind it and a Swedish explanation naming the rule and the indicators:
+/// how many indicators are assessable, uppnådda and getting worse, and the weights counted as in
+/// <see cref="GoalAssessmentRule"/> (the assessable indicators' total weight, the weight counted as uppnådd and as ej uppnådd).
+/// </summary>
 public sealed record GoalAssessmentResult(
     GoalAssessment Assessment,
     int Assessable,
     int Achieved,
     int Worsening,
-    string Explanation);
+    string Explanation,
+    decimal AssessableWeight = 0,
+    decimal CountedAchieved = 0,
+    decimal CountedNotAchieved = 0);
 
 /// <summary>The database's codes for an assessment: met, partly_met, not_met, not_assessable.</summary>
 public static class GoalAssessmentCodes

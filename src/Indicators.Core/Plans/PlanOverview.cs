@@ -15,8 +15,12 @@ public sealed record PlanOverview(
     string VersionName,
     bool IsDemo,
     IReadOnlyList<GoalAreaOverview> GoalAreas,
-    FollowUpPeriod Period)
+    FollowUpPeriod Period,
+    GoalRule? ConfiguredRule = null)
 {
+    /// <summary>The version's settings of the goal suggestion (<see cref="GoalAssessmentRule"/>), the default when none are read.</summary>
+    public GoalRule Rule => ConfiguredRule ?? GoalRule.Default;
+
     public IEnumerable<int> Years => Enumerable.Range(StartYear, EndYear - StartYear + 1);
 
     /// <summary>The periods this plan can be followed up for, newest first.</summary>
@@ -49,7 +53,8 @@ public sealed record IndicatorOverview(
     IReadOnlyList<Outcome>? Series = null,
     IReadOnlyList<IndicatorSource>? Sources = null,
     int? OwnerCommitteeId = null,
-    string? OwnerCommittee = null)
+    string? OwnerCommittee = null,
+    decimal GoalWeight = GoalRule.DefaultWeight)
 {
     /// <summary>The indicator's total outcomes for the plan's area, oldest first.</summary>
     public IReadOnlyList<Outcome> Outcomes => Series ?? [];
@@ -73,6 +78,13 @@ public sealed record IndicatorOverview(
     /// <summary>How the indicator stands in a follow-up period of a plan (see <see cref="PeriodStandingRule"/>).</summary>
     public PeriodStanding StandingIn(FollowUpPeriod period, int planStartYear, int planEndYear) =>
         PeriodStandingRule.Judge(this, Outcomes, period, planStartYear, planEndYear);
+
+    /// <summary>The indicator's part in its goals' suggestion (<see cref="GoalAssessmentRule"/>), from how it stands, with its weight.</summary>
+    public IndicatorJudgement Judgement(PeriodStanding standing)
+    {
+        ArgumentNullException.ThrowIfNull(standing);
+        return new(Name, standing.Status.Status, standing.Trend?.Trend ?? Trend.NotAssessable, standing.Progress.Category, GoalWeight);
+    }
 }
 
 /// <summary>A source that delivers an indicator, with its schedule and its last run, so pages can say how fresh the data is.</summary>

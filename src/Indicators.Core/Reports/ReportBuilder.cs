@@ -46,9 +46,21 @@ public static class ReportBuilder
         var interimGoals = inputs.Interim?.Goals.ToDictionary(g => g.GoalId) ?? [];
         var interimFinalised = inputs.Interim?.Header.State == ReportState.Finalised;
 
-        ReportIndicator IndicatorOf(IndicatorOverview indicator)
+        var judged = new Dictionary<int, (ReportIndicator Shown, IndicatorJudgement Judgement)>();
+        (ReportIndicator Shown, IndicatorJudgement Judgement) Judge(IndicatorOverview indicator)
         {
-            var standing = indicator.StandingIn(period, plan.StartYear, plan.EndYear);
+            if (!judged.TryGetValue(indicator.Id, out var pair))
+            {
+                var standing = indicator.StandingIn(period, plan.StartYear, plan.EndYear);
+                pair = (IndicatorOf(indicator, standing), indicator.Judgement(standing));
+                judged[indicator.Id] = pair;
+            }
+
+            return pair;
+        }
+
+        ReportIndicator IndicatorOf(IndicatorOverview indicator, FollowUp.PeriodStanding standing)
+        {
             var target = indicator.TargetFor(header.Year);
             decimal? women = null, men = null;
             string? genderNote = null;
@@ -84,8 +96,9 @@ public static class ReportBuilder
                 .Where(goal => header.CommitteeId is null || goal.OwnerCommitteeId == header.CommitteeId)
                 .Select(goal =>
                 {
-                    var indicators = goal.Indicators.Select(IndicatorOf).ToList();
-                    var suggestion = GoalAssessmentRule.Suggest(indicators.Select(i => new IndicatorJudgement(i.Name, i.Status, i.Trend)));
+                    var pairs = goal.Indicators.Select(Judge).ToList();
+                    var indicators = pairs.Select(p => p.Shown).ToList();
+                    var suggestion = GoalAssessmentRule.Suggest(pairs.Select(p => p.Judgement), plan.Rule);
                     InterimComparison? interim = null;
                     if (header.Kind == ReportKind.Annual && interimGoals.TryGetValue(goal.Id, out var said))
                     {

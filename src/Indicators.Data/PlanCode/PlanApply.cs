@@ -44,6 +44,7 @@ sealed class PlanApply(NpgsqlConnection connection, NpgsqlTransaction transactio
         {
             await GoalAreasAsync(version);
             await TargetsAsync(version);
+            await GoalRuleAsync(version);
         }
 
         await SourcesAsync();
@@ -389,6 +390,32 @@ sealed class PlanApply(NpgsqlConnection connection, NpgsqlTransaction transactio
                 await ChangedAsync("create", "target", id, TargetKey(version.Name, part), null, TargetState(version.Name, part));
             }
         }
+    }
+
+    /// <summary>A version's goal rule as the document says (the default rule when it has none), audited as one "goal_rule" change.</summary>
+    async Task GoalRuleAsync(VersionPart version)
+    {
+        var versionId = versionIds[version.Name];
+        var wanted = version.GoalRule ?? GoalRulePart.Default;
+        var stored = await Plans.GoalRuleStore.ReadAsync(connection, transaction, versionId, cancellationToken);
+        var before = Plans.GoalRuleStore.AuditState.Of(stored!);
+        var after = before with
+        {
+            MetShare = wanted.MetShare,
+            NotMetShare = wanted.NotMetShare,
+            Weights = [.. wanted.Weights.Where(w => w.Weight != Core.Attainment.GoalRule.DefaultWeight).OrderBy(w => w.Indicator, StringComparer.Ordinal)
+                .Select(w => new Plans.GoalRuleStore.WeightState(w.Indicator, w.Weight))],
+        };
+        if (before.Same(after))
+        {
+            return;
+        }
+
+        await ExecuteAsync("update plan_version set goal_met_share = @MetShare, goal_not_met_share = @NotMetShare where id = @Id",
+            new { Id = versionId, wanted.MetShare, wanted.NotMetShare });
+        await Plans.GoalRuleStore.WriteWeightsAsync(connection, transaction, versionId,
+            wanted.Weights.Select(w => (indicatorIds[w.Indicator], w.Weight)), cancellationToken);
+        await ChangedAsync("update", "goal_rule", versionId, $"{plan.Name} / {version.Name}", before, after);
     }
 
     async Task<List<TargetRow>> TargetRowsAsync(int versionId) =>

@@ -25,10 +25,27 @@ public sealed record AreaPart(string Id, string Name, string ShortName, string K
 /// <summary>A nämnd of the plan's organisation, by its code.</summary>
 public sealed record CommitteePart(string Code, string Name);
 
-/// <summary>A plan version, by its name within the plan. Goal areas and goals keep the document's order.</summary>
+/// <summary>
+/// A plan version, by its name within the plan. Goal areas and goals keep the document's order. Without
+/// <see cref="GoalRule"/> the version's goal suggestions follow the default rule.
+/// </summary>
 public sealed record VersionPart(
     string Name, string Kind, string? Author, DateOnly? DecidedOn, bool Current,
-    IReadOnlyList<GoalAreaPart> GoalAreas, IReadOnlyList<TargetPart> Targets);
+    IReadOnlyList<GoalAreaPart> GoalAreas, IReadOnlyList<TargetPart> Targets, GoalRulePart? GoalRule = null);
+
+/// <summary>
+/// A version's settings of the goal suggestion (<see cref="Core.Attainment.GoalRule"/>): the shares in per cent and the
+/// indicators whose weight is not 1.
+/// </summary>
+public sealed record GoalRulePart(decimal MetShare, decimal NotMetShare, IReadOnlyList<WeightPart> Weights)
+{
+    public static GoalRulePart Default { get; } = new(Core.Attainment.GoalRule.DefaultMetShare, Core.Attainment.GoalRule.DefaultNotMetShare, []);
+
+    public bool IsDefault => MetShare == Default.MetShare && NotMetShare == Default.NotMetShare && Weights.All(w => w.Weight == Core.Attainment.GoalRule.DefaultWeight);
+}
+
+/// <summary>An indicator's weight in a version's goal suggestions, by its code.</summary>
+public sealed record WeightPart(string Indicator, decimal Weight);
 
 public sealed record GoalAreaPart(string Code, string Name, string? Description, string Kind, IReadOnlyList<GoalPart> Goals);
 

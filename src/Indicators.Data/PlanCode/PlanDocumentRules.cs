@@ -133,6 +133,11 @@ sealed partial class PlanDocumentRules(ReadDocument read, IReadOnlySet<string> k
             CheckIndicatorCode(target, "indicator", target.Indicator, indicators);
         }
 
+        if (version.GoalRule is { } rule)
+        {
+            CheckGoalRule(version, rule, indicators);
+        }
+
         foreach (var group in version.Targets.GroupBy(t => t.Indicator, StringComparer.Ordinal))
         {
             var targets = group.ToList();
@@ -151,6 +156,27 @@ sealed partial class PlanDocumentRules(ReadDocument read, IReadOnlySet<string> k
                 var match = IndexedField().Match(error.Field);
                 var part = match.Success ? targets[int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)] : targets[0];
                 Error(part, match.Success ? KeyOf(match.Groups[2].Value) : "", $"Indikatorn {group.Key}: {error.Message}");
+            }
+        }
+    }
+
+    /// <summary>The same rules as the plan page's goal rule form: the shares, and a weight per indicator of the version's goals.</summary>
+    void CheckGoalRule(VersionPart version, GoalRulePart rule, Dictionary<string, IndicatorPart> indicators)
+    {
+        Draft(rule, new Core.Attainment.GoalRule(rule.MetShare, rule.NotMetShare).Validate());
+        Unique(rule.Weights, w => w.Indicator, "indicator", code => $"Indikatorn {code} har redan en vikt i versionen '{version.Name}'.");
+        var linked = version.GoalAreas.SelectMany(a => a.Goals).SelectMany(g => g.Indicators).ToHashSet(StringComparer.Ordinal);
+        foreach (var weight in rule.Weights)
+        {
+            CheckIndicatorCode(weight, "indicator", weight.Indicator, indicators);
+            if (indicators.ContainsKey(weight.Indicator) && !linked.Contains(weight.Indicator))
+            {
+                Error(weight, "indicator", $"Indikatorn {weight.Indicator} har en vikt men följer inte upp något mål i versionen '{version.Name}'.");
+            }
+
+            if (Core.Attainment.GoalRule.WeightError(weight.Weight, weight.Indicator) is { } message)
+            {
+                Error(weight, "weight", message);
             }
         }
     }

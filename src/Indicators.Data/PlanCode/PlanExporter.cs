@@ -101,7 +101,8 @@ public sealed class PlanExporter(NpgsqlDataSource dataSource)
     static async Task<List<VersionPart>> VersionsAsync(NpgsqlConnection connection, object args, CancellationToken cancellationToken)
     {
         const string versionsSql = """
-            select id as Id, name as Name, kind as Kind, author as Author, decided_on as DecidedOn, is_current as IsCurrent
+            select id as Id, name as Name, kind as Kind, author as Author, decided_on as DecidedOn, is_current as IsCurrent,
+                   goal_met_share as GoalMetShare, goal_not_met_share as GoalNotMetShare
             from plan_version where plan_id = @PlanId order by name
             """;
         const string goalAreasSql = """
@@ -143,12 +144,23 @@ public sealed class PlanExporter(NpgsqlDataSource dataSource)
         var goalIndicators = (await connection.QueryAsync<(int Id, string Code)>(new CommandDefinition(goalIndicatorsSql, args, cancellationToken: cancellationToken)))
             .ToLookup(c => c.Id, c => c.Code);
         var targets = (await connection.QueryAsync<TargetRow>(new CommandDefinition(targetsSql, args, cancellationToken: cancellationToken))).ToLookup(t => t.VersionId);
+        const string weightsSql = """
+            select w.plan_version_id as VersionId, i.code as Indicator, w.weight as Weight
+            from indicator_weight w join indicator i on i.id = w.indicator_id join plan_version v on v.id = w.plan_version_id
+            where v.plan_id = @PlanId
+              and exists (select 1 from goal_indicator gi join goal g on g.id = gi.goal_id join goal_area ga on ga.id = g.goal_area_id
+                          where gi.indicator_id = w.indicator_id and ga.plan_version_id = w.plan_version_id)
+            order by i.code
+            """;
+        var weights = (await connection.QueryAsync<(int VersionId, string Indicator, decimal Weight)>(new CommandDefinition(weightsSql, args, cancellationToken: cancellationToken)))
+            .ToLookup(w => w.VersionId, w => new WeightPart(w.Indicator, w.Weight));
         return versions.Select(v => new VersionPart(
             v.Name, v.Kind, v.Author, v.DecidedOn, v.IsCurrent,
             goalAreas[v.Id].Select(a => new GoalAreaPart(a.Code, a.Name, a.Description, a.Kind,
                 goals[a.Id].Select(g => new GoalPart(g.Code, g.Name, g.Description, g.Owner, [.. contributors[g.Id]], [.. goalIndicators[g.Id]])).ToList())).ToList(),
             targets[v.Id].Select(t => new TargetPart(
-                t.Indicator, t.Year, t.Gender, t.Value, t.BandMin, t.BandMax, t.Tolerance, t.ToleranceKind, t.Provenance, t.Example)).ToList())).ToList();
+                t.Indicator, t.Year, t.Gender, t.Value, t.BandMin, t.BandMax, t.Tolerance, t.ToleranceKind, t.Provenance, t.Example)).ToList(),
+            new GoalRulePart(v.GoalMetShare, v.GoalNotMetShare, [.. weights[v.Id]]) is { IsDefault: false } rule ? rule : null)).ToList();
     }
 
     /// <summary>The sources that feed any of the plan's indicators, with only those links (a source may feed other plans too).</summary>
@@ -275,6 +287,21 @@ public sealed class PlanExporter(NpgsqlDataSource dataSource)
                     w.Bool(8, "example", true);
                 }
             }
+
+            // Only a rule other than the default is written, so a plan that keeps the default exports as before.
+            if (v.GoalRule is { } rule)
+            {
+                w.Key(4, "goal_rule");
+                w.Number(6, "met_share", rule.MetShare);
+                w.Number(6, "not_met_share", rule.NotMetShare);
+                w.Key(6, "weights");
+                foreach (var weight in rule.Weights)
+                {
+                    w.Item(8);
+                    w.ItemScalar("indicator", weight.Indicator);
+                    w.Number(10, "weight", weight.Weight);
+                }
+            }
         }
 
         w.Key(0, "sources");
@@ -302,7 +329,7 @@ public sealed class PlanExporter(NpgsqlDataSource dataSource)
         bool GenderSplit, decimal? Tolerance, string? ToleranceKind, decimal TrendMinDifference, string? SourceDescription, string? KpiId,
         string? Owner, string PrimaryArea);
 
-    sealed record VersionRow(int Id, string Name, string Kind, string? Author, DateOnly? DecidedOn, bool IsCurrent);
+    sealed record VersionRow(int Id, string Name, string Kind, string? Author, DateOnly? DecidedOn, bool IsCurrent, decimal GoalMetShare, decimal GoalNotMetShare);
 
     sealed record GoalAreaRow(int Id, int VersionId, string Code, string Name, string? Description, string Kind);
 

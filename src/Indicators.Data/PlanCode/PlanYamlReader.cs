@@ -100,7 +100,7 @@ public static partial class PlanYamlReader
             a.Finish(new AreaPart(a.Text("id", true) ?? "", a.Text("name", true) ?? "", a.Text("short_name", true) ?? "", a.Text("kind", true) ?? "")));
         var committees = root.Items("committees", "nämnden", (c, _) => c.Finish(new CommitteePart(c.Text("code", true) ?? "", c.Text("name", true) ?? "")));
         var indicators = root.Items("indicators", "indikatorn", (i, _) => ReadIndicator(i, context));
-        var versions = root.Items("versions", "versionen", (v, _) => ReadVersion(v));
+        var versions = root.Items("versions", "versionen", (v, _) => ReadVersion(v, context));
         var sources = root.Items("sources", "källan", (s, _) => ReadSource(s, context));
         root.Finish(root);
         return plan is null ? null : new PlanDocument(plan, areas, committees, indicators, versions, sources);
@@ -124,7 +124,7 @@ public static partial class PlanYamlReader
             i.Text("owner"), i.Text("primary_area", true) ?? "", i.TextList("comparison_areas")));
     }
 
-    static VersionPart ReadVersion(MapReader v)
+    static VersionPart ReadVersion(MapReader v, ReadContext context)
     {
         var name = v.Text("name", true) ?? "";
         var kind = v.Text("kind", true) ?? "";
@@ -145,7 +145,17 @@ public static partial class PlanYamlReader
         var targets = v.Items("targets", "målvärdet", (t, _) => t.Finish(new TargetPart(
             t.Text("indicator", true) ?? "", t.Int("year", true) ?? 0, t.Text("gender"), t.Decimal("value"), t.Decimal("band_min"), t.Decimal("band_max"),
             t.Decimal("tolerance"), t.Text("tolerance_kind"), t.Text("provenance"), t.Bool("example") ?? false)));
-        return v.Finish(new VersionPart(name, kind, author, decidedOn, current, goalAreas, targets));
+        GoalRulePart? goalRule = null;
+        if (v.Map("goal_rule", false) is { } ruleNode)
+        {
+            var r = new MapReader(ruleNode, "regeln för målförslag", context);
+            var metShare = r.Decimal("met_share") ?? GoalRulePart.Default.MetShare;
+            var notMetShare = r.Decimal("not_met_share") ?? GoalRulePart.Default.NotMetShare;
+            var weights = r.Items("weights", "vikten", (w, _) => w.Finish(new WeightPart(w.Text("indicator", true) ?? "", w.Decimal("weight") ?? Core.Attainment.GoalRule.DefaultWeight)));
+            goalRule = r.Finish(new GoalRulePart(metShare, notMetShare, weights));
+        }
+
+        return v.Finish(new VersionPart(name, kind, author, decidedOn, current, goalAreas, targets, goalRule));
     }
 
     static SourcePart ReadSource(MapReader s, ReadContext context)

@@ -243,7 +243,7 @@ public sealed partial class PlanEditor(NpgsqlDataSource dataSource)
     }
 
     /// <summary>How much a version copy took along.</summary>
-    public sealed record CopiedContent(int GoalAreas, int Goals, int Contributors, int IndicatorLinks, int Targets);
+    public sealed record CopiedContent(int GoalAreas, int Goals, int Contributors, int IndicatorLinks, int Targets, int IndicatorWeights);
 
     static async Task<CopiedContent> CopyContentAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, int sourceId, int targetId, CancellationToken cancellationToken)
     {
@@ -282,9 +282,19 @@ public sealed partial class PlanEditor(NpgsqlDataSource dataSource)
             select @Target, indicator_id, year, gender, value, band_min, band_max, tolerance, tolerance_kind, provenance, is_example
             from target where plan_version_id = @Source
             """;
+        // The goal rule goes along: the source's shares (not counted) and its indicator weights (GoalRuleStore).
+        const string shares = """
+            update plan_version t set goal_met_share = s.goal_met_share, goal_not_met_share = s.goal_not_met_share
+            from plan_version s where s.id = @Source and t.id = @Target
+            """;
+        const string weights = """
+            insert into indicator_weight (plan_version_id, indicator_id, weight)
+            select @Target, indicator_id, weight from indicator_weight where plan_version_id = @Source
+            """;
         var parameters = new { Source = sourceId, Target = targetId };
         async Task<int> Run(string sql) => await connection.ExecuteAsync(new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken));
-        return new CopiedContent(await Run(goalAreas), await Run(goals), await Run(contributors), await Run(links), await Run(targets));
+        await Run(shares);
+        return new CopiedContent(await Run(goalAreas), await Run(goals), await Run(contributors), await Run(links), await Run(targets), await Run(weights));
     }
 
     /// <summary>Renames a version or changes its kind, author, decision date or whether it is the plan's current one.</summary>

@@ -42,11 +42,11 @@ public sealed class PlanQueries(NpgsqlDataSource dataSource)
         const string planSql = """
             select p.id as PlanId, p.name as Name, p.vision as Vision, a.id as AreaId, a.name as AreaName,
                    p.start_year as StartYear, p.end_year as EndYear, p.is_demo as IsDemo,
-                   v.id as VersionId, v.name as VersionName
+                   v.id as VersionId, v.name as VersionName, v.goal_met_share as GoalMetShare, v.goal_not_met_share as GoalNotMetShare
             from plan p
             join area a on a.id = p.area_id
             join lateral (
-                select id, name from plan_version
+                select id, name, goal_met_share, goal_not_met_share from plan_version
                 where plan_id = p.id and (@VersionId::int is null or id = @VersionId)
                 order by is_current desc, created_at desc, id desc
                 limit 1) v on true
@@ -60,13 +60,14 @@ public sealed class PlanQueries(NpgsqlDataSource dataSource)
                    i.id as IndicatorId, i.code as IndicatorCode, i.name as IndicatorName, i.unit as Unit, i.decimals as Decimals,
                    i.direction as Direction, i.gender_split as GenderSplit, i.is_demo as IsDemo,
                    i.aggregation as Aggregation, i.tolerance as Tolerance, i.tolerance_kind as ToleranceKind,
-                   i.trend_min_difference as TrendMinDifference
+                   i.trend_min_difference as TrendMinDifference, coalesce(w.weight, 1) as GoalWeight
             from goal_area ga
             left join goal g on g.goal_area_id = ga.id
             left join committee c on c.id = g.owner_committee_id
             left join goal_indicator gi on gi.goal_id = g.id
             left join indicator i on i.id = gi.indicator_id
             left join committee ic on ic.id = i.owner_committee_id
+            left join indicator_weight w on w.plan_version_id = ga.plan_version_id and w.indicator_id = i.id
             where ga.plan_version_id = @VersionId
             order by ga.sort_order, ga.code, g.sort_order, g.code, gi.sort_order, i.name
             """;
@@ -128,7 +129,8 @@ public sealed class PlanQueries(NpgsqlDataSource dataSource)
                                 [.. series[r.IndicatorId.Value]],
                                 [.. sources[r.IndicatorId.Value]],
                                 r.IndicatorCommitteeId,
-                                r.IndicatorCommittee))
+                                r.IndicatorCommittee,
+                                r.GoalWeight ?? GoalRule.DefaultWeight))
                             .ToList(),
                         goal.Key.OwnerCommitteeId,
                         goal.Key.GoalDescription))
@@ -136,10 +138,11 @@ public sealed class PlanQueries(NpgsqlDataSource dataSource)
             .ToList();
 
         return new PlanOverview(plan.PlanId, plan.Name, plan.Vision, plan.AreaName, plan.StartYear, plan.EndYear, plan.VersionName, plan.IsDemo,
-            goalAreas, chosen);
+            goalAreas, chosen, new GoalRule(plan.GoalMetShare, plan.GoalNotMetShare));
     }
 
-    sealed record PlanRow(int PlanId, string Name, string? Vision, string AreaId, string AreaName, short StartYear, short EndYear, bool IsDemo, int VersionId, string VersionName);
+    sealed record PlanRow(int PlanId, string Name, string? Vision, string AreaId, string AreaName, short StartYear, short EndYear, bool IsDemo, int VersionId, string VersionName,
+        decimal GoalMetShare, decimal GoalNotMetShare);
 
     sealed record TreeRow(
         int GoalAreaId, string GoalAreaCode, string GoalAreaName, bool IsPrerequisite,
@@ -147,7 +150,7 @@ public sealed class PlanQueries(NpgsqlDataSource dataSource)
         int? IndicatorCommitteeId, string? IndicatorCommittee,
         int? IndicatorId, string? IndicatorCode, string? IndicatorName, string? Unit, short? Decimals,
         string? Direction, bool? GenderSplit, bool? IsDemo,
-        string? Aggregation, decimal? Tolerance, string? ToleranceKind, decimal? TrendMinDifference)
+        string? Aggregation, decimal? Tolerance, string? ToleranceKind, decimal? TrendMinDifference, decimal? GoalWeight)
     {
         public Tolerance? ToTolerance() => (Tolerance, ToleranceKind) switch
         {

@@ -412,20 +412,8 @@ public sealed class ReportStore(NpgsqlDataSource dataSource, ReportQueries queri
         }
     }
 
-    /// <summary>Whether the actor's account is active and an analyst or administrator, or (with a committee) a Nämnd user of it.</summary>
-    static async Task<bool> HasRoleAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Actor actor, int? committeeId, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(actor);
-        const string sql = """
-            select exists (
-                select 1
-                from app_user u join user_role r on r.user_id = u.id
-                where lower(u.user_name) = lower(@UserName) and u.is_active
-                  and (r.role in ('Analytiker', 'Administrator') or (r.role = 'Namnd' and r.committee_id = @CommitteeId)))
-            """;
-        return actor.UserName is { } userName && await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
-            sql, new { UserName = userName, CommitteeId = committeeId }, transaction, cancellationToken: cancellationToken));
-    }
+    static Task<bool> HasRoleAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Actor actor, int? committeeId, CancellationToken cancellationToken) =>
+        Users.AccountRights.MayEditAsync(connection, transaction, actor, committeeId, cancellationToken);
 
     /// <summary>Locks an open report for a text save: under review and finalised reports are read-only.</summary>
     static async Task LockOpenReportAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, int periodId, int committeeId, CancellationToken cancellationToken)

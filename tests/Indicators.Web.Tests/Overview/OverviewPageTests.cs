@@ -151,7 +151,7 @@ public class OverviewPageTests
         Assert.Equal(indicators, document.QuerySelectorAll("table.indicator-table tbody tr").Length);
         var suggestion = document.QuerySelector(".suggestion")!.TextContent;
         Assert.Contains("Förslag:", suggestion, StringComparison.Ordinal);
-        Assert.Contains("bedömbara uppnådda", suggestion, StringComparison.Ordinal);
+        Assert.Contains("Regel: Uppfyllt när minst 100", suggestion, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -63,7 +63,7 @@ public sealed record DataFreshness(Freshness? Freshness, bool LastRunFailed, int
 /// <summary>One indicator as the tables show it: how it stands in the period and how fresh its data is.</summary>
 public sealed record IndicatorRow(IndicatorOverview Indicator, PeriodStanding Standing, DataFreshness Freshness)
 {
-    public IndicatorJudgement Judgement => new(Indicator.Name, Standing.Status.Status, Standing.Trend?.Trend ?? Trend.NotAssessable);
+    public IndicatorJudgement Judgement => Indicator.Judgement(Standing);
 
     public bool Matches(StatusFilter filter) => filter switch
     {
@@ -164,7 +164,7 @@ public sealed record OverviewModel(PlanOverview Plan, OverviewFilter Filter, IRe
                 var all = goal.Indicators.Select(RowOf).ToList();
                 var ownedGoal = filter.CommitteeId is null || goal.OwnerCommitteeId == filter.CommitteeId;
                 var shown = all.Where(r => (ownedGoal || r.Indicator.OwnerCommitteeId == filter.CommitteeId) && r.Matches(filter.Status)).ToList();
-                return new GoalView(goal, area, all, shown, StatusCounts.Of(all), GoalAssessmentRule.Suggest(all.Select(r => r.Judgement)),
+                return new GoalView(goal, area, all, shown, StatusCounts.Of(all), GoalAssessmentRule.Suggest(all.Select(r => r.Judgement), plan.Rule),
                     decided?.GetValueOrDefault(goal.Id));
             }).ToList();
 
@@ -174,7 +174,7 @@ public sealed record OverviewModel(PlanOverview Plan, OverviewFilter Filter, IRe
                 .ToList();
             var allRows = goals.SelectMany(g => g.Rows).DistinctBy(r => r.Indicator.Id).ToList();
             return new GoalAreaView(area, goals, shownGoals, StatusCounts.Of(allRows),
-                GoalAssessmentRule.SuggestForArea(goals.Select(g => g.Rows.Select(r => r.Judgement))));
+                GoalAssessmentRule.SuggestForArea(goals.Select(g => g.Rows.Select(r => r.Judgement)), plan.Rule));
         }).ToList();
 
         var committees = plan.GoalAreas.SelectMany(a => a.Goals)

@@ -1,0 +1,28 @@
+using Dapper;
+using Indicators.Data.Audit;
+using Npgsql;
+
+namespace Indicators.Data.Users;
+
+/// <summary>
+/// What the acting account may do, read from the account as it is inside the write's transaction, so a store never
+/// trusts a page alone and a deactivation or role change that has committed is never outrun by a page opened before it.
+/// </summary>
+public static class AccountRights
+{
+    /// <summary>Whether the actor's account is active and an analyst or administrator, or (with a committee) a Nämnd user of it.</summary>
+    public static async Task<bool> MayEditAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, Actor actor, int? committeeId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        const string sql = """
+            select exists (
+                select 1
+                from app_user u join user_role r on r.user_id = u.id
+                where lower(u.user_name) = lower(@UserName) and u.is_active
+                  and (r.role in ('Analytiker', 'Administrator') or (r.role = 'Namnd' and r.committee_id = @CommitteeId)))
+            """;
+        return actor.UserName is { } userName && await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+            sql, new { UserName = userName, CommitteeId = committeeId }, transaction, cancellationToken: cancellationToken));
+    }
+}
