@@ -134,6 +134,7 @@ public class PageWidthBrowserTests(Browser browser, ITestOutputHelper output)
         ConcurrentDictionary<(int Width, string Hash), bool> checkedMarkup, Stopwatch clock)
     {
         var failures = new List<string>();
+        var reported = 0;
         var visits = 0;
         var widest = Widths.ToDictionary(w => w, _ => (Excess: 0, Path: "–"));
         await using var context = await browser.Instance.NewContextAsync(new() { Locale = "sv-SE", ViewportSize = new() { Width = Widths[0], Height = Height } });
@@ -189,11 +190,14 @@ public class PageWidthBrowserTests(Browser browser, ITestOutputHelper output)
                 }
             }
 
-            // Progress for whoever watches a slow run: test output shows only at the end.
+            // Progress and problems so far, for whoever watches a slow run: test output shows only at the end.
             lock (TraceLock)
             {
-                File.AppendAllText(TracePath, $"{clock.Elapsed.TotalSeconds,6:0.0} s {role} {path}\n");
+                File.AppendAllText(TracePath, $"{clock.Elapsed.TotalSeconds,6:0.0} s {role} {path}\n"
+                    + string.Concat(failures.Skip(reported).Select(f => $"    {f}\n")));
             }
+
+            reported = failures.Count;
         }
 
         return ($"{role,-14}" + string.Join("  ", Widths.Select(w => $"{w}: {widest[w].Path}")), visits, failures);

@@ -60,7 +60,7 @@ public sealed class PlanQueries(NpgsqlDataSource dataSource)
                    i.id as IndicatorId, i.code as IndicatorCode, i.name as IndicatorName, i.unit as Unit, i.decimals as Decimals,
                    i.direction as Direction, i.gender_split as GenderSplit, i.is_demo as IsDemo,
                    i.aggregation as Aggregation, i.tolerance as Tolerance, i.tolerance_kind as ToleranceKind,
-                   i.trend_min_difference as TrendMinDifference
+                   i.trend_min_difference as TrendMinDifference, i.counted_noun as CountedNoun
             from goal_area ga
             left join goal g on g.goal_area_id = ga.id
             left join committee c on c.id = g.owner_committee_id
@@ -128,7 +128,8 @@ public sealed class PlanQueries(NpgsqlDataSource dataSource)
                                 [.. series[r.IndicatorId.Value]],
                                 [.. sources[r.IndicatorId.Value]],
                                 r.IndicatorCommitteeId,
-                                r.IndicatorCommittee))
+                                r.IndicatorCommittee,
+                                r.CountedNoun))
                             .ToList(),
                         goal.Key.OwnerCommitteeId,
                         goal.Key.GoalDescription))
@@ -147,7 +148,7 @@ public sealed class PlanQueries(NpgsqlDataSource dataSource)
         int? IndicatorCommitteeId, string? IndicatorCommittee,
         int? IndicatorId, string? IndicatorCode, string? IndicatorName, string? Unit, short? Decimals,
         string? Direction, bool? GenderSplit, bool? IsDemo,
-        string? Aggregation, decimal? Tolerance, string? ToleranceKind, decimal? TrendMinDifference)
+        string? Aggregation, decimal? Tolerance, string? ToleranceKind, decimal? TrendMinDifference, string? CountedNoun)
     {
         public Tolerance? ToTolerance() => (Tolerance, ToleranceKind) switch
         {
