@@ -221,7 +221,7 @@ public class FileSourceReaderTests
         var result = await Run(host, sourceId);
 
         Assert.Equal(6.8m, await host.ScalarAsync<decimal>("select value from observation"));
-        Assert.Equal("'jan rättad.csv' ersatte 1 värden från 'jan.csv' (den senare filen gäller).", Assert.Single(result.Problems).Reason);
+        Assert.Equal("'jan rättad.csv' ersatte 1 värde från 'jan.csv' (den senare filen gäller).", Assert.Single(result.Problems).Reason);
         Assert.Equal(2, await host.ScalarAsync<int>($"select count(*) from source_file where ingested_run_id = {result.RunId}"));
     }
 
