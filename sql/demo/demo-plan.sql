@@ -772,6 +772,11 @@ insert into target (plan_version_id, indicator_id, year, gender, value, provenan
     (select id from indicator where area_id = '0022' and code = 'N63016'), 2027, null, 2.6,
     'Exempel, beräknat ur Regionplan 2025–2027 §4.4.1 (274 / (7 663 + 3 007) mnkr)', true);
 
+-- What the counts count, so their values read "241 610 invånare" rather than "241 610 antal".
+update indicator set counted_noun = 'invånare' where area_id = '0022' and code = 'FOLKMANGD';
+update indicator set counted_noun = 'patienter' where area_id = '0022' and code = 'LISTADE_PER_ALLMANSPECIALIST';
+update indicator set counted_noun = 'medarbetare' where area_id = '0022' and code = 'MEDARBETARE_PER_CHEF';
+
 -- Sources (demo-plan.md, column Source). Times are Europe/Stockholm. Without internet the Kolada and SCB runs fail
 -- with a Swedish message and leave the example outcomes as they are; the file source reads what is dropped into the
 -- watched folder "inbox", relative to the app's data folder (.data/inbox by default), or uploaded in the UI.

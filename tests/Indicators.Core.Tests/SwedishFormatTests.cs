@@ -40,4 +40,33 @@ public class SwedishFormatTests
 
         Assert.Throws<FormatException>(() => DirectionCodes.Parse("sideways"));
     }
+
+    [Theory]
+    [InlineData(0, "0 varningar")]
+    [InlineData(1, "1 varning")]
+    [InlineData(2, "2 varningar")]
+    [InlineData(1234, "1\u00A0234 varningar")]
+    public void A_count_takes_the_singular_only_for_one(long count, string expected)
+    {
+        Assert.Equal(expected, SwedishFormat.Count(count, "varning", "varningar"));
+    }
+
+    [Fact]
+    public void A_word_after_a_count_is_singular_only_for_one()
+    {
+        Assert.Equal("rad", SwedishFormat.Plural(1, "rad", "rader"));
+        Assert.Equal("rader", SwedishFormat.Plural(-1, "rad", "rader"));
+        Assert.Equal("rader", SwedishFormat.Plural(0, "rad", "rader"));
+    }
+
+    [Theory]
+    [InlineData("antal", "invånare", "241\u00A0610\u00A0invånare")]
+    [InlineData("Antal", " patienter ", "241\u00A0610\u00A0patienter")]
+    [InlineData("antal", null, "241\u00A0610\u00A0antal")]
+    [InlineData("antal", "  ", "241\u00A0610\u00A0antal")]
+    [InlineData("kr/inv", "invånare", "241\u00A0610\u00A0kr/inv")]
+    public void A_count_shows_what_it_counts_when_the_indicator_names_it(string unit, string? countedNoun, string expected)
+    {
+        Assert.Equal(expected, SwedishFormat.WithUnit(241_610m, 0, SwedishFormat.ShownUnit(unit, countedNoun)));
+    }
 }

@@ -103,6 +103,21 @@ public class IndicatorEditorTests
     }
 
     [Fact]
+    public async Task What_a_count_counts_is_stored_trimmed_read_back_and_audited()
+    {
+        await using var demo = await DemoAsync();
+        var id = await demo.Editor.CreateAsync("0022", Edit(demo, Draft() with { Unit = "antal", CountedNoun = " patienter " }, Target(2025, 80m)), Alva);
+        var stored = (await demo.Queries.FindAsync(id))!;
+        Assert.Equal("patienter", stored.Draft.CountedNoun);
+
+        await demo.Editor.UpdateAsync(id, stored.Version, new IndicatorEdit(stored.Draft with { CountedNoun = "invånare" }, stored.GoalIds, stored.Targets), Alva);
+
+        var update = Assert.Single(await AuditAsync(demo, "indicator"), a => a.Action == "update");
+        Assert.Equal(("patienter", "invånare"), (Json(update.Before).GetProperty("CountedNoun").GetString(), Json(update.After).GetProperty("CountedNoun").GetString()));
+        Assert.Equal("invånare", (await demo.Queries.FindAsync(id))!.Draft.CountedNoun);
+    }
+
+    [Fact]
     public async Task Changing_properties_and_goal_links_audits_the_indicator_once_with_before_and_after()
     {
         await using var demo = await DemoAsync();
@@ -194,6 +209,8 @@ public class IndicatorEditorTests
         { "taken code", "Code", "Det finns redan en indikator med koden 'N79173'" },
         { "no unit", "Unit", "Ange enheten" },
         { "same year twice", "Versions[0].Targets[1].Year", "Det finns redan ett målvärde för 2025" },
+        { "counted noun for a share", "CountedNoun", "Räknad enhet används bara när enheten är antal (nu '%')" },
+        { "counted noun too long", "CountedNoun", "Den räknade enheten får vara högst 40 tecken" },
     };
 
     [Theory]
@@ -212,6 +229,8 @@ public class IndicatorEditorTests
             "taken code" => Edit(demo, Draft() with { Code = "N79173" }, Target(2025, 80m)),
             "no unit" => Edit(demo, Draft() with { Unit = " " }),
             "same year twice" => Edit(demo, Draft(), Target(2025, 80m), Target(2025, 81m)),
+            "counted noun for a share" => Edit(demo, Draft() with { CountedNoun = "patienter" }),
+            "counted noun too long" => Edit(demo, Draft() with { Unit = "antal", CountedNoun = new string('x', 41) }),
             _ => throw new ArgumentOutOfRangeException(nameof(change)),
         };
 

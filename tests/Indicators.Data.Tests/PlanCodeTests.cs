@@ -108,6 +108,25 @@ public class PlanCodeTests
     }
 
     [Fact]
+    public async Task A_count_names_what_it_counts_in_the_document_and_an_import_that_changes_it_is_audited()
+    {
+        await using var demo = await DemoAsync();
+        var yaml = await ExportDemoAsync(demo);
+        Assert.Contains("    counted_noun: invånare\n", yaml, StringComparison.Ordinal);
+        var changed = yaml.Replace("    counted_noun: invånare\n", "    counted_noun: personer\n", StringComparison.Ordinal);
+
+        var result = await new PlanImporter(demo, CronSchedule.Check, Folders, SourceSettingsShape.Check).ImportAsync(changed, Alva, dryRun: false);
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Errors));
+        Assert.Equal(changed, await ExportDemoAsync(demo));
+        await using var connection = await demo.OpenConnectionAsync();
+        var entry = await connection.QuerySingleAsync<(string Before, string After)>(
+            "select before::text, after::text from audit_log where action = 'import' and entity = 'indicator'");
+        Assert.Contains("\"CountedNoun\": \"invånare\"", entry.Before, StringComparison.Ordinal);
+        Assert.Contains("\"CountedNoun\": \"personer\"", entry.After, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_import_that_changes_a_target_updates_it_and_records_audit_entries_with_before_and_after()
     {
         await using var demo = await DemoAsync();
@@ -163,6 +182,7 @@ public class PlanCodeTests
         { "a value that is not a number", "        value: 85", "        value: tolv", "'tolv' är inget tal" },
         { "unknown committee", "            owner: HSN", "            owner: XYZ", "Okänd nämnd 'XYZ'" },
         { "invalid cron", "    cron: \"0 6 * * 1\"", "    cron: \"0 6 * *\"", "inte ett giltigt cron-uttryck" },
+        { "counted noun too long", "    counted_noun: invånare", "    counted_noun: invånare i länet den första november varje år", "Den räknade enheten får vara högst 40 tecken" },
     };
 
     [Theory]

@@ -41,13 +41,23 @@ public static class PageChecks
 
     public static async Task AssertNoViolationsAsync(IPage page)
     {
-        var result = await page.RunAxe(new AxeRunOptions
-        {
-            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-        });
-        Assert.True(result.Violations.Length == 0,
-            string.Join("\n", result.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => string.Join(" ", n.Target)))})")));
+        var violations = await ViolationsAsync(page);
+        Assert.True(violations.Count == 0, string.Join("\n", violations));
     }
+
+    /// <summary>axe-core's WCAG 2.1 A and AA violations on the page as it stands, one line each (none: empty).</summary>
+    public static async Task<IReadOnlyList<string>> ViolationsAsync(IPage page) => Lines(await page.RunAxe(Wcag21));
+
+    /// <summary>The same, for one part of the page (the header).</summary>
+    public static async Task<IReadOnlyList<string>> ViolationsAsync(ILocator part) => Lines(await part.RunAxe(Wcag21));
+
+    static AxeRunOptions Wcag21 => new()
+    {
+        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+    };
+
+    static List<string> Lines(AxeResult result) =>
+        result.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => string.Join(" ", n.Target)))})").ToList();
 
     public static Task ScreenshotAsync(IPage page, string name, bool fullPage = true) =>
         page.ScreenshotAsync(new() { Path = Path.Combine(Browser.OutputFolder, name + ".png"), FullPage = fullPage });

@@ -42,7 +42,7 @@ public class StartPageBrowserTests(Browser browser)
         await page.GetByRole(AriaRole.Button, new() { Name = "Visa" }).ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Helår 2027");
         var row = page.Locator("tr", new() { Has = page.GetByText("Listade patienter per allmänspecialist") });
-        await Assertions.Expect(row.Locator("td.num").Last).ToHaveTextAsync("1\u00A0100\u00A0antal");
+        await Assertions.Expect(row.Locator("td.num").Last).ToHaveTextAsync("1\u00A0100\u00A0patienter");
         await page.ScreenshotAsync(new() { Path = Path.Combine(Browser.OutputFolder, "start-page.png"), FullPage = true });
     }
 
@@ -102,7 +102,7 @@ public class StartPageBrowserTests(Browser browser)
         await SignIn(page, baseUrl);
         await page.GotoAsync(baseUrl + "/?period=2026-JA");
         var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Listade patienter per allmänspecialist" });
-        var explanation = row.GetByText("Ej uppnått: utfall 1 341 antal mot målvärde 1 200 antal");
+        var explanation = row.GetByText("Ej uppnått: utfall 1 341 patienter mot målvärde 1 200 patienter");
         await Assertions.Expect(explanation).ToBeHiddenAsync();
 
         await row.Locator("summary").First.FocusAsync();

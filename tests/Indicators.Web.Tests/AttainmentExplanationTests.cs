@@ -56,9 +56,10 @@ public class AttainmentExplanationTests
         var html = Normalised(await client.GetStringAsync(new Uri("/", UriKind.Relative)));
 
         // The newest outcomes are from August 2026, so the start page shows delår jan–aug 2026.
-        // Listade patienter per allmänspecialist, aug 2026: 1 341 against 1 200 (lower is better), tolerance 5 % of the target = 60.
-        Assert.Contains("Ej uppnått: utfall 1 341 antal mot målvärde 1 200 antal, 141 antal över; delvis-gräns 60 antal (5,0 % av målvärdet).", html, StringComparison.Ordinal);
-        Assert.Contains("Bättre: 1 341 antal aug 2026 mot 1 354 antal aug 2025, 13 antal lägre; minsta skillnad 10 antal.", html, StringComparison.Ordinal);
+        // Listade patienter per allmänspecialist, aug 2026: 1 341 against 1 200 (lower is better), tolerance 5 % of the target = 60;
+        // the indicator counts patients, so its values read in patienter rather than antal.
+        Assert.Contains("Ej uppnått: utfall 1 341 patienter mot målvärde 1 200 patienter, 141 patienter över; delvis-gräns 60 patienter (5,0 % av målvärdet).", html, StringComparison.Ordinal);
+        Assert.Contains("Bättre: 1 341 patienter aug 2026 mot 1 354 patienter aug 2025, 13 patienter lägre; minsta skillnad 10 patienter.", html, StringComparison.Ordinal);
         Assert.Contains("href=\"sa-bedoms-maluppfyllelse#status\"", html, StringComparison.Ordinal);
     }
 
@@ -81,7 +82,7 @@ public class AttainmentExplanationTests
         }
 
         var html = Normalised(await client.GetStringAsync(new Uri("/", UriKind.Relative)));
-        Assert.Contains("Uppnått: utfall 1 190 antal mot målvärde 1 200 antal, 10 antal under; delvis-gräns 60 antal", html, StringComparison.Ordinal);
-        Assert.DoesNotContain("utfall 1 341 antal", html, StringComparison.Ordinal);
+        Assert.Contains("Uppnått: utfall 1 190 patienter mot målvärde 1 200 patienter, 10 patienter under; delvis-gräns 60 patienter", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("utfall 1 341 patienter", html, StringComparison.Ordinal);
     }
 }

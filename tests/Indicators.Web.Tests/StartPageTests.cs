@@ -24,7 +24,7 @@ public class StartPageTests
         Assert.Contains("Vi erbjuder vård som utgår från individens behov och är tillgänglig", html, StringComparison.Ordinal);
         Assert.Contains("Ekonomin är en förutsättning", html, StringComparison.Ordinal);
         Assert.Contains("Listade patienter per allmänspecialist", html, StringComparison.Ordinal);
-        Assert.Contains("1\u00A0100\u00A0antal", html, StringComparison.Ordinal);
+        Assert.Contains("1\u00A0100\u00A0patienter", html, StringComparison.Ordinal);
         Assert.Contains("Demodata.", html, StringComparison.Ordinal);
         Assert.Contains("exempel", html, StringComparison.Ordinal);
     }
@@ -47,7 +47,7 @@ public class StartPageTests
         }
 
         var html = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri("/?period=2026", UriKind.Relative)));
-        Assert.Contains("1\u00A0234\u00A0antal", html, StringComparison.Ordinal);
+        Assert.Contains("1\u00A0234\u00A0patienter", html, StringComparison.Ordinal);
     }
 
     [Fact]

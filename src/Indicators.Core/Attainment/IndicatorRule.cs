@@ -12,20 +12,27 @@ public enum Aggregation
     Sum,
 }
 
-/// <summary>What the rules need to know about an indicator: its direction, unit, display decimals, aggregation and tolerance.</summary>
+/// <summary>
+/// What the rules need to know about an indicator: its direction, unit, display decimals, aggregation and tolerance, and
+/// for a count ("antal") what it counts, so explanations read "241 610 invånare" (<see cref="SwedishFormat.ShownUnit"/>).
+/// </summary>
 public sealed record IndicatorRule(
     Direction Direction,
     string Unit,
     int Decimals = 1,
     Aggregation Aggregation = Aggregation.Rate,
-    Tolerance? Tolerance = null)
+    Tolerance? Tolerance = null,
+    string? CountedNoun = null)
 {
     public Tolerance EffectiveTolerance => Tolerance ?? Attainment.Tolerance.None;
 
     /// <summary>The unit of a difference: "procentenheter" for "%", otherwise the value's own unit.</summary>
-    public string DifferenceUnit => Unit == "%" ? "procentenheter" : Unit;
+    public string DifferenceUnit => Unit == "%" ? "procentenheter" : ShownUnit;
 
-    internal string FormatValue(decimal value) => SwedishFormat.WithUnit(value, Decimals, Unit);
+    /// <summary>The unit shown after a value: the counted noun of a count that names one, else the unit.</summary>
+    public string ShownUnit => SwedishFormat.ShownUnit(Unit, CountedNoun);
+
+    internal string FormatValue(decimal value) => SwedishFormat.WithUnit(value, Decimals, ShownUnit);
 
     internal string FormatDifference(decimal difference) => SwedishFormat.WithUnit(difference, Decimals, DifferenceUnit);
 }

@@ -22,4 +22,23 @@ public static class SwedishFormat
     /// <summary>The value with its unit; "%" and other units are separated by a (non-breaking) space.</summary>
     public static string WithUnit(decimal value, int decimals, string unit) =>
         unit.Length == 0 ? Number(value, decimals) : $"{Number(value, decimals)}\u00A0{unit}";
+
+    /// <summary>
+    /// The unit shown after an indicator's values. A count ("antal") shows what it counts when the indicator names it
+    /// ("241 610 invånare", not "241 610 antal"); every other unit, and a count without a noun, shows as it is.
+    /// </summary>
+    public static string ShownUnit(string unit, string? countedNoun) =>
+        string.Equals(unit.Trim(), CountUnit, StringComparison.OrdinalIgnoreCase) && !string.IsNullOrWhiteSpace(countedNoun)
+            ? countedNoun.Trim()
+            : unit;
+
+    /// <summary>The unit of an indicator that counts something; <see cref="ShownUnit"/> replaces it by the counted noun.</summary>
+    public const string CountUnit = "antal";
+
+    /// <summary>A count with its noun: "1 varning", "2 varningar", "1 234 rader" (singular only for exactly one).</summary>
+    public static string Count(long count, string singular, string plural) =>
+        $"{Number(count, 0)} {Plural(count, singular, plural)}";
+
+    /// <summary>The noun that goes with a count shown elsewhere in the sentence: singular only for exactly one.</summary>
+    public static string Plural(long count, string singular, string plural) => count == 1 ? singular : plural;
 }

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Indicators.Core.Editing;
+using Indicators.Core.Formatting;
 
 namespace Indicators.Core.Plans;
 
@@ -25,7 +26,8 @@ public sealed partial record IndicatorDraft(
     string? KpiId,
     string? OwnerCommitteeCode,
     string PrimaryAreaId,
-    IReadOnlyList<string> ComparisonAreaIds)
+    IReadOnlyList<string> ComparisonAreaIds,
+    string? CountedNoun = null)
 {
     public static readonly IReadOnlyList<string> Frequencies = ["year", "tertial", "quarter", "month"];
     public static readonly IReadOnlyList<string> Aggregations = ["rate", "sum"];
@@ -48,7 +50,8 @@ public sealed partial record IndicatorDraft(
             .RequireText(nameof(Name), Name, "indikatorns namn", 300)
             .LimitText(nameof(Description), Description, "beskrivningen", 4000)
             .RequireText(nameof(Unit), Unit, "enheten (t.ex. %, antal, kr/inv, mnkr, dagar)", 30)
-            .LimitText(nameof(SourceDescription), SourceDescription, "källbeskrivningen", 1000);
+            .LimitText(nameof(SourceDescription), SourceDescription, "källbeskrivningen", 1000)
+            .LimitText(nameof(CountedNoun), CountedNoun, "den räknade enheten", 40);
         if (Decimals is < 0 or > 6)
         {
             v.Add(nameof(Decimals), $"Antal decimaler måste vara mellan 0 och 6 (nu {Decimals}).");
@@ -80,6 +83,12 @@ public sealed partial record IndicatorDraft(
         else if (Tolerance is null && ToleranceKind is not null)
         {
             v.Add(nameof(Tolerance), "Ange toleransens storlek, eller ta bort toleransens typ.");
+        }
+
+        // What a count counts is shown instead of "antal"; for any other unit it would never show, so it is refused.
+        if (!string.IsNullOrWhiteSpace(CountedNoun) && !string.Equals(Unit?.Trim(), SwedishFormat.CountUnit, StringComparison.OrdinalIgnoreCase))
+        {
+            v.Add(nameof(CountedNoun), $"Räknad enhet används bara när enheten är {SwedishFormat.CountUnit} (nu '{Unit?.Trim()}'): ta bort den eller ändra enheten.");
         }
 
         if (TrendMinDifference < 0)

@@ -1,4 +1,5 @@
 using Indicators.Core.Attainment;
+using Indicators.Core.Formatting;
 using Indicators.Core.FollowUp;
 using Indicators.Core.Observations;
 
@@ -54,8 +55,12 @@ public sealed record IndicatorOverview(
     IReadOnlyList<IndicatorSource>? Sources = null,
     int? OwnerCommitteeId = null,
     string? OwnerCommittee = null,
-    decimal GoalWeight = GoalRule.DefaultWeight)
+    decimal GoalWeight = GoalRule.DefaultWeight,
+    string? CountedNoun = null)
 {
+    /// <summary>The unit shown after the indicator's values ("invånare" for a count of inhabitants, else the unit).</summary>
+    public string ShownUnit => SwedishFormat.ShownUnit(Unit, CountedNoun);
+
     /// <summary>The indicator's total outcomes for the plan's area, oldest first.</summary>
     public IReadOnlyList<Outcome> Outcomes => Series ?? [];
 
@@ -65,7 +70,7 @@ public sealed record IndicatorOverview(
     public TargetValue? TargetFor(int year) => Targets.FirstOrDefault(t => t.Year == year && t.Gender is null);
 
     /// <summary>What the attainment rules need to know about this indicator.</summary>
-    public IndicatorRule Rule => new(Direction, Unit, Decimals, Aggregation, Tolerance);
+    public IndicatorRule Rule => new(Direction, Unit, Decimals, Aggregation, Tolerance, CountedNoun);
 
     /// <summary>The målvärde (or band) for a year as the rules take it; null when the plan has none for that year.</summary>
     public Target? RuleTargetFor(int year) => TargetFor(year) switch

@@ -82,7 +82,7 @@ public static class ReportBuilder
                 ? new InterimForecast(made.Value, made.Status, interimFinalised)
                 : null;
             return new ReportIndicator(
-                indicator.Id, indicator.Code, indicator.Name, indicator.Unit, indicator.Decimals, indicator.GenderSplit,
+                indicator.Id, indicator.Code, indicator.Name, indicator.ShownUnit, indicator.Decimals, indicator.GenderSplit,
                 TargetText(target, indicator), target?.IsExample ?? false,
                 standing.Outcome?.Period.SwedishName, standing.Outcome?.UsableValue, standing.IsLagging,
                 standing.Status.Status, standing.Status.Explanation,
@@ -141,8 +141,8 @@ public static class ReportBuilder
         ArgumentNullException.ThrowIfNull(indicator);
         return target switch
         {
-            { Value: { } value } => SwedishFormat.WithUnit(value, indicator.Decimals, indicator.Unit),
-            { BandMin: { } min, BandMax: { } max } => $"{SwedishFormat.Number(min, indicator.Decimals)}–{SwedishFormat.WithUnit(max, indicator.Decimals, indicator.Unit)}",
+            { Value: { } value } => SwedishFormat.WithUnit(value, indicator.Decimals, indicator.ShownUnit),
+            { BandMin: { } min, BandMax: { } max } => $"{SwedishFormat.Number(min, indicator.Decimals)}–{SwedishFormat.WithUnit(max, indicator.Decimals, indicator.ShownUnit)}",
             _ => "Inget målvärde",
         };
     }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Indicators.Core.Attainment;
 using Indicators.Core.Formatting;
 
@@ -63,17 +62,14 @@ public sealed record ReportRevision(int ComparedValues, IReadOnlyList<RevisedVal
         {
             if (!HasChanges)
             {
-                return $"Inga uppgifter har reviderats sedan rapporten fastställdes ({ComparedValues.ToString(CultureInfo.InvariantCulture)} värden jämförda).";
+                return $"Inga uppgifter har reviderats sedan rapporten fastställdes ({SwedishFormat.Count(ComparedValues, "värde jämfört", "värden jämförda")}).";
             }
 
-            var statuses = StatusChanges switch
-            {
-                0 => "ingen indikator skulle få en annan status",
-                1 => "1 indikator skulle i dag få en annan status",
-                var n => $"{n.ToString(CultureInfo.InvariantCulture)} indikatorer skulle i dag få en annan status",
-            };
-            return $"Uppgifterna har reviderats sedan rapporten fastställdes: {Changes.Count.ToString(CultureInfo.InvariantCulture)} av "
-                + $"{ComparedValues.ToString(CultureInfo.InvariantCulture)} värden har ändrats och {statuses}. Den fastställda rapporten är oförändrad.";
+            var statuses = StatusChanges == 0
+                ? "ingen indikator skulle få en annan status"
+                : $"{SwedishFormat.Count(StatusChanges, "indikator", "indikatorer")} skulle i dag få en annan status";
+            return $"Uppgifterna har reviderats sedan rapporten fastställdes: {SwedishFormat.Number(Changes.Count, 0)} av "
+                + $"{SwedishFormat.Count(ComparedValues, "värde", "värden")} har ändrats och {statuses}. Den fastställda rapporten är oförändrad.";
         }
     }
 

@@ -88,5 +88,5 @@ public static class YearEndForecastRule
         new(value, ForecastMethod.YearToDateLevel, null, new Dictionary<string, decimal> { ["utfall hittills"] = value },
             $"{ForecastMethod.YearToDateLevel.SwedishName()}: {because}");
 
-    static string Number(IndicatorOverview indicator, decimal value) => SwedishFormat.WithUnit(value, indicator.Decimals, indicator.Unit);
+    static string Number(IndicatorOverview indicator, decimal value) => SwedishFormat.WithUnit(value, indicator.Decimals, indicator.ShownUnit);
 }

@@ -16,7 +16,8 @@ public sealed record VersionTargets(int PlanVersionId, IReadOnlyList<TargetDraft
 public sealed record IndicatorState(
     string Organisation, string Code, string Name, string? Description, string Unit, int Decimals, string Direction, string Frequency,
     string Aggregation, bool GenderSplit, decimal? Tolerance, string? ToleranceKind, decimal TrendMinDifference, string? SourceDescription,
-    string? KpiId, string? OwnerCommittee, string PrimaryArea, IReadOnlyList<string> ComparisonAreas, IReadOnlyList<LinkedGoal> Goals);
+    string? KpiId, string? OwnerCommittee, string PrimaryArea, IReadOnlyList<string> ComparisonAreas, IReadOnlyList<LinkedGoal> Goals,
+    string? CountedNoun = null);
 
 /// <summary>A mål an indicator follows up, named as people know it: plan, version and the mål's code.</summary>
 public sealed record LinkedGoal(string Plan, string Version, string Code);

@@ -83,7 +83,7 @@ public sealed class IndicatorEditQueries(NpgsqlDataSource dataSource)
     sealed record IndicatorRow(
         int Id, string Version, string OrganisationId, string Code, string Name, string? Description, string Unit, int Decimals, string Direction,
         string Frequency, string Aggregation, bool GenderSplit, decimal? Tolerance, string? ToleranceKind, decimal TrendMinDifference,
-        string? SourceDescription, string? KpiId, string? OwnerCommitteeCode, string PrimaryAreaId);
+        string? SourceDescription, string? KpiId, string? OwnerCommitteeCode, string PrimaryAreaId, string? CountedNoun);
 
     sealed record TargetRow(
         int PlanVersionId, int Year, string? Gender, decimal? Value, decimal? BandMin, decimal? BandMax, decimal? Tolerance, string? ToleranceKind,
@@ -96,7 +96,7 @@ public sealed class IndicatorEditQueries(NpgsqlDataSource dataSource)
                    i.unit as Unit, i.decimals::int as Decimals, i.direction as Direction, i.frequency as Frequency, i.aggregation as Aggregation,
                    i.gender_split as GenderSplit, i.tolerance as Tolerance, i.tolerance_kind as ToleranceKind,
                    i.trend_min_difference as TrendMinDifference, i.source_description as SourceDescription, i.kpi_id as KpiId,
-                   c.code as OwnerCommitteeCode, i.primary_area_id as PrimaryAreaId
+                   c.code as OwnerCommitteeCode, i.primary_area_id as PrimaryAreaId, i.counted_noun as CountedNoun
             from indicator i left join committee c on c.id = i.owner_committee_id
             where i.id = @Id;
             select area_id from indicator_comparison_area where indicator_id = @Id order by area_id;
@@ -120,7 +120,7 @@ public sealed class IndicatorEditQueries(NpgsqlDataSource dataSource)
         var draft = new IndicatorDraft(
             row.Code, row.Name, row.Description, row.Unit, row.Decimals, DirectionCodes.Parse(row.Direction), row.Frequency, row.Aggregation,
             row.GenderSplit, row.Tolerance, row.ToleranceKind, row.TrendMinDifference, row.SourceDescription, row.KpiId, row.OwnerCommitteeCode,
-            row.PrimaryAreaId, areas);
+            row.PrimaryAreaId, areas, row.CountedNoun);
         var byVersion = targets.GroupBy(t => t.PlanVersionId).Select(g => new VersionTargets(g.Key, g.Select(t => new TargetDraft(
             t.Year, t.Gender?.Trim(), t.Value, t.BandMin, t.BandMax, t.Tolerance, t.ToleranceKind, t.Provenance, t.IsExample)).ToList())).ToList();
         return new StoredIndicator(row.Id, row.Version, row.OrganisationId, draft, goals, byVersion);

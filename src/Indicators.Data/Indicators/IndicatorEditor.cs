@@ -117,12 +117,12 @@ public sealed class IndicatorEditor(NpgsqlDataSource dataSource)
 
     const string Columns = """
         code, name, description, unit, decimals, direction, frequency, aggregation, gender_split, owner_committee_id,
-        primary_area_id, tolerance, tolerance_kind, trend_min_difference, source_description, kpi_id
+        primary_area_id, tolerance, tolerance_kind, trend_min_difference, source_description, kpi_id, counted_noun
         """;
 
     const string Parameters = """
         @Code, @Name, @Description, @Unit, @Decimals, @Direction, @Frequency, @Aggregation, @GenderSplit, @OwnerCommitteeId,
-        @PrimaryAreaId, @Tolerance, @ToleranceKind, @TrendMinDifference, @SourceDescription, @KpiId
+        @PrimaryAreaId, @Tolerance, @ToleranceKind, @TrendMinDifference, @SourceDescription, @KpiId, @CountedNoun
         """;
 
     static object Row(IndicatorDraft draft, string organisationId, int? committeeId, (int Id, string Version)? existing) => new
@@ -144,6 +144,7 @@ public sealed class IndicatorEditor(NpgsqlDataSource dataSource)
         draft.TrendMinDifference,
         SourceDescription = Validation.Clean(draft.SourceDescription),
         KpiId = Validation.Clean(draft.KpiId),
+        CountedNoun = Validation.Clean(draft.CountedNoun),
         Id = existing?.Id ?? 0,
         Version = existing?.Version ?? "",
     };
@@ -375,7 +376,7 @@ public sealed class IndicatorEditor(NpgsqlDataSource dataSource)
     sealed record StateRow(
         string Organisation, string Code, string Name, string? Description, string Unit, int Decimals, string Direction, string Frequency,
         string Aggregation, bool GenderSplit, decimal? Tolerance, string? ToleranceKind, decimal TrendMinDifference, string? SourceDescription,
-        string? KpiId, string? OwnerCommittee, string PrimaryArea);
+        string? KpiId, string? OwnerCommittee, string PrimaryArea, string? CountedNoun);
 
     static async Task<IndicatorState> ReadStateAsync(Db db, int id)
     {
@@ -384,7 +385,7 @@ public sealed class IndicatorEditor(NpgsqlDataSource dataSource)
                    i.decimals::int as Decimals, i.direction as Direction, i.frequency as Frequency, i.aggregation as Aggregation,
                    i.gender_split as GenderSplit, i.tolerance as Tolerance, i.tolerance_kind as ToleranceKind,
                    i.trend_min_difference as TrendMinDifference, i.source_description as SourceDescription, i.kpi_id as KpiId,
-                   c.code as OwnerCommittee, i.primary_area_id as PrimaryArea
+                   c.code as OwnerCommittee, i.primary_area_id as PrimaryArea, i.counted_noun as CountedNoun
             from indicator i left join committee c on c.id = i.owner_committee_id
             where i.id = @Id
             """, new { Id = id });
@@ -402,7 +403,7 @@ public sealed class IndicatorEditor(NpgsqlDataSource dataSource)
         return new IndicatorState(
             row.Organisation, row.Code, row.Name, row.Description, row.Unit, row.Decimals, row.Direction, row.Frequency, row.Aggregation,
             row.GenderSplit, row.Tolerance, row.ToleranceKind, row.TrendMinDifference, row.SourceDescription, row.KpiId, row.OwnerCommittee,
-            row.PrimaryArea, areas.ToList(), goals.ToList());
+            row.PrimaryArea, areas.ToList(), goals.ToList(), row.CountedNoun);
     }
 
     static bool Same(IndicatorState a, IndicatorState b) =>

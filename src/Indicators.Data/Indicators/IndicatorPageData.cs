@@ -34,7 +34,7 @@ public sealed record IndicatorPageData(
         var i = Indicator;
         return new IndicatorOverview(i.Id, i.Code, i.Name, i.Unit, i.Decimals, i.Direction, i.GenderSplit, i.IsDemo,
             Plan?.Targets ?? [], i.Aggregation, i.Tolerance, i.TrendMinDifference, Outcomes(Gender.T), Sources,
-            i.OwnerCommitteeId, i.OwnerCommittee);
+            i.OwnerCommitteeId, i.OwnerCommittee, i.CountedNoun);
     }
 
     /// <summary>The follow-up period asked for if it lies in the plan, else the overview's default.</summary>
@@ -71,9 +71,13 @@ public sealed record IndicatorDetails(
     Tolerance? Tolerance,
     decimal TrendMinDifference,
     Aggregation Aggregation,
-    bool IsDemo)
+    bool IsDemo,
+    string? CountedNoun = null)
 {
-    public IndicatorRule Rule => new(Direction, Unit, Decimals, Aggregation, Tolerance);
+    public IndicatorRule Rule => new(Direction, Unit, Decimals, Aggregation, Tolerance, CountedNoun);
+
+    /// <summary>The unit shown after the indicator's values ("invånare" for a count of inhabitants, else the unit).</summary>
+    public string ShownUnit => Rule.ShownUnit;
 
     /// <summary>"år", "tertial", "kvartal", "månad".</summary>
     public string SwedishFrequency => Frequency switch

@@ -47,7 +47,7 @@ public sealed class IndicatorQueries(NpgsqlDataSource dataSource)
                i.aggregation as Aggregation, i.is_demo as IsDemo,
                a.id as AreaId, a.name as AreaName,
                ch.plan_id as PlanId, ch.plan_name as PlanName, ch.start_year as StartYear, ch.end_year as EndYear,
-               ch.version_name as VersionName, ch.is_demo as PlanIsDemo
+               ch.version_name as VersionName, ch.is_demo as PlanIsDemo, i.counted_noun as CountedNoun
         from indicator i
         left join committee c on c.id = i.owner_committee_id
         join area a on a.id = (select area_id from shown_area)
@@ -172,7 +172,8 @@ public sealed class IndicatorQueries(NpgsqlDataSource dataSource)
         int Id, string Code, string Name, string? Description, string Unit, short Decimals, string Direction, string Frequency,
         bool GenderSplit, string? KpiId, string? SourceDescription, int? OwnerCommitteeId, string? OwnerCommittee,
         decimal? Tolerance, string? ToleranceKind, decimal TrendMinDifference, string Aggregation, bool IsDemo,
-        string AreaId, string AreaName, int? PlanId, string? PlanName, short? StartYear, short? EndYear, string? VersionName, bool? PlanIsDemo)
+        string AreaId, string AreaName, int? PlanId, string? PlanName, short? StartYear, short? EndYear, string? VersionName, bool? PlanIsDemo,
+        string? CountedNoun)
     {
         public IndicatorDetails ToDetails() => new(
             Id, Code, Name, Description, Unit, Decimals, DirectionCodes.Parse(Direction), Frequency, GenderSplit, KpiId, SourceDescription,
@@ -183,7 +184,7 @@ public sealed class IndicatorQueries(NpgsqlDataSource dataSource)
                 ({ } amount, _) => Core.Attainment.Tolerance.Absolute(amount),
                 _ => null,
             },
-            TrendMinDifference, Aggregation == "sum" ? Core.Attainment.Aggregation.Sum : Core.Attainment.Aggregation.Rate, IsDemo);
+            TrendMinDifference, Aggregation == "sum" ? Core.Attainment.Aggregation.Sum : Core.Attainment.Aggregation.Rate, IsDemo, CountedNoun);
     }
 
     sealed record TargetRow(short Year, string? Gender, decimal? Value, decimal? BandMin, decimal? BandMax, bool IsExample, string? Provenance)

@@ -175,22 +175,25 @@ sealed class PlanApply(NpgsqlConnection connection, NpgsqlTransaction transactio
             select i.id as Id, i.code as Code, i.name as Name, i.description as Description, i.unit as Unit, i.decimals as Decimals,
                    i.direction as Direction, i.frequency as Frequency, i.aggregation as Aggregation, i.gender_split as GenderSplit,
                    i.tolerance as Tolerance, i.tolerance_kind as ToleranceKind, i.trend_min_difference as TrendMinDifference,
-                   i.source_description as SourceDescription, i.kpi_id as KpiId, c.code as Owner, i.primary_area_id as PrimaryArea
+                   i.source_description as SourceDescription, i.kpi_id as KpiId, c.code as Owner, i.primary_area_id as PrimaryArea,
+                   i.counted_noun as CountedNoun
             from indicator i left join committee c on c.id = i.owner_committee_id
             where i.area_id = @Area and i.code = @Code
             """;
         const string insertSql = """
             insert into indicator (area_id, code, name, description, unit, decimals, direction, frequency, aggregation, gender_split,
-                                   owner_committee_id, primary_area_id, tolerance, tolerance_kind, trend_min_difference, source_description, kpi_id)
+                                   owner_committee_id, primary_area_id, tolerance, tolerance_kind, trend_min_difference, source_description, kpi_id,
+                                   counted_noun)
             values (@Area, @Code, @Name, @Description, @Unit, @Decimals, @Direction, @Frequency, @Aggregation, @GenderSplit,
-                    @OwnerId, @PrimaryArea, @Tolerance, @ToleranceKind, @TrendMinDifference, @SourceDescription, @KpiId)
+                    @OwnerId, @PrimaryArea, @Tolerance, @ToleranceKind, @TrendMinDifference, @SourceDescription, @KpiId, @CountedNoun)
             returning id
             """;
         const string updateSql = """
             update indicator set name = @Name, description = @Description, unit = @Unit, decimals = @Decimals, direction = @Direction,
                 frequency = @Frequency, aggregation = @Aggregation, gender_split = @GenderSplit, owner_committee_id = @OwnerId,
                 primary_area_id = @PrimaryArea, tolerance = @Tolerance, tolerance_kind = @ToleranceKind,
-                trend_min_difference = @TrendMinDifference, source_description = @SourceDescription, kpi_id = @KpiId
+                trend_min_difference = @TrendMinDifference, source_description = @SourceDescription, kpi_id = @KpiId,
+                counted_noun = @CountedNoun
             where id = @Id
             """;
         foreach (var i in document.Indicators)
@@ -199,7 +202,7 @@ sealed class PlanApply(NpgsqlConnection connection, NpgsqlTransaction transactio
             {
                 plan.Area, i.Code, i.Name, i.Description, i.Unit, Decimals = (short)i.Decimals, i.Direction, i.Frequency, i.Aggregation, i.GenderSplit,
                 OwnerId = i.Owner is null ? (int?)null : committeeIds[i.Owner], i.PrimaryArea, i.Tolerance, i.ToleranceKind, i.TrendMinDifference,
-                i.SourceDescription, i.KpiId, Id = 0,
+                i.SourceDescription, i.KpiId, i.CountedNoun, Id = 0,
             };
             var row = await connection.QuerySingleOrDefaultAsync<IndicatorRow>(new CommandDefinition(findSql, new { plan.Area, i.Code }, transaction, cancellationToken: cancellationToken));
             if (row is null)
@@ -542,11 +545,11 @@ sealed class PlanApply(NpgsqlConnection connection, NpgsqlTransaction transactio
     sealed record IndicatorRow(
         int Id, string Code, string Name, string? Description, string Unit, short Decimals, string Direction, string Frequency, string Aggregation,
         bool GenderSplit, decimal? Tolerance, string? ToleranceKind, decimal TrendMinDifference, string? SourceDescription, string? KpiId,
-        string? Owner, string PrimaryArea)
+        string? Owner, string PrimaryArea, string? CountedNoun)
     {
         public IndicatorPart Part(IReadOnlyList<string> comparisonAreas) => new(
             Code, Name, Description, Unit, Decimals, Direction, Frequency, Aggregation, GenderSplit, Tolerance, ToleranceKind, TrendMinDifference,
-            SourceDescription, KpiId, Owner, PrimaryArea, comparisonAreas);
+            SourceDescription, KpiId, Owner, PrimaryArea, comparisonAreas, CountedNoun);
     }
 
     sealed record TargetRow(

@@ -62,7 +62,7 @@ public sealed record TargetPart(
 public sealed record IndicatorPart(
     string Code, string Name, string? Description, string Unit, int Decimals, string Direction, string Frequency, string Aggregation,
     bool GenderSplit, decimal? Tolerance, string? ToleranceKind, decimal TrendMinDifference, string? SourceDescription, string? KpiId,
-    string? Owner, string PrimaryArea, IReadOnlyList<string> ComparisonAreas);
+    string? Owner, string PrimaryArea, IReadOnlyList<string> ComparisonAreas, string? CountedNoun = null);
 
 /// <summary>
 /// A source that feeds the plan's indicators, by its name. <see cref="Settings"/> is its settings as JSON text; its secret

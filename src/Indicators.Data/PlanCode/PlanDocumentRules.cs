@@ -85,7 +85,7 @@ sealed partial class PlanDocumentRules(ReadDocument read, IReadOnlySet<string> k
         var draft = new IndicatorDraft(
             indicator.Code, indicator.Name, indicator.Description, indicator.Unit, indicator.Decimals, direction, indicator.Frequency,
             indicator.Aggregation, indicator.GenderSplit, indicator.Tolerance, indicator.ToleranceKind, indicator.TrendMinDifference,
-            indicator.SourceDescription, indicator.KpiId, indicator.Owner, indicator.PrimaryArea, indicator.ComparisonAreas);
+            indicator.SourceDescription, indicator.KpiId, indicator.Owner, indicator.PrimaryArea, indicator.ComparisonAreas, indicator.CountedNoun);
 
         // An unknown direction was already reported by the reader, at its value.
         Draft(indicator, draft.Validate().Where(e => !(e.Field == nameof(IndicatorDraft.Direction) && indicator.Direction.Length > 0)).ToList());

@@ -81,7 +81,8 @@ public sealed class PlanExporter(NpgsqlDataSource dataSource)
             select i.id as Id, i.code as Code, i.name as Name, i.description as Description, i.unit as Unit, i.decimals as Decimals,
                    i.direction as Direction, i.frequency as Frequency, i.aggregation as Aggregation, i.gender_split as GenderSplit,
                    i.tolerance as Tolerance, i.tolerance_kind as ToleranceKind, i.trend_min_difference as TrendMinDifference,
-                   i.source_description as SourceDescription, i.kpi_id as KpiId, c.code as Owner, i.primary_area_id as PrimaryArea
+                   i.source_description as SourceDescription, i.kpi_id as KpiId, c.code as Owner, i.primary_area_id as PrimaryArea,
+                   i.counted_noun as CountedNoun
             from indicator i left join committee c on c.id = i.owner_committee_id
             where i.id in ({PlanIndicatorIds})
             order by i.code, i.id
@@ -95,7 +96,7 @@ public sealed class PlanExporter(NpgsqlDataSource dataSource)
             .ToLookup(c => c.IndicatorId, c => c.AreaId);
         return rows.Select(r => new IndicatorPart(
             r.Code, r.Name, r.Description, r.Unit, r.Decimals, r.Direction, r.Frequency, r.Aggregation, r.GenderSplit, r.Tolerance, r.ToleranceKind,
-            r.TrendMinDifference, r.SourceDescription, r.KpiId, r.Owner, r.PrimaryArea, [.. comparisons[r.Id]])).ToList();
+            r.TrendMinDifference, r.SourceDescription, r.KpiId, r.Owner, r.PrimaryArea, [.. comparisons[r.Id]], r.CountedNoun)).ToList();
     }
 
     static async Task<List<VersionPart>> VersionsAsync(NpgsqlConnection connection, object args, CancellationToken cancellationToken)
@@ -224,6 +225,7 @@ public sealed class PlanExporter(NpgsqlDataSource dataSource)
             w.Scalar(4, "name", i.Name);
             w.Scalar(4, "description", i.Description);
             w.Scalar(4, "unit", i.Unit);
+            w.Scalar(4, "counted_noun", i.CountedNoun);
             w.Number(4, "decimals", i.Decimals);
             w.Scalar(4, "direction", i.Direction);
             w.Scalar(4, "frequency", i.Frequency);
@@ -327,7 +329,7 @@ public sealed class PlanExporter(NpgsqlDataSource dataSource)
     sealed record IndicatorRow(
         int Id, string Code, string Name, string? Description, string Unit, short Decimals, string Direction, string Frequency, string Aggregation,
         bool GenderSplit, decimal? Tolerance, string? ToleranceKind, decimal TrendMinDifference, string? SourceDescription, string? KpiId,
-        string? Owner, string PrimaryArea);
+        string? Owner, string PrimaryArea, string? CountedNoun);
 
     sealed record VersionRow(int Id, string Name, string Kind, string? Author, DateOnly? DecidedOn, bool IsCurrent, decimal GoalMetShare, decimal GoalNotMetShare);
 

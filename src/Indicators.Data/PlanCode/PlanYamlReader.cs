@@ -121,7 +121,7 @@ public static partial class PlanYamlReader
             i.Text("code", true) ?? "", i.Text("name", true) ?? "", i.Text("description"), i.Text("unit", true) ?? "", i.Int("decimals") ?? 1,
             direction ?? "", i.Text("frequency", true) ?? "", i.Text("aggregation") ?? "rate", i.Bool("gender_split") ?? false,
             i.Decimal("tolerance"), i.Text("tolerance_kind"), i.Decimal("trend_min_difference") ?? 0, i.Text("source_description"), i.Text("kpi_id"),
-            i.Text("owner"), i.Text("primary_area", true) ?? "", i.TextList("comparison_areas")));
+            i.Text("owner"), i.Text("primary_area", true) ?? "", i.TextList("comparison_areas"), Core.Editing.Validation.Clean(i.Text("counted_noun"))));
     }
 
     static VersionPart ReadVersion(MapReader v, ReadContext context)

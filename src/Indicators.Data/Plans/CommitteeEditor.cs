@@ -1,5 +1,6 @@
 using Dapper;
 using Indicators.Core.Editing;
+using Indicators.Core.Formatting;
 using Indicators.Core.Plans;
 using Indicators.Data.Audit;
 using Npgsql;
@@ -109,7 +110,7 @@ public sealed class CommitteeEditor(NpgsqlDataSource dataSource)
 
         if (use.Assessments > 0)
         {
-            reasons.Add($"den har {use.Assessments} rapport{(use.Assessments == 1 ? "" : "er")} (delårsrapporter och årsrapporter)");
+            reasons.Add($"den har {SwedishFormat.Count(use.Assessments, "rapport", "rapporter")} (delårsrapporter och årsrapporter)");
         }
 
         if (use.Users.Length > 0)

@@ -60,7 +60,7 @@ public sealed class PlanQueries(NpgsqlDataSource dataSource)
                    i.id as IndicatorId, i.code as IndicatorCode, i.name as IndicatorName, i.unit as Unit, i.decimals as Decimals,
                    i.direction as Direction, i.gender_split as GenderSplit, i.is_demo as IsDemo,
                    i.aggregation as Aggregation, i.tolerance as Tolerance, i.tolerance_kind as ToleranceKind,
-                   i.trend_min_difference as TrendMinDifference, coalesce(w.weight, 1) as GoalWeight
+                   i.trend_min_difference as TrendMinDifference, coalesce(w.weight, 1) as GoalWeight, i.counted_noun as CountedNoun
             from goal_area ga
             left join goal g on g.goal_area_id = ga.id
             left join committee c on c.id = g.owner_committee_id
@@ -130,7 +130,8 @@ public sealed class PlanQueries(NpgsqlDataSource dataSource)
                                 [.. sources[r.IndicatorId.Value]],
                                 r.IndicatorCommitteeId,
                                 r.IndicatorCommittee,
-                                r.GoalWeight ?? GoalRule.DefaultWeight))
+                                r.GoalWeight ?? GoalRule.DefaultWeight,
+                                r.CountedNoun))
                             .ToList(),
                         goal.Key.OwnerCommitteeId,
                         goal.Key.GoalDescription))
@@ -150,7 +151,7 @@ public sealed class PlanQueries(NpgsqlDataSource dataSource)
         int? IndicatorCommitteeId, string? IndicatorCommittee,
         int? IndicatorId, string? IndicatorCode, string? IndicatorName, string? Unit, short? Decimals,
         string? Direction, bool? GenderSplit, bool? IsDemo,
-        string? Aggregation, decimal? Tolerance, string? ToleranceKind, decimal? TrendMinDifference, decimal? GoalWeight)
+        string? Aggregation, decimal? Tolerance, string? ToleranceKind, decimal? TrendMinDifference, decimal? GoalWeight, string? CountedNoun)
     {
         public Tolerance? ToTolerance() => (Tolerance, ToleranceKind) switch
         {

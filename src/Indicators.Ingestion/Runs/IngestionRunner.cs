@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Dapper;
+using Indicators.Core.Formatting;
 using Indicators.Data.Observations;
 using Indicators.Data.Sources;
 using Indicators.Ingestion.Sources;
@@ -249,7 +250,7 @@ public sealed class IngestionRunner(
 
     static string Summary(MergeCounts counts, int rejected, int warnings) =>
         $"{counts.Inserted} nya, {counts.Updated} ändrade, {counts.Unchanged} oförändrade, {counts.Retracted} återkallade, {rejected} avvisade"
-        + (warnings > 0 ? $", {warnings} varningar" : "") + ".";
+        + (warnings > 0 ? $", {SwedishFormat.Count(warnings, "varning", "varningar")}" : "") + ".";
 
     const string LastSuccessSql = """
         select max(started_at) from ingestion_run

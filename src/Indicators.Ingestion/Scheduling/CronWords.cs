@@ -1,4 +1,5 @@
 using System.Globalization;
+using Indicators.Core.Formatting;
 
 namespace Indicators.Ingestion.Scheduling;
 
@@ -36,7 +37,7 @@ public static class CronWords
         string? when;
         if (hour == "*")
         {
-            when = $"varje timme, {m} minuter över";
+            when = $"varje timme, {SwedishFormat.Count(m, "minut", "minuter")} över";
         }
         else
         {

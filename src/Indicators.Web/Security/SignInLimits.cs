@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using Indicators.Core.Formatting;
 using Indicators.Data.Users;
 
 namespace Indicators.Web.Security;
@@ -52,7 +53,7 @@ public static class SignInLimits
             <head><meta charset="utf-8"><title>För många inloggningsförsök – Indicators</title></head>
             <body><main>
             <h1>För många inloggningsförsök</h1>
-            <p>Det har gjorts för många inloggningsförsök på kort tid. Vänta {seconds.ToString(CultureInfo.InvariantCulture)} sekunder och försök sedan igen.</p>
+            <p>Det har gjorts för många inloggningsförsök på kort tid. Vänta {SwedishFormat.Count(seconds, "sekund", "sekunder")} och försök sedan igen.</p>
             <p><a href="/logga-in">Till inloggningen</a></p>
             </main></body>
             </html>

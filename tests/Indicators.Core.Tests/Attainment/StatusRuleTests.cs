@@ -97,6 +97,16 @@ public class StatusRuleTests
     }
 
     [Fact]
+    public void A_count_that_names_what_it_counts_reads_in_that_noun_in_the_indicators_decimals()
+    {
+        var rule = new IndicatorRule(Direction.LowerIsBetter, "antal", 0, Aggregation.Rate, Tolerance.Relative(0.05m), CountedNoun: "patienter");
+        var result = StatusRule.Assess(rule, Outcome.Of(Year2026, 1350.4m), Target.Of(1100));
+        Assert.Equal(
+            "Ej uppnått: utfall 1\u00A0350\u00A0patienter mot målvärde 1\u00A0100\u00A0patienter, 250\u00A0patienter över; delvis-gräns 55\u00A0patienter (5,0\u00A0% av målvärdet).",
+            result.Explanation);
+    }
+
+    [Fact]
     public void Seed_kostnad_per_DRG_poang_9_1_percent_above_riket_against_7_5_with_tolerance_2_procentenheter_is_partly_achieved()
     {
         var result = Assess(Direction.LowerIsBetter, 9.1m, 7.5m, Tolerance.Absolute(2));

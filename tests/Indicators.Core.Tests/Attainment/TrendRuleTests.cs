@@ -10,6 +10,15 @@ public class TrendRuleTests
     static TrendResult Compare(Direction direction, decimal now, decimal before, decimal minimum, Target? band = null) =>
         TrendRule.Compare(new IndicatorRule(direction, "%"), Outcome.Of(Period.OfYear(2026), now), Outcome.Of(Period.OfYear(2025), before), minimum, band);
 
+    [Fact]
+    public void A_count_of_inhabitants_reads_in_invånare_with_no_decimals()
+    {
+        var rule = new IndicatorRule(Direction.HigherIsBetter, "antal", 0, CountedNoun: "invånare");
+        var result = TrendRule.Compare(rule, Outcome.Of(Period.OfYear(2025), 241_610m), Outcome.Of(Period.OfYear(2024), 242_343m), 100m, null);
+        Assert.Equal(Trend.Worse, result.Trend);
+        Assert.StartsWith("Sämre: 241\u00A0610\u00A0invånare 2025 mot 242\u00A0343\u00A0invånare 2024, 733\u00A0invånare lägre", result.Explanation, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(Direction.HigherIsBetter, 74, 71, 1, Trend.Better)]
     [InlineData(Direction.HigherIsBetter, 68, 71, 1, Trend.Worse)]

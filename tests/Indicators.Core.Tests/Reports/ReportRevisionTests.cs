@@ -25,6 +25,16 @@ public class ReportRevisionTests
     }
 
     [Fact]
+    public void One_value_and_one_indicator_are_named_in_the_singular()
+    {
+        var frozen = Report(Indicator(1, 91m));
+
+        Assert.Equal("Inga uppgifter har reviderats sedan rapporten fastställdes (1 värde jämfört).", ReportRevision.Compare(frozen, frozen).Summary);
+        Assert.Equal("Uppgifterna har reviderats sedan rapporten fastställdes: 1 av 1 värde har ändrats och 1 indikator skulle i dag få en annan status. "
+            + "Den fastställda rapporten är oförändrad.", ReportRevision.Compare(frozen, Report(Indicator(1, 80m, status: AttainmentStatus.NotAchieved))).Summary);
+    }
+
+    [Fact]
     public void A_revised_value_a_new_value_and_a_changed_status_are_each_named_with_the_size_of_the_change()
     {
         var frozen = Report(Indicator(1, 91m), Indicator(2, null, period: null, status: AttainmentStatus.NotAssessable), Indicator(3, 80m, women: 79m));

@@ -13,6 +13,7 @@ public class CronWordsTests
     [InlineData("15 2 1 * *", "den 1 varje månad kl. 02:15")]
     [InlineData("0 5 15 3 *", "den 15 mars varje år kl. 05:00")]
     [InlineData("5 * * * *", "varje timme, 5 minuter över")]
+    [InlineData("1 * * * *", "varje timme, 1 minut över")]
     [InlineData("*/15 * * * *", "var 15:e minut")]
     [InlineData("@daily", "varje dag kl. 00:00")]
     [InlineData("@weekly", "varje söndag kl. 00:00")]

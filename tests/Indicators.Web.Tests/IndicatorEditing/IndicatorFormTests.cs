@@ -33,6 +33,19 @@ public class IndicatorFormTests
     }
 
     [Fact]
+    public void What_a_count_counts_goes_from_the_stored_indicator_to_the_form_and_back_and_a_blank_one_is_none()
+    {
+        var stored = new StoredIndicator(1, "v1", "0022",
+            BandForm().ToEdit().Edit.Indicator with { Unit = "antal", Direction = Direction.HigherIsBetter, CountedNoun = "invånare" }, [], []);
+        var form = IndicatorForm.From(stored);
+        Assert.Equal("invånare", form.CountedNoun);
+        Assert.Equal("invånare", form.ToEdit().Edit.Indicator.CountedNoun);
+
+        form.CountedNoun = "  ";
+        Assert.Null(form.ToEdit().Edit.Indicator.CountedNoun);
+    }
+
+    [Fact]
     public void A_filled_row_for_women_is_sent_after_the_gender_split_is_turned_off_so_the_editor_names_it()
     {
         var form = BandForm(new TargetRow { Year = 2026, Gender = "K", BandMin = 80m, BandMax = 90m });

@@ -35,6 +35,27 @@ public class IndicatorPageTests
     }
 
     [Fact]
+    public async Task A_count_of_inhabitants_reads_in_invånare_on_its_page_and_on_the_overview()
+    {
+        var connectionString = await TestPostgres.CreateEmptyDatabaseAsync();
+        await using var app = new TestWebApp(connectionString, WithDemo);
+        using var client = app.CreateClient();
+        await TestUsers.SignInAsync(client, "ledning", "demo-2025");
+        var overview = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri("/", UriKind.Relative)));
+        await using var connection = new NpgsqlConnection(connectionString);
+        var id = await connection.ExecuteScalarAsync<int>("select id from indicator where code = 'FOLKMANGD'");
+
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri($"/indikator/{id}", UriKind.Relative)));
+
+        Assert.Contains("antal (invånare), 0 decimaler", html, StringComparison.Ordinal);
+        Assert.Matches("\\d\u00A0\\d{3}\u00A0invånare", html);
+        Assert.DoesNotMatch("\\d\u00A0antal", html);
+        Assert.Matches("\\d\u00A0\\d{3}\u00A0invånare", overview);
+        Assert.Matches("\\d\u00A0\\d{3}\u00A0patienter", overview);
+        Assert.DoesNotMatch("\\d\u00A0antal", overview);
+    }
+
+    [Fact]
     public async Task An_unknown_indicator_gives_a_Swedish_not_found_text()
     {
         await using var app = new TestWebApp(await TestPostgres.CreateEmptyDatabaseAsync(), WithDemo);

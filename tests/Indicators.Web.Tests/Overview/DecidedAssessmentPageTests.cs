@@ -74,7 +74,10 @@ public class DecidedAssessmentPageTests
         var area = await GetPage(client, $"/malomrade/{demo.Area}?period=2026-JA");
         var row = area.QuerySelectorAll("table.goal-summary tbody tr").Single(r => r.QuerySelector("th")!.TextContent.Contains("Mål 2.1 ", StringComparison.Ordinal));
         AssertShowsDecision(row.QuerySelector(".decided")!, demo);
-        Assert.Contains("Ej uppfyllt 1", area.QuerySelector("main .decided-area")!.TextContent, StringComparison.Ordinal);
+        // The area line counts its goals' decisions: the other goals were assessed as suggested, so count them from the rows.
+        var decidedNotMet = area.QuerySelectorAll("table.goal-summary tbody tr .decided")
+            .Count(cell => cell.TextContent.Contains("Ej uppfyllt", StringComparison.Ordinal));
+        Assert.Contains($"Ej uppfyllt {decidedNotMet}", area.QuerySelector("main .decided-area")!.TextContent, StringComparison.Ordinal);
 
         var committee = await GetPage(client, $"/namnd/{demo.Hsn}?period=2026-JA");
         AssertShowsDecision(DecidedOf(committee, $"article.goal[aria-labelledby='goal-{demo.Goal}']"), demo);

@@ -115,7 +115,7 @@ public sealed class FileSourceReader(SourceStore sources, SourceFiles files, Fil
 
             foreach (var (earlierFile, count) in replaced)
             {
-                warnings.Add(new SourceProblem(null, null, $"'{file.Name}' ersatte {count} värden från '{earlierFile}' (den senare filen gäller)."));
+                warnings.Add(new SourceProblem(null, null, $"'{file.Name}' ersatte {SwedishFormat.Count(count, "värde", "värden")} från '{earlierFile}' (den senare filen gäller)."));
             }
         }
 
@@ -254,7 +254,7 @@ public sealed class FileSourceReader(SourceStore sources, SourceFiles files, Fil
         // One problem per reason, not per row: a file for the wrong indicator would otherwise flood the run's problems.
         foreach (var (reason, count) in unknown)
         {
-            rejected.Add(new SourceProblem(null, null, $"'{fileName}': {reason} ({count} rader avvisades)."));
+            rejected.Add(new SourceProblem(null, null, $"'{fileName}': {reason} ({SwedishFormat.Count(count, "rad", "rader")} avvisades)."));
         }
 
         var dataRows = read.Rows.Count + rejectedRows;
@@ -264,7 +264,7 @@ public sealed class FileSourceReader(SourceStore sources, SourceFiles files, Fil
             var swedish = CultureInfo.GetCultureInfo("sv-SE");
             var first = string.Join("; ", rejected.Where(p => p.Reason.StartsWith($"'{fileName}'", StringComparison.Ordinal)).Take(5).Select(p => p.Reason));
             throw new SourceReadException(
-                $"{bad} av {dataRows} datarader i '{fileName}' avvisades, fler än de {mapping.MaxRejectedShare.ToString("P0", swedish)} som tillåts; "
+                $"{bad} av {SwedishFormat.Count(dataRows, "datarad", "datarader")} i '{fileName}' avvisades, fler än de {mapping.MaxRejectedShare.ToString("P0", swedish)} som tillåts; "
                 + $"inget lästes in och filen väntar kvar. Första problemen: {first}");
         }
 

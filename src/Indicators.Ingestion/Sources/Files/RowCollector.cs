@@ -204,7 +204,7 @@ internal sealed class RowCollector
         {
             var first = string.Join("; ", rejected.Take(ProblemsInMessage).Select(Describe));
             throw new SourceReadException(
-                $"{rejectedRows} av {dataRows} datarader i '{fileName}' avvisades, fler än de {mapping.MaxRejectedShare.ToString("P0", Swedish)} som tillåts; "
+                $"{rejectedRows} av {SwedishFormat.Count(dataRows, "datarad", "datarader")} i '{fileName}' avvisades, fler än de {mapping.MaxRejectedShare.ToString("P0", Swedish)} som tillåts; "
                 + $"inget lästes in. Första problemen: {first}");
         }
 

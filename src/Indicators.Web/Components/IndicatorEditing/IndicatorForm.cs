@@ -15,6 +15,7 @@ public sealed class IndicatorForm
     public string Name { get; set; } = "";
     public string? Description { get; set; }
     public string Unit { get; set; } = "";
+    public string? CountedNoun { get; set; }
     public int Decimals { get; set; } = 1;
     public Direction? Direction { get; set; }
     public string? Frequency { get; set; }
@@ -43,7 +44,7 @@ public sealed class IndicatorForm
             Direction = d.Direction, Frequency = d.Frequency, Aggregation = d.Aggregation, GenderSplit = d.GenderSplit, Tolerance = d.Tolerance,
             ToleranceKind = d.ToleranceKind, TrendMinDifference = d.TrendMinDifference, SourceDescription = d.SourceDescription, KpiId = d.KpiId,
             OwnerCommitteeCode = d.OwnerCommitteeCode, PrimaryAreaId = d.PrimaryAreaId, ComparisonAreaIds = [.. d.ComparisonAreaIds],
-            GoalIds = [.. stored.GoalIds],
+            GoalIds = [.. stored.GoalIds], CountedNoun = d.CountedNoun,
         };
     }
 
@@ -77,7 +78,7 @@ public sealed class IndicatorForm
         var draft = new IndicatorDraft(
             Code, Name, Description, Unit, Decimals, Direction, Frequency, Aggregation, GenderSplit, Tolerance,
             Validation.Clean(ToleranceKind), TrendMinDifference ?? 0, SourceDescription, KpiId, Validation.Clean(OwnerCommitteeCode), PrimaryAreaId,
-            [.. ComparisonAreaIds]);
+            [.. ComparisonAreaIds], Validation.Clean(CountedNoun));
         var rowOf = new List<List<int>>();
         var versions = new List<VersionTargets>();
         foreach (var version in Versions)

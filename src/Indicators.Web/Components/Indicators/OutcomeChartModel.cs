@@ -124,7 +124,7 @@ public sealed record OutcomeChartModel(IList<ITrace> Traces, PlotlyLayout Layout
         }];
         layout.YAxis = [new LayoutAxis.YAxis
         {
-            Title = new LayoutAxis.YAxisLib.Title { Text = indicator.Unit },
+            Title = new LayoutAxis.YAxisLib.Title { Text = indicator.ShownUnit },
             GridColor = "#dddddd",
             ZeroLine = false,
         }];

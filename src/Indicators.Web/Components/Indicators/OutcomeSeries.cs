@@ -49,5 +49,5 @@ public static class OutcomeSeries
     public static Forecast? PlanEnd(IndicatorPageData data) =>
         data.Plan is { } plan ? ForecastRule.PlanEnd(Yearly(data), plan.EndYear, data.Indicator.Rule) : null;
 
-    public static string Format(IndicatorDetails indicator, decimal value) => SwedishFormat.WithUnit(value, indicator.Decimals, indicator.Unit);
+    public static string Format(IndicatorDetails indicator, decimal value) => SwedishFormat.WithUnit(value, indicator.Decimals, indicator.ShownUnit);
 }

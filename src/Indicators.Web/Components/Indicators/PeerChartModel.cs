@@ -97,7 +97,7 @@ public sealed record PeerChartModel(
         layout.ShowLegend = national is not null;
         layout.Legend = [new Plotly.Blazor.LayoutLib.Legend { X = 1m, XAnchor = Plotly.Blazor.LayoutLib.LegendLib.XAnchorEnum.Right, Y = 1.12m, Orientation = Plotly.Blazor.LayoutLib.LegendLib.OrientationEnum.H }];
         layout.XAxis = [new Plotly.Blazor.LayoutLib.XAxis { Type = Plotly.Blazor.LayoutLib.XAxisLib.TypeEnum.Category, TickAngle = -45 }];
-        layout.YAxis = [new Plotly.Blazor.LayoutLib.YAxis { Title = new Plotly.Blazor.LayoutLib.YAxisLib.Title { Text = indicator.Unit }, GridColor = "#dddddd" }];
+        layout.YAxis = [new Plotly.Blazor.LayoutLib.YAxis { Title = new Plotly.Blazor.LayoutLib.YAxisLib.Title { Text = indicator.ShownUnit }, GridColor = "#dddddd" }];
 
         var summary = $"Stapeldiagram: {indicator.Name}, {period.SwedishName}, för {bars.Count} regioner, bäst först. "
             + (ours is not null ? ours.Explanation + " " : $"{data.AreaName} saknar värde för perioden. ")

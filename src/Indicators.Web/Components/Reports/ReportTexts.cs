@@ -49,7 +49,7 @@ public static class ReportTexts
     {
         ArgumentNullException.ThrowIfNull(period);
         var done = period.Committees.Count(c => c.State == ReportState.Finalised);
-        return $"{done} av {period.Committees.Count} {(period.Committees.Count == 1 ? "nämnd" : "nämnder")} har fastställt";
+        return $"{done} av {SwedishFormat.Count(period.Committees.Count, "nämnd", "nämnder")} har fastställt";
     }
 
     /// <summary>What follows the state's badge: "2026-09-20 14:02 av Hanna" (finalised), "sedan 2026-09-18 10:15 av Hanna"

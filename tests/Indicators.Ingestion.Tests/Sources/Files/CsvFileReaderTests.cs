@@ -314,7 +314,7 @@ public class CsvFileReaderTests
 
         var error = Assert.Throws<SourceReadException>(() => FileSource.Read(file, "utfall.csv", FileMapping.RegionFile with { MaxRejectedShare = 1m }));
 
-        Assert.StartsWith("1 av 1 datarader i 'utfall.csv' avvisades", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("1 av 1 datarad i 'utfall.csv' avvisades", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

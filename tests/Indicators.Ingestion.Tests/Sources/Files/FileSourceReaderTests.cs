@@ -196,6 +196,20 @@ public class FileSourceReaderTests
     }
 
     [Fact]
+    public async Task One_rejected_row_is_named_in_the_singular()
+    {
+        var (host, sourceId, _) = await Start();
+        await using var _ = host;
+        await host.Get<SourceFiles>().StoreUploadAsync(sourceId, "fel fil.csv", TestFiles.Text(TestFiles.Lines(
+            TestFiles.RegionHeader, "FETMA_ANDEL;2024;0022;T;21,3;ok")), "analytiker", CancellationToken.None);
+
+        var error = await Assert.ThrowsAsync<SourceReadException>(() => Run(host, sourceId));
+
+        Assert.StartsWith("1 av 1 datarad i 'fel fil.csv' avvisades", error.Message, StringComparison.Ordinal);
+        Assert.Contains("indikatorn 'FETMA_ANDEL' är inte kopplad till källan (1 rad avvisades)", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task When_two_files_give_the_same_outcome_the_later_file_wins_and_says_so()
     {
         var (host, sourceId, _) = await Start();
@@ -207,7 +221,7 @@ public class FileSourceReaderTests
         var result = await Run(host, sourceId);
 
         Assert.Equal(6.8m, await host.ScalarAsync<decimal>("select value from observation"));
-        Assert.Equal("'jan rättad.csv' ersatte 1 värden från 'jan.csv' (den senare filen gäller).", Assert.Single(result.Problems).Reason);
+        Assert.Equal("'jan rättad.csv' ersatte 1 värde från 'jan.csv' (den senare filen gäller).", Assert.Single(result.Problems).Reason);
         Assert.Equal(2, await host.ScalarAsync<int>($"select count(*) from source_file where ingested_run_id = {result.RunId}"));
     }
 
