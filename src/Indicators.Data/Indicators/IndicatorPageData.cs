@@ -34,7 +34,7 @@ public sealed record IndicatorPageData(
         var i = Indicator;
         return new IndicatorOverview(i.Id, i.Code, i.Name, i.Unit, i.Decimals, i.Direction, i.GenderSplit, i.IsDemo,
             Plan?.Targets ?? [], i.Aggregation, i.Tolerance, i.TrendMinDifference, Outcomes(Gender.T), Sources,
-            i.OwnerCommitteeId, i.OwnerCommittee, i.CountedNoun);
+            i.OwnerCommitteeId, i.OwnerCommittee, CountedNoun: i.CountedNoun);
     }
 
     /// <summary>The follow-up period asked for if it lies in the plan, else the overview's default.</summary>
