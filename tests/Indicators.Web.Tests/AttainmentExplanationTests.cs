@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using Dapper;
 using Indicators.Core.Attainment;
 using Indicators.Core.Plans;
@@ -16,13 +17,7 @@ public class AttainmentExplanationTests
     [Fact]
     public async Task The_explanation_page_states_the_rules_in_Swedish_with_examples_computed_by_the_engine()
     {
-        var connectionString = await TestPostgres.CreateMigratedDatabaseAsync();
-        await using var app = new TestWebApp(connectionString);
-        await TestUsers.CreateAsync(connectionString, "nils", "Ledning");
-        using var client = app.CreateClient();
-        await TestUsers.SignInAsync(client, "nils");
-
-        var html = Normalised(await client.GetStringAsync(new Uri("/sa-bedoms-maluppfyllelse", UriKind.Relative)));
+        var html = Normalised(await RulesPageAsync());
 
         Assert.Contains("<h1>Så bedöms måluppfyllelse</h1>", html, StringComparison.Ordinal);
         Assert.Contains("Ej uppnått: utfall 71,2 % mot målvärde 80,0 %, 8,8 procentenheter under; delvis-gräns 5,0 procentenheter.", html, StringComparison.Ordinal);
@@ -84,5 +79,30 @@ public class AttainmentExplanationTests
         var html = Normalised(await client.GetStringAsync(new Uri("/", UriKind.Relative)));
         Assert.Contains("Uppnått: utfall 1 190 patienter mot målvärde 1 200 patienter, 10 patienter under; delvis-gräns 60 patienter", html, StringComparison.Ordinal);
         Assert.DoesNotContain("utfall 1 341 patienter", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_rules_page_shows_every_progress_method_with_examples_computed_by_the_engine()
+    {
+        var html = Regex.Replace(Normalised(await RulesPageAsync()), @"\s+", " ");
+
+        Assert.Contains("Försämring. Metod: Open SDG:s tillväxtkvot mot målvärdet, på årsvärden. 2024 16,6 % → 2025 12,4 %, målvärde 16,0 % 2027.", html, StringComparison.Ordinal);
+        Assert.Contains("värdena är negativa, så en minskning av beloppet räknas som en ökning", html, StringComparison.Ordinal);
+        Assert.Contains("I fas. Metod: linjär bana mot målvärdet, på årsvärden. 2024 −600 mnkr → 2025 −362 mnkr, målvärde 0 mnkr 2027", html, StringComparison.Ordinal);
+        Assert.Contains("Metod: Open SDG:s tillväxtkvot mot målvärdet, på rullande 12 månader t.o.m. augusti (medelvärde). sep 2023–aug 2024 4,5 % → sep 2025–aug 2026 2,8 %", html, StringComparison.Ordinal);
+        Assert.Contains("Metod: Open SDG:s årliga tillväxttakt (utan målvärde), på årsvärden. 2024 241 980 invånare → 2025 241 610 invånare.", html, StringComparison.Ordinal);
+        Assert.Contains("Kan ej bedömas: inget värde efter basåret 2024", html, StringComparison.Ordinal);
+        Assert.Contains("minst 0,95 <strong>i fas</strong>, minst 0,6 <strong>behöver öka takten</strong>", html, StringComparison.Ordinal);
+    }
+
+    /// <summary>The rules page as a signed-in Ledning user gets it, on a database without a plan.</summary>
+    static async Task<string> RulesPageAsync()
+    {
+        var connectionString = await TestPostgres.CreateMigratedDatabaseAsync();
+        await using var app = new TestWebApp(connectionString);
+        await TestUsers.CreateAsync(connectionString, "nils", "Ledning");
+        using var client = app.CreateClient();
+        await TestUsers.SignInAsync(client, "nils");
+        return await client.GetStringAsync(new Uri("/sa-bedoms-maluppfyllelse", UriKind.Relative));
     }
 }
