@@ -1,4 +1,4 @@
-using System.Runtime.InteropServices;
+using Indicators.TestSupport;
 using Microsoft.Extensions.Configuration;
 
 namespace Indicators.Benchmarks;
@@ -14,17 +14,7 @@ static class BenchmarkRun
     public static async Task<int> RunAsync(string[] args, Func<IConfiguration, CancellationToken, Task<int>> benchmark)
     {
         var configuration = new ConfigurationBuilder().AddEnvironmentVariables().AddCommandLine(args).Build();
-        using var cancel = new CancellationTokenSource();
-        Console.CancelKeyPress += (_, e) =>
-        {
-            e.Cancel = true;
-            cancel.Cancel();
-        };
-        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
-        {
-            context.Cancel = true;
-            cancel.Cancel();
-        });
+        using var cancel = new ShutdownSignal();
 
         try
         {

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Runtime.InteropServices;
 using Dapper;
 using Indicators.Campaign.Phases;
 using Indicators.Campaign.Processes;
@@ -20,17 +19,7 @@ public static class CampaignRun
     {
         var options = CampaignOptions.Parse(args);
         var clock = Stopwatch.StartNew();
-        using var cancel = new CancellationTokenSource();
-        Console.CancelKeyPress += (_, e) =>
-        {
-            e.Cancel = true;
-            cancel.Cancel();
-        };
-        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
-        {
-            context.Cancel = true;
-            cancel.Cancel();
-        });
+        using var cancel = new ShutdownSignal();
 
         Console.WriteLine($"Fault campaign: {options}");
         Console.WriteLine($"Reproduce with: dotnet run -c Release --project tests/Indicators.Campaign -- --seed {options.Seed.ToString(CultureInfo.InvariantCulture)}");

@@ -32,14 +32,8 @@ public class SourceEditorTests
     }
 
     [Theory]
-    [InlineData("kolada", """{"kpis": "N79224"}""", "kpis")]
+    [MemberData(nameof(WrongShapedSettings.Cases), MemberType = typeof(WrongShapedSettings))]
     [InlineData("kolada", """{"fromYear": "tjugotjugo"}""", "fromYear")]
-    [InlineData("pxweb", """{"table": "TAB638", "selection": {"Region": "22"}}""", "selection.Region")]
-    [InlineData("kolada", """{"kpis": [null]}""", "kpis[0]")]
-    [InlineData("kolada", """{"areas": ["0022", " "]}""", "areas[1]")]
-    [InlineData("pxweb", """{"table": "TAB638", "selection": {"Region": [null]}}""", "selection.Region[0]")]
-    [InlineData("pxweb", """{"table": "TAB638", "regionMap": {"22": null}}""", "regionMap.22")]
-    [InlineData("file", """{"folder": "inbox", "mapping": {"maxRejectedShare": "tio"}}""", "mapping.maxRejectedShare")]
     public async Task Settings_of_the_wrong_shape_for_their_kind_are_refused_naming_the_setting(string kind, string settings, string where)
     {
         var (_, editor, dataSource) = await SetUpAsync();

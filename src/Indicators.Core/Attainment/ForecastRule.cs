@@ -1,3 +1,4 @@
+using Indicators.Core.Formatting;
 using System.Globalization;
 using Indicators.Core.Plans;
 
@@ -92,7 +93,7 @@ public static class ForecastRule
         if (known.Count < 2)
         {
             return new Forecast(null, null, NotAssessableReason.TooFewValues, new Dictionary<string, decimal>(),
-                $"Kan ej bedömas: en prognos kräver minst två år med värde före {Year(targetYear)}.");
+                $"Kan ej bedömas: en prognos kräver minst två år med värde före {SwedishFormat.Year(targetYear)}.");
         }
 
         var levelShift = LevelShift(known);
@@ -131,11 +132,11 @@ public static class ForecastRule
         }
 
         var explanation = YearlyForecastMethods.Describe(method, known, targetYear, value, format)
-            + " " + HowChosen(selection, years == 1 ? "1 år framåt" : $"{Year(years)} år framåt", format);
+            + " " + HowChosen(selection, years == 1 ? "1 år framåt" : $"{SwedishFormat.Year(years)} år framåt", format);
         if (levelShift is not null)
         {
-            explanation = $"Serien bytte nivå {Year(known[0].Year)}: förändringen det året var mer än {Year(JumpFactor)} gånger så stor som "
-                + $"de andra årens typiska förändring, så bara värdena från {Year(known[0].Year)} används. " + explanation;
+            explanation = $"Serien bytte nivå {SwedishFormat.Year(known[0].Year)}: förändringen det året var mer än {SwedishFormat.Year(JumpFactor)} gånger så stor som "
+                + $"de andra årens typiska förändring, så bara värdena från {SwedishFormat.Year(known[0].Year)} används. " + explanation;
         }
 
         if (excluded.Count > 0)
@@ -143,7 +144,7 @@ public static class ForecastRule
             var sv = CultureInfo.GetCultureInfo("sv-SE");
             explanation += $" {string.Join(" och ", excluded.Select((m, i) => i == 0 ? m.SwedishName() : m.SwedishName().ToLower(sv)))} "
                 + $"prövades inte: {(excluded.Count == 1 ? "den" : "de")} skulle vända en obruten {(Rising(known) ? "ökning" : "minskning")} "
-                + $"de senaste {Year(RunOf(known))} åren.";
+                + $"de senaste {SwedishFormat.Year(RunOf(known))} åren.";
         }
 
         return new Forecast(value, method, null, inputs, explanation);
@@ -222,7 +223,7 @@ public static class ForecastRule
         if (selection.IsDefault)
         {
             return $"Historiken räcker inte för att pröva metoderna mot varandra ({ForecastBacktest.Backtests(selection.Backtests)} "
-                + $"{horizon}, minst {Year(MinBacktests)} behövs), så standardmetoden {selection.Method.SwedishName().ToLower(CultureInfo.GetCultureInfo("sv-SE"))} används.";
+                + $"{horizon}, minst {SwedishFormat.Year(MinBacktests)} behövs), så standardmetoden {selection.Method.SwedishName().ToLower(CultureInfo.GetCultureInfo("sv-SE"))} används.";
         }
 
         var others = selection.Errors.Where(e => e.Method != selection.Method)
@@ -232,5 +233,4 @@ public static class ForecastRule
             + (selection.Errors.Count > 1 ? $" ({string.Join("; ", others)})." : ".");
     }
 
-    static string Year(int year) => year.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Indicators.Core.Formatting;
 using Indicators.Core.Plans;
 
@@ -116,7 +115,7 @@ public static class ProgressMeasure
             if (baseYear > currentYear)
             {
                 return text.NotAssessable(NotAssessableReason.TooFewValues,
-                    $"inget värde från basåret {Year(baseYear)} (senaste är från {Writer.Label(points[currentYear])})");
+                    $"inget värde från basåret {SwedishFormat.Year(baseYear)} (senaste är från {Writer.Label(points[currentYear])})");
             }
 
             baseYear = points.Keys.First(year => year > baseYear);
@@ -128,20 +127,20 @@ public static class ProgressMeasure
         var current = currentPoint.Value!.Value;
         var lowerIsBetter = options.Direction == Direction.LowerIsBetter;
         var direction = lowerIsBetter ? -1 : 1;
-        var values = (baseYear != options.BaseYear ? $"Basåret {Year(options.BaseYear)} saknar värde, så {Year(baseYear)} används: " : "")
+        var values = (baseYear != options.BaseYear ? $"Basåret {SwedishFormat.Year(options.BaseYear)} saknar värde, så {SwedishFormat.Year(baseYear)} används: " : "")
             + $"{Writer.Label(basePoint)} {text.Value(baseValue)}"
             + (currentYear != baseYear ? $" → {Writer.Label(currentPoint)} {text.Value(current)}" : "");
 
         if (options.Target is { } goal && (lowerIsBetter ? current <= goal : current >= goal))
         {
             return text.Result(ProgressCategory.TargetAchieved, ProgressMethod.WithTarget, null, baseYear, currentYear,
-                $"{values}; målvärdet {text.Value(goal)} {Year(options.TargetYear)} är nått ({(lowerIsBetter ? "lägre" : "högre")} är bättre).");
+                $"{values}; målvärdet {text.Value(goal)} {SwedishFormat.Year(options.TargetYear)} är nått ({(lowerIsBetter ? "lägre" : "högre")} är bättre).");
         }
 
         if (currentYear - baseYear < 1)
         {
             return text.NotAssessable(NotAssessableReason.TooFewValues,
-                $"inget värde efter basåret {Year(baseYear)} ({Writer.Label(basePoint)} {text.Value(baseValue)} är det senaste)", baseYear, currentYear);
+                $"inget värde efter basåret {SwedishFormat.Year(baseYear)} ({Writer.Label(basePoint)} {text.Value(baseValue)} är det senaste)", baseYear, currentYear);
         }
 
         var crossesZero = (baseValue > 0 && current < 0) || (baseValue < 0 && current > 0);
@@ -166,7 +165,7 @@ public static class ProgressMeasure
         if (options.TargetYear <= baseYear)
         {
             return text.NotAssessable(NotAssessableReason.UndefinedForValues,
-                $"målåret {Year(options.TargetYear)} ligger inte efter basåret {Year(baseYear)}", baseYear, currentYear);
+                $"målåret {SwedishFormat.Year(options.TargetYear)} ligger inte efter basåret {SwedishFormat.Year(baseYear)}", baseYear, currentYear);
         }
 
         var growthTarget = target == 0 ? ZeroTargetReplacement : target;
@@ -193,7 +192,7 @@ public static class ProgressMeasure
         var thresholds = options.Thresholds ?? ProgressThresholds.WithTargetDefaults;
         var category = Categorize(measure, thresholds);
         return text.Result(category, ProgressMethod.WithTarget, measure, baseYear, currentYear,
-            $"{values}, målvärde {text.Value(target)} {Year(options.TargetYear)}. Förändring {Percent(observed)} per år{Writer.Toward(measure, sign, "mot målet", "bort från målet")}"
+            $"{values}, målvärde {text.Value(target)} {SwedishFormat.Year(options.TargetYear)}. Förändring {Percent(observed)} per år{Writer.Toward(measure, sign, "mot målet", "bort från målet")}"
             + $"; målvärdet kräver {Percent(needed)} per år åt rätt håll: kvot {Ratio(measure)}; "
             + $"{Limits(thresholds)}.");
     }
@@ -206,7 +205,7 @@ public static class ProgressMeasure
         var covered = direction * (current - baseValue);
         var elapsedYears = currentYear - baseYear;
         var totalYears = options.TargetYear - baseYear;
-        var intro = $"{values}, målvärde {text.Value(target)} {Year(options.TargetYear)} (Open SDG:s tillväxtkvot går inte att använda: {whyNotGrowth}).";
+        var intro = $"{values}, målvärde {text.Value(target)} {SwedishFormat.Year(options.TargetYear)} (Open SDG:s tillväxtkvot går inte att använda: {whyNotGrowth}).";
         if (distance == 0)
         {
             return text.Result(ProgressCategory.Deterioration, ProgressMethod.LinearPath, null, baseYear, currentYear,
@@ -236,7 +235,6 @@ public static class ProgressMeasure
         : measure >= thresholds.Low ? ProgressCategory.LimitedProgress
         : ProgressCategory.Deterioration;
 
-    static string Year(int year) => year.ToString(CultureInfo.InvariantCulture);
 
     static string Percent(double rate) => (rate * 100).ToString("N2", SwedishFormat.Culture) + "\u00A0%";
 
@@ -260,7 +258,7 @@ public static class ProgressMeasure
         public string Difference(decimal difference) =>
             options.Display is { } rule ? rule.FormatDifference(difference) : SwedishFormat.Number(difference, 1);
 
-        public static string Label(YearValue point) => point.Label ?? Year(point.Year);
+        public static string Label(YearValue point) => point.Label ?? SwedishFormat.Year(point.Year);
 
         /// <summary>Which way the change goes; for negative values the sign rule is named, since a falling amount is then a rise.</summary>
         public static string Toward(double measure, int sign, string good, string bad) =>

@@ -52,7 +52,7 @@ static class YearEndForecast
         var value = yearToDate / share;
         inputs["andel av året"] = share;
         inputs["antal tidigare år"] = fullYears.Count;
-        var years = fullYears.Count == 1 ? Year(fullYears[0].Year) : $"{Year(fullYears[0].Year)}–{Year(fullYears[^1].Year)}";
+        var years = fullYears.Count == 1 ? SwedishFormat.Year(fullYears[0].Year) : $"{SwedishFormat.Year(fullYears[0].Year)}–{SwedishFormat.Year(fullYears[^1].Year)}";
         return new Forecast(value, ForecastMethod.SeasonalProRating, null, inputs,
             $"{ForecastMethod.SeasonalProRating.SwedishName()}: utfall {format.FormatValue(yearToDate)} för {months} månader, "
             + $"som {years} utgjorde {SwedishFormat.WithUnit(share * 100, 1, "%")} av helåret, ger helår {format.FormatValue(value)}. {chosen}");
@@ -84,5 +84,4 @@ static class YearEndForecast
     static string LinearText(decimal yearToDate, string months, decimal linear, IndicatorRule format) =>
         $"{ForecastMethod.LinearProRating.SwedishName()}: utfall {format.FormatValue(yearToDate)} för {months} månader × 12/{months} ger helår {format.FormatValue(linear)}";
 
-    static string Year(int year) => year.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,3 +1,4 @@
+using Indicators.Core.Formatting;
 using System.Globalization;
 
 namespace Indicators.Core.Attainment;
@@ -62,15 +63,15 @@ static class YearlyForecastMethods
     public static string Describe(ForecastMethod method, IReadOnlyList<(int Year, decimal Value)> known, int year, decimal value, IndicatorRule indicator)
     {
         var last = known[^1];
-        var lastText = $"{indicator.FormatValue(last.Value)} år {Year(last.Year)}";
-        var result = $"ger {indicator.FormatValue(value)} år {Year(year)}";
+        var lastText = $"{indicator.FormatValue(last.Value)} år {SwedishFormat.Year(last.Year)}";
+        var result = $"ger {indicator.FormatValue(value)} år {SwedishFormat.Year(year)}";
         switch (method)
         {
             case ForecastMethod.LastValue:
-                return $"{method.SwedishName()}: {lastText} antas gälla även år {Year(year)}.";
+                return $"{method.SwedishName()}: {lastText} antas gälla även år {SwedishFormat.Year(year)}.";
             case ForecastMethod.RecentMean:
                 var mean = Latest(known, MeanYears);
-                return $"{method.SwedishName()}: medelvärdet av {Count(mean.Count)} ({Span(mean)}) antas gälla år {Year(year)}, {result}.";
+                return $"{method.SwedishName()}: medelvärdet av {Count(mean.Count)} ({Span(mean)}) antas gälla år {SwedishFormat.Year(year)}, {result}.";
             case ForecastMethod.RecentLinearTrend:
                 var line = Latest(known, LinearYears);
                 return $"{method.SwedishName()}: förändringen {Signed(Slope(line), indicator)} per år ({Count(line.Count)}, {Span(line)}), "
@@ -104,11 +105,10 @@ static class YearlyForecastMethods
     static string Signed(decimal change, IndicatorRule indicator) =>
         (Math.Round(change, indicator.Decimals) > 0 ? "+" : "") + indicator.FormatDifference(change);
 
-    static string Span(IReadOnlyList<(int Year, decimal Value)> points) => $"{Year(points[0].Year)}–{Year(points[^1].Year)}";
+    static string Span(IReadOnlyList<(int Year, decimal Value)> points) => $"{SwedishFormat.Year(points[0].Year)}–{SwedishFormat.Year(points[^1].Year)}";
 
-    static string Count(int years) => years == 1 ? "senaste året" : $"de senaste {Year(years)} åren";
+    static string Count(int years) => years == 1 ? "senaste året" : $"de senaste {SwedishFormat.Year(years)} åren";
 
     static string Percent(decimal share) => (share * 100).ToString("0.#", CultureInfo.GetCultureInfo("sv-SE")) + "\u00A0%";
 
-    static string Year(int year) => year.ToString(CultureInfo.InvariantCulture);
 }

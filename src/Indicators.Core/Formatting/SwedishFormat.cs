@@ -16,6 +16,9 @@ public static class SwedishFormat
     /// <summary>"14:02" on Sweden's wall clock.</summary>
     public static string Clock(DateTimeOffset time) => TimeZoneInfo.ConvertTime(time, Stockholm).ToString("HH:mm", Culture);
 
+    /// <summary>A year or a plain count of years as Swedish texts write it: 2026, without a thousands separator.</summary>
+    public static string Year(int year) => year.ToString(CultureInfo.InvariantCulture);
+
     public static string Number(decimal value, int decimals) =>
         value.ToString("N" + decimals.ToString(CultureInfo.InvariantCulture), Culture);
 

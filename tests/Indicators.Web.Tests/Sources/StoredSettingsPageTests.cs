@@ -14,13 +14,7 @@ namespace Indicators.Web.Tests.Sources;
 public class StoredSettingsPageTests
 {
     [Theory]
-    [InlineData("kolada", """{"kpis": "N79224"}""", "kpis")]
-    [InlineData("pxweb", """{"table": "TAB638", "selection": {"Region": "22"}}""", "selection.Region")]
-    [InlineData("kolada", """{"kpis": [null]}""", "kpis[0]")]
-    [InlineData("kolada", """{"areas": ["0022", " "]}""", "areas[1]")]
-    [InlineData("pxweb", """{"table": "TAB638", "selection": {"Region": [null]}}""", "selection.Region[0]")]
-    [InlineData("pxweb", """{"table": "TAB638", "regionMap": {"22": null}}""", "regionMap.22")]
-    [InlineData("file", """{"folder": "inbox", "mapping": {"maxRejectedShare": "tio"}}""", "mapping.maxRejectedShare")]
+    [MemberData(nameof(WrongShapedSettings.Cases), MemberType = typeof(WrongShapedSettings))]
     public async Task A_source_with_settings_a_run_cannot_read_opens_in_the_editor_with_the_reason(string kind, string settings, string where)
     {
         var connectionString = await TestPostgres.CreateMigratedDatabaseAsync();
