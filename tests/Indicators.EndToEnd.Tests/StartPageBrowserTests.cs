@@ -125,6 +125,21 @@ public class StartPageBrowserTests(Browser browser)
     }
 
     [Fact]
+    public async Task The_error_bar_stays_hidden_while_the_stylesheets_are_still_on_their_way()
+    {
+        // On a slow machine the page is read before its stylesheets arrive; the error bar (role alert) must not show then.
+        var (app, baseUrl, _) = await StartApp();
+        await using var _app = app;
+        var page = await browser.Instance.NewPageAsync(new() { Locale = "sv-SE" });
+        await page.RouteAsync("**/*.css", route => route.AbortAsync());
+
+        await page.GotoAsync($"{baseUrl.TrimEnd('/')}/logga-in?fel=fel");
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("Fel användarnamn eller lösenord.");
+        await Assertions.Expect(page.Locator("#blazor-error-ui")).ToBeHiddenAsync();
+    }
+
+    [Fact]
     public async Task A_script_in_an_indicator_name_is_shown_as_text_and_never_runs()
     {
         var (app, baseUrl, connectionString) = await StartApp();
