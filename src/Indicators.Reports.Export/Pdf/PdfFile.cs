@@ -2,7 +2,7 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 
-namespace Indicators.Web.Components.Reports.Export.Pdf;
+namespace Indicators.Reports.Export.Pdf;
 
 /// <summary>An RGB colour for text, lines and fills.</summary>
 public readonly record struct PdfColor(byte R, byte G, byte B)

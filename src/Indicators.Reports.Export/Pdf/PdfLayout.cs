@@ -1,4 +1,4 @@
-namespace Indicators.Web.Components.Reports.Export.Pdf;
+namespace Indicators.Reports.Export.Pdf;
 
 /// <summary>A face (regular or bold DejaVu Sans) at a size in points.</summary>
 public readonly record struct PdfFont(bool Bold, double Size)
