@@ -7,10 +7,10 @@ using Indicators.Core.Reports;
 using Indicators.Data.Audit;
 using Indicators.Data.Reports;
 using Indicators.TestSupport;
-using Indicators.Web.Components.Reports.Export.Pdf;
+using Indicators.Reports.Export.Pdf;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Npgsql;
-using static Indicators.Web.Tests.Reports.Export.ExportReading;
+using static Indicators.Reports.Export.Tests.ExportReading;
 
 namespace Indicators.Web.Tests.Reports.Export;
 

@@ -1,14 +1,16 @@
 using Indicators.Core.Reports;
 using Indicators.Data.Reports;
-using Indicators.Web.Components.Reports.Export.Excel;
-using Indicators.Web.Components.Reports.Export.Pdf;
+using Indicators.Reports.Export;
+using Indicators.Reports.Export.Excel;
+using Indicators.Reports.Export.Pdf;
 using Indicators.Web.Security;
 
 namespace Indicators.Web.Components.Reports.Export;
 
 /// <summary>
 /// Reports as downloads: the whole region's or one nämnd's report as Excel (every table) or PDF. Everyone who may read
-/// reports may export them, nämnd users included (they read every nämnd's report).
+/// reports may export them, nämnd users included (they read every nämnd's report). The files themselves are made by
+/// Indicators.Reports.Export from the report's <see cref="ReportDocument"/> alone.
 /// </summary>
 public static class ReportExportEndpoints
 {

@@ -4,7 +4,7 @@ using ExcelDataReader;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Content;
 
-namespace Indicators.Web.Tests.Reports.Export;
+namespace Indicators.Reports.Export.Tests;
 
 /// <summary>One cell as ExcelDataReader reads it: its value (a double for a number) and its number format.</summary>
 sealed record ReadCell(object? Value, string? NumberFormat);

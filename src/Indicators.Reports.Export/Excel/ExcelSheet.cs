@@ -1,4 +1,4 @@
-namespace Indicators.Web.Components.Reports.Export.Excel;
+namespace Indicators.Reports.Export.Excel;
 
 /// <summary>How a cell looks: <see cref="Wrapped"/> text wraps within the column, a number shows its decimals.</summary>
 public enum ExcelStyle

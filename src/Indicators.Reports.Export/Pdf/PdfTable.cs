@@ -1,4 +1,4 @@
-namespace Indicators.Web.Components.Reports.Export.Pdf;
+namespace Indicators.Reports.Export.Pdf;
 
 /// <summary>A table column: its header, its share of the width (relative to the others) and its alignment.</summary>
 public sealed record PdfColumn(string Header, double Weight, bool AlignRight = false);

@@ -3,7 +3,7 @@ using Indicators.Core.Attainment;
 using Indicators.Core.Formatting;
 using Indicators.Core.Reports;
 
-namespace Indicators.Web.Components.Reports.Export;
+namespace Indicators.Reports.Export;
 
 /// <summary>The Swedish wording both exports share, so the Excel file and the PDF say the same thing the same way.</summary>
 public static class ReportExportTexts
@@ -76,7 +76,7 @@ public static class ReportExportTexts
     public static string Value(decimal? value, ReportIndicator indicator)
     {
         ArgumentNullException.ThrowIfNull(indicator);
-        return ReportTexts.Value(value, indicator.Decimals, indicator.Unit);
+        return value is { } v ? SwedishFormat.WithUnit(v, indicator.Decimals, indicator.Unit) : None;
     }
 
     /// <summary>The målvärde as shown, marked when it is an example rather than a decided figure.</summary>

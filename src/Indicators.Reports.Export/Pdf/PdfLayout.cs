@@ -1,12 +1,4 @@
-namespace Indicators.Web.Components.Reports.Export.Pdf;
-
-/// <summary>A face (regular or bold DejaVu Sans) at a size in points.</summary>
-public readonly record struct PdfFont(bool Bold, double Size)
-{
-    public TrueTypeFont Face => Bold ? ReportFonts.Bold : ReportFonts.Regular;
-
-    public double Width(string text) => Face.Width(text, Size);
-}
+namespace Indicators.Reports.Export.Pdf;
 
 /// <summary>
 /// A small flowing layout on <see cref="PdfFile"/>: headings kept with what follows, wrapped paragraphs, rows of boxes and tables whose
@@ -92,7 +84,7 @@ public sealed class PdfLayout
     {
         var size = level switch { 0 => 20, 1 => 14, 2 => 11.5, _ => 10 };
         var font = Font(size, bold: true);
-        var lines = Wrap(text, font, Width);
+        var lines = font.Wrap(text, Width);
         Space(level switch { 0 => 0, 1 => 10, _ => 6 });
 
         // What follows a heading (a box, a table's first rows) comes on the same page.
@@ -117,7 +109,7 @@ public sealed class PdfLayout
     public void Paragraph(string text, double? size = null, bool bold = false, bool muted = false, double indent = 0, string structure = "P")
     {
         var font = Font(size ?? BodySize, bold);
-        DrawLines(Wrap(text, font, Width - indent), font, muted ? Muted : Ink, Margin + indent, document.Tag(structure));
+        DrawLines(font.Wrap(text, Width - indent), font, muted ? Muted : Ink, Margin + indent, document.Tag(structure));
         Y += 3;
     }
 
@@ -139,9 +131,9 @@ public sealed class PdfLayout
         var boxWidth = (Width - (BoxGap * (boxes.Count - 1))) / boxes.Count;
         var inner = boxWidth - (2 * BoxPadding);
         var laidOut = boxes.Select(b => (
-            Label: Wrap(b.Label, LabelFont, inner),
-            Value: Wrap(b.Value, ValueFont, inner),
-            Note: b.Note is null ? [] : Wrap(b.Note, NoteFont, inner))).ToList();
+            Label: LabelFont.Wrap(b.Label, inner),
+            Value: ValueFont.Wrap(b.Value, inner),
+            Note: b.Note is null ? [] : NoteFont.Wrap(b.Note, inner))).ToList();
         var height = laidOut.Max(b => (b.Label.Count * LineHeight(LabelFont)) + (b.Value.Count * LineHeight(ValueFont))
             + (b.Note.Count * LineHeight(NoteFont)) + (b.Note.Count > 0 ? 3 : 0)) + (2 * BoxPadding);
         return (boxWidth, height, laidOut);
@@ -243,7 +235,7 @@ public sealed class PdfLayout
             current.Line(Margin, y, Margin + width, y, 0.6, Rule);
             var pageText = $"Sida {i + 1} av {count}";
             var pageWidth = font.Width(pageText);
-            var left = Fit(ReportFonts.Printable(footer.ReplaceLineEndings(" ")), font, width - pageWidth - 12);
+            var left = font.Fit(ReportFonts.Printable(footer.ReplaceLineEndings(" ")), width - pageWidth - 12);
             DrawText(current, left, font, Margin, y + 11, Muted, element: null);
             DrawText(current, pageText, font, Margin + width - pageWidth, y + 11, Muted, element: null);
         }
@@ -256,10 +248,10 @@ public sealed class PdfLayout
     {
         var inner = width - (2 * CellPadding);
         var main = cell.Bold ? bold : font;
-        var lines = Wrap(cell.Text, main, inner).Select(t => new Line(t, main, Ink, LineHeight(main))).ToList();
+        var lines = main.Wrap(cell.Text, inner).Select(t => new Line(t, main, Ink, LineHeight(main))).ToList();
         if (!string.IsNullOrEmpty(cell.Note))
         {
-            lines.AddRange(Wrap(cell.Note, noteFont, inner).Select(t => new Line(t, noteFont, Muted, LineHeight(noteFont))));
+            lines.AddRange(noteFont.Wrap(cell.Note, inner).Select(t => new Line(t, noteFont, Muted, LineHeight(noteFont))));
         }
 
         return lines;
@@ -321,80 +313,4 @@ public sealed class PdfLayout
 
     /// <summary>Where the baseline sits below a line's top.</summary>
     static double Ascent(PdfFont font) => font.Size * 0.95;
-
-    /// <summary>
-    /// The text broken into lines no wider than <paramref name="width"/>: at spaces; a word wider than that at a no-break
-    /// space (between a number and its unit), and inside the word only when nothing else fits. Each line break in the text starts a new line; an empty text is one empty line.
-    /// </summary>
-    public static List<string> Wrap(string text, PdfFont font, double width)
-    {
-        var lines = new List<string>();
-        var printable = ReportFonts.Printable((text ?? "").ReplaceLineEndings("\n"));
-        foreach (var paragraph in printable.Split('\n'))
-        {
-            var line = "";
-            foreach (var word in paragraph.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            {
-                var candidate = line.Length == 0 ? word : $"{line} {word}";
-                if (font.Width(candidate) <= width)
-                {
-                    line = candidate;
-                    continue;
-                }
-
-                if (line.Length > 0)
-                {
-                    lines.Add(line);
-                }
-
-                line = word;
-                while (font.Width(line) > width && line.Length > 1)
-                {
-                    // A number and its unit ("1 341 antal") break before the unit, at the last no-break space that fits.
-                    var space = line.LastIndexOf('\u00A0');
-                    while (space > 0 && font.Width(line[..space]) > width)
-                    {
-                        space = line.LastIndexOf('\u00A0', space - 1);
-                    }
-
-                    if (space > 0)
-                    {
-                        lines.Add(line[..space]);
-                        line = line[(space + 1)..];
-                        continue;
-                    }
-
-                    var fits = 1;
-                    while (fits < line.Length && font.Width(line[..(fits + 1)]) <= width)
-                    {
-                        fits++;
-                    }
-
-                    lines.Add(line[..fits]);
-                    line = line[fits..];
-                }
-            }
-
-            lines.Add(line);
-        }
-
-        return lines;
-    }
-
-    /// <summary>The text, cut with "…" if it is wider than <paramref name="width"/>.</summary>
-    static string Fit(string text, PdfFont font, double width)
-    {
-        if (font.Width(text) <= width)
-        {
-            return text;
-        }
-
-        var cut = text;
-        while (cut.Length > 1 && font.Width(cut + "…") > width)
-        {
-            cut = cut[..^1];
-        }
-
-        return cut.TrimEnd() + "…";
-    }
 }

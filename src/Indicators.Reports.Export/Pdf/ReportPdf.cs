@@ -1,9 +1,9 @@
 using Indicators.Core.Attainment;
 using Indicators.Core.Formatting;
 using Indicators.Core.Reports;
-using T = Indicators.Web.Components.Reports.Export.ReportExportTexts;
+using T = Indicators.Reports.Export.ReportExportTexts;
 
-namespace Indicators.Web.Components.Reports.Export.Pdf;
+namespace Indicators.Reports.Export.Pdf;
 
 /// <summary>
 /// A report as a PDF in Swedish, laid out like a region's own follow-up: a title block (report, nämnd or the whole region,

@@ -3,7 +3,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 
-namespace Indicators.Web.Components.Reports.Export.Excel;
+namespace Indicators.Reports.Export.Excel;
 
 /// <summary>
 /// Writes <see cref="ExcelSheet"/>s as an .xlsx workbook with the Open XML SDK: shared strings, numbers as numbers with

@@ -1,7 +1,7 @@
 using Indicators.Core.Attainment;
 using Indicators.Core.Reports;
 
-namespace Indicators.Web.Tests.Reports.Export;
+namespace Indicators.Reports.Export.Tests;
 
 /// <summary>A report built by hand, with a value in every field, for the export tests.</summary>
 static class HandBuiltReport

@@ -2,13 +2,7 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 
-namespace Indicators.Web.Components.Reports.Export.Pdf;
-
-/// <summary>An RGB colour for text, lines and fills.</summary>
-public readonly record struct PdfColor(byte R, byte G, byte B)
-{
-    internal string Operands => string.Create(CultureInfo.InvariantCulture, $"{R / 255.0:0.###} {G / 255.0:0.###} {B / 255.0:0.###}");
-}
+namespace Indicators.Reports.Export.Pdf;
 
 /// <summary>
 /// A minimal PDF 1.7 writer: A4 pages of text, lines and filled rectangles, with TrueType fonts embedded as subsets
@@ -16,10 +10,20 @@ public readonly record struct PdfColor(byte R, byte G, byte B)
 /// (title, subject, author) and the document's language. It is a tagged PDF (PDF/UA-1 in intent): text belongs to
 /// elements of a logical structure (<see cref="PdfElement"/>: headings, paragraphs, tables with header cells), and lines,
 /// fills, repeated table headers and page footers are marked as artifacts, so a screen reader reads the report in order
-/// and a table as a table. Written here rather than taken from a library: the one PDF
-/// writer the package registry serves here, PDFsharp 6.5, is AGPL-3.0-only (it refuses to run until that licence or a
-/// bought key is loaded), and QuestPDF's licence does not suit public bodies.
+/// and a table as a table.
 /// </summary>
+/// <remarks>
+/// Why our own writer and not a library (issue 17 tried it): PDFsharp 6.2.4 is MIT-licensed and restores here (6.5 is
+/// AGPL-3.0 and is not to be used), and it does embed subsets with ToUnicode maps, tag content (UAManager,
+/// StructureBuilder) and write bookmarks. It cannot keep all of what this writer gives: (1) its save
+/// (PdfDocument.PrepareForSave) always replaces the catalog's XMP metadata with its own, which lacks the PDF/UA
+/// identifier (pdfuaid:part; the code for it is disabled in 6.2.4) and does not escape the title, so a nämnd named
+/// with "&amp;" gives ill-formed metadata; (2) its StructureBuilder is a stack that follows the drawing order and can only
+/// begin new elements, so a table row that runs onto the next page becomes extra cells rather than one row whose cells
+/// continue, and it draws only on the newest page, so the footers' "Sida i av N" would need a second layout pass;
+/// (3) it names the embedded subsets after the font's family name ("ABCDEF+DejaVu Sans,Bold") rather than its
+/// PostScript name ("DejaVuSans-Bold"). QuestPDF's licence does not suit public bodies; MigraDoc is not served.
+/// </remarks>
 public sealed class PdfFile
 {
     public const double A4Width = 595.28;
@@ -363,97 +367,3 @@ public sealed class PdfFile
 
     static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
-
-/// <summary>
-/// One page to draw on, in points from the top left (PDF's own origin is the bottom left): text on a baseline, lines and
-/// filled rectangles.
-/// </summary>
-public sealed class PdfCanvas(PdfFile file, double width, double height)
-{
-    readonly StringBuilder content = new();
-    readonly List<PdfElement> markedOwners = [];
-
-    /// <summary>The element each marked-content id (its index) on this page belongs to: the page's entry in the parent tree.</summary>
-    internal IReadOnlyList<PdfElement> MarkedOwners => markedOwners;
-
-    public double Width { get; } = width;
-
-    public double Height { get; } = height;
-
-    internal string Content => content.ToString();
-
-    /// <summary>
-    /// Text with its baseline at <paramref name="baseline"/> points from the top, as content of <paramref name="element"/>;
-    /// without an element it is an artifact (a repeated table header, a page footer), which assistive technology skips.
-    /// </summary>
-    public void Text(string text, int font, double size, double x, double baseline, PdfColor color, PdfElement? element)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        if (text.Length == 0)
-        {
-            return;
-        }
-
-        var show = string.Create(CultureInfo.InvariantCulture,
-            $"BT {color.Operands} rg /F{font} {size:0.##} Tf 1 0 0 1 {x:0.##} {Height - baseline:0.##} Tm <{file.Encode(font, text)}> Tj ET");
-        if (element is null)
-        {
-            content.Append("/Artifact BMC ").Append(show).Append(" EMC\n");
-            return;
-        }
-
-        element.Kids.Add(new PdfMarkedContent(this, markedOwners.Count));
-        content.Append(CultureInfo.InvariantCulture, $"/{element.Type} << /MCID {markedOwners.Count} >> BDC {show} EMC\n");
-        markedOwners.Add(element);
-    }
-
-    /// <summary>A line; lines only decorate, so they are artifacts.</summary>
-    public void Line(double x1, double y1, double x2, double y2, double lineWidth, PdfColor color) =>
-        content.Append(CultureInfo.InvariantCulture,
-            $"/Artifact BMC {color.Operands} RG {lineWidth:0.##} w {x1:0.##} {Height - y1:0.##} m {x2:0.##} {Height - y2:0.##} l S EMC\n");
-
-    /// <summary>A filled rectangle (an artifact) with its top left corner at (<paramref name="x"/>, <paramref name="y"/>).</summary>
-    public void Rectangle(double x, double y, double width, double height, PdfColor color) =>
-        content.Append(CultureInfo.InvariantCulture,
-            $"/Artifact BMC {color.Operands} rg {x:0.##} {Height - y - height:0.##} {width:0.##} {height:0.##} re f EMC\n");
-}
-
-/// <summary>
-/// An element of a tagged PDF's logical structure: its standard type (Document, H1–H3, P, Div, Table, TR, TH, TD), a
-/// scope for a header cell (Column or Row), and its kids in reading order: elements, and runs of text on pages.
-/// </summary>
-public sealed class PdfElement
-{
-    internal PdfElement(string type, string? scope)
-    {
-        Type = type;
-        Scope = scope;
-    }
-
-    public string Type { get; }
-
-    public string? Scope { get; }
-
-    internal PdfElement? Parent { get; private set; }
-
-    internal ElementKids Kids => kids ??= new ElementKids(this);
-
-    ElementKids? kids;
-
-    /// <summary>The kids, which know their parent once added.</summary>
-    internal sealed class ElementKids(PdfElement owner) : System.Collections.ObjectModel.Collection<object>
-    {
-        protected override void InsertItem(int index, object item)
-        {
-            if (item is PdfElement element)
-            {
-                element.Parent = owner;
-            }
-
-            base.InsertItem(index, item);
-        }
-    }
-}
-
-/// <summary>A run of text on a page that belongs to a structure element: the page and its marked-content id there.</summary>
-sealed record PdfMarkedContent(PdfCanvas Page, int Id);

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Text;
 
-namespace Indicators.Web.Components.Reports.Export.Pdf;
+namespace Indicators.Reports.Export.Pdf;
 
 /// <summary>
 /// What the PDF writer needs of a TrueType font: the glyph of each character (cmap formats 4 and 12), advance widths,

@@ -1,10 +1,10 @@
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Indicators.Core.Reports;
-using Indicators.Web.Components.Reports.Export.Excel;
-using static Indicators.Web.Tests.Reports.Export.ExportReading;
+using Indicators.Reports.Export.Excel;
+using static Indicators.Reports.Export.Tests.ExportReading;
 
-namespace Indicators.Web.Tests.Reports.Export;
+namespace Indicators.Reports.Export.Tests;
 
 public class ReportWorkbookTests
 {

@@ -1,7 +1,7 @@
 using System.Collections.Frozen;
 using System.Text;
 
-namespace Indicators.Web.Components.Reports.Export.Pdf;
+namespace Indicators.Reports.Export.Pdf;
 
 /// <summary>
 /// The PDF export's one typeface, DejaVu Sans (regular and bold, Bitstream Vera licence beside the files), shipped inside
@@ -61,7 +61,7 @@ public static class ReportFonts
 
     static byte[] Load(string face)
     {
-        using var stream = typeof(ReportFonts).Assembly.GetManifestResourceStream($"Indicators.Web.Fonts.{face}.ttf")
+        using var stream = typeof(ReportFonts).Assembly.GetManifestResourceStream($"Indicators.Reports.Export.Fonts.{face}.ttf")
             ?? throw new InvalidOperationException($"The font {face}.ttf is not embedded in {typeof(ReportFonts).Assembly.GetName().Name}.");
         using var copy = new MemoryStream();
         stream.CopyTo(copy);

@@ -2,12 +2,11 @@ using System.Text;
 using Indicators.Core.Attainment;
 using Indicators.Core.Formatting;
 using Indicators.Core.Reports;
-using Indicators.Web.Components.Reports.Export;
-using Indicators.Web.Components.Reports.Export.Pdf;
+using Indicators.Reports.Export.Pdf;
 using UglyToad.PdfPig;
-using static Indicators.Web.Tests.Reports.Export.ExportReading;
+using static Indicators.Reports.Export.Tests.ExportReading;
 
-namespace Indicators.Web.Tests.Reports.Export;
+namespace Indicators.Reports.Export.Tests;
 
 public class ReportPdfTests
 {

@@ -1,8 +1,8 @@
 using Indicators.Core.Attainment;
 using Indicators.Core.Reports;
-using T = Indicators.Web.Components.Reports.Export.ReportExportTexts;
+using T = Indicators.Reports.Export.ReportExportTexts;
 
-namespace Indicators.Web.Components.Reports.Export.Excel;
+namespace Indicators.Reports.Export.Excel;
 
 /// <summary>
 /// A report as an Excel workbook in Swedish, every table of it: "Sammanfattning" (what the report is, its state and the

@@ -3,10 +3,10 @@ using System.Text;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
 using Indicators.Core.Reports;
-using Indicators.Web.Components.Reports.Export.Excel;
-using Indicators.Web.Components.Reports.Export.Pdf;
+using Indicators.Reports.Export.Excel;
+using Indicators.Reports.Export.Pdf;
 
-namespace Indicators.Web.Tests.Reports.Export;
+namespace Indicators.Reports.Export.Tests;
 
 /// <summary>
 /// The files as other programs take them: poppler (pdftoppm, pdffonts; tests/run.sh installs poppler-utils) renders the

@@ -1,0 +1,41 @@
+namespace Indicators.Reports.Export.Pdf;
+
+/// <summary>
+/// An element of a tagged PDF's logical structure: its standard type (Document, H1–H3, P, Div, Table, TR, TH, TD), a
+/// scope for a header cell (Column or Row), and its kids in reading order: elements, and runs of text on pages.
+/// </summary>
+public sealed class PdfElement
+{
+    internal PdfElement(string type, string? scope)
+    {
+        Type = type;
+        Scope = scope;
+    }
+
+    public string Type { get; }
+
+    public string? Scope { get; }
+
+    internal PdfElement? Parent { get; private set; }
+
+    internal ElementKids Kids => kids ??= new ElementKids(this);
+
+    ElementKids? kids;
+
+    /// <summary>The kids, which know their parent once added.</summary>
+    internal sealed class ElementKids(PdfElement owner) : System.Collections.ObjectModel.Collection<object>
+    {
+        protected override void InsertItem(int index, object item)
+        {
+            if (item is PdfElement element)
+            {
+                element.Parent = owner;
+            }
+
+            base.InsertItem(index, item);
+        }
+    }
+}
+
+/// <summary>A run of text on a page that belongs to a structure element: the page and its marked-content id there.</summary>
+sealed record PdfMarkedContent(PdfCanvas Page, int Id);
