@@ -67,7 +67,10 @@ public static class DatabaseSetup
         builder.Services.AddSingleton<GoalRuleStore>();
         builder.Services.AddSingleton<CommitteeEditor>();
         builder.Services.AddSingleton<Reports.ReportQueries>();
-        builder.Services.AddSingleton<Reports.ReportStore>();
+        builder.Services.AddSingleton<Reports.ReportPeriodEditor>();
+        builder.Services.AddSingleton<Reports.GoalAssessmentEditor>();
+        builder.Services.AddSingleton<Reports.IndicatorCommentEditor>();
+        builder.Services.AddSingleton<Reports.ReportSubmission>();
         builder.Services.AddSingleton<Reports.DecidedAssessmentQueries>();
         builder.Services.AddSingleton<Users.UserStore>();
         builder.Services.AddSingleton<Audit.AuditQueries>();
