@@ -67,9 +67,14 @@ public static class DatabaseSetup
         builder.Services.AddSingleton<GoalRuleStore>();
         builder.Services.AddSingleton<CommitteeEditor>();
         builder.Services.AddSingleton<Reports.ReportQueries>();
-        builder.Services.AddSingleton<Reports.ReportStore>();
+        builder.Services.AddSingleton<Reports.ReportPeriodEditor>();
+        builder.Services.AddSingleton<Reports.GoalAssessmentEditor>();
+        builder.Services.AddSingleton<Reports.IndicatorCommentEditor>();
+        builder.Services.AddSingleton<Reports.ReportSubmission>();
         builder.Services.AddSingleton<Reports.DecidedAssessmentQueries>();
-        builder.Services.AddSingleton<Users.UserStore>();
+        builder.Services.AddSingleton<Users.UserQueries>();
+        builder.Services.AddSingleton<Users.UserEditor>();
+        builder.Services.AddSingleton<Users.SignInAttempts>();
         builder.Services.AddSingleton<Audit.AuditQueries>();
         builder.Services.AddSingleton<Sources.SourceStore>();
         builder.Services.AddSingleton<Sources.SourceRunQueries>();

@@ -141,17 +141,17 @@ static class DashboardBenchmark
         int warmUp, int requests, CancellationToken cancellationToken)
     {
         var queries = new Data.Reports.ReportQueries(dataSource, plans);
-        var store = new Data.Reports.ReportStore(dataSource, queries);
+        var periods = new Data.Reports.ReportPeriodEditor(dataSource);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var (versionId, committeeId) = await connection.QuerySingleAsync<(int, int)>(new CommandDefinition("""
             select (select id from plan_version where plan_id = @PlanId and is_current), (select id from committee order by id limit 1)
             """, new { PlanId = planId }, cancellationToken: cancellationToken));
-        // The store checks who acts: an analyst may create report periods.
-        await new Data.Users.UserStore(dataSource).CreateAsync("prestanda", "Prestanda", "", [("Analytiker", null)], isDemo: false, createdBy: "benchmark", cancellationToken);
+        // The editor checks who acts: an analyst may create report periods.
+        await new Data.Users.UserEditor(dataSource).CreateAsync("prestanda", "Prestanda", "", [("Analytiker", null)], isDemo: false, createdBy: "benchmark", cancellationToken);
         var actor = new Data.Audit.Actor("prestanda", null);
         foreach (var kind in new[] { Core.Reports.ReportKind.Interim, Core.Reports.ReportKind.Annual })
         {
-            var periodId = await store.CreatePeriodAsync(versionId, period.Year, kind, actor, cancellationToken);
+            var periodId = await periods.CreateAsync(versionId, period.Year, kind, actor, cancellationToken);
             var committee = await TimeAsync(warmUp, requests, async () =>
                 (await queries.GetCommitteeReportAsync(periodId, committeeId, cancellationToken))!.Document.Goals.Count());
             var region = await TimeAsync(warmUp, requests, async () =>

@@ -29,7 +29,7 @@ public class DecidedAssessmentQueriesTests : IAsyncLifetime
         foreach (var goal in goals)
         {
             var texts = goal.Texts with { Assessed = assessment, Motivation = assessment == goal.Suggested ? "" : $"Motivering {goal.Code}" };
-            Assert.True((await demo.Store.SaveGoalAsync(periodId, demo.Hsn, goal.GoalId, goal.Texts, texts, goal.Suggested, Hanna)).Saved);
+            Assert.True((await demo.Editors.Assessments.SaveAsync(periodId, demo.Hsn, goal.GoalId, goal.Texts, texts, goal.Suggested, Hanna)).Saved);
         }
 
         return [.. goals.Select(g => g.GoalId)];
@@ -47,14 +47,14 @@ public class DecidedAssessmentQueriesTests : IAsyncLifetime
         // Both reports open: drafts only.
         Assert.Empty(await decided.LatestAsync(goals, FollowUpPeriod.Interim(2026)));
 
-        await demo.Store.SubmitAsync(demo.Annual, demo.Hsn, await VersionAsync(demo.Annual), Hanna);
-        await demo.Store.FinaliseAsync(demo.Annual, demo.Hsn, await VersionAsync(demo.Annual), Hanna);
+        await demo.Editors.Submission.SubmitAsync(demo.Annual, demo.Hsn, await VersionAsync(demo.Annual), Hanna);
+        await demo.Editors.Submission.FinaliseAsync(demo.Annual, demo.Hsn, await VersionAsync(demo.Annual), Hanna);
         var annual = await decided.LatestAsync(goals, FollowUpPeriod.Interim(2026));
         Assert.Equal(goals.Order(), annual.Keys.Order());
         Assert.All(annual.Values, d => Assert.Equal((GoalAssessment.Met, ReportKind.Annual, 2025, ReportState.Finalised), (d.Assessment, d.Kind, d.Year, d.State)));
         Assert.All(annual.Values, d => Assert.Equal($"rapporter/{demo.Annual}/namnd/{demo.Hsn}#goal-{d.GoalId}", d.ReportAddress));
 
-        await demo.Store.SubmitAsync(demo.Interim, demo.Hsn, await VersionAsync(demo.Interim), Hanna);
+        await demo.Editors.Submission.SubmitAsync(demo.Interim, demo.Hsn, await VersionAsync(demo.Interim), Hanna);
         var interim = await decided.LatestAsync(goals, FollowUpPeriod.Interim(2026));
         Assert.All(interim.Values, d => Assert.Equal((GoalAssessment.NotMet, ReportKind.Interim, 2026, ReportState.UnderReview), (d.Assessment, d.Kind, d.Year, d.State)));
         Assert.All(interim.Values, d => Assert.Equal("Delårsrapport 2026 (jan–aug)", d.ReportTitle));

@@ -34,8 +34,8 @@ public class SessionBrowserTests(Browser browser)
     static async Task DeactivateAsync(string connectionString, string userName)
     {
         await using var dataSource = NpgsqlDataSource.Create(connectionString);
-        var users = new UserStore(dataSource);
-        await users.SetActiveAsync((await users.FindAsync(userName))!.Value.User.Id, active: false, changedBy: "admin.demo");
+        var users = new UserQueries(dataSource);
+        await new UserEditor(dataSource).SetActiveAsync((await users.FindAsync(userName))!.Value.User.Id, active: false, changedBy: "admin.demo");
     }
 
     async Task<IPage> OpenReportAsync(string baseUrl, string reportPath)

@@ -32,13 +32,13 @@ public static class DemoDecisions
         var ids = await IdsAsync(connectionString, goalCode);
         await using var dataSource = NpgsqlDataSource.Create(connectionString);
         var queries = new ReportQueries(dataSource, new PlanQueries(dataSource));
-        var store = new ReportStore(dataSource, queries);
+        var editors = ReportEditors.Create(dataSource, queries);
         var actor = new Actor("hsn", "127.0.0.1");
         foreach (var goal in (await queries.GetCommitteeReportAsync(ids.Interim, ids.Hsn))!.Document.Goals)
         {
             var assessed = goal.GoalId == ids.Goal ? assessment : goal.Suggested;
             var texts = goal.Texts with { Assessed = assessed, Motivation = assessed == goal.Suggested ? "" : Motivation };
-            if (!(await store.SaveGoalAsync(ids.Interim, ids.Hsn, goal.GoalId, goal.Texts, texts, goal.Suggested, actor)).Saved)
+            if (!(await editors.Assessments.SaveAsync(ids.Interim, ids.Hsn, goal.GoalId, goal.Texts, texts, goal.Suggested, actor)).Saved)
             {
                 throw new InvalidOperationException($"Mål {goal.Code} was not saved.");
             }
@@ -46,12 +46,12 @@ public static class DemoDecisions
 
         if (submit)
         {
-            await store.SubmitAsync(ids.Interim, ids.Hsn, (await queries.GetCommitteeReportAsync(ids.Interim, ids.Hsn))!.State.Version, actor);
+            await editors.Submission.SubmitAsync(ids.Interim, ids.Hsn, (await queries.GetCommitteeReportAsync(ids.Interim, ids.Hsn))!.State.Version, actor);
         }
 
         if (submit && finalise)
         {
-            await store.FinaliseAsync(ids.Interim, ids.Hsn, (await queries.GetCommitteeReportAsync(ids.Interim, ids.Hsn))!.State.Version, actor);
+            await editors.Submission.FinaliseAsync(ids.Interim, ids.Hsn, (await queries.GetCommitteeReportAsync(ids.Interim, ids.Hsn))!.State.Version, actor);
         }
 
         return ids;
@@ -62,7 +62,7 @@ public static class DemoDecisions
     {
         await using var dataSource = NpgsqlDataSource.Create(connectionString);
         var queries = new ReportQueries(dataSource, new PlanQueries(dataSource));
-        await new ReportStore(dataSource, queries).SubmitAsync(ids.Interim, ids.Hsn,
+        await new ReportSubmission(dataSource, queries).SubmitAsync(ids.Interim, ids.Hsn,
             (await queries.GetCommitteeReportAsync(ids.Interim, ids.Hsn))!.State.Version, new Actor("hsn", null));
     }
 }

@@ -9,11 +9,11 @@ using Npgsql;
 namespace Indicators.TestSupport;
 
 /// <summary>
-/// A fresh database with the demo plan and its report periods, and the report store and queries on it: the Hälso- och
+/// A fresh database with the demo plan and its report periods, and the report editors and queries on it: the Hälso- och
 /// sjukvårdsnämnden's id and the ids of the Delårsrapport 2026 and Årsrapport 2025; with accounts for the people who act
 /// on reports in tests (<see cref="Members"/>, <see cref="Analyst"/>, <see cref="Administrator"/>).
 /// </summary>
-public sealed record DemoReports(string ConnectionString, NpgsqlDataSource DataSource, ReportQueries Queries, ReportStore Store, int Hsn, int Interim, int Annual)
+public sealed record DemoReports(string ConnectionString, NpgsqlDataSource DataSource, ReportQueries Queries, ReportEditors Editors, int Hsn, int Interim, int Annual)
     : IAsyncDisposable
 {
     public static async Task<DemoReports> CreateAsync()
@@ -28,7 +28,7 @@ public sealed record DemoReports(string ConnectionString, NpgsqlDataSource DataS
         var queries = new ReportQueries(dataSource, new PlanQueries(dataSource));
         await using var connection = await dataSource.OpenConnectionAsync();
         var hsn = await connection.ExecuteScalarAsync<int>("select id from committee where area_id = '0022' and code = 'HSN'");
-        // The store checks who acts: the nämnd's own users, and an analyst and an administrator.
+        // The editors check who acts: the nämnd's own users, and an analyst and an administrator.
         foreach (var member in Members)
         {
             await TestUsers.CreateAsync(connectionString, member, "Namnd", hsn);
@@ -37,7 +37,7 @@ public sealed record DemoReports(string ConnectionString, NpgsqlDataSource DataS
         await TestUsers.CreateAsync(connectionString, Analyst, "Analytiker");
         await TestUsers.CreateAsync(connectionString, Administrator, "Administrator");
         var periods = await queries.ListPeriodsAsync();
-        return new DemoReports(connectionString, dataSource, queries, new ReportStore(dataSource, queries), hsn,
+        return new DemoReports(connectionString, dataSource, queries, ReportEditors.Create(dataSource, queries), hsn,
             periods.Single(p => p.Kind == ReportKind.Interim && p.Year == 2026).Id,
             periods.Single(p => p.Kind == ReportKind.Annual && p.Year == 2025).Id);
     }

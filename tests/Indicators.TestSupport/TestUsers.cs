@@ -19,7 +19,7 @@ public static partial class TestUsers
     {
         await using var dataSource = NpgsqlDataSource.Create(connectionString);
         int? committeeId = committeeCode is null ? null
-            : await new UserStore(dataSource).FindCommitteeAsync(committeeCode, areaId: null) ?? throw new InvalidOperationException($"No committee has the code {committeeCode}.");
+            : await new UserQueries(dataSource).FindCommitteeAsync(committeeCode, areaId: null) ?? throw new InvalidOperationException($"No committee has the code {committeeCode}.");
         await CreateAsync(dataSource, userName, role, committeeId);
     }
 
@@ -33,7 +33,7 @@ public static partial class TestUsers
     static async Task CreateAsync(NpgsqlDataSource dataSource, string userName, string role, int? committeeId)
     {
         var hash = new PasswordHasher<AppUser>().HashPassword(new AppUser(0, userName, userName, null, 0, null, true), Password);
-        await new UserStore(dataSource).CreateAsync(userName, userName, hash, [(role, committeeId)], isDemo: false, createdBy: "test");
+        await new UserEditor(dataSource).CreateAsync(userName, userName, hash, [(role, committeeId)], isDemo: false, createdBy: "test");
     }
 
     /// <summary>Posts the sign-in form with its antiforgery token; the client keeps the cookie. Returns the response.</summary>

@@ -104,8 +104,8 @@ public class SessionTests
 
         await using (var dataSource = NpgsqlDataSource.Create(connectionString))
         {
-            var users = new UserStore(dataSource);
-            await users.SetActiveAsync((await users.FindAsync("dan"))!.Value.User.Id, active: false, changedBy: "adam");
+            var users = new UserQueries(dataSource);
+            await new UserEditor(dataSource).SetActiveAsync((await users.FindAsync("dan"))!.Value.User.Id, active: false, changedBy: "adam");
         }
 
         AssertSentToSignIn(await client.GetAsync(new Uri("/kallor", UriKind.Relative)), "the deactivated user's session");
@@ -127,8 +127,8 @@ public class SessionTests
 
         await using (var dataSource = NpgsqlDataSource.Create(connectionString))
         {
-            var users = new UserStore(dataSource);
-            await users.SetActiveAsync((await users.FindAsync("analytiker"))!.Value.User.Id, active: false, changedBy: "admin.demo");
+            var users = new UserQueries(dataSource);
+            await new UserEditor(dataSource).SetActiveAsync((await users.FindAsync("analytiker"))!.Value.User.Id, active: false, changedBy: "admin.demo");
         }
 
         using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token });

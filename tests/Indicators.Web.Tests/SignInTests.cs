@@ -36,7 +36,7 @@ public class SignInTests
         await TestUsers.CreateAsync(connectionString, "bertil", "Analytiker");
         using var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
-        for (var i = 0; i < UserStore.MaxFailedSignIns; i++)
+        for (var i = 0; i < SignInAttempts.MaxFailedSignIns; i++)
         {
             await TestUsers.SignInAsync(client, "bertil", "gissning-" + i);
         }

@@ -55,8 +55,8 @@ public class SignInThrottlingTests
         var answers = (await browsers.PostAllAtOnceAsync(_ => "petra", i => $"gissning-{i}")).Select(Answer).ToList();
 
         // "fel" is the answer of an attempt whose password was checked; "last" of one refused unchecked.
-        Assert.True(answers.Count(a => a == "fel") == UserStore.MaxFailedSignIns,
-            $"{answers.Count(a => a == "fel")} of {Parallel} parallel attempts were checked, the limit is {UserStore.MaxFailedSignIns}: {string.Join(", ", answers.GroupBy(a => a).Select(g => $"{g.Key} × {g.Count()}"))}");
+        Assert.True(answers.Count(a => a == "fel") == SignInAttempts.MaxFailedSignIns,
+            $"{answers.Count(a => a == "fel")} of {Parallel} parallel attempts were checked, the limit is {SignInAttempts.MaxFailedSignIns}: {string.Join(", ", answers.GroupBy(a => a).Select(g => $"{g.Key} × {g.Count()}"))}");
         Assert.All(answers.Where(a => a != "fel"), a => Assert.Equal("last", a));
         Assert.Equal("last", Answer(await TestUsers.SignInAsync(browsers.Clients[0], "petra")));
     }
@@ -76,7 +76,7 @@ public class SignInThrottlingTests
         Assert.True(rows <= 1, $"{rows} audit rows for {Parallel} anonymous failures from one address");
 
         // When the window has closed, one more row gives its total, the names tried and the reasons.
-        Assert.Equal(1, await app.Services.GetRequiredService<SignInFailureStore>().FlushAsync(DateTimeOffset.UtcNow.AddHours(1)));
+        Assert.Equal(1, await app.Services.GetRequiredService<SignInFailureCounter>().FlushAsync(DateTimeOffset.UtcNow.AddHours(1)));
         var entries = (await connection.QueryAsync<(string? User, string? Ip, string After)>(
             "select user_name, remote_ip, after::text from audit_log where action = 'sign-in-failed' order by id")).ToList();
         Assert.Equal(2, entries.Count);
@@ -86,7 +86,7 @@ public class SignInThrottlingTests
         using var total = System.Text.Json.JsonDocument.Parse(entries[1].After);
         Assert.Equal(Parallel, total.RootElement.GetProperty("failures").GetInt32());
         Assert.Equal(Parallel, total.RootElement.GetProperty("reasons").GetProperty("local:unknown-user").GetInt32());
-        Assert.Equal(SignInFailureStore.MaxListed, total.RootElement.GetProperty("userNames").GetArrayLength());
+        Assert.Equal(SignInFailureCounter.MaxListed, total.RootElement.GetProperty("userNames").GetArrayLength());
         Assert.Equal(0, await connection.ExecuteScalarAsync<int>("select count(*) from sign_in_failure_window"));
     }
 

@@ -66,6 +66,12 @@ public sealed class AuditedEdit
         NpgsqlConnection connection, NpgsqlTransaction transaction, Actor actor, string? action = null, CancellationToken cancellationToken = default) =>
         new(connection, transaction, actor, action, cancellationToken);
 
+    /// <summary>
+    /// This edit's transaction, recorded as done by <paramref name="actor"/>: for a change one of whose entries names
+    /// someone else (a sign-in syncs the account's roles as done by the identity provider).
+    /// </summary>
+    public AuditedEdit As(Actor actor) => new(Connection, Transaction, actor, Action, CancellationToken);
+
     public Task<int> ExecuteAsync(string sql, object? parameters = null, params Unique[] uniques) =>
         Translated(() => Connection.ExecuteAsync(Command(sql, parameters)), uniques);
 

@@ -1,9 +1,8 @@
 using System.Buffers.Text;
-using System.Globalization;
 using System.Security.Cryptography;
-using System.Text;
 using Dapper;
 using Indicators.Data.Audit;
+using Indicators.Data.Editing;
 using Npgsql;
 
 namespace Indicators.Data.Users;
@@ -40,14 +39,8 @@ public sealed class SessionStore(NpgsqlDataSource dataSource)
         int userId, string signedInWith, string? remoteIp, DateTimeOffset now, TimeSpan absoluteLifetime, CancellationToken cancellationToken = default)
     {
         var token = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition("""
-            insert into user_session (id, user_id, signed_in_with, created_at, last_seen_at, expires_at, remote_ip)
-            values (@Id, @UserId, @SignedInWith, @Now, @Now, @ExpiresAt, @RemoteIp)
-            """, new { Id = Hash(token), UserId = userId, SignedInWith = signedInWith, Now = now.UtcDateTime, ExpiresAt = (now + absoluteLifetime).UtcDateTime, RemoteIp = remoteIp },
-            cancellationToken: cancellationToken));
-        await connection.ExecuteAsync(new CommandDefinition(
-            "delete from user_session where coalesce(ended_at, expires_at) < @Before", new { Before = (now - KeptAfterEnd).UtcDateTime }, cancellationToken: cancellationToken));
+        await AuditedEdit.RunAsync(dataSource, new Actor(null, remoteIp),
+            edit => UserSessionWriter.StartAsync(edit, token, userId, signedInWith, remoteIp, now, now + absoluteLifetime, KeptAfterEnd), cancellationToken);
         return token;
     }
 
@@ -60,13 +53,13 @@ public sealed class SessionStore(NpgsqlDataSource dataSource)
     {
         ArgumentNullException.ThrowIfNull(token);
         const string sessionSql = """
-            select s.id as Id, s.user_id as UserId, s.signed_in_with as SignedInWith, s.last_seen_at as LastSeenAt, s.expires_at as ExpiresAt,
-                   s.ended_at is not null as Ended, u.user_name as UserName, u.display_name as DisplayName, u.is_active as IsActive
+            select s.id, s.user_id, s.signed_in_with, s.last_seen_at, s.expires_at,
+                   s.ended_at is not null as ended, u.user_name, u.display_name, u.is_active
             from user_session s join app_user u on u.id = s.user_id
             where s.id = @Id
             """;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var session = await connection.QuerySingleOrDefaultAsync<SessionRow>(new CommandDefinition(sessionSql, new { Id = Hash(token) }, cancellationToken: cancellationToken));
+        var session = await connection.QuerySingleOrDefaultAsync<SessionRow>(new CommandDefinition(sessionSql, new { Id = UserSessionWriter.Hash(token) }, cancellationToken: cancellationToken));
         if (session is null || session.Ended)
         {
             return null;
@@ -78,72 +71,27 @@ public sealed class SessionStore(NpgsqlDataSource dataSource)
             : null;
         if (expired is not null)
         {
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            var ended = await connection.ExecuteAsync(new CommandDefinition(
-                "update user_session set ended_at = @Now, end_reason = @Reason where id = @Id and ended_at is null",
-                new { session.Id, Now = now.UtcDateTime, Reason = expired }, transaction, cancellationToken: cancellationToken));
-            if (ended > 0)
-            {
-                await AuditEndAsync(connection, transaction, new Actor(session.UserName, null), session.UserId, expired, ended, cancellationToken);
-            }
-
-            await transaction.CommitAsync(cancellationToken);
+            await AuditedEdit.RunAsync(dataSource, new Actor(session.UserName, null),
+                edit => UserSessionWriter.EndExpiredAsync(edit, session.Id, session.UserId, expired, now), cancellationToken);
             return null;
         }
 
         if (DbTime.Utc(session.LastSeenAt) + TouchInterval <= now)
         {
-            await connection.ExecuteAsync(new CommandDefinition(
-                "update user_session set last_seen_at = @Now where id = @Id and ended_at is null", new { session.Id, Now = now.UtcDateTime }, cancellationToken: cancellationToken));
+            await AuditedEdit.RunAsync(dataSource, new Actor(session.UserName, null), edit => UserSessionWriter.TouchAsync(edit, session.Id, now), cancellationToken);
         }
 
-        var roles = await UserStore.ReadRolesAsync(connection, null, session.UserId, cancellationToken);
+        var roles = await UserQueries.ReadRolesAsync(connection, null, session.UserId, cancellationToken);
         return new SessionAccount(session.UserId, session.UserName, session.DisplayName, session.SignedInWith, roles);
     }
 
     /// <summary>Ends one session (signing out), audited as done by <paramref name="actor"/>.</summary>
-    public async Task EndAsync(string token, string reason, Actor actor, CancellationToken cancellationToken = default)
+    public Task EndAsync(string token, string reason, Actor actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(token);
         ArgumentNullException.ThrowIfNull(actor);
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var userId = await connection.ExecuteScalarAsync<int?>(new CommandDefinition(
-            "update user_session set ended_at = now(), end_reason = @Reason where id = @Id and ended_at is null returning user_id",
-            new { Id = Hash(token), Reason = reason }, transaction, cancellationToken: cancellationToken));
-        if (userId is { } id)
-        {
-            await AuditEndAsync(connection, transaction, actor, id, reason, 1, cancellationToken);
-        }
-
-        await transaction.CommitAsync(cancellationToken);
+        return AuditedEdit.RunAsync(dataSource, actor, edit => UserSessionWriter.EndAsync(edit, token, reason), cancellationToken);
     }
-
-    /// <summary>
-    /// Ends every open session of a user but <paramref name="keepToken"/>'s, in the caller's transaction (a password
-    /// change or a deactivation and the end of the sessions it revokes commit together). Audited when any ended.
-    /// </summary>
-    internal static async Task<int> EndAllAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, int userId, string reason, string? keepToken, Actor actor, CancellationToken cancellationToken)
-    {
-        var ended = await connection.ExecuteAsync(new CommandDefinition("""
-            update user_session set ended_at = now(), end_reason = @Reason
-            where user_id = @UserId and ended_at is null and id is distinct from @Keep
-            """, new { UserId = userId, Reason = reason, Keep = keepToken is null ? null : Hash(keepToken) }, transaction, cancellationToken: cancellationToken));
-        if (ended > 0)
-        {
-            await AuditEndAsync(connection, transaction, actor, userId, reason, ended, cancellationToken);
-        }
-
-        return ended;
-    }
-
-    static Task AuditEndAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Actor actor, int userId, string reason, int sessions, CancellationToken cancellationToken) =>
-        AuditLog.WriteAsync(connection, transaction, actor, "end", "user_session", userId.ToString(CultureInfo.InvariantCulture), null,
-            new { reason, sessions }, cancellationToken);
-
-    /// <summary>What the table stores for a token: its SHA-256, so the table alone opens no session.</summary>
-    static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
     sealed record SessionRow(string Id, int UserId, string SignedInWith, DateTime LastSeenAt, DateTime ExpiresAt, bool Ended, string UserName, string DisplayName, bool IsActive);
 }

@@ -21,7 +21,7 @@ public static class OidcSignIn
     {
         var settings = configuration.GetSection(OidcSettings.Section).Get<OidcSettings>() ?? new OidcSettings();
         authentication.Services.AddSingleton(settings);
-        authentication.Services.TryAddSingleton<ExternalUserStore>();
+        authentication.Services.TryAddSingleton<SingleSignOnAccounts>();
         if (!settings.Enabled)
         {
             return authentication;
@@ -88,7 +88,7 @@ public static class OidcSignIn
         var displayName = token.FindFirst("name")?.Value ?? userName;
         var roles = settings.MapRoles(token.FindAll(settings.RoleClaim).Select(c => c.Value));
 
-        var store = context.HttpContext.RequestServices.GetRequiredService<ExternalUserStore>();
+        var store = context.HttpContext.RequestServices.GetRequiredService<SingleSignOnAccounts>();
         var result = await store.SignInAsync(
             new ExternalIdentity($"{issuer}|{subject}", userName, displayName, email), roles, settings.Organisation,
             context.HttpContext.Connection.RemoteIpAddress?.ToString(), context.HttpContext.RequestAborted);

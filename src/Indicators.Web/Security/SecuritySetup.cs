@@ -48,7 +48,8 @@ public static class SecuritySetup
     /// </summary>
     public static async Task EnsureAccountsAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
-        var users = services.GetRequiredService<UserStore>();
+        var users = services.GetRequiredService<UserQueries>();
+        var editor = services.GetRequiredService<UserEditor>();
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Indicators.Accounts");
         var hasher = new PasswordHasher<AppUser>();
         var placeholder = new AppUser(0, "", "", null, 0, null, true);
@@ -61,7 +62,7 @@ public static class SecuritySetup
                 {
                     // The demo nämnd is the demo organisation's: another organisation may use the same code.
                     var committee = demo.Committee is null ? null : await users.FindCommitteeAsync(demo.Committee, DemoOrganisation, cancellationToken);
-                    await users.CreateAsync(demo.UserName, demo.DisplayName, hasher.HashPassword(placeholder, DemoPassword),
+                    await editor.CreateAsync(demo.UserName, demo.DisplayName, hasher.HashPassword(placeholder, DemoPassword),
                         [(demo.Role, committee)], isDemo: true, createdBy: "system", cancellationToken);
                 }
             }
@@ -76,7 +77,7 @@ public static class SecuritySetup
         var password = string.IsNullOrEmpty(configured)
             ? Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(15))
             : configured;
-        await users.CreateAsync("admin", "Administratör", hasher.HashPassword(placeholder, password),
+        await editor.CreateAsync("admin", "Administratör", hasher.HashPassword(placeholder, password),
             [(Roles.Administrator, null)], isDemo: false, createdBy: "system", cancellationToken);
         if (string.IsNullOrEmpty(configured))
         {

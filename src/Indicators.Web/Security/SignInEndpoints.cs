@@ -54,7 +54,7 @@ public static class SignInEndpoints
     public const int MinimumPasswordLength = 12;
 
     static async Task<IResult> ChangePasswordAsync(
-        HttpContext context, UserStore users,
+        HttpContext context, UserQueries users, SignInAttempts attempts, UserEditor editor,
         [FromForm(Name = "nuvarande")] string? current, [FromForm(Name = "nytt")] string? proposed, [FromForm(Name = "upprepa")] string? repeated)
     {
         var userName = context.User.Identity?.Name;
@@ -67,7 +67,7 @@ public static class SignInEndpoints
 
         // The current password is guessed no faster here than on the sign-in form: the same counter and lockout.
         var remoteIp = context.Connection.RemoteIpAddress?.ToString();
-        var attempt = await users.BeginSignInAttemptAsync(user.UserName, context.RequestAborted);
+        var attempt = await attempts.BeginAsync(user.UserName, context.RequestAborted);
         if (attempt is not { MayCheck: true })
         {
             return TypedResults.LocalRedirect("/konto/losenord?fel=last");
@@ -76,7 +76,7 @@ public static class SignInEndpoints
         var hasher = new PasswordHasher<AppUser>();
         if (string.IsNullOrEmpty(current) || hasher.VerifyHashedPassword(attempt.User, attempt.User.PasswordHash!, current) == PasswordVerificationResult.Failed)
         {
-            await users.RecordFailedSignInAsync(attempt, remoteIp, context.RequestAborted);
+            await attempts.RecordFailureAsync(attempt, remoteIp, context.RequestAborted);
             return TypedResults.LocalRedirect("/konto/losenord?fel=nuvarande");
         }
 
@@ -86,17 +86,17 @@ public static class SignInEndpoints
             : null;
         if (problem is not null)
         {
-            await users.ClearFailedSignInsAsync(user.Id, context.RequestAborted);
+            await attempts.ClearFailuresAsync(user.Id, context.RequestAborted);
             return TypedResults.LocalRedirect($"/konto/losenord?fel={problem}");
         }
 
         // Every other session of the user ends with the old password; this one goes on.
-        await users.ChangePasswordAsync(user.Id, user.UserName, hasher.HashPassword(user, proposed!), SessionPrincipal.Token(context.User), remoteIp, context.RequestAborted);
+        await editor.ChangePasswordAsync(user.Id, user.UserName, hasher.HashPassword(user, proposed!), SessionPrincipal.Token(context.User), remoteIp, context.RequestAborted);
         return TypedResults.LocalRedirect("/konto/losenord?klart=1");
     }
 
     static async Task<IResult> SignInAsync(
-        HttpContext context, UserStore users, SignInAccountLimiter accountLimiter, SignInFailures failures,
+        HttpContext context, SignInAttempts attempts, SignInAccountLimiter accountLimiter, SignInFailures failures,
         [FromForm(Name = "anvandarnamn")] string? userName, [FromForm(Name = "losenord")] string? password, [FromForm(Name = "returnUrl")] string? returnUrl)
     {
         var remoteIp = context.Connection.RemoteIpAddress?.ToString();
@@ -114,7 +114,7 @@ public static class SignInEndpoints
 
         // Counted before the password is checked, atomically: of any number of parallel attempts, only as many as the
         // lockout allows are checked at all.
-        var attempt = await users.BeginSignInAttemptAsync(userName, context.RequestAborted);
+        var attempt = await attempts.BeginAsync(userName, context.RequestAborted);
         if (attempt is null)
         {
             // The same answer as a wrong password: the form does not reveal which user names exist.
@@ -131,14 +131,14 @@ public static class SignInEndpoints
         var user = attempt.User;
         if (new PasswordHasher<AppUser>().VerifyHashedPassword(user, user.PasswordHash!, password) == PasswordVerificationResult.Failed)
         {
-            await users.RecordFailedSignInAsync(attempt, remoteIp, context.RequestAborted);
+            await attempts.RecordFailureAsync(attempt, remoteIp, context.RequestAborted);
             return Failed("fel", back);
         }
 
         // The roles are not in the cookie: every request reads them from the account (SessionCookie).
         await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
             SessionPrincipal.SignIn(user.Id, user.UserName, user.DisplayName, SessionPrincipal.Local));
-        await users.RecordSignInAsync(user, remoteIp, context.RequestAborted);
+        await attempts.RecordSuccessAsync(user, remoteIp, context.RequestAborted);
         return TypedResults.LocalRedirect(back);
     }
 

@@ -9,7 +9,7 @@ namespace Indicators.Web.Security;
 /// Rate limits on the sign-in form (ASP.NET Core's rate limiter): per address, as endpoint policy <see cref="Policy"/>,
 /// and per user name, checked by the endpoint once it has read the form (<see cref="SignInAccountLimiter"/>). Too many
 /// attempts get 429 with Retry-After and a Swedish page. These limits are per process; what holds across processes is
-/// the atomic failure counter and lockout in the database (<see cref="UserStore.BeginSignInAttemptAsync"/>).
+/// the atomic failure counter and lockout in the database (<see cref="SignInAttempts.BeginAsync"/>).
 /// </summary>
 public static class SignInLimits
 {
@@ -19,7 +19,7 @@ public static class SignInLimits
     {
         services.AddSingleton(settings);
         services.AddSingleton<SignInAccountLimiter>();
-        services.AddSingleton<SignInFailureStore>();
+        services.AddSingleton<SignInFailureCounter>();
         services.AddSingleton<SignInFailures>();
         services.AddHostedService<SignInFailureFlusher>();
         services.AddRateLimiter(options =>
@@ -82,8 +82,8 @@ public sealed class SignInAccountLimiter(SignInLimitSettings settings) : IDispos
     public void Dispose() => limiter.Dispose();
 }
 
-/// <summary>Failed sign-ins that no account answers for, counted per address and window (<see cref="SignInFailureStore"/>).</summary>
-public sealed class SignInFailures(SignInFailureStore store, SignInLimitSettings settings, TimeProvider time)
+/// <summary>Failed sign-ins that no account answers for, counted per address and window (<see cref="SignInFailureCounter"/>).</summary>
+public sealed class SignInFailures(SignInFailureCounter store, SignInLimitSettings settings, TimeProvider time)
 {
     /// <summary>Counts a failure from this request's address; <paramref name="source"/> is "local" or "oidc".</summary>
     public Task RecordAsync(HttpContext context, string? userName, string source, string reason)
@@ -94,7 +94,7 @@ public sealed class SignInFailures(SignInFailureStore store, SignInLimitSettings
 }
 
 /// <summary>Writes closed windows of failed sign-ins to the audit log every minute, also when no new failure comes.</summary>
-public sealed class SignInFailureFlusher(SignInFailureStore store, TimeProvider time, ILogger<SignInFailureFlusher> logger) : BackgroundService
+public sealed class SignInFailureFlusher(SignInFailureCounter store, TimeProvider time, ILogger<SignInFailureFlusher> logger) : BackgroundService
 {
     static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
 

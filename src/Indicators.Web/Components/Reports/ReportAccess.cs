@@ -8,7 +8,7 @@ namespace Indicators.Web.Components.Reports;
 /// Who may do what with reports, as pages decide which forms and buttons to show. Everyone with a role reads every
 /// report; analysts and administrators create periods and may work on any nämnd's report; a Nämnd user works only on
 /// the reports of the committees its claims name, by committee id. Ledning reads only. The pages check this before
-/// every store call, and the store checks the acting account again (ReportStore), so a page is never the only guard.
+/// every store call, and the editors check the acting account again (ReportEditGuard), so a page is never the only guard.
 /// </summary>
 public static class ReportAccess
 {

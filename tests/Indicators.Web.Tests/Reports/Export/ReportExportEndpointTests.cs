@@ -27,7 +27,7 @@ public class ReportExportEndpointTests : IAsyncLifetime
     string connectionString = "";
     NpgsqlDataSource dataSource = default!;
     ReportQueries queries = default!;
-    ReportStore store = default!;
+    ReportEditors editors = default!;
     int hsn;
     int interim;
     int annual;
@@ -35,8 +35,8 @@ public class ReportExportEndpointTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var demo = await DemoReports.CreateAsync();
-        (connectionString, dataSource, queries, store, hsn, interim, annual) =
-            (demo.ConnectionString, demo.DataSource, demo.Queries, demo.Store, demo.Hsn, demo.Interim, demo.Annual);
+        (connectionString, dataSource, queries, editors, hsn, interim, annual) =
+            (demo.ConnectionString, demo.DataSource, demo.Queries, demo.Editors, demo.Hsn, demo.Interim, demo.Annual);
     }
 
     public async Task DisposeAsync() => await dataSource.DisposeAsync();
@@ -56,20 +56,20 @@ public class ReportExportEndpointTests : IAsyncLifetime
                 Analysis = $"Analys av mål {goal.Code}.",
                 Actions = $"Åtgärder för mål {goal.Code}.",
             };
-            Assert.True((await store.SaveGoalAsync(periodId, hsn, goal.GoalId, goal.Texts, texts, goal.Suggested, Hanna)).Saved);
+            Assert.True((await editors.Assessments.SaveAsync(periodId, hsn, goal.GoalId, goal.Texts, texts, goal.Suggested, Hanna)).Saved);
         }
 
         var indicator = first.Indicators[0];
-        Assert.True((await store.SaveCommentAsync(periodId, hsn, indicator.IndicatorId, "", Comment, Hanna)).Saved);
+        Assert.True((await editors.Comments.SaveAsync(periodId, hsn, indicator.IndicatorId, "", Comment, Hanna)).Saved);
         return first;
     }
 
     async Task FinaliseAsync(int periodId)
     {
         var state = (await queries.GetCommitteeReportAsync(periodId, hsn))!.State;
-        await store.SubmitAsync(periodId, hsn, state.Version, Hanna);
+        await editors.Submission.SubmitAsync(periodId, hsn, state.Version, Hanna);
         state = (await queries.GetCommitteeReportAsync(periodId, hsn))!.State;
-        await store.FinaliseAsync(periodId, hsn, state.Version, new Actor("harald", "127.0.0.2"));
+        await editors.Submission.FinaliseAsync(periodId, hsn, state.Version, new Actor("harald", "127.0.0.2"));
     }
 
     async Task<(TestWebApp App, HttpClient Client)> SignedInAsync(string role)

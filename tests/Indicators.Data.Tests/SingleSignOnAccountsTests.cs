@@ -6,7 +6,7 @@ using Npgsql;
 namespace Indicators.Data.Tests;
 
 /// <summary>Single sign-on accounts: a Nämnd role's committee code, where two organisations both have a nämnd coded HSN.</summary>
-public class ExternalUserStoreTests
+public class SingleSignOnAccountsTests
 {
     static readonly ExternalIdentity Anna = new("https://idp.example|anna", "anna", "Anna Andersson", null);
 
@@ -22,7 +22,7 @@ public class ExternalUserStoreTests
         await using var dataSource = NpgsqlDataSource.Create(connectionString);
         await using var connection = await dataSource.OpenConnectionAsync();
         var own = await connection.ExecuteScalarAsync<int>("select id from committee where area_id = '0022' and code = 'HSN'");
-        var store = new ExternalUserStore(dataSource);
+        var store = new SingleSignOnAccounts(dataSource);
 
         var refused = await store.SignInAsync(Anna, [("Namnd", "HSN")], organisation: null, "127.0.0.1");
         Assert.Equal(ExternalSignInOutcome.AmbiguousCommittee, refused.Outcome);

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using Dapper;
 using Indicators.Data.Audit;
+using Indicators.Data.Editing;
 using Npgsql;
 
 namespace Indicators.Data.Users;
@@ -12,7 +12,7 @@ namespace Indicators.Data.Users;
 /// window is audited at once, with its details; when the window has closed, one more row gives the window's total, the
 /// user names tried and the reasons (<see cref="FlushAsync"/>).
 /// </summary>
-public sealed class SignInFailureStore(NpgsqlDataSource dataSource)
+public sealed class SignInFailureCounter(NpgsqlDataSource dataSource)
 {
     /// <summary>At most this many distinct user names (and reasons) are kept per window.</summary>
     public const int MaxListed = 20;
@@ -42,10 +42,9 @@ public sealed class SignInFailureStore(NpgsqlDataSource dataSource)
             key = key[..100];
         }
 
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
+        await AuditedEdit.RunAsync(dataSource, new Actor(Shorten(userName), remoteIp), async edit =>
         {
-            var failures = await connection.ExecuteScalarAsync<int>(new CommandDefinition(sql, new
+            var failures = await edit.ScalarAsync<int>(sql, new
             {
                 RemoteIp = Address(remoteIp),
                 WindowStart = start.UtcDateTime,
@@ -53,54 +52,43 @@ public sealed class SignInFailureStore(NpgsqlDataSource dataSource)
                 UserName = Shorten(userName),
                 Reason = key,
                 MaxListed,
-            }, transaction, cancellationToken: cancellationToken));
+            });
             if (failures == 1)
             {
-                await AuditLog.WriteAsync(connection, transaction, new AuditEntry(Shorten(userName), "sign-in-failed", "user", null,
-                    After: new { source, reason }, RemoteIp: remoteIp), cancellationToken);
+                await edit.RecordAsync("sign-in-failed", "user", null, null, new { source, reason });
             }
-
-            await transaction.CommitAsync(cancellationToken);
-        }
-
-        await FlushClosedAsync(connection, now, cancellationToken);
+        }, cancellationToken);
+        await FlushAsync(now, cancellationToken);
     }
 
     /// <summary>
     /// Writes every window closed by <paramref name="now"/> that saw more than its first failure as one audit row (user
-    /// name empty, the address, and after: failures, from, to, userNames, reasons), and removes it, in one transaction
-    /// per window; safe to run in several processes at once. Returns how many windows were written.
+    /// name empty, the address, and after: failures, from, to, userNames, reasons), and removes it, in one transaction;
+    /// safe to run in several processes at once. Returns how many windows were written.
     /// </summary>
-    public async Task<int> FlushAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await FlushClosedAsync(connection, now, cancellationToken);
-    }
-
-    static async Task<int> FlushClosedAsync(NpgsqlConnection connection, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        // Another process flushing at the same moment takes other rows (skip locked), never the same one twice.
-        var closed = (await connection.QueryAsync<WindowRow>(new CommandDefinition("""
-            delete from sign_in_failure_window
-            where (remote_ip, window_start) in (select remote_ip, window_start from sign_in_failure_window where window_end <= @Now for update skip locked)
-            returning remote_ip as RemoteIp, window_start as WindowStart, window_end as WindowEnd, failures as Failures, to_jsonb(user_names)::text as UserNames, reasons::text as Reasons
-            """, new { Now = now.UtcDateTime }, transaction, cancellationToken: cancellationToken))).AsList();
-        foreach (var window in closed.Where(w => w.Failures > 1))
+    public Task<int> FlushAsync(DateTimeOffset now, CancellationToken cancellationToken = default) =>
+        AuditedEdit.RunAsync(dataSource, new Actor(null, null), async edit =>
         {
-            await AuditLog.WriteAsync(connection, transaction, new AuditEntry(null, "sign-in-failed", "user", null, After: new
+            // Another process flushing at the same moment takes other rows (skip locked), never the same one twice.
+            var closed = await edit.ListAsync<WindowRow>("""
+                delete from sign_in_failure_window
+                where (remote_ip, window_start) in (select remote_ip, window_start from sign_in_failure_window where window_end <= @Now for update skip locked)
+                returning remote_ip, window_start, window_end, failures, to_jsonb(user_names)::text as user_names, reasons::text as reasons
+                """, new { Now = now.UtcDateTime });
+            foreach (var window in closed.Where(w => w.Failures > 1))
             {
-                failures = window.Failures,
-                from = DbTime.Utc(window.WindowStart),
-                to = DbTime.Utc(window.WindowEnd),
-                userNames = JsonSerializer.Deserialize<string[]>(window.UserNames),
-                reasons = JsonSerializer.Deserialize<Dictionary<string, int>>(window.Reasons),
-            }, RemoteIp: window.RemoteIp == Unknown ? null : window.RemoteIp), cancellationToken);
-        }
+                await edit.As(new Actor(null, window.RemoteIp == Unknown ? null : window.RemoteIp)).RecordAsync("sign-in-failed", "user", null, null, new
+                {
+                    failures = window.Failures,
+                    from = DbTime.Utc(window.WindowStart),
+                    to = DbTime.Utc(window.WindowEnd),
+                    userNames = JsonSerializer.Deserialize<string[]>(window.UserNames),
+                    reasons = JsonSerializer.Deserialize<Dictionary<string, int>>(window.Reasons),
+                });
+            }
 
-        await transaction.CommitAsync(cancellationToken);
-        return closed.Count(w => w.Failures > 1);
-    }
+            return closed.Count(w => w.Failures > 1);
+        }, cancellationToken);
 
     const string Unknown = "okänd";
 

@@ -18,7 +18,7 @@ namespace Indicators.Data.Tests;
 /// rule, the open → under review → finalised path, a frozen snapshot that later ingestion never changes, the revision
 /// notice, the delår forecast in the årsrapport and the region's report.
 /// </summary>
-public class ReportStoreTests : IAsyncLifetime
+public class ReportEditorTests : IAsyncLifetime
 {
     // Hanna is a Nämnd user of HSN, Harald an analyst (DemoReports makes their accounts).
     static readonly Actor Hanna = new("hanna", "127.0.0.1");
@@ -27,7 +27,7 @@ public class ReportStoreTests : IAsyncLifetime
     NpgsqlDataSource dataSource = default!;
     string connectionString = "";
     ReportQueries queries = default!;
-    ReportStore store = default!;
+    ReportEditors editors = default!;
     int hsn;
     int interim;
     int annual;
@@ -35,7 +35,7 @@ public class ReportStoreTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var demo = await DemoReports.CreateAsync();
-        (dataSource, connectionString, queries, store, hsn, interim, annual) = (demo.DataSource, demo.ConnectionString, demo.Queries, demo.Store, demo.Hsn, demo.Interim, demo.Annual);
+        (dataSource, connectionString, queries, editors, hsn, interim, annual) = (demo.DataSource, demo.ConnectionString, demo.Queries, demo.Editors, demo.Hsn, demo.Interim, demo.Annual);
     }
 
     public async Task DisposeAsync() => await dataSource.DisposeAsync();
@@ -97,12 +97,12 @@ public class ReportStoreTests : IAsyncLifetime
         var differing = Enum.GetValues<GoalAssessment>().First(a => a != goal.Suggested);
 
         var refused = await Assert.ThrowsAsync<InvalidEditException>(() =>
-            store.SaveGoalAsync(interim, hsn, goal.GoalId, goal.Texts, goal.Texts with { Assessed = differing }, goal.Suggested, Hanna));
+            editors.Assessments.SaveAsync(interim, hsn, goal.GoalId, goal.Texts, goal.Texts with { Assessed = differing }, goal.Suggested, Hanna));
         Assert.Equal("Motivation", Assert.Single(refused.Errors).Field);
         Assert.Contains($"skiljer sig från förslaget ({goal.Suggested.SwedishName()})", refused.Errors[0].Message, StringComparison.Ordinal);
         Assert.Equal(GoalTexts.Empty, (await ReportAsync(interim)).Goals.First().Texts with { Version = 0 });
 
-        var result = await store.SaveGoalAsync(interim, hsn, goal.GoalId, goal.Texts,
+        var result = await editors.Assessments.SaveAsync(interim, hsn, goal.GoalId, goal.Texts,
             goal.Texts with { Assessed = differing, Motivation = "  Väntetiderna har ökat under sommaren.  ", Analysis = "Analys", Actions = "Åtgärd" }, goal.Suggested, Hanna);
 
         Assert.True(result.Saved);
@@ -124,20 +124,20 @@ public class ReportStoreTests : IAsyncLifetime
         var loaded = goal.Texts;
 
         // Hanna writes the analysis, Harald (who loaded the same goal) the actions: both are kept.
-        Assert.True((await store.SaveGoalAsync(interim, hsn, goal.GoalId, loaded, loaded with { Analysis = "Hannas analys" }, goal.Suggested, Hanna)).Saved);
-        Assert.True((await store.SaveGoalAsync(interim, hsn, goal.GoalId, loaded, loaded with { Actions = "Haralds åtgärder" }, goal.Suggested, Harald)).Saved);
+        Assert.True((await editors.Assessments.SaveAsync(interim, hsn, goal.GoalId, loaded, loaded with { Analysis = "Hannas analys" }, goal.Suggested, Hanna)).Saved);
+        Assert.True((await editors.Assessments.SaveAsync(interim, hsn, goal.GoalId, loaded, loaded with { Actions = "Haralds åtgärder" }, goal.Suggested, Harald)).Saved);
         var both = (await ReportAsync(interim)).Goals.First().Texts;
         Assert.Equal(("Hannas analys", "Haralds åtgärder", 2), (both.Analysis, both.Actions, both.Version));
 
         // Harald, still on his old page, rewrites the analysis: Hanna's newer text stands in the way, nothing is saved.
-        var conflict = await store.SaveGoalAsync(interim, hsn, goal.GoalId, loaded, loaded with { Analysis = "Haralds analys" }, goal.Suggested, Harald);
+        var conflict = await editors.Assessments.SaveAsync(interim, hsn, goal.GoalId, loaded, loaded with { Analysis = "Haralds analys" }, goal.Suggested, Harald);
         Assert.False(conflict.Saved);
         var clash = Assert.Single(conflict.Conflicts);
         Assert.Equal(("Analysis", "Analys", "Hannas analys", "harald"), (clash.Field, clash.FieldName, clash.Theirs, clash.By));
         Assert.Equal("Hannas analys", (await ReportAsync(interim)).Goals.First().Texts.Analysis);
 
         // Having seen her text, he saves again from what is stored now: that goes through.
-        var again = await store.SaveGoalAsync(interim, hsn, goal.GoalId, conflict.Current, conflict.Current with { Analysis = "Hannas analys. Haralds tillägg." }, goal.Suggested, Harald);
+        var again = await editors.Assessments.SaveAsync(interim, hsn, goal.GoalId, conflict.Current, conflict.Current with { Analysis = "Hannas analys. Haralds tillägg." }, goal.Suggested, Harald);
         Assert.True(again.Saved);
         Assert.Equal("Hannas analys. Haralds tillägg.", (await ReportAsync(interim)).Goals.First().Texts.Analysis);
     }
@@ -147,8 +147,8 @@ public class ReportStoreTests : IAsyncLifetime
     {
         var indicator = (await ReportAsync(interim)).Goals.First().Indicators[0];
 
-        Assert.True((await store.SaveCommentAsync(interim, hsn, indicator.IndicatorId, "", "Sommarens bemanning", Hanna)).Saved);
-        var stale = await store.SaveCommentAsync(interim, hsn, indicator.IndicatorId, "", "Något annat", Harald);
+        Assert.True((await editors.Comments.SaveAsync(interim, hsn, indicator.IndicatorId, "", "Sommarens bemanning", Hanna)).Saved);
+        var stale = await editors.Comments.SaveAsync(interim, hsn, indicator.IndicatorId, "", "Något annat", Harald);
 
         Assert.Equal("Sommarens bemanning", Assert.Single(stale.Conflicts).Theirs);
         Assert.Equal("Sommarens bemanning", (await ReportAsync(interim)).Goals.First().Indicators[0].Comment.Text);
@@ -159,7 +159,7 @@ public class ReportStoreTests : IAsyncLifetime
         foreach (var goal in (await ReportAsync(periodId)).Goals)
         {
             var assessed = choose?.Invoke(goal) ?? goal.Suggested;
-            var result = await store.SaveGoalAsync(periodId, hsn, goal.GoalId, goal.Texts,
+            var result = await editors.Assessments.SaveAsync(periodId, hsn, goal.GoalId, goal.Texts,
                 goal.Texts with { Assessed = assessed, Motivation = assessed == goal.Suggested ? "" : "Vår bedömning", Analysis = $"Analys av {goal.Code}" }, goal.Suggested, Hanna);
             Assert.True(result.Saved);
         }
@@ -171,24 +171,24 @@ public class ReportStoreTests : IAsyncLifetime
     public async Task A_report_is_submitted_only_when_every_goal_is_assessed_and_is_read_only_under_review_until_reopened()
     {
         var goals = (await ReportAsync(interim)).Goals.ToList();
-        var incomplete = await Assert.ThrowsAsync<InvalidEditException>(async () => await store.SubmitAsync(interim, hsn, (await StateAsync(interim)).Version, Hanna));
+        var incomplete = await Assert.ThrowsAsync<InvalidEditException>(async () => await editors.Submission.SubmitAsync(interim, hsn, (await StateAsync(interim)).Version, Hanna));
         Assert.Equal(goals.Select(g => $"Mål {g.Code} saknar nämndens bedömning."), incomplete.Errors.Select(e => e.Message));
 
         await AssessAllAsync(interim);
-        await store.SubmitAsync(interim, hsn, (await StateAsync(interim)).Version, Hanna);
+        await editors.Submission.SubmitAsync(interim, hsn, (await StateAsync(interim)).Version, Hanna);
         var submitted = await StateAsync(interim);
         Assert.Equal((ReportState.UnderReview, "hanna"), (submitted.State, submitted.SubmittedBy));
 
         var goal = (await ReportAsync(interim)).Goals.First();
         var locked = await Assert.ThrowsAsync<InvalidEditException>(() =>
-            store.SaveGoalAsync(interim, hsn, goal.GoalId, goal.Texts, goal.Texts with { Analysis = "Sent" }, goal.Suggested, Harald));
+            editors.Assessments.SaveAsync(interim, hsn, goal.GoalId, goal.Texts, goal.Texts with { Analysis = "Sent" }, goal.Suggested, Harald));
         Assert.Contains("skickad till granskning", locked.Message, StringComparison.Ordinal);
 
         // A state change from a page opened before the submit is refused: the version moved on.
-        await Assert.ThrowsAsync<EditConflictException>(() => store.ReopenAsync(interim, hsn, submitted.Version - 1, Harald));
-        await store.ReopenAsync(interim, hsn, submitted.Version, Harald);
+        await Assert.ThrowsAsync<EditConflictException>(() => editors.Submission.ReopenAsync(interim, hsn, submitted.Version - 1, Harald));
+        await editors.Submission.ReopenAsync(interim, hsn, submitted.Version, Harald);
         Assert.Equal(ReportState.Open, (await StateAsync(interim)).State);
-        Assert.True((await store.SaveGoalAsync(interim, hsn, goal.GoalId, goal.Texts, goal.Texts with { Analysis = "Sent" }, goal.Suggested, Harald)).Saved);
+        Assert.True((await editors.Assessments.SaveAsync(interim, hsn, goal.GoalId, goal.Texts, goal.Texts with { Analysis = "Sent" }, goal.Suggested, Harald)).Saved);
     }
 
     [Fact]
@@ -204,12 +204,12 @@ public class ReportStoreTests : IAsyncLifetime
         }
 
         var goal = (await ReportAsync(interim)).Goals.First();
-        var saved = await store.SaveGoalAsync(interim, hsn, goal.GoalId, goal.Texts, goal.Texts with { Analysis = "Analys" }, goal.Suggested, Hanna);
+        var saved = await editors.Assessments.SaveAsync(interim, hsn, goal.GoalId, goal.Texts, goal.Texts with { Analysis = "Analys" }, goal.Suggested, Hanna);
         Assert.Equal("Hanna Sjödin", saved.Current.UpdatedBy);
         Assert.Equal("Hanna Sjödin", (await ReportAsync(interim)).Goals.First().Texts.UpdatedBy);
 
         // Gunnar's account is removed after his comment: his user name stands for him.
-        await store.SaveCommentAsync(interim, hsn, goal.Indicators[0].IndicatorId, "", "Preliminärt", new Actor("gunnar", null));
+        await editors.Comments.SaveAsync(interim, hsn, goal.Indicators[0].IndicatorId, "", "Preliminärt", new Actor("gunnar", null));
         await using (var connection = await dataSource.OpenConnectionAsync())
         {
             await connection.ExecuteAsync("delete from app_user where user_name = 'gunnar'");
@@ -235,14 +235,14 @@ public class ReportStoreTests : IAsyncLifetime
     {
         await AssessAllAsync(interim);
         var goals = (await ReportAsync(interim)).Goals.ToList();
-        await store.SaveCommentAsync(interim, hsn, goals[0].Indicators[0].IndicatorId, "", "Preliminärt", Hanna);
+        await editors.Comments.SaveAsync(interim, hsn, goals[0].Indicators[0].IndicatorId, "", "Preliminärt", Hanna);
         await FinaliseAsync(annual);
 
-        var refused = await Assert.ThrowsAsync<InvalidEditException>(() => store.DeletePeriodAsync(annual, Harald));
+        var refused = await Assert.ThrowsAsync<InvalidEditException>(() => editors.Periods.DeleteAsync(annual, Harald));
         Assert.Equal("Årsrapport 2025 kan inte tas bort: Hälso- och sjukvårdsnämnden har fastställt sin rapport, och en fastställd rapport sparas alltid.", refused.Message);
         Assert.NotNull(await queries.GetPeriodAsync(annual));
 
-        await store.DeletePeriodAsync(interim, Harald);
+        await editors.Periods.DeleteAsync(interim, Harald);
 
         Assert.Null(await queries.GetPeriodAsync(interim));
         await using var connection = await dataSource.OpenConnectionAsync();
@@ -258,7 +258,7 @@ public class ReportStoreTests : IAsyncLifetime
         var hsnReport = before.RootElement.GetProperty("Reports").EnumerateArray().Single(r => r.GetProperty("CommitteeName").GetString() == "Hälso- och sjukvårdsnämnden");
         Assert.Equal((goals.Count, 1), (hsnReport.GetProperty("Assessments").GetInt32(), hsnReport.GetProperty("Comments").GetInt32()));
 
-        var gone = await Assert.ThrowsAsync<InvalidEditException>(() => store.DeletePeriodAsync(interim, Harald));
+        var gone = await Assert.ThrowsAsync<InvalidEditException>(() => editors.Periods.DeleteAsync(interim, Harald));
         Assert.Equal("Rapportperioden finns inte längre. Ladda om sidan.", gone.Message);
     }
 
@@ -277,8 +277,8 @@ public class ReportStoreTests : IAsyncLifetime
     async Task FinaliseAsync(int periodId)
     {
         await AssessAllAsync(periodId);
-        await store.SubmitAsync(periodId, hsn, (await StateAsync(periodId)).Version, Hanna);
-        await store.FinaliseAsync(periodId, hsn, (await StateAsync(periodId)).Version, Harald);
+        await editors.Submission.SubmitAsync(periodId, hsn, (await StateAsync(periodId)).Version, Hanna);
+        await editors.Submission.FinaliseAsync(periodId, hsn, (await StateAsync(periodId)).Version, Harald);
     }
 
     [Fact]
@@ -324,7 +324,7 @@ public class ReportStoreTests : IAsyncLifetime
         Assert.Equal(PostgresErrorCodes.CheckViolation, refused.SqlState);
         var goal = after.Document.Goals.First();
         await Assert.ThrowsAsync<InvalidEditException>(() =>
-            store.SaveGoalAsync(interim, hsn, goal.GoalId, goal.Texts, goal.Texts with { Analysis = "Efteråt" }, goal.Suggested, Hanna));
+            editors.Assessments.SaveAsync(interim, hsn, goal.GoalId, goal.Texts, goal.Texts with { Analysis = "Efteråt" }, goal.Suggested, Hanna));
     }
 
     [Fact]
@@ -333,7 +333,7 @@ public class ReportStoreTests : IAsyncLifetime
         await using (var connection = await dataSource.OpenConnectionAsync())
         {
             var version = await connection.ExecuteScalarAsync<int>("select plan_version_id from report_period where id = @Id", new { Id = annual });
-            var interim2025 = await store.CreatePeriodAsync(version, 2025, ReportKind.Interim, Harald);
+            var interim2025 = await editors.Periods.CreateAsync(version, 2025, ReportKind.Interim, Harald);
             await FinaliseAsync(interim2025);
             var frozen = (await queries.GetCommitteeReportAsync(interim2025, hsn))!.Document;
             var frozenForecasts = frozen.Goals.SelectMany(g => g.Indicators).ToDictionary(i => i.IndicatorId, i => i.Forecast!.Value);
@@ -404,12 +404,12 @@ public class ReportStoreTests : IAsyncLifetime
         await using var connection = await dataSource.OpenConnectionAsync();
         var version = await connection.ExecuteScalarAsync<int>("select plan_version_id from report_period where id = @Id", new { Id = annual });
 
-        var outside = await Assert.ThrowsAsync<InvalidEditException>(() => store.CreatePeriodAsync(version, 2031, ReportKind.Annual, Harald));
+        var outside = await Assert.ThrowsAsync<InvalidEditException>(() => editors.Periods.CreateAsync(version, 2031, ReportKind.Annual, Harald));
         Assert.Equal("Året 2031 ligger utanför planperioden 2025–2027.", Assert.Single(outside.Errors).Message);
-        var twice = await Assert.ThrowsAsync<InvalidEditException>(() => store.CreatePeriodAsync(version, 2025, ReportKind.Annual, Harald));
+        var twice = await Assert.ThrowsAsync<InvalidEditException>(() => editors.Periods.CreateAsync(version, 2025, ReportKind.Annual, Harald));
         Assert.Equal("Årsrapport 2025 finns redan för Regionplan 2025–2027 (Fastställd plan).", Assert.Single(twice.Errors).Message);
 
-        var created = await store.CreatePeriodAsync(version, 2026, ReportKind.Annual, Harald);
+        var created = await editors.Periods.CreateAsync(version, 2026, ReportKind.Annual, Harald);
         var period = (await queries.GetPeriodAsync(created))!;
         Assert.Equal("Årsrapport 2026", period.Title);
         Assert.Contains(period.Committees, c => c.CommitteeId == hsn);
@@ -428,23 +428,23 @@ public class ReportStoreTests : IAsyncLifetime
         var assessed = goal.Texts with { Assessed = goal.Suggested, Analysis = "Inte vår nämnd" };
 
         var save = await Assert.ThrowsAsync<InvalidEditException>(() =>
-            store.SaveGoalAsync(other.PeriodId, other.CommitteeId, goal.GoalId, goal.Texts, assessed, goal.Suggested, vnl));
+            editors.Assessments.SaveAsync(other.PeriodId, other.CommitteeId, goal.GoalId, goal.Texts, assessed, goal.Suggested, vnl));
         Assert.Contains("inte behörighet", save.Message, StringComparison.Ordinal);
 
         // An analyst may work on any nämnd's report: assessed and submitted, it waits to be finalised.
-        Assert.True((await store.SaveGoalAsync(other.PeriodId, other.CommitteeId, goal.GoalId, goal.Texts, assessed, goal.Suggested, analyst)).Saved);
-        await store.SubmitAsync(other.PeriodId, other.CommitteeId, (await queries.GetCommitteeReportAsync(other.PeriodId, other.CommitteeId))!.State.Version, analyst);
+        Assert.True((await editors.Assessments.SaveAsync(other.PeriodId, other.CommitteeId, goal.GoalId, goal.Texts, assessed, goal.Suggested, analyst)).Saved);
+        await editors.Submission.SubmitAsync(other.PeriodId, other.CommitteeId, (await queries.GetCommitteeReportAsync(other.PeriodId, other.CommitteeId))!.State.Version, analyst);
         var underReview = (await queries.GetCommitteeReportAsync(other.PeriodId, other.CommitteeId))!.State;
 
-        var finalise = await Assert.ThrowsAsync<InvalidEditException>(() => store.FinaliseAsync(other.PeriodId, other.CommitteeId, underReview.Version, vnl));
-        var reopen = await Assert.ThrowsAsync<InvalidEditException>(() => store.ReopenAsync(other.PeriodId, other.CommitteeId, underReview.Version, vnl));
+        var finalise = await Assert.ThrowsAsync<InvalidEditException>(() => editors.Submission.FinaliseAsync(other.PeriodId, other.CommitteeId, underReview.Version, vnl));
+        var reopen = await Assert.ThrowsAsync<InvalidEditException>(() => editors.Submission.ReopenAsync(other.PeriodId, other.CommitteeId, underReview.Version, vnl));
         Assert.Contains("inte behörighet", finalise.Message, StringComparison.Ordinal);
         Assert.Contains("inte behörighet", reopen.Message, StringComparison.Ordinal);
         Assert.Equal((ReportState.UnderReview, underReview.Version), ((await queries.GetCommitteeReportAsync(other.PeriodId, other.CommitteeId))!.State.State, underReview.Version));
 
         // Its own nämnd's report it may change.
         var own = (await ReportAsync(interim)).Goals.First();
-        Assert.True((await store.SaveGoalAsync(interim, hsn, own.GoalId, own.Texts, own.Texts with { Analysis = "Vår nämnd" }, own.Suggested, vnl)).Saved);
+        Assert.True((await editors.Assessments.SaveAsync(interim, hsn, own.GoalId, own.Texts, own.Texts with { Analysis = "Vår nämnd" }, own.Suggested, vnl)).Saved);
         await using var connection = await dataSource.OpenConnectionAsync();
         Assert.Equal(0, await connection.ExecuteScalarAsync<int>("select count(*) from goal_assessment where updated_by = 'hsn.vnl' and committee_id = @Id", new { Id = other.CommitteeId }));
     }
@@ -459,7 +459,7 @@ public class ReportStoreTests : IAsyncLifetime
         var indicator = (await ReportAsync(interim)).Goals.SelectMany(g => g.Indicators).First();
 
         var refused = await Assert.ThrowsAsync<InvalidEditException>(() =>
-            store.SaveCommentAsync(interim, hsn, indicator.IndicatorId, "", "Inte vår nämnd", new Actor("hsn.vbn", null)));
+            editors.Comments.SaveAsync(interim, hsn, indicator.IndicatorId, "", "Inte vår nämnd", new Actor("hsn.vbn", null)));
 
         Assert.Contains("inte behörighet", refused.Message, StringComparison.Ordinal);
         Assert.Equal("", (await ReportAsync(interim)).Goals.SelectMany(g => g.Indicators).First().Comment.Text);
@@ -474,8 +474,8 @@ public class ReportStoreTests : IAsyncLifetime
 
         foreach (var actor in new[] { new Actor("hsn.vnl", null), new Actor("lena.ledning", null), new Actor("ingen.alls", null) })
         {
-            var create = await Assert.ThrowsAsync<InvalidEditException>(() => store.CreatePeriodAsync(version, 2027, ReportKind.Interim, actor));
-            var delete = await Assert.ThrowsAsync<InvalidEditException>(() => store.DeletePeriodAsync(interim, actor));
+            var create = await Assert.ThrowsAsync<InvalidEditException>(() => editors.Periods.CreateAsync(version, 2027, ReportKind.Interim, actor));
+            var delete = await Assert.ThrowsAsync<InvalidEditException>(() => editors.Periods.DeleteAsync(interim, actor));
             Assert.Contains("inte behörighet", create.Message, StringComparison.Ordinal);
             Assert.Contains("inte behörighet", delete.Message, StringComparison.Ordinal);
         }
@@ -491,7 +491,7 @@ public class ReportStoreTests : IAsyncLifetime
         var goal = (await ReportAsync(interim)).Goals.First();
 
         var refused = await Assert.ThrowsAsync<InvalidEditException>(() =>
-            store.SaveGoalAsync(interim, hsn, goal.GoalId, goal.Texts, goal.Texts with { Analysis = "Efter inaktivering" }, goal.Suggested, new Actor("hsn.vnl", null)));
+            editors.Assessments.SaveAsync(interim, hsn, goal.GoalId, goal.Texts, goal.Texts with { Analysis = "Efter inaktivering" }, goal.Suggested, new Actor("hsn.vnl", null)));
 
         Assert.Contains("inte behörighet", refused.Message, StringComparison.Ordinal);
         Assert.Equal("", (await ReportAsync(interim)).Goals.First().Texts.Analysis);

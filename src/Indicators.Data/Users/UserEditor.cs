@@ -1,0 +1,58 @@
+using Indicators.Data.Audit;
+using Indicators.Data.Editing;
+using Npgsql;
+
+namespace Indicators.Data.Users;
+
+/// <summary>
+/// Local accounts as administration and their owners change them: created with roles (a Nämnd role by committee id),
+/// activated or deactivated, and given a new password; deactivation and a new password end the account's sessions in the
+/// same transaction.
+/// </summary>
+public sealed class UserEditor(NpgsqlDataSource dataSource)
+{
+    /// <summary>Creates a user with its roles (a Nämnd role names its committee by id), audited as done by <paramref name="createdBy"/>.</summary>
+    public Task<int> CreateAsync(
+        string userName, string displayName, string passwordHash, IEnumerable<(string Role, int? CommitteeId)> roles, bool isDemo, string createdBy,
+        CancellationToken cancellationToken = default)
+    {
+        var roleList = roles.ToList();
+        return AuditedEdit.RunAsync(dataSource, new Actor(createdBy, null), async edit =>
+        {
+            var id = await AppUserWriter.InsertLocalAsync(edit, userName, displayName, passwordHash, isDemo);
+            foreach (var (role, committeeId) in roleList)
+            {
+                await UserRoleWriter.InsertAsync(edit, id, role, committeeId);
+            }
+
+            var stored = await UserQueries.ReadRolesAsync(edit.Connection, edit.Transaction, id, cancellationToken);
+            await edit.RecordAsync("create", "user", id, null, new { userName, displayName, roles = stored.Select(UserQueries.Describe) });
+            return id;
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Activates or deactivates a user, audited with before and after. A deactivated user cannot sign in, and every open
+    /// session of theirs ends in the same transaction (audited with the reason).
+    /// </summary>
+    public Task SetActiveAsync(int userId, bool active, string changedBy, CancellationToken cancellationToken = default) =>
+        AuditedEdit.RunAsync(dataSource, new Actor(changedBy, null), async edit =>
+        {
+            if (await AppUserWriter.SetActiveAsync(edit, userId, active) && !active)
+            {
+                await UserSessionWriter.EndAllAsync(edit, userId, SessionEndReasons.Deactivated, null);
+            }
+        }, cancellationToken);
+
+    /// <summary>
+    /// Replaces a user's password hash, audited (without the hashes: they are secrets too), clears the failed sign-in
+    /// count, and ends the user's other sessions (all but <paramref name="keepSessionToken"/>, the one that made the change).
+    /// </summary>
+    public Task ChangePasswordAsync(
+        int userId, string userName, string passwordHash, string? keepSessionToken, string? remoteIp, CancellationToken cancellationToken = default) =>
+        AuditedEdit.RunAsync(dataSource, new Actor(userName, remoteIp), async edit =>
+        {
+            await AppUserWriter.SetPasswordAsync(edit, userId, passwordHash);
+            await UserSessionWriter.EndAllAsync(edit, userId, SessionEndReasons.PasswordChanged, keepSessionToken);
+        }, cancellationToken);
+}

@@ -1,0 +1,21 @@
+namespace Indicators.Data.Users;
+
+/// <summary>A role as stored; a Nämnd role names its committee.</summary>
+public sealed record UserRole(string Role, int? CommitteeId, string? CommitteeCode);
+
+/// <summary>A user as the administration page lists it.</summary>
+public sealed record UserListing(int Id, string UserName, string DisplayName, bool IsActive, bool IsDemo, DateTime? LockoutEnd, string Roles);
+
+public sealed record CommitteeChoice(int Id, string Code, string Name);
+
+public sealed record AppUser(int Id, string UserName, string DisplayName, string? PasswordHash, int FailedSignIns, DateTime? LockoutEnd, bool IsActive);
+
+/// <summary>A counted sign-in attempt: the <see cref="Number"/>th since the last success, and whether its password may be checked.</summary>
+public sealed record SignInAttempt(AppUser User, int Number, bool MayCheck);
+
+/// <summary>A committee code that names committees of several organisations, where exactly one was needed.</summary>
+public sealed class AmbiguousCommitteeException(string code, IReadOnlyList<CommitteeChoice> matches)
+    : Exception($"The committee code '{code}' names {matches.Count} committees (ids {string.Join(", ", matches.Select(m => m.Id))}); name the organisation.")
+{
+    public string Code { get; } = code;
+}
