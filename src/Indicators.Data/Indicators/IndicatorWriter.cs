@@ -25,7 +25,7 @@ static class IndicatorWriter
             values (@Organisation, @Code, @Name, @Description, @Unit, @Decimals, @Direction, @Frequency, @Aggregation, @GenderSplit,
                     @OwnerCommitteeId, @PrimaryAreaId, @Tolerance, @ToleranceKind, @TrendMinDifference, @SourceDescription, @KpiId, @CountedNoun)
             returning id
-            """, Parameters(indicator, new { Organisation = organisationId }),
+            """, AuditedEdit.Parameters(indicator, new { Organisation = organisationId }),
             id => WriteLinksAsync(edit, id, comparisonAreas, goalIds), UniqueCode(indicator.Code));
 
     /// <summary>
@@ -41,7 +41,7 @@ static class IndicatorWriter
                 tolerance_kind = @ToleranceKind, trend_min_difference = @TrendMinDifference, source_description = @SourceDescription,
                 kpi_id = @KpiId, counted_noun = @CountedNoun
             where id = @Id
-            """ + AuditedEdit.VersionGuard(rowVersion), Parameters(indicator, new { Id = id, RowVersion = rowVersion }),
+            """ + AuditedEdit.VersionGuard(rowVersion), AuditedEdit.Parameters(indicator, new { Id = id, RowVersion = rowVersion }),
             () => WriteLinksAsync(edit, id, comparisonAreas, goalIds), UniqueCode(indicator.Code));
 
     /// <summary>Deletes an indicator opened at <paramref name="rowVersion"/>; its links, targets and outcomes go with it (cascade).</summary>
@@ -94,13 +94,6 @@ static class IndicatorWriter
             row.Organisation, row.Code, row.Name, row.Description, row.Unit, row.Decimals, row.Direction, row.Frequency, row.Aggregation,
             row.GenderSplit, row.Tolerance, row.ToleranceKind, row.TrendMinDifference, row.SourceDescription, row.KpiId, row.OwnerCommittee,
             row.PrimaryArea, areas, goals, row.CountedNoun);
-    }
-
-    static Dapper.DynamicParameters Parameters(IndicatorValues indicator, object key)
-    {
-        var parameters = new Dapper.DynamicParameters(indicator);
-        parameters.AddDynamicParams(key);
-        return parameters;
     }
 
     static Unique UniqueCode(string code) => new("indicator_area_id_code_key",

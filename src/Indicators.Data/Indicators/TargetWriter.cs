@@ -24,7 +24,7 @@ static class TargetWriter
             insert into target (plan_version_id, indicator_id, year, gender, value, band_min, band_max, tolerance, tolerance_kind, provenance, is_example)
             values (@VersionId, @IndicatorId, @Year, @Gender, @Value, @BandMin, @BandMax, @Tolerance, @ToleranceKind, @Provenance, @IsExample)
             returning id
-            """, Parameters(target, new { VersionId = versionId, IndicatorId = indicatorId }));
+            """, AuditedEdit.Parameters(AsStored(target), new { VersionId = versionId, IndicatorId = indicatorId }));
 
     /// <summary>Changes a målvärde's values; its indicator, version, year and gender are what it is.</summary>
     public static Task<TargetState> UpdateAsync(AuditedEdit edit, int id, TargetValues target) =>
@@ -32,7 +32,7 @@ static class TargetWriter
             update target set value = @Value, band_min = @BandMin, band_max = @BandMax, tolerance = @Tolerance,
                               tolerance_kind = @ToleranceKind, provenance = @Provenance, is_example = @IsExample
             where id = @Id
-            """, Parameters(target, new { Id = id }));
+            """, AuditedEdit.Parameters(AsStored(target), new { Id = id }));
 
     public static Task DeleteAsync(AuditedEdit edit, int id) =>
         Table.DeleteAsync(edit, id, "delete from target where id = @Id", new { Id = id });
@@ -44,12 +44,8 @@ static class TargetWriter
         from target where plan_version_id = @Source
         """, new { Source = sourceVersionId, Target = targetVersionId });
 
-    static Dapper.DynamicParameters Parameters(TargetValues target, object key)
-    {
-        var parameters = new Dapper.DynamicParameters(target with { Gender = target.Gender is "T" ? null : target.Gender });
-        parameters.AddDynamicParams(key);
-        return parameters;
-    }
+    /// <summary>Totalt stored as no gender.</summary>
+    static object AsStored(TargetValues target) => target with { Gender = target.Gender is "T" ? null : target.Gender };
 }
 
 /// <summary>A målvärde's stored fields; <see cref="Gender"/> null or "T" is totalt (stored as null).</summary>

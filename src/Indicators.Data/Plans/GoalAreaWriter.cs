@@ -16,14 +16,14 @@ static class GoalAreaWriter
             insert into goal_area (plan_version_id, code, name, description, kind, sort_order)
             values (@VersionId, @Code, @Name, @Description, @Kind, @SortOrder)
             returning id
-            """, Parameters(area, new { VersionId = versionId }), UniqueCode(area.Code));
+            """, AuditedEdit.Parameters(area, new { VersionId = versionId }), UniqueCode(area.Code));
 
     /// <summary>Changes a målområde; with a <paramref name="rowVersion"/>, only when the row is still as the form read it.</summary>
     public static Task<GoalAreaState> UpdateAsync(AuditedEdit edit, int id, string? rowVersion, GoalAreaValues area) =>
         Table.UpdateAsync(edit, id, """
             update goal_area set code = @Code, name = @Name, description = @Description, kind = @Kind, sort_order = @SortOrder
             where id = @Id
-            """ + AuditedEdit.VersionGuard(rowVersion), Parameters(area, new { Id = id, RowVersion = rowVersion }), UniqueCode(area.Code));
+            """ + AuditedEdit.VersionGuard(rowVersion), AuditedEdit.Parameters(area, new { Id = id, RowVersion = rowVersion }), UniqueCode(area.Code));
 
     /// <summary>Deletes a målområde with its mål (the schema cascades); the entry names the mål that went with it.</summary>
     public static async Task DeleteAsync(AuditedEdit edit, int id)
@@ -38,13 +38,6 @@ static class GoalAreaWriter
         insert into goal_area (plan_version_id, code, name, description, kind, sort_order)
         select @Target, code, name, description, kind, sort_order from goal_area where plan_version_id = @Source
         """, new { Source = sourceVersionId, Target = targetVersionId });
-
-    static Dapper.DynamicParameters Parameters(GoalAreaValues area, object key)
-    {
-        var parameters = new Dapper.DynamicParameters(area);
-        parameters.AddDynamicParams(key);
-        return parameters;
-    }
 
     static Unique UniqueCode(string code) => new("goal_area_plan_version_id_code_key",
         () => new InvalidEditException(nameof(GoalAreaValues.Code), $"Versionen har redan ett målområde med koden ”{code.Trim()}”. Välj en annan kod."));

@@ -21,7 +21,7 @@ static class GoalWriter
             insert into goal (goal_area_id, code, name, description, owner_committee_id, sort_order)
             values (@GoalAreaId, @Code, @Name, @Description, @OwnerCommitteeId, @SortOrder)
             returning id
-            """, Parameters(goal, new { GoalAreaId = goalAreaId }), id => WriteLinksAsync(edit, id, contributorIds, indicatorIds), UniqueCode(goal.Code));
+            """, AuditedEdit.Parameters(goal, new { GoalAreaId = goalAreaId }), id => WriteLinksAsync(edit, id, contributorIds, indicatorIds), UniqueCode(goal.Code));
 
     /// <summary>
     /// Changes a mål and replaces its contributors (and its indicators, when given); with a <paramref name="rowVersion"/>,
@@ -31,7 +31,7 @@ static class GoalWriter
         Table.UpdateAsync(edit, id, """
             update goal set code = @Code, name = @Name, description = @Description, owner_committee_id = @OwnerCommitteeId, sort_order = @SortOrder
             where id = @Id
-            """ + AuditedEdit.VersionGuard(rowVersion), Parameters(goal, new { Id = id, RowVersion = rowVersion }),
+            """ + AuditedEdit.VersionGuard(rowVersion), AuditedEdit.Parameters(goal, new { Id = id, RowVersion = rowVersion }),
             () => WriteLinksAsync(edit, id, contributorIds, indicatorIds), UniqueCode(goal.Code));
 
     /// <summary>Deletes a mål; its indicators stay (they belong to the organisation), only their links go, named in the entry.</summary>
@@ -116,13 +116,6 @@ static class GoalWriter
             left join committee c on c.id = g.owner_committee_id
             where g.id = @Id
             """, new { Id = id }))?.ToState();
-
-    static Dapper.DynamicParameters Parameters(GoalValues goal, object key)
-    {
-        var parameters = new Dapper.DynamicParameters(goal);
-        parameters.AddDynamicParams(key);
-        return parameters;
-    }
 
     static Unique UniqueCode(string code) => new("goal_goal_area_id_code_key",
         () => new InvalidEditException(nameof(GoalValues.Code), $"Målområdet har redan ett mål med koden ”{code.Trim()}”. Välj en annan kod."));

@@ -21,8 +21,8 @@ static class PlanVersionWriter
 
     public static async Task<int> InsertAsync(AuditedEdit edit, int planId, VersionValues version)
     {
-        await ClearCurrentAsync(edit, planId, version.IsCurrent);
-        return await Table.InsertAsync<int>(edit, InsertSql, Parameters(version, new { PlanId = planId }), UniqueName(version.Name));
+        await ClearCurrentAsync(edit, planId, version.IsCurrent, 0);
+        return await Table.InsertAsync<int>(edit, InsertSql, AuditedEdit.Parameters(AsStored(version), new { PlanId = planId }), UniqueName(version.Name));
     }
 
     /// <summary>
@@ -32,8 +32,8 @@ static class PlanVersionWriter
     public static async Task<int> InsertCopyAsync(AuditedEdit edit, int planId, VersionValues version, PlanVersionState source)
     {
         ArgumentNullException.ThrowIfNull(source);
-        await ClearCurrentAsync(edit, planId, version.IsCurrent);
-        var id = await edit.ScalarAsync<int>(InsertSql, Parameters(version, new { PlanId = planId }), UniqueName(version.Name));
+        await ClearCurrentAsync(edit, planId, version.IsCurrent, 0);
+        var id = await edit.ScalarAsync<int>(InsertSql, AuditedEdit.Parameters(AsStored(version), new { PlanId = planId }), UniqueName(version.Name));
 
         // Each table copies its own rows; rows of the new version are matched to the source's by code.
         await GoalRuleWriter.CopySharesAsync(edit, source.Id, id);
@@ -50,21 +50,19 @@ static class PlanVersionWriter
     /// <summary>Changes a version; with a <paramref name="rowVersion"/>, only when the row is still as the form read it.</summary>
     public static async Task<PlanVersionState> UpdateAsync(AuditedEdit edit, int id, string? rowVersion, VersionValues version)
     {
-        if (version.IsCurrent)
-        {
-            await ClearOtherCurrentAsync(edit, id);
-        }
-
+        var before = await StateAsync(edit, id) ?? throw Table.Conflict();
+        await ClearCurrentAsync(edit, before.PlanId, version.IsCurrent, id);
         return await Table.UpdateAsync(edit, id, """
             update plan_version set name = @Name, kind = @Kind, author = @Author, decided_on = @DecidedOn::date, is_current = @IsCurrent
             where id = @Id
-            """ + AuditedEdit.VersionGuard(rowVersion), Parameters(version, new { Id = id, RowVersion = rowVersion }), UniqueName(version.Name));
+            """ + AuditedEdit.VersionGuard(rowVersion), AuditedEdit.Parameters(AsStored(version), new { Id = id, RowVersion = rowVersion }), UniqueName(version.Name));
     }
 
     /// <summary>Makes the version its plan's current one; the previous current one stops being it.</summary>
     public static async Task SetCurrentAsync(AuditedEdit edit, int id)
     {
-        await ClearOtherCurrentAsync(edit, id);
+        var before = await StateAsync(edit, id) ?? throw Table.Conflict();
+        await ClearCurrentAsync(edit, before.PlanId, true, id);
         await Table.UpdateAsync(edit, id, "update plan_version set is_current = true where id = @Id", new { Id = id });
     }
 
@@ -92,19 +90,18 @@ static class PlanVersionWriter
         }
     }
 
-    /// <summary>Not audited on its own: part of the change that makes another version current, which is.</summary>
-    static async Task ClearCurrentAsync(AuditedEdit edit, int planId, bool newOneIsCurrent)
+    /// <summary>
+    /// When the version <paramref name="versionId"/> (0 for a new one) becomes current, no other version of the plan is.
+    /// Not audited on its own: part of the change that makes the version current, which is.
+    /// </summary>
+    static async Task ClearCurrentAsync(AuditedEdit edit, int planId, bool becomesCurrent, int versionId)
     {
-        if (newOneIsCurrent)
+        if (becomesCurrent)
         {
-            await edit.ExecuteAsync("update plan_version set is_current = false where plan_id = @PlanId and is_current", new { PlanId = planId });
+            await edit.ExecuteAsync("update plan_version set is_current = false where plan_id = @PlanId and is_current and id <> @Id",
+                new { PlanId = planId, Id = versionId });
         }
     }
-
-    static Task<int> ClearOtherCurrentAsync(AuditedEdit edit, int id) => edit.ExecuteAsync("""
-        update plan_version set is_current = false
-        where plan_id = (select plan_id from plan_version where id = @Id) and is_current and id <> @Id
-        """, new { Id = id });
 
     static async Task<PlanVersionState?> ReadStateAsync(AuditedEdit edit, object id) =>
         (await edit.SingleOrDefaultAsync<StateRow>("""
@@ -113,15 +110,11 @@ static class PlanVersionWriter
             where v.id = @Id
             """, new { Id = id }))?.ToState();
 
-    static Dapper.DynamicParameters Parameters(VersionValues version, object key)
+    /// <summary>The decision date as a DateTime the SQL casts to date.</summary>
+    static object AsStored(VersionValues version) => new
     {
-        var parameters = new Dapper.DynamicParameters(new
-        {
-            version.Name, version.Kind, version.Author, DecidedOn = version.DecidedOn?.ToDateTime(TimeOnly.MinValue), version.IsCurrent,
-        });
-        parameters.AddDynamicParams(key);
-        return parameters;
-    }
+        version.Name, version.Kind, version.Author, DecidedOn = version.DecidedOn?.ToDateTime(TimeOnly.MinValue), version.IsCurrent,
+    };
 
     static Unique UniqueName(string name) => new("plan_version_plan_id_name_key",
         () => new InvalidEditException("Name", $"Planen har redan en version som heter ”{name.Trim()}”. Välj ett annat namn."));

@@ -16,25 +16,21 @@ static class PlanWriter
             insert into plan (area_id, name, vision, start_year, end_year)
             values (@AreaId, @Name, @Vision, @StartYear, @EndYear)
             returning id
-            """, Parameters(plan, new { AreaId = areaId }), UniqueName(plan.Name));
+            """, AuditedEdit.Parameters(AsStored(plan), new { AreaId = areaId }), UniqueName(plan.Name));
 
     /// <summary>Changes the plan; with a <paramref name="rowVersion"/>, only when the row is still as the form read it.</summary>
     public static Task<PlanState> UpdateAsync(AuditedEdit edit, int id, string? rowVersion, PlanValues plan) =>
         Table.UpdateAsync(edit, id, """
             update plan set name = @Name, vision = @Vision, start_year = @StartYear, end_year = @EndYear
             where id = @Id
-            """ + AuditedEdit.VersionGuard(rowVersion), Parameters(plan, new { Id = id, RowVersion = rowVersion }), UniqueName(plan.Name));
+            """ + AuditedEdit.VersionGuard(rowVersion), AuditedEdit.Parameters(AsStored(plan), new { Id = id, RowVersion = rowVersion }), UniqueName(plan.Name));
 
     /// <summary>The row version after this transaction's change, for a form that stays open.</summary>
     public static async Task<string> RowVersionAsync(AuditedEdit edit, int id) =>
         await edit.ScalarAsync<string>("select xmin::text from plan where id = @Id", new { Id = id }) ?? throw Table.Conflict();
 
-    static Dapper.DynamicParameters Parameters(PlanValues plan, object key)
-    {
-        var parameters = new Dapper.DynamicParameters(new { plan.Name, plan.Vision, StartYear = (short)plan.StartYear, EndYear = (short)plan.EndYear });
-        parameters.AddDynamicParams(key);
-        return parameters;
-    }
+    /// <summary>The years as the smallint columns hold them.</summary>
+    static object AsStored(PlanValues plan) => new { plan.Name, plan.Vision, StartYear = (short)plan.StartYear, EndYear = (short)plan.EndYear };
 
     static Unique UniqueName(string name) => new("plan_name_unique",
         () => new InvalidEditException("Name", $"Organisationen har redan en plan som heter ”{name.Trim()}”. Välj ett annat namn."));
