@@ -251,19 +251,18 @@ sealed partial class PlanApply(NpgsqlConnection connection, NpgsqlTransaction tr
     /// <summary>A change made through a writer (which wrote its audit entry), named for the import's list of changes.</summary>
     void Changed(string change, string entity, string key) => Changes.Add(new PlanCodeChange(change, entity, key));
 
+    /// <summary>A change written here rather than through a writer (a source), with its audit entry.</summary>
     async Task ChangedAsync(string change, string entity, object id, string key, object? before, object? after)
     {
-        Changes.Add(new PlanCodeChange(change, entity, key));
-        await AuditLog.WriteAsync(connection, transaction, actor, Action, entity, Convert.ToString(id, System.Globalization.CultureInfo.InvariantCulture), before, after, cancellationToken);
+        Changed(change, entity, key);
+        await edit.RecordAsync(change, entity, id, before, after);
     }
 
     static string Json(object value) => JsonSerializer.Serialize(value);
 
-    Task<T> ScalarAsync<T>(string sql, object args) =>
-        connection.ExecuteScalarAsync<T>(new CommandDefinition(sql, args, transaction, cancellationToken: cancellationToken))!;
+    Task<T> ScalarAsync<T>(string sql, object args) => edit.ScalarAsync<T>(sql, args)!;
 
-    Task<int> ExecuteAsync(string sql, object args) =>
-        connection.ExecuteAsync(new CommandDefinition(sql, args, transaction, cancellationToken: cancellationToken));
+    Task<int> ExecuteAsync(string sql, object args) => edit.ExecuteAsync(sql, args);
 
     sealed record CommitteeRow(int Id, string Name);
 
