@@ -63,6 +63,8 @@ public static class DatabaseSetup
         builder.Services.AddSingleton<Indicators.IndicatorEditQueries>();
         builder.Services.AddSingleton<GoalQueries>();
         builder.Services.AddSingleton<PlanEditor>();
+        builder.Services.AddSingleton<GoalAreaEditor>();
+        builder.Services.AddSingleton<GoalEditor>();
         builder.Services.AddSingleton<PlanEditQueries>();
         builder.Services.AddSingleton<GoalRuleStore>();
         builder.Services.AddSingleton<CommitteeEditor>();

@@ -206,6 +206,23 @@ public class PlanCodeTests
     }
 
     [Fact]
+    public async Task A_new_plan_named_as_an_existing_one_but_for_case_is_refused_in_the_plan_editors_words_and_nothing_is_written()
+    {
+        await using var demo = await DemoAsync();
+        var yaml = await ExportDemoAsync(demo);
+        var renamed = ReplaceLine(yaml, LineOf(yaml, "  name: Regionplan 2025–2027"), "  name: REGIONPLAN 2025–2027");
+        var before = await SnapshotAsync(demo);
+
+        var result = await new PlanImporter(demo, CronSchedule.Check, Folders, SourceSettingsShape.Check).ImportAsync(renamed, Alva, dryRun: false);
+
+        Assert.False(result.Succeeded);
+        Assert.Equal("Databasen tog inte emot planen: Organisationen har redan en plan som heter ”REGIONPLAN 2025–2027”. Välj ett annat namn.",
+            Assert.Single(result.Errors).Message);
+        Assert.Empty(result.Changes);
+        Assert.Equal(before, await SnapshotAsync(demo));
+    }
+
+    [Fact]
     public async Task A_file_source_whose_folder_leaves_the_roots_or_whose_pattern_is_a_path_is_rejected_and_nothing_is_written()
     {
         await using var demo = await DemoAsync();

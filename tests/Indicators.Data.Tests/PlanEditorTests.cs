@@ -17,6 +17,8 @@ public class PlanEditorTests : IAsyncLifetime
 
     NpgsqlDataSource dataSource = default!;
     PlanEditor editor = default!;
+    GoalAreaEditor goalAreas = default!;
+    GoalEditor goals = default!;
     CommitteeEditor committees = default!;
     PlanEditQueries queries = default!;
 
@@ -31,6 +33,8 @@ public class PlanEditorTests : IAsyncLifetime
             values ('0022', 'N79173', 'Medicinsk bedömning inom 3 dagar', '%', 'higher', 'year', '0022');
             """);
         editor = new PlanEditor(dataSource);
+        goalAreas = new GoalAreaEditor(dataSource);
+        goals = new GoalEditor(dataSource);
         committees = new CommitteeEditor(dataSource);
         queries = new PlanEditQueries(dataSource);
     }
@@ -52,8 +56,8 @@ public class PlanEditorTests : IAsyncLifetime
     {
         var planId = await CreatePlanAsync();
         var versionId = (await queries.GetPlanAsync(planId))!.Versions.Single().Id;
-        var areaId = await editor.CreateGoalAreaAsync(versionId, new GoalAreaDraft("2", "God och jämlik hälsa", null, "goal_area", 2), Alva);
-        var goalId = await editor.CreateGoalAsync(areaId, new GoalDraft("2.1", "Tillgänglig vård", null, "HSN", ["RS"], 1), Alva);
+        var areaId = await goalAreas.CreateAsync(versionId, new GoalAreaDraft("2", "God och jämlik hälsa", null, "goal_area", 2), Alva);
+        var goalId = await goals.CreateAsync(areaId, new GoalDraft("2.1", "Tillgänglig vård", null, "HSN", ["RS"], 1), Alva);
         await using var connection = await dataSource.OpenConnectionAsync();
         await connection.ExecuteAsync("""
             insert into goal_indicator (goal_id, indicator_id) select @GoalId, id from indicator;
@@ -206,12 +210,12 @@ public class PlanEditorTests : IAsyncLifetime
         Assert.Equal("God och jämlik hälsa", Json(created.After).GetProperty("Name").GetString());
 
         var area = Assert.Single(await queries.GetTreeAsync(versionId));
-        await editor.UpdateGoalAreaAsync(areaId, area.RowVersion, new GoalAreaDraft("2", "En god och jämlik hälsa", "Beskrivning", "goal_area", 2), Alva);
+        await goalAreas.UpdateAsync(areaId, area.RowVersion, new GoalAreaDraft("2", "En god och jämlik hälsa", "Beskrivning", "goal_area", 2), Alva);
         var updated = await LastAuditAsync("goal_area", "update");
         Assert.Equal("God och jämlik hälsa", Json(updated.Before).GetProperty("Name").GetString());
         Assert.Equal("En god och jämlik hälsa", Json(updated.After).GetProperty("Name").GetString());
 
-        await editor.DeleteGoalAreaAsync(areaId, Alva);
+        await goalAreas.DeleteAsync(areaId, Alva);
         var deleted = await LastAuditAsync("goal_area", "delete");
         Assert.Equal("alva", deleted.UserName);
         Assert.Equal(["2.1"], Json(deleted.Before).GetProperty("DeletedGoalCodes").EnumerateArray().Select(x => x.GetString()));
@@ -228,7 +232,7 @@ public class PlanEditorTests : IAsyncLifetime
         Assert.Equal(["RS"], Json(created.After).GetProperty("ContributorCodes").EnumerateArray().Select(x => x.GetString()));
 
         var goal = Assert.Single(Assert.Single(await queries.GetTreeAsync(versionId)).Goals);
-        await editor.UpdateGoalAsync(goalId, goal.RowVersion, new GoalDraft("2.1", "Tillgänglig vård för alla", null, "RS", [], 1), Alva);
+        await goals.UpdateAsync(goalId, goal.RowVersion, new GoalDraft("2.1", "Tillgänglig vård för alla", null, "RS", [], 1), Alva);
         var updated = await LastAuditAsync("goal", "update");
         Assert.Equal("alva", updated.UserName);
         Assert.Equal("HSN", Json(updated.Before).GetProperty("OwnerCommitteeCode").GetString());
@@ -237,13 +241,13 @@ public class PlanEditorTests : IAsyncLifetime
 
         // The old row version no longer holds.
         await Assert.ThrowsAsync<EditConflictException>(() =>
-            editor.UpdateGoalAsync(goalId, goal.RowVersion, new GoalDraft("2.1", "Något annat", null, null, [], 1), Alva));
+            goals.UpdateAsync(goalId, goal.RowVersion, new GoalDraft("2.1", "Något annat", null, null, [], 1), Alva));
 
         var duplicate = await Assert.ThrowsAsync<InvalidEditException>(() =>
-            editor.CreateGoalAsync(areaId, new GoalDraft("2.1", "Ett annat mål", null, null, [], 2), Alva));
+            goals.CreateAsync(areaId, new GoalDraft("2.1", "Ett annat mål", null, null, [], 2), Alva));
         Assert.Equal(new FieldError("Code", "Målområdet har redan ett mål med koden ”2.1”. Välj en annan kod."), Assert.Single(duplicate.Errors));
 
-        await editor.DeleteGoalAsync(goalId, Alva);
+        await goals.DeleteAsync(goalId, Alva);
         var deleted = await LastAuditAsync("goal", "delete");
         Assert.Equal("Tillgänglig vård för alla", Json(deleted.Before).GetProperty("Goal").GetProperty("Name").GetString());
         Assert.Equal(["N79173"], Json(deleted.Before).GetProperty("UnlinkedIndicatorCodes").EnumerateArray().Select(x => x.GetString()));

@@ -44,4 +44,16 @@ public static class SwedishFormat
 
     /// <summary>The noun that goes with a count shown elsewhere in the sentence: singular only for exactly one.</summary>
     public static string Plural(long count, string singular, string plural) => count == 1 ? singular : plural;
+
+    /// <summary>"1.1, 1.2 och 2.1": a list in a Swedish sentence.</summary>
+    public static string List(IReadOnlyList<string> items)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        return items.Count switch
+        {
+            0 => "",
+            1 => items[0],
+            _ => string.Join(", ", items.Take(items.Count - 1)) + " och " + items[^1],
+        };
+    }
 }

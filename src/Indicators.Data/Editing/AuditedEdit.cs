@@ -90,6 +90,20 @@ public sealed class AuditedEdit
 
     public static string? AuditId(object? id) => id is null ? null : Convert.ToString(id, CultureInfo.InvariantCulture);
 
+    /// <summary>A row's values (a writer's values record) and its key (id, row version, parent id) as one set of parameters.</summary>
+    public static DynamicParameters Parameters(object values, object key)
+    {
+        var parameters = new DynamicParameters(values);
+        parameters.AddDynamicParams(key);
+        return parameters;
+    }
+
+    /// <summary>
+    /// The condition that makes an update or delete land only on the row version the form was opened with
+    /// (<c>@RowVersion</c>); none for a null version (plan import, which holds its own lock).
+    /// </summary>
+    public static string VersionGuard(string? rowVersion) => rowVersion is null ? "" : " and xmin::text = @RowVersion";
+
     CommandDefinition Command(string sql, object? parameters) => new(sql, parameters, Transaction, cancellationToken: CancellationToken);
 
     static async Task<T> Translated<T>(Func<Task<T>> write, Unique[] uniques)

@@ -1,4 +1,5 @@
 using Dapper;
+using Indicators.Core.Editing;
 using Indicators.Core.Sources;
 using Indicators.Data.Audit;
 using Npgsql;
@@ -44,6 +45,12 @@ public sealed class PlanImporter(NpgsqlDataSource dataSource, CronCheck cronChec
         {
             await transaction.RollbackAsync(cancellationToken);
             return Refused(dryRun, [new PlanCodeError(1, 1, $"Databasen tog inte emot planen: {e.MessageText}")]);
+        }
+        catch (InvalidEditException e)
+        {
+            // A clash the writers name in an editor's words (a plan name that differs from another only in case).
+            await transaction.RollbackAsync(cancellationToken);
+            return Refused(dryRun, [new PlanCodeError(1, 1, $"Databasen tog inte emot planen: {e.Message}")]);
         }
 
         if (dryRun)

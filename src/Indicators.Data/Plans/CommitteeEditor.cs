@@ -68,17 +68,17 @@ public sealed class CommitteeEditor(NpgsqlDataSource dataSource)
         var reasons = new List<string>();
         if (use.OwnedGoals.Length > 0)
         {
-            reasons.Add($"den är ansvarig för mål {EditSql.List(Sorted(use.OwnedGoals))}");
+            reasons.Add($"den är ansvarig för mål {SwedishFormat.List(Sorted(use.OwnedGoals))}");
         }
 
         if (use.ContributedGoals.Length > 0)
         {
-            reasons.Add($"den bidrar till mål {EditSql.List(Sorted(use.ContributedGoals))}");
+            reasons.Add($"den bidrar till mål {SwedishFormat.List(Sorted(use.ContributedGoals))}");
         }
 
         if (use.OwnedIndicators.Length > 0)
         {
-            reasons.Add($"den är ansvarig för indikator{(use.OwnedIndicators.Length == 1 ? "n" : "erna")} {EditSql.List(use.OwnedIndicators)}");
+            reasons.Add($"den är ansvarig för indikator{(use.OwnedIndicators.Length == 1 ? "n" : "erna")} {SwedishFormat.List(use.OwnedIndicators)}");
         }
 
         if (use.Assessments > 0)
@@ -88,12 +88,12 @@ public sealed class CommitteeEditor(NpgsqlDataSource dataSource)
 
         if (use.Users.Length > 0)
         {
-            reasons.Add($"användare{(use.Users.Length == 1 ? "n" : "rna")} {EditSql.List(Sorted(use.Users))} har rollen Nämnd för den");
+            reasons.Add($"användare{(use.Users.Length == 1 ? "n" : "rna")} {SwedishFormat.List(Sorted(use.Users))} har rollen Nämnd för den");
         }
 
         if (reasons.Count > 0)
         {
-            throw new InvalidEditException("", $"Nämnden {before.Code} kan inte tas bort: {EditSql.List(reasons)}. Byt nämnd där först.");
+            throw new InvalidEditException("", $"Nämnden {before.Code} kan inte tas bort: {SwedishFormat.List(reasons)}. Byt nämnd där först.");
         }
 
         await CommitteeWriter.DeleteAsync(edit, committeeId);
@@ -103,7 +103,7 @@ public sealed class CommitteeEditor(NpgsqlDataSource dataSource)
 
     sealed record UseRow(string OwnedGoals, string ContributedGoals, string OwnedIndicators, int Assessments, string Users)
     {
-        public Uses ToUses() => new(EditSql.Split(OwnedGoals), EditSql.Split(ContributedGoals), EditSql.Split(OwnedIndicators), Assessments, EditSql.Split(Users));
+        public Uses ToUses() => new(JoinedText.Split(OwnedGoals), JoinedText.Split(ContributedGoals), JoinedText.Split(OwnedIndicators), Assessments, JoinedText.Split(Users));
     }
 
     sealed record Uses(string[] OwnedGoals, string[] ContributedGoals, string[] OwnedIndicators, int Assessments, string[] Users);

@@ -16,15 +16,13 @@ static class CommitteeWriter
 
     /// <summary>Renames the committee; with a <paramref name="rowVersion"/>, only when the row is still as the form read it.</summary>
     public static Task<CommitteeState> UpdateAsync(AuditedEdit edit, int id, string? rowVersion, string code, string name) =>
-        Table.UpdateAsync(edit, id, "update committee set code = @Code, name = @Name where id = @Id" + Guard(rowVersion),
+        Table.UpdateAsync(edit, id, "update committee set code = @Code, name = @Name where id = @Id" + AuditedEdit.VersionGuard(rowVersion),
             new { Id = id, RowVersion = rowVersion, Code = code, Name = name }, UniqueCode(code));
 
     public static Task DeleteAsync(AuditedEdit edit, int id) =>
         Table.DeleteAsync(edit, id, "delete from committee where id = @Id", new { Id = id });
 
     public static EditConflictException Conflict() => Table.Conflict();
-
-    static string Guard(string? rowVersion) => rowVersion is null ? "" : " and xmin::text = @RowVersion";
 
     static Unique UniqueCode(string code) => new("committee_area_id_code_key",
         () => new("Code", $"Organisationen har redan en nämnd med förkortningen ”{code.Trim()}”. Välj en annan."));

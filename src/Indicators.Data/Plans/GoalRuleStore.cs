@@ -2,6 +2,7 @@ using Dapper;
 using Indicators.Core.Attainment;
 using Indicators.Core.Editing;
 using Indicators.Data.Audit;
+using Indicators.Data.Editing;
 using Indicators.Data.Users;
 using Npgsql;
 
@@ -25,23 +26,22 @@ public sealed record GoalRuleSettings(
 public sealed record GoalRuleEdit(GoalRule Rule, IReadOnlyDictionary<int, decimal> Weights);
 
 /// <summary>
-/// Reads and writes a plan version's goal rule: the one audited write path of its shares and indicator weights besides a
-/// plan import. A save checks everything first (Swedish messages by field: "MetShare", "NotMetShare",
-/// "Weights[indicator id]"), checks in its transaction that the acting account is an active Analytiker or Administratör,
+/// Reads and writes a plan version's goal rule (writing through <see cref="GoalRuleWriter"/>, as plan import does). A save
+/// checks everything first (Swedish messages by field: "MetShare", "NotMetShare", "Weights[indicator id]"), checks in its transaction that the acting account is an active Analytiker or Administratör,
 /// lands only on the version row it was opened with (<c>xmin</c>), and writes one audit entry (entity "goal_rule", the
 /// version's id) with the settings before and after.
 /// </summary>
 public sealed class GoalRuleStore(NpgsqlDataSource dataSource)
 {
     const string VersionSql = """
-        select v.id as VersionId, p.id as PlanId, p.name as PlanName, v.name as VersionName, v.is_current as IsCurrent, v.xmin::text as RowVersion,
-               v.goal_met_share as MetShare, v.goal_not_met_share as NotMetShare
+        select v.id as version_id, p.id as plan_id, p.name as plan_name, v.name as version_name, v.is_current, v.xmin::text as row_version,
+               v.goal_met_share as met_share, v.goal_not_met_share as not_met_share
         from plan_version v join plan p on p.id = v.plan_id
         where v.id = @Id
         """;
 
     const string IndicatorsSql = """
-        select i.id as IndicatorId, i.code as Code, i.name as Name, coalesce(w.weight, 1) as Weight
+        select i.id as indicator_id, i.code, i.name, coalesce(w.weight, 1) as weight
         from indicator i
         left join indicator_weight w on w.plan_version_id = @Id and w.indicator_id = i.id
         where exists (select 1 from goal_indicator gi join goal g on g.id = gi.goal_id join goal_area ga on ga.id = g.goal_area_id
@@ -67,72 +67,42 @@ public sealed class GoalRuleStore(NpgsqlDataSource dataSource)
     }
 
     /// <summary>Saves a version's shares and weights opened at <paramref name="rowVersion"/>; returns the new row version.</summary>
-    public async Task<string> SaveAsync(int versionId, string rowVersion, GoalRuleEdit edit, Actor actor, CancellationToken cancellationToken = default)
+    public Task<string> SaveAsync(int versionId, string rowVersion, GoalRuleEdit edit, Actor actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(edit);
         ArgumentNullException.ThrowIfNull(actor);
-        var v = new Validation();
-        foreach (var error in edit.Rule.Validate())
+        return AuditedEdit.RunAsync(dataSource, actor, async audited =>
         {
-            v.Add(error.Field, error.Message);
-        }
-
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        if (!await AccountRights.MayEditAsync(connection, transaction, actor, null, cancellationToken))
-        {
-            throw new InvalidEditException("", "Du har inte behörighet att ändra regeln för målförslag. Den ändras av analytiker och administratörer.");
-        }
-
-        var before = await ReadAsync(connection, transaction, versionId, cancellationToken)
-            ?? throw new InvalidEditException("", "Planversionen finns inte längre. Ladda om sidan.");
-        var linked = before.Indicators.ToDictionary(i => i.IndicatorId);
-        foreach (var (indicatorId, weight) in edit.Weights)
-        {
-            if (!linked.TryGetValue(indicatorId, out var indicator))
+            var v = new Validation();
+            foreach (var error in edit.Rule.Validate())
             {
-                v.Add($"Weights[{indicatorId}]", "En av indikatorerna är inte längre kopplad till versionens mål. Ladda om sidan.");
+                v.Add(error.Field, error.Message);
             }
-            else if (GoalRule.WeightError(weight, indicator.Name) is { } message)
+
+            if (!await AccountRights.MayEditAsync(audited.Connection, audited.Transaction, actor, null, cancellationToken))
             {
-                v.Add($"Weights[{indicatorId}]", message);
+                throw new InvalidEditException("", "Du har inte behörighet att ändra regeln för målförslag. Den ändras av analytiker och administratörer.");
             }
-        }
 
-        v.ThrowIfAny();
-        var updated = await connection.ExecuteAsync(new CommandDefinition("""
-            update plan_version set goal_met_share = @MetShare, goal_not_met_share = @NotMetShare
-            where id = @Id and xmin::text = @RowVersion
-            """, new { Id = versionId, RowVersion = rowVersion, edit.Rule.MetShare, edit.Rule.NotMetShare }, transaction, cancellationToken: cancellationToken));
-        if (updated == 0)
-        {
-            throw EditSql.Conflict("Versionen");
-        }
+            var before = await ReadAsync(audited.Connection, audited.Transaction, versionId, cancellationToken)
+                ?? throw new InvalidEditException("", "Planversionen finns inte längre. Ladda om sidan.");
+            var linked = before.Indicators.ToDictionary(i => i.IndicatorId);
+            foreach (var (indicatorId, weight) in edit.Weights)
+            {
+                if (!linked.TryGetValue(indicatorId, out var indicator))
+                {
+                    v.Add($"Weights[{indicatorId}]", "En av indikatorerna är inte längre kopplad till versionens mål. Ladda om sidan.");
+                }
+                else if (GoalRule.WeightError(weight, indicator.Name) is { } message)
+                {
+                    v.Add($"Weights[{indicatorId}]", message);
+                }
+            }
 
-        await WriteWeightsAsync(connection, transaction, versionId,
-            edit.Weights.Where(w => w.Value != GoalRule.DefaultWeight).Select(w => (w.Key, w.Value)), cancellationToken);
-        var after = await ReadAsync(connection, transaction, versionId, cancellationToken);
-        var (beforeState, afterState) = (AuditState.Of(before), AuditState.Of(after!));
-        if (!beforeState.Same(afterState))
-        {
-            await AuditLog.WriteAsync(connection, transaction, actor, "update", "goal_rule", EditSql.Id(versionId), beforeState, afterState, cancellationToken);
-        }
-
-        await transaction.CommitAsync(cancellationToken);
-        return after!.RowVersion;
-    }
-
-    /// <summary>Replaces a version's stored weights (only weights other than 1 are rows); shared with the plan import.</summary>
-    internal static async Task WriteWeightsAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, int versionId, IEnumerable<(int IndicatorId, decimal Weight)> weights, CancellationToken cancellationToken)
-    {
-        var list = weights.Where(w => w.Weight != GoalRule.DefaultWeight).ToList();
-        await connection.ExecuteAsync(new CommandDefinition("""
-            delete from indicator_weight where plan_version_id = @Id;
-            insert into indicator_weight (plan_version_id, indicator_id, weight)
-            select @Id, i, w from unnest(@Indicators, @Weights) as x(i, w);
-            """, new { Id = versionId, Indicators = list.Select(w => w.IndicatorId).ToArray(), Weights = list.Select(w => w.Weight).ToArray() },
-            transaction, cancellationToken: cancellationToken));
+            v.ThrowIfAny();
+            await GoalRuleWriter.UpdateAsync(audited, versionId, rowVersion, edit.Rule, edit.Weights.Select(w => (w.Key, w.Value)));
+            return (await ReadAsync(audited.Connection, audited.Transaction, versionId, cancellationToken))!.RowVersion;
+        }, cancellationToken);
     }
 
     internal static async Task<GoalRuleSettings?> ReadAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, int versionId, CancellationToken cancellationToken)

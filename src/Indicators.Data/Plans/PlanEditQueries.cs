@@ -10,7 +10,7 @@ public sealed class PlanEditQueries(NpgsqlDataSource dataSource)
     public async Task<IReadOnlyList<PlanListing>> ListPlansAsync(CancellationToken cancellationToken = default)
     {
         const string plans = """
-            select p.id as Id, p.name as Name, a.id as AreaId, a.name as AreaName, p.start_year::int as StartYear, p.end_year::int as EndYear
+            select p.id, p.name, a.id as AreaId, a.name as AreaName, p.start_year::int, p.end_year::int
             from plan p join area a on a.id = p.area_id
             order by a.name, p.start_year desc, p.name
             """;
@@ -25,7 +25,7 @@ public sealed class PlanEditQueries(NpgsqlDataSource dataSource)
     public async Task<IReadOnlyList<OrganisationChoice>> ListOrganisationsAsync(CancellationToken cancellationToken = default)
     {
         const string sql = """
-            select a.id as Id, a.name as Name, exists (select 1 from plan p where p.area_id = a.id) as HasPlans
+            select a.id, a.name, exists (select 1 from plan p where p.area_id = a.id) as HasPlans
             from area a where a.kind = 'region' order by a.sort_order, a.name
             """;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
@@ -35,8 +35,8 @@ public sealed class PlanEditQueries(NpgsqlDataSource dataSource)
     public async Task<PlanEditModel?> GetPlanAsync(int planId, CancellationToken cancellationToken = default)
     {
         const string plan = """
-            select p.id as Id, p.name as Name, p.vision as Vision, a.id as AreaId, a.name as AreaName,
-                   p.start_year::int as StartYear, p.end_year::int as EndYear, p.xmin::text as RowVersion
+            select p.id, p.name, p.vision, a.id as AreaId, a.name as AreaName,
+                   p.start_year::int, p.end_year::int, p.xmin::text as RowVersion
             from plan p join area a on a.id = p.area_id
             where p.id = @PlanId
             """;
@@ -53,8 +53,8 @@ public sealed class PlanEditQueries(NpgsqlDataSource dataSource)
     }
 
     const string VersionsSql = """
-        select v.id as Id, v.plan_id as PlanId, v.name as Name, v.kind as Kind, v.author as Author, v.decided_on::timestamp as DecidedOn,
-               v.is_current as IsCurrent, v.xmin::text as RowVersion,
+        select v.id, v.plan_id, v.name, v.kind, v.author, v.decided_on::timestamp,
+               v.is_current, v.xmin::text as RowVersion,
                (select count(*)::int from goal_area ga where ga.plan_version_id = v.id) as GoalAreas,
                (select count(*)::int from target t where t.plan_version_id = v.id) as Targets
         from plan_version v
@@ -64,15 +64,15 @@ public sealed class PlanEditQueries(NpgsqlDataSource dataSource)
     public async Task<IReadOnlyList<GoalAreaEdit>> GetTreeAsync(int versionId, CancellationToken cancellationToken = default)
     {
         const string areas = """
-            select id as Id, code as Code, name as Name, description as Description, kind as Kind, sort_order as SortOrder, xmin::text as RowVersion
+            select id, code, name, description, kind, sort_order, xmin::text as RowVersion
             from goal_area where plan_version_id = @VersionId order by sort_order, code
             """;
         const string goals = """
-            select g.id as Id, g.goal_area_id as GoalAreaId, g.code as Code, g.name as Name, g.description as Description,
+            select g.id, g.goal_area_id, g.code, g.name, g.description,
                    c.code as OwnerCommitteeCode, c.name as OwnerCommitteeName,
                    (select coalesce(string_agg(cc.code, chr(31) order by cc.code), '') from goal_contributor gc join committee cc on cc.id = gc.committee_id
                     where gc.goal_id = g.id) as ContributorCodes,
-                   g.sort_order as SortOrder, g.xmin::text as RowVersion
+                   g.sort_order, g.xmin::text as RowVersion
             from goal g
             join goal_area ga on ga.id = g.goal_area_id
             left join committee c on c.id = g.owner_committee_id
@@ -80,7 +80,7 @@ public sealed class PlanEditQueries(NpgsqlDataSource dataSource)
             order by g.sort_order, g.code
             """;
         const string indicators = """
-            select gi.goal_id as GoalId, i.id as Id, i.code as Code, i.name as Name
+            select gi.goal_id, i.id, i.code, i.name
             from goal_indicator gi
             join goal g on g.id = gi.goal_id
             join goal_area ga on ga.id = g.goal_area_id
@@ -95,7 +95,7 @@ public sealed class PlanEditQueries(NpgsqlDataSource dataSource)
         var links = (await connection.QueryAsync<LinkRow>(new CommandDefinition(indicators, parameters, cancellationToken: cancellationToken)))
             .ToLookup(l => l.GoalId, l => new IndicatorLink(l.Id, l.Code, l.Name));
         var goalsByArea = goalRows.ToLookup(g => g.GoalAreaId, g => new GoalEdit(
-            g.Id, g.Code, g.Name, g.Description, g.OwnerCommitteeCode, g.OwnerCommitteeName, EditSql.Split(g.ContributorCodes), g.SortOrder, g.RowVersion, [.. links[g.Id]]));
+            g.Id, g.Code, g.Name, g.Description, g.OwnerCommitteeCode, g.OwnerCommitteeName, JoinedText.Split(g.ContributorCodes), g.SortOrder, g.RowVersion, [.. links[g.Id]]));
         return [.. areaRows.Select(a => new GoalAreaEdit(a.Id, a.Code, a.Name, a.Description, a.Kind, a.SortOrder, a.RowVersion, [.. goalsByArea[a.Id]]))];
     }
 
@@ -103,7 +103,7 @@ public sealed class PlanEditQueries(NpgsqlDataSource dataSource)
     public async Task<IReadOnlyList<CommitteeEdit>> ListCommitteesAsync(string areaId, CancellationToken cancellationToken = default)
     {
         const string sql = """
-            select c.id as Id, c.code as Code, c.name as Name, c.xmin::text as RowVersion,
+            select c.id, c.code, c.name, c.xmin::text as RowVersion,
                    (select coalesce(string_agg(distinct g.code, chr(31) order by g.code), '') from goal g where g.owner_committee_id = c.id) as OwnedGoals,
                    (select coalesce(string_agg(distinct g.code, chr(31) order by g.code), '') from goal_contributor gc join goal g on g.id = gc.goal_id where gc.committee_id = c.id) as ContributedGoals,
                    (select coalesce(string_agg(i.code, chr(31) order by i.code), '') from indicator i where i.owner_committee_id = c.id) as OwnedIndicators
@@ -113,7 +113,7 @@ public sealed class PlanEditQueries(NpgsqlDataSource dataSource)
             """;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         return [.. (await connection.QueryAsync<CommitteeRow>(new CommandDefinition(sql, new { AreaId = areaId }, cancellationToken: cancellationToken)))
-            .Select(c => new CommitteeEdit(c.Id, c.Code, c.Name, c.RowVersion, EditSql.Split(c.OwnedGoals), EditSql.Split(c.ContributedGoals), EditSql.Split(c.OwnedIndicators)))];
+            .Select(c => new CommitteeEdit(c.Id, c.Code, c.Name, c.RowVersion, JoinedText.Split(c.OwnedGoals), JoinedText.Split(c.ContributedGoals), JoinedText.Split(c.OwnedIndicators)))];
     }
 
     sealed record PlanRow(int Id, string Name, string AreaId, string AreaName, int StartYear, int EndYear);
@@ -122,7 +122,7 @@ public sealed class PlanEditQueries(NpgsqlDataSource dataSource)
 
     sealed record VersionRow(int Id, int PlanId, string Name, string Kind, string? Author, DateTime? DecidedOn, bool IsCurrent, string RowVersion, int GoalAreas, int Targets)
     {
-        public VersionListing ToListing() => new(Id, Name, Kind, Author, EditSql.ToDateOnly(DecidedOn), IsCurrent, RowVersion, GoalAreas, Targets);
+        public VersionListing ToListing() => new(Id, Name, Kind, Author, DecidedOn is { } d ? DateOnly.FromDateTime(d) : null, IsCurrent, RowVersion, GoalAreas, Targets);
     }
 
     sealed record AreaRow(int Id, string Code, string Name, string? Description, string Kind, int SortOrder, string RowVersion);

@@ -11,6 +11,8 @@ public sealed record GoalAreaState(int Id, int PlanVersionId, string Code, strin
 
 public sealed record GoalState(
     int Id, int GoalAreaId, string GoalAreaCode, string Code, string Name, string? Description, string? OwnerCommitteeCode,
-    IReadOnlyList<string> ContributorCodes, int SortOrder);
+    IReadOnlyList<string> ContributorCodes, int SortOrder, IReadOnlyList<string> IndicatorCodes);
 
 public sealed record CommitteeState(int Id, string AreaId, string Code, string Name);
+
+public sealed record AreaState(string Id, string Name, string ShortName, string Kind);
