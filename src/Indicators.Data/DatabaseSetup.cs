@@ -1,5 +1,4 @@
 using Indicators.Data.Demo;
-using Indicators.Data.LocalPostgres;
 using Indicators.Data.Migrations;
 using Indicators.Data.Plans;
 using Indicators.Data.Protection;
@@ -21,34 +20,26 @@ public static class DatabaseSetup
     public const string ConnectionStringName = "Indicators";
 
     /// <summary>
-    /// Uses ConnectionStrings:Indicators when it is set. Otherwise, where <paramref name="allowEmbedded"/>, starts the
-    /// embedded cluster in Database:DataFolder (default: .data beside Indicators.sln) and loads the demo plan
-    /// unless DemoPlan:Enabled says otherwise.
+    /// Uses ConnectionStrings:Indicators when it is set. Otherwise, given <paramref name="startOwnDatabase"/> (the web app
+    /// passes the embedded cluster's), starts that server in Database:DataFolder (default: .data beside Indicators.sln) and
+    /// loads the demo plan unless DemoPlan:Enabled says otherwise; without it, a missing connection string is an error.
     /// </summary>
-    public static IHostApplicationBuilder AddIndicatorsDatabase(this IHostApplicationBuilder builder, bool allowEmbedded = true)
+    public static IHostApplicationBuilder AddIndicatorsDatabase(this IHostApplicationBuilder builder, StartOwnDatabase? startOwnDatabase = null)
     {
         var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName);
         var embedded = string.IsNullOrWhiteSpace(connectionString);
         if (embedded)
         {
-            if (!allowEmbedded)
+            if (startOwnDatabase is null)
             {
                 throw new DatabaseStartupException(
                     $"Ange en anslutningssträng i ConnectionStrings:{ConnectionStringName} (miljövariabeln ConnectionStrings__{ConnectionStringName}). " +
                     $"/ Configure ConnectionStrings:{ConnectionStringName}: this process shares the web app's database and starts none of its own.");
             }
 
-            var options = new LocalPostgresOptions(
-                builder.Configuration["Database:DataFolder"] ?? DefaultDataFolder(builder.Environment.ContentRootPath),
-                builder.Configuration["Database:ServerBinaries"]);
-            using var loggerFactory = LoggerFactory.Create(logging => logging.AddConsole());
-            var cluster = LocalPostgresCluster.StartAsync(options, loggerFactory.CreateLogger<LocalPostgresCluster>()).GetAwaiter().GetResult();
-            connectionString = cluster.ConnectionString;
-
-            // Registered first, so the host stops it last, after everything that uses the database has stopped;
-            // and through a factory, so the container also stops it if the host never started.
-            builder.Services.AddSingleton(_ => cluster);
-            builder.Services.AddHostedService(services => new LocalPostgresLifetime(services.GetRequiredService<LocalPostgresCluster>()));
+            var own = startOwnDatabase(builder, builder.Configuration["Database:DataFolder"] ?? DefaultDataFolder(builder.Environment.ContentRootPath));
+            builder.Services.AddSingleton(own);
+            connectionString = own.ConnectionString;
         }
 
         var loadDemoPlan = builder.Configuration.GetValue<bool?>("DemoPlan:Enabled") ?? embedded;
@@ -92,11 +83,7 @@ public static class DatabaseSetup
     /// <summary>Brings the schema up to date and, when configured, loads the demo plan into an empty database.</summary>
     public static async Task PrepareDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
-        if (services.GetService<LocalPostgresCluster>() is { } cluster)
-        {
-            // Resolving it here hands it to the container, which then stops it on shutdown.
-            _ = cluster.Port;
-        }
+        services.GetService<OwnDatabase>()?.HandToContainer(services);
 
         services.ReportKeyRingEncryption();
         await services.GetRequiredService<MigrationRunner>().MigrateAsync(cancellationToken);
@@ -112,13 +99,6 @@ public static class DatabaseSetup
 
             await services.GetRequiredService<DemoPlanLoader>().LoadIfEmptyAsync(cancellationToken);
         }
-    }
-
-    sealed class LocalPostgresLifetime(LocalPostgresCluster cluster) : IHostedService
-    {
-        public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public Task StopAsync(CancellationToken cancellationToken) => cluster.StopAsync(cancellationToken);
     }
 
     /// <summary>.data beside Indicators.sln when run from a checkout (git-ignored), else .data in the content root.</summary>

@@ -34,7 +34,7 @@ builder.WebHost.UseStaticWebAssets();
 try
 {
     // PostgreSQL is the one store: the configured server, or a private cluster started for this app.
-    builder.AddIndicatorsDatabase();
+    builder.AddIndicatorsDatabase(Indicators.LocalPostgres.LocalPostgresHosting.Start);
 
     // Scheduled ingestion runs in this process too (and in any number of Indicators.Worker processes).
     builder.AddIndicatorsHangfire();

@@ -22,7 +22,7 @@ public static class HealthCommand
         var builder = Host.CreateApplicationBuilder(args[1..]);
         // Only the answer on standard output; a check's failure is in the report below, not a log line per check.
         builder.Logging.ClearProviders();
-        builder.AddIndicatorsDatabase(allowEmbedded: false);
+        builder.AddIndicatorsDatabase();
         builder.AddIndicatorsHangfire();
         builder.AddIndicatorsHealthChecks(hangfireServerOfThisMachine: true);
         using var host = builder.Build();

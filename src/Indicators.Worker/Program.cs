@@ -24,7 +24,7 @@ var builder = Host.CreateApplicationBuilder(args);
 try
 {
     // The worker joins the web app's database; it never starts a private one.
-    builder.AddIndicatorsDatabase(allowEmbedded: false);
+    builder.AddIndicatorsDatabase();
 
     // Jobs come from Hangfire's queues in PostgreSQL.
     builder.AddIndicatorsHangfire();

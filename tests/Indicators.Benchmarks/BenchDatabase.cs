@@ -1,6 +1,6 @@
 using System.Globalization;
 using Dapper;
-using Indicators.Data.LocalPostgres;
+using Indicators.LocalPostgres;
 using Indicators.Data.Migrations;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;

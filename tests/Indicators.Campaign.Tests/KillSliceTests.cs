@@ -100,7 +100,7 @@ public class KillSliceTests
         builder.Logging.ClearProviders();
         builder.Configuration["ConnectionStrings:Indicators"] = connectionString;
         builder.Configuration["Hangfire:Server:Enabled"] = "false";
-        builder.AddIndicatorsDatabase(allowEmbedded: false);
+        builder.AddIndicatorsDatabase();
         builder.AddIndicatorsHangfire();
         builder.AddIndicatorsIngestion();
         return builder.Build();

@@ -22,7 +22,7 @@ public sealed class Ledger(int seed)
 {
     readonly ConcurrentQueue<string> failures = new();
     readonly ConcurrentQueue<string> notes = new();
-    readonly object console = new();
+    readonly Lock console = new();
     int partial;
     int lost;
     int stuck;

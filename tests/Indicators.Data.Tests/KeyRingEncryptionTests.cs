@@ -44,7 +44,7 @@ public sealed class KeyRingEncryptionTests : IDisposable
             builder.Logging.AddProvider(logs);
         }
 
-        builder.AddIndicatorsDatabase(allowEmbedded: false);
+        builder.AddIndicatorsDatabase();
         return builder.Build();
     }
 

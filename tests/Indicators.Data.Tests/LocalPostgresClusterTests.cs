@@ -1,5 +1,5 @@
 using Dapper;
-using Indicators.Data.LocalPostgres;
+using Indicators.LocalPostgres;
 using Indicators.TestSupport;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;

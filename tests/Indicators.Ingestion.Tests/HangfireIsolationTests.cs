@@ -20,7 +20,7 @@ public class HangfireIsolationTests
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration["ConnectionStrings:Indicators"] = connectionString;
         builder.Configuration["Hangfire:Server:WorkerCount"] = "1";
-        builder.AddIndicatorsDatabase(allowEmbedded: false);
+        builder.AddIndicatorsDatabase();
         builder.AddIndicatorsHangfire();
         builder.Services.AddSingleton<DatabaseMarkerJob>();
         return builder.Build();

@@ -18,7 +18,7 @@ public class HangfireSetupTests
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration["ConnectionStrings:Indicators"] = connectionString;
         builder.Configuration["Hangfire:Server:WorkerCount"] = "1";
-        builder.AddIndicatorsDatabase(allowEmbedded: false);
+        builder.AddIndicatorsDatabase();
         builder.AddIndicatorsHangfire();
         using var host = builder.Build();
         await host.StartAsync();
@@ -49,7 +49,7 @@ public class HangfireSetupTests
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration["ConnectionStrings:Indicators"] = "Host=127.0.0.1;Database=unused";
         builder.Configuration["Hangfire:Server:Enabled"] = enabled;
-        builder.AddIndicatorsDatabase(allowEmbedded: false);
+        builder.AddIndicatorsDatabase();
         builder.AddIndicatorsHangfire();
 
         // The registrations, not the services: building the server would open its storage (and wait for a database).

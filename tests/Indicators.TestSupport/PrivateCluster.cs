@@ -1,4 +1,4 @@
-using Indicators.Data.LocalPostgres;
+using Indicators.LocalPostgres;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Indicators.TestSupport;

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Indicators.Data.LocalPostgres;
+using Indicators.LocalPostgres;
 using Indicators.Data.Migrations;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;

@@ -1,6 +1,6 @@
 using System.Net;
 using Dapper;
-using Indicators.Data.LocalPostgres;
+using Indicators.LocalPostgres;
 using Indicators.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;

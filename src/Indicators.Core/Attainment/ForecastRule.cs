@@ -232,5 +232,4 @@ public static class ForecastRule
             + $"{horizon}: {format.FormatDifference(selection.MeanAbsoluteError!.Value)} i {ForecastBacktest.Backtests(selection.Backtests)}"
             + (selection.Errors.Count > 1 ? $" ({string.Join("; ", others)})." : ".");
     }
-
 }

@@ -235,7 +235,6 @@ public static class ProgressMeasure
         : measure >= thresholds.Low ? ProgressCategory.LimitedProgress
         : ProgressCategory.Deterioration;
 
-
     static string Percent(double rate) => (rate * 100).ToString("N2", SwedishFormat.Culture) + "\u00A0%";
 
     static string Share(double share) => (share * 100).ToString("N0", SwedishFormat.Culture) + "\u00A0%";

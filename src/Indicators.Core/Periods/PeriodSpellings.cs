@@ -38,7 +38,7 @@ public static class PeriodSpellings
         }
 
         // "T2 2025", "kv. 3 2025", "Q3 2025", "aug 2025", "jan–aug 2025": year last.
-        if (t.Length >= 6 && TryYear(t.AsSpan(t.Length - 4), out year) && t[t.Length - 5] == ' ')
+        if (t.Length >= 6 && TryYear(t.AsSpan(t.Length - 4), out year) && t[^5] == ' ')
         {
             var rest = t.AsSpan(0, t.Length - 5).Trim();
             if (rest.Equals("jan–aug", StringComparison.OrdinalIgnoreCase) || rest.Equals("jan-aug", StringComparison.OrdinalIgnoreCase))

@@ -188,140 +188,125 @@ public sealed class PlanExporter(NpgsqlDataSource dataSource)
     public static string ToYaml(PlanDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        var w = new YamlWriter();
-        w.Comment($"Indicators plan as code, format {PlanDocument.Format}. Import it under Planer → Importera plan; see README, \"Plan as code\".");
-        w.Scalar(0, "format", PlanDocument.Format);
-        var plan = document.Plan;
-        w.Key(0, "plan");
-        w.Scalar(2, "area", plan.Area);
-        w.Scalar(2, "name", plan.Name);
-        w.Scalar(2, "vision", plan.Vision);
-        w.Number(2, "start_year", plan.StartYear);
-        w.Number(2, "end_year", plan.EndYear);
-
-        w.Key(0, "areas");
-        foreach (var area in document.Areas)
-        {
-            w.Item(2);
-            w.ItemScalar("id", area.Id);
-            w.Scalar(4, "name", area.Name);
-            w.Scalar(4, "short_name", area.ShortName);
-            w.Scalar(4, "kind", area.Kind);
-        }
-
-        w.Key(0, "committees");
-        foreach (var committee in document.Committees)
-        {
-            w.Item(2);
-            w.ItemScalar("code", committee.Code);
-            w.Scalar(4, "name", committee.Name);
-        }
-
-        w.Key(0, "indicators");
-        foreach (var i in document.Indicators)
-        {
-            w.Item(2);
-            w.ItemScalar("code", i.Code);
-            w.Scalar(4, "name", i.Name);
-            w.Scalar(4, "description", i.Description);
-            w.Scalar(4, "unit", i.Unit);
-            w.Scalar(4, "counted_noun", i.CountedNoun);
-            w.Number(4, "decimals", i.Decimals);
-            w.Scalar(4, "direction", i.Direction);
-            w.Scalar(4, "frequency", i.Frequency);
-            w.Scalar(4, "aggregation", i.Aggregation);
-            w.Bool(4, "gender_split", i.GenderSplit);
-            w.Number(4, "tolerance", i.Tolerance);
-            w.Scalar(4, "tolerance_kind", i.ToleranceKind);
-            w.Number(4, "trend_min_difference", i.TrendMinDifference);
-            w.Scalar(4, "source_description", i.SourceDescription);
-            w.Scalar(4, "kpi_id", i.KpiId);
-            w.Scalar(4, "owner", i.Owner);
-            w.Scalar(4, "primary_area", i.PrimaryArea);
-            w.FlowList(4, "comparison_areas", i.ComparisonAreas);
-        }
-
-        w.Key(0, "versions");
-        foreach (var v in document.Versions)
-        {
-            w.Item(2);
-            w.ItemScalar("name", v.Name);
-            w.Scalar(4, "kind", v.Kind);
-            w.Scalar(4, "author", v.Author);
-            w.Scalar(4, "decided_on", v.DecidedOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-            w.Bool(4, "current", v.Current);
-            w.Key(4, "goal_areas");
-            foreach (var area in v.GoalAreas)
+        return YamlWriter.Document(
+            $"Indicators plan as code, format {PlanDocument.Format}. Import it under Planer → Importera plan; see README, \"Plan as code\".",
+            w =>
             {
-                w.Item(6);
-                w.ItemScalar("code", area.Code);
-                w.Scalar(8, "name", area.Name);
-                w.Scalar(8, "description", area.Description);
-                w.Scalar(8, "kind", area.Kind);
-                w.Key(8, "goals");
-                foreach (var goal in area.Goals)
+                w.Scalar("format", PlanDocument.Format);
+                var plan = document.Plan;
+                w.Mapping("plan", () =>
                 {
-                    w.Item(10);
-                    w.ItemScalar("code", goal.Code);
-                    w.Scalar(12, "name", goal.Name);
-                    w.Scalar(12, "description", goal.Description);
-                    w.Scalar(12, "owner", goal.Owner);
-                    w.FlowList(12, "contributors", goal.Contributors);
-                    w.FlowList(12, "indicators", goal.Indicators);
-                }
-            }
-
-            w.Key(4, "targets");
-            foreach (var t in v.Targets)
-            {
-                w.Item(6);
-                w.ItemScalar("indicator", t.Indicator);
-                w.Number(8, "year", t.Year);
-                w.Scalar(8, "gender", t.Gender);
-                w.Number(8, "value", t.Value);
-                w.Number(8, "band_min", t.BandMin);
-                w.Number(8, "band_max", t.BandMax);
-                w.Number(8, "tolerance", t.Tolerance);
-                w.Scalar(8, "tolerance_kind", t.ToleranceKind);
-                w.Scalar(8, "provenance", t.Provenance);
-                if (t.Example)
+                    w.Scalar("area", plan.Area);
+                    w.Scalar("name", plan.Name);
+                    w.Scalar("vision", plan.Vision);
+                    w.Number("start_year", plan.StartYear);
+                    w.Number("end_year", plan.EndYear);
+                });
+                w.Items("areas", document.Areas, area =>
                 {
-                    w.Bool(8, "example", true);
-                }
-            }
-
-            // Only a rule other than the default is written, so a plan that keeps the default exports as before.
-            if (v.GoalRule is { } rule)
-            {
-                w.Key(4, "goal_rule");
-                w.Number(6, "met_share", rule.MetShare);
-                w.Number(6, "not_met_share", rule.NotMetShare);
-                w.Key(6, "weights");
-                foreach (var weight in rule.Weights)
+                    w.Scalar("id", area.Id);
+                    w.Scalar("name", area.Name);
+                    w.Scalar("short_name", area.ShortName);
+                    w.Scalar("kind", area.Kind);
+                });
+                w.Items("committees", document.Committees, committee =>
                 {
-                    w.Item(8);
-                    w.ItemScalar("indicator", weight.Indicator);
-                    w.Number(10, "weight", weight.Weight);
-                }
-            }
-        }
+                    w.Scalar("code", committee.Code);
+                    w.Scalar("name", committee.Name);
+                });
+                w.Items("indicators", document.Indicators, i => WriteIndicator(w, i));
+                w.Items("versions", document.Versions, v => WriteVersion(w, v));
+                w.Items("sources", document.Sources, s =>
+                {
+                    w.Scalar("name", s.Name);
+                    w.Scalar("kind", s.Kind);
+                    w.Scalar("cron", s.Cron);
+                    w.Scalar("full_refresh_cron", s.FullRefreshCron);
+                    w.Scalar("time_zone", s.TimeZone);
+                    w.Bool("enabled", s.Enabled);
+                    w.FlowList("indicators", s.Indicators);
+                    using var settings = JsonDocument.Parse(s.Settings);
+                    w.Json("settings", settings.RootElement);
+                });
+            });
+    }
 
-        w.Key(0, "sources");
-        foreach (var s in document.Sources)
+    static void WriteIndicator(YamlWriter w, IndicatorPart i)
+    {
+        w.Scalar("code", i.Code);
+        w.Scalar("name", i.Name);
+        w.Scalar("description", i.Description);
+        w.Scalar("unit", i.Unit);
+        w.Scalar("counted_noun", i.CountedNoun);
+        w.Number("decimals", i.Decimals);
+        w.Scalar("direction", i.Direction);
+        w.Scalar("frequency", i.Frequency);
+        w.Scalar("aggregation", i.Aggregation);
+        w.Bool("gender_split", i.GenderSplit);
+        w.Number("tolerance", i.Tolerance);
+        w.Scalar("tolerance_kind", i.ToleranceKind);
+        w.Number("trend_min_difference", i.TrendMinDifference);
+        w.Scalar("source_description", i.SourceDescription);
+        w.Scalar("kpi_id", i.KpiId);
+        w.Scalar("owner", i.Owner);
+        w.Scalar("primary_area", i.PrimaryArea);
+        w.FlowList("comparison_areas", i.ComparisonAreas);
+    }
+
+    static void WriteVersion(YamlWriter w, VersionPart v)
+    {
+        w.Scalar("name", v.Name);
+        w.Scalar("kind", v.Kind);
+        w.Scalar("author", v.Author);
+        w.Scalar("decided_on", v.DecidedOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        w.Bool("current", v.Current);
+        w.Items("goal_areas", v.GoalAreas, area =>
         {
-            w.Item(2);
-            w.ItemScalar("name", s.Name);
-            w.Scalar(4, "kind", s.Kind);
-            w.Scalar(4, "cron", s.Cron);
-            w.Scalar(4, "full_refresh_cron", s.FullRefreshCron);
-            w.Scalar(4, "time_zone", s.TimeZone);
-            w.Bool(4, "enabled", s.Enabled);
-            w.FlowList(4, "indicators", s.Indicators);
-            using var settings = JsonDocument.Parse(s.Settings);
-            w.Json(4, "settings", settings.RootElement);
-        }
+            w.Scalar("code", area.Code);
+            w.Scalar("name", area.Name);
+            w.Scalar("description", area.Description);
+            w.Scalar("kind", area.Kind);
+            w.Items("goals", area.Goals, goal =>
+            {
+                w.Scalar("code", goal.Code);
+                w.Scalar("name", goal.Name);
+                w.Scalar("description", goal.Description);
+                w.Scalar("owner", goal.Owner);
+                w.FlowList("contributors", goal.Contributors);
+                w.FlowList("indicators", goal.Indicators);
+            });
+        });
+        w.Items("targets", v.Targets, t =>
+        {
+            w.Scalar("indicator", t.Indicator);
+            w.Number("year", t.Year);
+            w.Scalar("gender", t.Gender);
+            w.Number("value", t.Value);
+            w.Number("band_min", t.BandMin);
+            w.Number("band_max", t.BandMax);
+            w.Number("tolerance", t.Tolerance);
+            w.Scalar("tolerance_kind", t.ToleranceKind);
+            w.Scalar("provenance", t.Provenance);
+            if (t.Example)
+            {
+                w.Bool("example", true);
+            }
+        });
 
-        return w.ToString();
+        // Only a rule other than the default is written, so a plan that keeps the default exports as before.
+        if (v.GoalRule is { } rule)
+        {
+            w.Mapping("goal_rule", () =>
+            {
+                w.Number("met_share", rule.MetShare);
+                w.Number("not_met_share", rule.NotMetShare);
+                w.Items("weights", rule.Weights, weight =>
+                {
+                    w.Scalar("indicator", weight.Indicator);
+                    w.Number("weight", weight.Weight);
+                });
+            });
+        }
     }
 
     sealed record PlanRow(string Area, string Name, string? Vision, short StartYear, short EndYear);

@@ -476,7 +476,7 @@ public static partial class PlanYamlReader
         public T Finish<T>(T part)
             where T : notnull
         {
-            foreach (var (k, value) in node.Children)
+            foreach (var (k, _) in node.Children)
             {
                 var name = (k as YamlScalarNode)?.Value ?? "";
                 if (!asked.Contains(name))

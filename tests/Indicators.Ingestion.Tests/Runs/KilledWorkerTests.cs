@@ -47,7 +47,7 @@ public class KilledWorkerTests
         builder.Configuration["ConnectionStrings:Indicators"] = connectionString;
         builder.Configuration["Hangfire:Server:Enabled"] = "false";
         builder.Configuration["Ingestion:Runs:SweepInterval"] = "00:00:00.2";
-        builder.AddIndicatorsDatabase(allowEmbedded: false);
+        builder.AddIndicatorsDatabase();
         builder.AddIndicatorsHangfire();
         builder.AddIndicatorsIngestion();
         return builder.Build();

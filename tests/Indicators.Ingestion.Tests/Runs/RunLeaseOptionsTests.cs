@@ -16,7 +16,7 @@ public class RunLeaseOptionsTests
         builder.Configuration["Hangfire:Server:Enabled"] = "false";
         builder.Configuration["Ingestion:Runs:HeartbeatInterval"] = "00:00:10";
         builder.Configuration["Ingestion:Runs:Lease"] = "00:00:15";
-        builder.AddIndicatorsDatabase(allowEmbedded: false);
+        builder.AddIndicatorsDatabase();
         builder.AddIndicatorsIngestion();
         using var host = builder.Build();
 

@@ -26,7 +26,7 @@ public class ScheduledRunTests
         builder.Configuration["ConnectionStrings:Indicators"] = connectionString;
         builder.Configuration["Sources:Kolada:BaseUrl"] = stub.Url("v3");
         builder.Configuration["Hangfire:Server:WorkerCount"] = "2";
-        builder.AddIndicatorsDatabase(allowEmbedded: false);
+        builder.AddIndicatorsDatabase();
         builder.AddIndicatorsHangfire();
         builder.AddIndicatorsIngestion();
         var host = builder.Build();

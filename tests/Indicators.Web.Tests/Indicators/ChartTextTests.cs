@@ -28,7 +28,7 @@ public class ChartTextTests
             1, "N1", "Indikator <b>fet</b>", null, Unit, 1, Direction.HigherIsBetter, "year", true, null, null,
             2, "Nämnd", Tolerance.Absolute(5), 0.5m, Aggregation.Rate, true);
         var plan = new IndicatorPlan(7, "Plan", 2025, 2027, "Fastställd plan", true, [new TargetValue(2025, null, 80, null, null, true, null)]);
-        IndicatorObservation Observed(string period, Gender gender, decimal value) => new(
+        static IndicatorObservation Observed(string period, Gender gender, decimal value) => new(
             Period.Parse(period), gender, value, ObservationStatus.Ok, 1, 3, null, new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero), true);
         var observations = new[]
         {

@@ -44,7 +44,7 @@ public static class PlanCodeCommand
         builder.Configuration["Hangfire:Server:Enabled"] = "false";
         try
         {
-            builder.AddIndicatorsDatabase(allowEmbedded: false);
+            builder.AddIndicatorsDatabase();
         }
         catch (DatabaseStartupException e)
         {

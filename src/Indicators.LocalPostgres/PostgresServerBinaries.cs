@@ -1,4 +1,6 @@
-namespace Indicators.Data.LocalPostgres;
+using Indicators.Data;
+
+namespace Indicators.LocalPostgres;
 
 /// <summary>Finds the PostgreSQL server programs (initdb, pg_ctl) the embedded database is made with.</summary>
 public static class PostgresServerBinaries

@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using System.Text;
+using Indicators.Data;
 
-namespace Indicators.Data.LocalPostgres;
+namespace Indicators.LocalPostgres;
 
 /// <summary>Runs the PostgreSQL programs, as the postgres user when we are root (initdb and pg_ctl refuse root).</summary>
 sealed class ProcessRunner(bool runAsPostgresUser)

@@ -3,10 +3,11 @@ using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
+using Indicators.Data;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
-namespace Indicators.Data.LocalPostgres;
+namespace Indicators.LocalPostgres;
 
 /// <param name="DataFolder">Where the cluster, its password and its last port live.</param>
 /// <param name="ServerBinaries">The folder holding initdb and pg_ctl; found automatically when null.</param>
