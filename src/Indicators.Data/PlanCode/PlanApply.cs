@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Dapper;
 using Indicators.Data.Audit;
+using Indicators.Data.Editing;
+using Indicators.Data.Sources;
 using Npgsql;
 
 namespace Indicators.Data.PlanCode;
@@ -434,24 +436,19 @@ sealed class PlanApply(NpgsqlConnection connection, NpgsqlTransaction transactio
     async Task SourcesAsync()
     {
         var planIndicatorIds = indicatorIds.Values.ToArray();
+        var edit = AuditedEdit.In(connection, transaction, actor, Action, cancellationToken);
         foreach (var source in document.Sources)
         {
             var settings = await ScalarAsync<string>("select @Settings::jsonb::text", new { source.Settings });
             var wantedIds = source.Indicators.Select(c => indicatorIds[c]).ToArray();
             var after = source with { Settings = settings, Indicators = [.. source.Indicators.Order(StringComparer.Ordinal)] };
-            var row = await connection.QuerySingleOrDefaultAsync<SourceRow>(new CommandDefinition("""
-                select id as Id, name as Name, kind as Kind, cron as Cron, full_refresh_cron as FullRefreshCron, time_zone as TimeZone, enabled as Enabled,
-                       settings::text as Settings
-                from source where name = @Name
-                """, new { source.Name }, transaction, cancellationToken: cancellationToken));
-            var args = new { source.Name, source.Kind, source.Cron, source.FullRefreshCron, source.TimeZone, source.Enabled, Settings = settings, Id = 0 };
+            var values = new SourceValues(source.Name, source.Kind, source.Cron, source.FullRefreshCron, source.TimeZone, source.Enabled, settings);
+            var row = await connection.QuerySingleOrDefaultAsync<SourceDefinition>(new CommandDefinition(
+                $"select {SourceStore.Columns} from source where name = @Name", new { source.Name }, transaction, cancellationToken: cancellationToken));
             int id;
             if (row is null)
             {
-                id = await ScalarAsync<int>("""
-                    insert into source (name, kind, cron, full_refresh_cron, time_zone, enabled, settings)
-                    values (@Name, @Kind, @Cron, @FullRefreshCron, @TimeZone, @Enabled, @Settings::jsonb) returning id
-                    """, args);
+                id = await SourceWriter.InsertAsync(edit, values);
                 await ChangedAsync("create", "source", id, source.Name, null, after);
             }
             else
@@ -465,19 +462,13 @@ sealed class PlanApply(NpgsqlConnection connection, NpgsqlTransaction transactio
                 if (Json(before) != Json(after))
                 {
                     // The stored secret and the demo mark stay as they are: a document never carries them.
-                    await ExecuteAsync("""
-                        update source set kind = @Kind, cron = @Cron, full_refresh_cron = @FullRefreshCron, time_zone = @TimeZone, enabled = @Enabled,
-                            settings = @Settings::jsonb, disabled_reason = null, updated_at = now()
-                        where id = @Id
-                        """, args with { Id = id });
+                    await SourceWriter.UpdateAsync(edit, id, rowVersion: null, values);
                     await ChangedAsync("update", "source", id, source.Name, before, after);
                 }
             }
 
             // Links to this plan's indicators follow the document; links to other plans' indicators stay.
-            await ExecuteAsync("delete from source_indicator where source_id = @Id and indicator_id = any(@PlanIndicatorIds) and indicator_id <> all(@Wanted)",
-                new { Id = id, PlanIndicatorIds = planIndicatorIds, Wanted = wantedIds });
-            await ExecuteAsync("insert into source_indicator (source_id, indicator_id) select @Id, unnest(@Wanted) on conflict do nothing", new { Id = id, Wanted = wantedIds });
+            await SourceWriter.LinkAsync(edit, id, wantedIds, within: planIndicatorIds);
             SourceIds.Add(id);
         }
     }
@@ -559,5 +550,4 @@ sealed class PlanApply(NpgsqlConnection connection, NpgsqlTransaction transactio
         public TargetPart Part() => new(Indicator, Year, Gender, Value, BandMin, BandMax, Tolerance, ToleranceKind, Provenance, Example);
     }
 
-    sealed record SourceRow(int Id, string Name, string Kind, string Cron, string? FullRefreshCron, string TimeZone, bool Enabled, string Settings);
 }
