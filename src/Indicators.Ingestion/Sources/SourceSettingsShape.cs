@@ -1,6 +1,7 @@
 using Indicators.Ingestion.Sources.Files;
 using Indicators.Ingestion.Sources.Kolada;
 using Indicators.Ingestion.Sources.PxWeb;
+using Indicators.Core.Sources;
 
 namespace Indicators.Ingestion.Sources;
 
@@ -13,11 +14,11 @@ namespace Indicators.Ingestion.Sources;
 /// </summary>
 public static class SourceSettingsShape
 {
-    public static string? Check(string kind, string settings) => kind switch
+    public static string? Check(string kind, string settings) => SourceKinds.Parse(kind) switch
     {
-        "kolada" => KoladaSettings.Check(settings),
-        "pxweb" => PxWebSettings.Check(settings),
-        "file" => FileSourceSettings.Check(settings),
+        SourceKind.Kolada => KoladaSettings.Check(settings),
+        SourceKind.PxWeb => PxWebSettings.Check(settings),
+        SourceKind.File => FileSourceSettings.Check(settings),
         _ => null,
     };
 }

@@ -2,6 +2,7 @@ using Dapper;
 using Indicators.Data.Sources;
 using Indicators.Ingestion.Runs;
 using Npgsql;
+using Indicators.Core.Sources;
 
 namespace Indicators.Ingestion.Sources.Kolada;
 
@@ -21,7 +22,7 @@ public sealed class KoladaSourceReader(KoladaClient client, SourceStore sources,
         ["0000", "0001", "0003", "0004", "0005", "0006", "0007", "0008", "0009", "0010", "0012", "0013",
          "0014", "0017", "0018", "0019", "0020", "0021", "0022", "0023", "0024", "0025"];
 
-    public string Kind => "kolada";
+    public SourceKind Kind => SourceKind.Kolada;
 
     public async Task<SourceReadResult> ReadAsync(
         SourceDefinition source, RunMode mode, DateTimeOffset? lastSuccess, IProgress<ReadProgress> progress, CancellationToken cancellationToken)

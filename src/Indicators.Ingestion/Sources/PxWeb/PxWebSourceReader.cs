@@ -1,5 +1,6 @@
 using Indicators.Data.Sources;
 using Indicators.Ingestion.Runs;
+using Indicators.Core.Sources;
 
 namespace Indicators.Ingestion.Sources.PxWeb;
 
@@ -9,7 +10,7 @@ namespace Indicators.Ingestion.Sources.PxWeb;
 /// </summary>
 public sealed class PxWebSourceReader(PxWebClient client, SourceStore sources) : ISourceReader
 {
-    public string Kind => "pxweb";
+    public SourceKind Kind => SourceKind.PxWeb;
 
     public async Task<SourceReadResult> ReadAsync(
         SourceDefinition source, RunMode mode, DateTimeOffset? lastSuccess, IProgress<ReadProgress> progress, CancellationToken cancellationToken)

@@ -17,7 +17,7 @@ public sealed class SourceForm
 {
     public string Name { get; set; } = "";
 
-    public string Kind { get; set; } = "kolada";
+    public string Kind { get; set; } = SourceKind.Kolada.Text();
 
     public string Cron { get; set; } = "0 6 * * *";
 
@@ -107,18 +107,18 @@ public sealed class SourceForm
             IndicatorIds = [.. stored.IndicatorIds],
         };
         // Settings a run cannot read leave the kind's fields empty and say why (StoredSettingsProblem).
-        if (source.Kind == "kolada" && KoladaSettings.TryRead(source.Settings, out var kolada, out form.storedSettingsProblem))
+        if (source.Kind.Is(SourceKind.Kolada) && KoladaSettings.TryRead(source.Settings, out var kolada, out form.storedSettingsProblem))
         {
             form.KoladaKpis = [.. kolada.Kpis ?? []];
             form.KoladaAllAreas = kolada.Areas is not { Count: > 0 };
             form.KoladaAreas = new HashSet<string>(kolada.Areas ?? [], StringComparer.Ordinal);
             form.KoladaFromYear = kolada.FromYear;
         }
-        else if (source.Kind == "pxweb" && PxWebSettings.TryRead(source.Settings, out var px, out form.storedSettingsProblem))
+        else if (source.Kind.Is(SourceKind.PxWeb) && PxWebSettings.TryRead(source.Settings, out var px, out form.storedSettingsProblem))
         {
             form.PxLines = px.ToLines();
         }
-        else if (source.Kind == "file" && FileSourceSettings.TryRead(source.Settings, out var file, out form.storedSettingsProblem))
+        else if (source.Kind.Is(SourceKind.File) && FileSourceSettings.TryRead(source.Settings, out var file, out form.storedSettingsProblem))
         {
             var mapping = file.EffectiveMapping;
             form.FileFolder = file.Folder;
@@ -143,17 +143,17 @@ public sealed class SourceForm
     public (SourceDraft Draft, IReadOnlyList<FieldError> SettingsErrors) ToDraft()
     {
         IReadOnlyList<FieldError> errors = [];
-        switch (Kind)
+        switch (SourceKinds.Parse(Kind))
         {
-            case "kolada":
+            case SourceKind.Kolada:
                 (var kolada, errors) = KoladaSettings.FromChoices(KoladaKpis, KoladaAllAreas, KoladaAreas, KoladaFromYear);
                 Settings = kolada.ToJson();
                 break;
-            case "pxweb":
+            case SourceKind.PxWeb:
                 (var px, errors) = PxWebSettings.FromLines(PxLines);
                 Settings = px.ToJson();
                 break;
-            case "file":
+            case SourceKind.File:
                 (var file, errors) = FileSourceSettings.FromFields(FileFolder, FilePattern, FileMapping());
                 Settings = file.ToJson();
                 break;
