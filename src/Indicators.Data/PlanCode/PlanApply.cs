@@ -449,7 +449,7 @@ sealed class PlanApply(NpgsqlConnection connection, NpgsqlTransaction transactio
             if (row is null)
             {
                 id = await SourceWriter.InsertAsync(edit, values);
-                await ChangedAsync("create", "source", id, source.Name, null, after);
+                await ChangedAsync("create", SourceWriter.Entity, id, source.Name, null, after);
             }
             else
             {
@@ -463,7 +463,7 @@ sealed class PlanApply(NpgsqlConnection connection, NpgsqlTransaction transactio
                 {
                     // The stored secret and the demo mark stay as they are: a document never carries them.
                     await SourceWriter.UpdateAsync(edit, id, rowVersion: null, values);
-                    await ChangedAsync("update", "source", id, source.Name, before, after);
+                    await ChangedAsync("update", SourceWriter.Entity, id, source.Name, before, after);
                 }
             }
 

@@ -19,7 +19,7 @@ public sealed record SourceIndicator(int IndicatorId, string Code, string? KpiId
 public sealed class SourceStore(NpgsqlDataSource dataSource)
 {
     /// <summary>A <see cref="SourceDefinition"/>'s columns, for every query that reads one.</summary>
-    internal const string Columns = "id, name, kind, cron, full_refresh_cron, time_zone, enabled, settings::text as settings, is_demo";
+    internal const string Columns = $"id, {SourceWriter.Columns}, is_demo";
 
     public async Task<SourceDefinition?> FindAsync(int sourceId, CancellationToken cancellationToken = default)
     {

@@ -6,7 +6,7 @@ using Indicators.Data.Editing;
 namespace Indicators.Data.Sources;
 
 /// <summary>A source's stored fields as they are written: what the editor saves from a draft and plan import from a document.</summary>
-public sealed record SourceValues(string Name, string Kind, string Cron, string? FullRefreshCron, string TimeZone, bool Enabled, string Settings)
+sealed record SourceValues(string Name, string Kind, string Cron, string? FullRefreshCron, string TimeZone, bool Enabled, string Settings)
 {
     /// <summary>A draft's fields as stored: trimmed, a blank full-refresh cron as none, blank settings as an empty object.</summary>
     public static SourceValues Of(SourceDraft draft)
@@ -27,7 +27,11 @@ static class SourceWriter
 {
     public const string Entity = "source";
 
-    const string Columns = "name, kind, cron, full_refresh_cron, time_zone, enabled, settings";
+    /// <summary>
+    /// The columns a person sets, the one place they are listed: in the writes here, the state the log records and every
+    /// read of a source (<see cref="SourceStore.Columns"/>). Npgsql reads jsonb as its text, the same as settings::text.
+    /// </summary>
+    public const string Columns = "name, kind, cron, full_refresh_cron, time_zone, enabled, settings";
 
     const string Values = "@Name, @Kind, @Cron, @FullRefreshCron, @TimeZone, @Enabled, @Settings::jsonb";
 
@@ -92,8 +96,8 @@ static class SourceWriter
     public static async Task<SourceAuditState?> StateAsync(AuditedEdit edit, int id)
     {
         ArgumentNullException.ThrowIfNull(edit);
-        const string sql = """
-            select name, kind, cron, full_refresh_cron, time_zone, enabled, settings::text as settings,
+        const string sql = $"""
+            select {Columns},
                    array(select i.code from source_indicator si join indicator i on i.id = si.indicator_id
                          where si.source_id = s.id order by i.code) as indicators
             from source s where id = @Id
