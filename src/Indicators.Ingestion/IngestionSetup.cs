@@ -44,6 +44,7 @@ public static class IngestionSetup
         builder.Services.AddSingleton<SourcePreview>();
         builder.Services.AddTransient<SourceJobs>();
         builder.Services.AddSingleton<SourceSchedule>();
+        builder.Services.AddSingleton<SourceSaving>();
         // The source editor (Data) checks crons with the parser Hangfire itself uses.
         builder.Services.AddSingleton<Indicators.Core.Sources.CronCheck>(CronSchedule.Check);
         builder.Services.AddHostedService<ScheduleSync>();

@@ -13,6 +13,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using NpgsqlTypes;
+using Indicators.Core.Sources;
 
 namespace Indicators.Benchmarks;
 
@@ -197,7 +198,7 @@ static class IngestBenchmark
 
         // For the breakdown only: the same source read again by the same reader, without resolving or writing.
         var source = await provider.GetRequiredService<SourceStore>().FindAsync(sourceId, cancellationToken);
-        var reader = provider.GetServices<ISourceReader>().Single(r => r.Kind == "kolada");
+        var reader = provider.GetServices<ISourceReader>().Single(r => r.Kind == SourceKind.Kolada);
         var clock = Stopwatch.StartNew();
         await reader.ReadAsync(source!, RunMode.FullRefresh, null, new Progress<ReadProgress>(), cancellationToken);
         return (run, clock.Elapsed);

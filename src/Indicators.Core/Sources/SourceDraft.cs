@@ -36,8 +36,6 @@ public sealed record SourceDraft(
 {
     public const string DefaultTimeZone = "Europe/Stockholm";
 
-    public static readonly IReadOnlyList<string> Kinds = ["kolada", "pxweb", "file"];
-
     /// <summary>Where a file source's folder error goes: the source form's field for the watched folder.</summary>
     public const string FolderField = "FileFolder";
 
@@ -50,7 +48,7 @@ public sealed record SourceDraft(
         ArgumentNullException.ThrowIfNull(folderCheck);
         ArgumentNullException.ThrowIfNull(settingsCheck);
         var v = new Validation().RequireText(nameof(Name), Name, "källans namn", 200);
-        if (!Kinds.Contains(Kind))
+        if (SourceKinds.Parse(Kind) is null)
         {
             v.Add(nameof(Kind), "Välj typ av källa: Kolada, SCB (PxWeb) eller fil.");
         }
@@ -80,12 +78,12 @@ public sealed record SourceDraft(
         {
             // The folder and pattern first, beside their fields; then whether a run could read the rest.
             var before = v.Errors.Count;
-            if (Kind == "file")
+            if (Kind.Is(SourceKind.File))
             {
                 CheckFileLocation(v, folderCheck);
             }
 
-            if (v.Errors.Count == before && Kinds.Contains(Kind)
+            if (v.Errors.Count == before && SourceKinds.Parse(Kind) is not null
                 && settingsCheck(Kind, string.IsNullOrWhiteSpace(Settings) ? "{}" : Settings) is { } shapeError)
             {
                 v.Add(nameof(Settings), shapeError);

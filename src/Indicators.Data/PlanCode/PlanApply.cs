@@ -1,9 +1,9 @@
 using System.Text.Json;
-using Dapper;
 using Indicators.Data.Audit;
 using Indicators.Data.Editing;
 using Indicators.Data.Indicators;
 using Indicators.Data.Plans;
+using Indicators.Data.Sources;
 using Npgsql;
 
 namespace Indicators.Data.PlanCode;
@@ -205,45 +205,32 @@ sealed partial class PlanApply(NpgsqlConnection connection, NpgsqlTransaction tr
             var settings = await ScalarAsync<string>("select @Settings::jsonb::text", new { source.Settings });
             var wantedIds = source.Indicators.Select(c => indicatorIds[c]).ToArray();
             var after = source with { Settings = settings, Indicators = [.. source.Indicators.Order(StringComparer.Ordinal)] };
-            var row = await connection.QuerySingleOrDefaultAsync<SourceRow>(new CommandDefinition("""
-                select id as Id, name as Name, kind as Kind, cron as Cron, full_refresh_cron as FullRefreshCron, time_zone as TimeZone, enabled as Enabled,
-                       settings::text as Settings
-                from source where name = @Name
-                """, new { source.Name }, transaction, cancellationToken: cancellationToken));
-            var args = new { source.Name, source.Kind, source.Cron, source.FullRefreshCron, source.TimeZone, source.Enabled, Settings = settings, Id = 0 };
+            var values = new SourceValues(source.Name, source.Kind, source.Cron, source.FullRefreshCron, source.TimeZone, source.Enabled, settings);
+            var row = await edit.SingleOrDefaultAsync<SourceDefinition>($"select {SourceStore.Columns} from source where name = @Name", new { source.Name });
             int id;
             if (row is null)
             {
-                id = await ScalarAsync<int>("""
-                    insert into source (name, kind, cron, full_refresh_cron, time_zone, enabled, settings)
-                    values (@Name, @Kind, @Cron, @FullRefreshCron, @TimeZone, @Enabled, @Settings::jsonb) returning id
-                    """, args);
-                await ChangedAsync("create", "source", id, source.Name, null, after);
+                id = await SourceWriter.InsertAsync(edit, values);
+                await ChangedAsync("create", SourceWriter.Entity, id, source.Name, null, after);
             }
             else
             {
                 id = row.Id;
-                var linked = (await connection.QueryAsync<string>(new CommandDefinition("""
+                var linked = await edit.ListAsync<string>("""
                     select i.code from source_indicator si join indicator i on i.id = si.indicator_id
                     where si.source_id = @Id and si.indicator_id = any(@PlanIndicatorIds) order by i.code
-                    """, new { row.Id, PlanIndicatorIds = planIndicatorIds }, transaction, cancellationToken: cancellationToken))).ToList();
+                    """, new { row.Id, PlanIndicatorIds = planIndicatorIds });
                 var before = new SourcePart(row.Name, row.Kind, row.Cron, row.FullRefreshCron, row.TimeZone, row.Enabled, row.Settings, linked);
                 if (Json(before) != Json(after))
                 {
                     // The stored secret and the demo mark stay as they are: a document never carries them.
-                    await ExecuteAsync("""
-                        update source set kind = @Kind, cron = @Cron, full_refresh_cron = @FullRefreshCron, time_zone = @TimeZone, enabled = @Enabled,
-                            settings = @Settings::jsonb, disabled_reason = null, updated_at = now()
-                        where id = @Id
-                        """, args with { Id = id });
-                    await ChangedAsync("update", "source", id, source.Name, before, after);
+                    await SourceWriter.UpdateAsync(edit, id, rowVersion: null, values);
+                    await ChangedAsync("update", SourceWriter.Entity, id, source.Name, before, after);
                 }
             }
 
             // Links to this plan's indicators follow the document; links to other plans' indicators stay.
-            await ExecuteAsync("delete from source_indicator where source_id = @Id and indicator_id = any(@PlanIndicatorIds) and indicator_id <> all(@Wanted)",
-                new { Id = id, PlanIndicatorIds = planIndicatorIds, Wanted = wantedIds });
-            await ExecuteAsync("insert into source_indicator (source_id, indicator_id) select @Id, unnest(@Wanted) on conflict do nothing", new { Id = id, Wanted = wantedIds });
+            await SourceWriter.LinkAsync(edit, id, wantedIds, within: planIndicatorIds);
             SourceIds.Add(id);
         }
     }
@@ -262,8 +249,6 @@ sealed partial class PlanApply(NpgsqlConnection connection, NpgsqlTransaction tr
 
     Task<T> ScalarAsync<T>(string sql, object args) => edit.ScalarAsync<T>(sql, args)!;
 
-    Task<int> ExecuteAsync(string sql, object args) => edit.ExecuteAsync(sql, args);
-
     sealed record CommitteeRow(int Id, string Name);
 
     sealed record VersionRow(int Id, string Name, string Kind, string? Author, DateTime? DecidedOn, bool IsCurrent)
@@ -280,6 +265,4 @@ sealed partial class PlanApply(NpgsqlConnection connection, NpgsqlTransaction tr
             Code, Name, Description, Unit, Decimals, Direction, Frequency, Aggregation, GenderSplit, Tolerance, ToleranceKind, TrendMinDifference,
             SourceDescription, KpiId, Owner, PrimaryArea, comparisonAreas, CountedNoun);
     }
-
-    sealed record SourceRow(int Id, string Name, string Kind, string Cron, string? FullRefreshCron, string TimeZone, bool Enabled, string Settings);
 }

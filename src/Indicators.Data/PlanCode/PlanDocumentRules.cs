@@ -184,7 +184,8 @@ sealed partial class PlanDocumentRules(ReadDocument read, IReadOnlySet<string> k
     void CheckSource(SourcePart source, HashSet<string> indicators)
     {
         // The same rules as the source form: name, kind, time zone, crons as the scheduler reads them, settings (a file
-        // source's folder inside the roots, its pattern a file-name glob).
+        // source's folder inside the roots, its pattern a file-name glob; each kind's settings record's rules, through
+        // the settings check the ingestion side supplies, so a PxWeb source without a table gets the form's message).
         Draft(source, new SourceDraft(source.Name, source.Kind, source.Cron, source.FullRefreshCron, source.TimeZone, source.Enabled, source.Settings, [])
             .Validate(cronCheck, folderCheck, settingsCheck));
         foreach (var code in source.Indicators)

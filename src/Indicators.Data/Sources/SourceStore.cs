@@ -10,7 +10,6 @@ namespace Indicators.Data.Sources;
 public sealed record SourceDefinition(
     int Id, string Name, string Kind, string Cron, string? FullRefreshCron, string TimeZone, bool Enabled, string Settings, bool IsDemo);
 
-/// <summary>An indicator a source feeds: its code (files, PxWeb) and its Kolada KPI id, either of which a source row may name.</summary>
 /// <summary>
 /// An indicator a source feeds: its code and Kolada KPI id (a row names it by either), and what a row must fit to be
 /// stored for it — its gender split (without one only T) and its frequency (year, tertial, quarter, month).
@@ -19,10 +18,8 @@ public sealed record SourceIndicator(int IndicatorId, string Code, string? KpiId
 
 public sealed class SourceStore(NpgsqlDataSource dataSource)
 {
-    const string Columns = """
-        id as Id, name as Name, kind as Kind, cron as Cron, full_refresh_cron as FullRefreshCron, time_zone as TimeZone,
-        enabled as Enabled, settings::text as Settings, is_demo as IsDemo
-        """;
+    /// <summary>A <see cref="SourceDefinition"/>'s columns, for every query that reads one.</summary>
+    internal const string Columns = $"id, {SourceWriter.Columns}, is_demo";
 
     public async Task<SourceDefinition?> FindAsync(int sourceId, CancellationToken cancellationToken = default)
     {
@@ -41,7 +38,7 @@ public sealed class SourceStore(NpgsqlDataSource dataSource)
     public async Task<IReadOnlyList<SourceIndicator>> IndicatorsOfAsync(int sourceId, CancellationToken cancellationToken = default)
     {
         const string sql = """
-            select i.id as IndicatorId, i.code as Code, i.kpi_id as KpiId, i.gender_split as GenderSplit, i.frequency as Frequency
+            select i.id as indicator_id, i.code, i.kpi_id, i.gender_split, i.frequency
             from source_indicator si
             join indicator i on i.id = si.indicator_id
             where si.source_id = @SourceId

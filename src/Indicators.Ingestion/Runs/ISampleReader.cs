@@ -1,5 +1,6 @@
 using Indicators.Data.Sources;
 using Indicators.Ingestion.Sources;
+using Indicators.Core.Sources;
 
 namespace Indicators.Ingestion.Runs;
 
@@ -9,7 +10,7 @@ public sealed record SourceSample(string FileName, byte[] Content);
 /// <summary>A reader that can read a sample (a file source reads the analyst's sample file as it would read an upload).</summary>
 public interface ISampleReader
 {
-    string Kind { get; }
+    SourceKind Kind { get; }
 
     Task<SourceReadResult> ReadSampleAsync(SourceDefinition source, IReadOnlyList<SourceIndicator> indicators, SourceSample sample, CancellationToken cancellationToken);
 }

@@ -1,5 +1,6 @@
 using Indicators.Data.Sources;
 using Indicators.Ingestion.Sources;
+using Indicators.Core.Sources;
 
 namespace Indicators.Ingestion.Runs;
 
@@ -10,10 +11,10 @@ public enum RunMode
     FullRefresh,
 }
 
-/// <summary>Reads one kind of source ("kolada", "pxweb", "file") as its settings say.</summary>
+/// <summary>Reads one kind of source as its settings say.</summary>
 public interface ISourceReader
 {
-    string Kind { get; }
+    SourceKind Kind { get; }
 
     /// <param name="source">The source and its settings.</param>
     /// <param name="mode">Incremental or a full refresh.</param>

@@ -8,6 +8,7 @@ using Indicators.Data;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Indicators.Core.Sources;
 
 namespace Indicators.Ingestion.Runs;
 
@@ -78,7 +79,7 @@ public sealed class IngestionRunner(
         var token = running.Token;
         try
         {
-            var reader = readers.FirstOrDefault(r => r.Kind == source.Kind)
+            var reader = readers.FirstOrDefault(r => source.Kind.Is(r.Kind))
                 ?? throw new SourceReadException($"Det finns ingen läsare för källtypen '{source.Kind}'.");
             var read = await reader.ReadAsync(source, mode,
                 lastSuccess is { } last ? new DateTimeOffset(DateTime.SpecifyKind(last, DateTimeKind.Utc)) : null, progress.Reading, token);
@@ -102,7 +103,7 @@ public sealed class IngestionRunner(
             // while we wait for the progress loop would never end.
             await progress.StopAsync();
             token.ThrowIfCancellationRequested();
-            var status = read.Warnings.Count > 0 || rejected.Count > 0 ? "succeeded_with_warnings" : "succeeded";
+            var status = (read.Warnings.Count > 0 || rejected.Count > 0 ? RunState.SucceededWithWarnings : RunState.Succeeded).Text();
             var message = Summary(counts, rejected.Count, read.Warnings.Count);
             var finished = await connection.ExecuteAsync(new CommandDefinition(FinishSql, new
             {

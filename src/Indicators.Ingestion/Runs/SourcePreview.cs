@@ -3,6 +3,7 @@ using Indicators.Data.Observations;
 using Indicators.Data.Sources;
 using Indicators.Ingestion.Sources;
 using Npgsql;
+using Indicators.Core.Sources;
 
 namespace Indicators.Ingestion.Runs;
 
@@ -48,13 +49,13 @@ public sealed class SourcePreview(NpgsqlDataSource dataSource, SourceStore sourc
         SourceReadResult read;
         if (sample is not null)
         {
-            var sampleReader = readers.OfType<ISampleReader>().FirstOrDefault(r => r.Kind == source.Kind)
+            var sampleReader = readers.OfType<ISampleReader>().FirstOrDefault(r => source.Kind.Is(r.Kind))
                 ?? throw new SourceReadException($"Källtypen '{source.Kind}' kan inte förhandsgranskas med en exempelfil.");
             read = await sampleReader.ReadSampleAsync(source, indicators, sample, cancellationToken);
         }
         else
         {
-            var reader = readers.FirstOrDefault(r => r.Kind == source.Kind)
+            var reader = readers.FirstOrDefault(r => source.Kind.Is(r.Kind))
                 ?? throw new SourceReadException($"Det finns ingen läsare för källtypen '{source.Kind}'.");
             // Everything the source has, as a full refresh would fetch it: a preview shows what the source delivers.
             read = await reader.ReadAsync(source, RunMode.FullRefresh, null, new Progress<ReadProgress>(), cancellationToken);
@@ -94,8 +95,8 @@ public sealed class SourcePreview(NpgsqlDataSource dataSource, SourceStore sourc
     static async Task<(Dictionary<int, (string? Code, string? Name)> Indicators, Dictionary<string, string> Areas)> NamesAsync(
         NpgsqlConnection connection, IReadOnlyList<IncomingObservation> rows, CancellationToken cancellationToken)
     {
-        const string indicatorSql = "select id as Id, code as Code, name as Name from indicator where id = any(@Ids)";
-        const string areaSql = "select id as Id, name as Name from area where id = any(@Ids)";
+        const string indicatorSql = "select id, code, name from indicator where id = any(@Ids)";
+        const string areaSql = "select id, name from area where id = any(@Ids)";
         var indicators = await connection.QueryAsync<(int Id, string Code, string Name)>(new CommandDefinition(
             indicatorSql, new { Ids = rows.Select(r => r.IndicatorId).Distinct().ToArray() }, cancellationToken: cancellationToken));
         var areas = await connection.QueryAsync<(string Id, string Name)>(new CommandDefinition(

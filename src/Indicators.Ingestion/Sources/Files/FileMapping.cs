@@ -32,6 +32,26 @@ public sealed record FileMapping
     /// </summary>
     public decimal MaxRejectedShare { get; init; } = 0.10m;
 
+    /// <summary>
+    /// The mapping the source form's fields describe, blank fields being none: a fixed indicator or area replaces its
+    /// column, and a blank period or value column stays blank (the settings' rules then say so).
+    /// </summary>
+    public static FileMapping FromFields(
+        string? indicatorColumn, string? fixedIndicator, string? periodColumn, string? areaColumn, string? fixedArea,
+        string? genderColumn, string? valueColumn, string? statusColumn) => new()
+        {
+            IndicatorColumn = Clean(fixedIndicator) is null ? Clean(indicatorColumn) : null,
+            FixedIndicatorCode = Clean(fixedIndicator),
+            PeriodColumn = Clean(periodColumn) ?? "",
+            AreaColumn = Clean(fixedArea) is null ? Clean(areaColumn) : null,
+            FixedAreaCode = Clean(fixedArea),
+            GenderColumn = Clean(genderColumn),
+            ValueColumn = Clean(valueColumn) ?? "",
+            StatusColumn = Clean(statusColumn),
+        };
+
+    static string? Clean(string? text) => Core.Editing.Validation.Clean(text);
+
     /// <summary>The region's own export, as in sql/demo/outcomes.csv: indicator;period;area;gender;value;status.</summary>
     public static FileMapping RegionFile { get; } = new() { GenderColumn = "gender", StatusColumn = "status" };
 }

@@ -5,6 +5,7 @@ using Indicators.Core.Observations;
 using Indicators.Core.Periods;
 using Indicators.Data.Sources;
 using Indicators.Ingestion.Runs;
+using Indicators.Core.Sources;
 
 namespace Indicators.Ingestion.Sources.Files;
 
@@ -30,7 +31,7 @@ namespace Indicators.Ingestion.Sources.Files;
 /// </summary>
 public sealed class FileSourceReader(SourceStore sources, SourceFiles files, FileRoots roots, TimeProvider time) : ISourceReader, ISampleReader
 {
-    public string Kind => "file";
+    public SourceKind Kind => SourceKind.File;
 
     public async Task<SourceReadResult> ReadAsync(
         SourceDefinition source, RunMode mode, DateTimeOffset? lastSuccess, IProgress<ReadProgress> progress, CancellationToken cancellationToken)

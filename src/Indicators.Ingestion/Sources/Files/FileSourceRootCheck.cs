@@ -41,7 +41,7 @@ public sealed class FileSourceRootCheck(SourceStore sources, SourceEditor editor
         var disabled = new List<int>();
         foreach (var source in await sources.ListAsync(cancellationToken))
         {
-            if (source.Kind != "file" || !source.Enabled || Refusal(source) is not { } refusal)
+            if (!source.Kind.Is(SourceKind.File) || !source.Enabled || Refusal(source) is not { } refusal)
             {
                 continue;
             }

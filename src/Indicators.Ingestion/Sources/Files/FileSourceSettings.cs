@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
+using Indicators.Core.Editing;
 using Indicators.Core.Sources;
 
 namespace Indicators.Ingestion.Sources.Files;
@@ -9,7 +10,9 @@ namespace Indicators.Ingestion.Sources.Files;
 /// <c>folder</c> is the watched folder (relative to the root <see cref="FileSourceOptions.DataFolder"/>, or absolute), read
 /// only where <see cref="FileRoots"/> allows; without one the source reads uploads only. <c>pattern</c> is one or more
 /// file-name globs separated by ';' (default <c>*.csv;*.xlsx</c>; <see cref="FilePattern"/>). <c>mapping</c> says which columns hold what (<see cref="FileMapping"/>; default: columns
-/// indicator, period, area, value and at most 10 % rejected rows).
+/// indicator, period, area, value and at most 10 % rejected rows). The one place of their rules: how a run reads them
+/// (<see cref="TryRead"/>), what may be saved (<see cref="Check"/>) and how the form's fields become settings
+/// (<see cref="FromFields"/>).
 /// </summary>
 public sealed record FileSourceSettings(string? Folder, string? Pattern, FileMapping? Mapping)
 {
@@ -20,6 +23,9 @@ public sealed record FileSourceSettings(string? Folder, string? Pattern, FileMap
     public FileMapping EffectiveMapping => Mapping ?? new FileMapping();
 
     public IReadOnlyList<string> Patterns => FilePattern.Split(Pattern);
+
+    /// <summary>The source form's fields the rules' errors land under (the folder's and pattern's are SourceDraft's).</summary>
+    public const string PeriodField = "FilePeriodColumn", ValueField = "FileValueColumn", IndicatorField = "FileIndicatorColumn", AreaField = "FileAreaColumn";
 
     public static FileSourceSettings Parse(string json, string sourceName) => TryRead(json, out var settings, out var problem)
         ? settings
@@ -40,6 +46,49 @@ public sealed record FileSourceSettings(string? Folder, string? Pattern, FileMap
             return false;
         }
     }
+
+    /// <summary>Why settings of this JSON may not be saved (a run could not read them, or the form's rules refuse them), or null.</summary>
+    public static string? Check(string json) => !TryRead(json, out var settings, out var problem)
+        ? $"Ogiltiga filinställningar. {problem}"
+        : SourceSettingsRules.Message(settings.Rules());
+
+    /// <summary>The rules beyond what a run can read: a period and a value column, and where each row's indicator and area come from.</summary>
+    public IReadOnlyList<FieldError> Rules()
+    {
+        var mapping = EffectiveMapping;
+        var errors = new List<FieldError>();
+        if (Validation.Clean(mapping.PeriodColumn) is null)
+        {
+            errors.Add(new FieldError(PeriodField, "Ange vilken kolumn som håller perioden."));
+        }
+
+        if (Validation.Clean(mapping.ValueColumn) is null)
+        {
+            errors.Add(new FieldError(ValueField, "Ange vilken kolumn som håller värdet."));
+        }
+
+        if (Validation.Clean(mapping.IndicatorColumn) is null && Validation.Clean(mapping.FixedIndicatorCode) is null)
+        {
+            errors.Add(new FieldError(IndicatorField, "Ange indikatorns kolumn, eller en fast indikatorkod för hela filen."));
+        }
+
+        if (Validation.Clean(mapping.AreaColumn) is null && Validation.Clean(mapping.FixedAreaCode) is null)
+        {
+            errors.Add(new FieldError(AreaField, "Ange områdets kolumn, eller ett fast område för hela filen."));
+        }
+
+        return errors;
+    }
+
+    /// <summary>The settings the form's fields make (blank fields are none), with the rules' errors under their fields.</summary>
+    public static (FileSourceSettings Settings, IReadOnlyList<FieldError> Errors) FromFields(string? folder, string? pattern, FileMapping mapping)
+    {
+        var settings = new FileSourceSettings(Validation.Clean(folder), Validation.Clean(pattern), mapping);
+        return (settings, settings.Rules());
+    }
+
+    /// <summary>The settings as JSON; a mapping keeps its nulls, since a left-out column would read as the default column ("area").</summary>
+    public string ToJson() => JsonSerializer.Serialize(this, Json);
 
     /// <summary>The header columns the mapping needs, with what each holds (in Swedish), to check a file before it is accepted.</summary>
     public IReadOnlyList<(string Column, string What)> RequiredColumns()

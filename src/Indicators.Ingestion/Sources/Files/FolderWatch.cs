@@ -2,6 +2,7 @@ using Indicators.Data.Sources;
 using Indicators.Ingestion.Scheduling;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Indicators.Core.Sources;
 
 namespace Indicators.Ingestion.Sources.Files;
 
@@ -23,7 +24,7 @@ public sealed class FolderScanner(SourceStore sources, SourceFiles files, FileRo
         var present = new HashSet<string>(StringComparer.Ordinal);
         foreach (var source in await sources.ListAsync(cancellationToken))
         {
-            if (source.Kind != "file" || !source.Enabled)
+            if (!source.Kind.Is(SourceKind.File) || !source.Enabled)
             {
                 continue;
             }

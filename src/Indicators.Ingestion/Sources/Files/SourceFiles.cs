@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Dapper;
 using Indicators.Core.Formatting;
 using Npgsql;
+using Indicators.Core.Sources;
 
 namespace Indicators.Ingestion.Sources.Files;
 
@@ -52,7 +53,7 @@ public sealed class SourceFiles(NpgsqlDataSource dataSource, FileSourceOptions o
             throw new SourceFileRejectedException($"Källan {sourceId} finns inte; '{name}' sparades inte.");
         }
 
-        if (s.Kind != "file")
+        if (!s.Kind.Is(SourceKind.File))
         {
             throw new SourceFileRejectedException($"Källan '{s.Name}' läser inte filer; '{name}' sparades inte.");
         }
@@ -95,8 +96,8 @@ public sealed class SourceFiles(NpgsqlDataSource dataSource, FileSourceOptions o
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         return (await connection.QueryAsync<SourceFileInfo>(new CommandDefinition("""
-            select id as Id, origin as Origin, file_name as FileName, size as Size, uploaded_by as UploadedBy,
-                   uploaded_at as UploadedAt, ingested_run_id as IngestedRunId, ingested_at as IngestedAt
+            select id, origin, file_name, size, uploaded_by,
+                   uploaded_at, ingested_run_id, ingested_at
             from source_file where source_id = @SourceId
             order by uploaded_at desc, id desc
             limit @Limit
@@ -128,7 +129,7 @@ public sealed class SourceFiles(NpgsqlDataSource dataSource, FileSourceOptions o
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         return (await connection.QueryAsync<PendingUpload>(new CommandDefinition("""
-            select id as Id, file_name as FileName, content as Content, uploaded_at as UploadedAt
+            select id, file_name, content, uploaded_at
             from source_file where source_id = @SourceId and origin = 'upload' and ingested_at is null
             order by uploaded_at, id
             """, new { SourceId = sourceId }, cancellationToken: cancellationToken))).AsList();

@@ -1,43 +1,10 @@
-using System.Diagnostics.CodeAnalysis;
-using System.Text.Json;
-using Indicators.Core.Sources;
 using Dapper;
 using Indicators.Data.Sources;
 using Indicators.Ingestion.Runs;
 using Npgsql;
+using Indicators.Core.Sources;
 
 namespace Indicators.Ingestion.Sources.Kolada;
-
-/// <summary>
-/// A Kolada source's settings: <c>{"kpis": ["N79173"], "areas": ["0022", "0000"], "fromYear": 2019}</c>. Without
-/// <c>kpis</c> the KPI ids of the source's indicators are used; without <c>areas</c> all regions and riket; years run from
-/// <c>fromYear</c> (default ten years back) to this year.
-/// </summary>
-public sealed record KoladaSettings(IReadOnlyList<string>? Kpis, IReadOnlyList<string>? Areas, int? FromYear)
-{
-    static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
-    public static KoladaSettings Parse(string json, string sourceName) => TryRead(json, out var settings, out var problem)
-        ? settings
-        : throw new SourceReadException($"Källan '{sourceName}' har ogiltiga Kolada-inställningar. {problem}");
-
-    /// <summary>The settings, or in Swedish which setting is wrong and where.</summary>
-    public static bool TryRead(string json, [NotNullWhen(true)] out KoladaSettings? settings, [NotNullWhen(false)] out string? problem)
-    {
-        try
-        {
-            settings = JsonSerializer.Deserialize<KoladaSettings>(json, Json) ?? new KoladaSettings(null, null, null);
-            problem = SettingsJson.EmptyEntry("kpis", settings.Kpis) ?? SettingsJson.EmptyEntry("areas", settings.Areas);
-            settings = problem is null ? settings : null;
-            return problem is null;
-        }
-        catch (JsonException e)
-        {
-            (settings, problem) = (null, SettingsJson.ShapeError(e));
-            return false;
-        }
-    }
-}
 
 /// <summary>
 /// Reads a Kolada source: incrementally (values updated since a day before the last success) or in full.
@@ -55,7 +22,7 @@ public sealed class KoladaSourceReader(KoladaClient client, SourceStore sources,
         ["0000", "0001", "0003", "0004", "0005", "0006", "0007", "0008", "0009", "0010", "0012", "0013",
          "0014", "0017", "0018", "0019", "0020", "0021", "0022", "0023", "0024", "0025"];
 
-    public string Kind => "kolada";
+    public SourceKind Kind => SourceKind.Kolada;
 
     public async Task<SourceReadResult> ReadAsync(
         SourceDefinition source, RunMode mode, DateTimeOffset? lastSuccess, IProgress<ReadProgress> progress, CancellationToken cancellationToken)

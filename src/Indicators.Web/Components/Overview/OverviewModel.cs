@@ -3,6 +3,7 @@ using Indicators.Core.FollowUp;
 using Indicators.Core.Plans;
 using Indicators.Data.Reports;
 using Indicators.Ingestion.Scheduling;
+using Indicators.Core.Sources;
 
 namespace Indicators.Web.Components.Overview;
 
@@ -30,7 +31,7 @@ public sealed record DataFreshness(Freshness? Freshness, bool LastRunFailed, int
 
         judgedSources ??= [];
         var judged = sources.Select(s => (Source: s, Freshness: JudgeSource(s, now, judgedSources))).ToList();
-        var failed = judged.FirstOrDefault(j => j.Source.Enabled && j.Source.LastRunStatus == "failed");
+        var failed = judged.FirstOrDefault(j => j.Source.Enabled && j.Source.LastRunStatus.Is(RunState.Failed));
         var worst = judged.OrderBy(j => Rank(j.Freshness)).First();
         var shown = failed.Source ?? worst.Source;
         return new DataFreshness(worst.Freshness, failed.Source is not null, shown.SourceId, shown.Name);

@@ -1,10 +1,8 @@
 using Indicators.Data;
 using Indicators.Data.Audit;
 using Indicators.Data.PlanCode;
-using Indicators.Data.Sources;
 using Indicators.Ingestion;
 using Indicators.Ingestion.Scheduling;
-using Npgsql;
 
 namespace Indicators.Web.Components.PlanCode;
 
@@ -119,11 +117,8 @@ public static class PlanCodeCommand
             return 2;
         }
 
-        var import = new PlanCodeImport(
-            services.GetRequiredService<NpgsqlDataSource>(), services.GetRequiredService<SourceStore>(), services.GetRequiredService<SourceSchedule>(),
-            services.GetRequiredService<Indicators.Core.Sources.FolderCheck>(),
-            services.GetRequiredService<Indicators.Core.Sources.SettingsCheck>());
-        var result = await import.ImportAsync(text, new Actor($"{Environment.UserName} (kommandorad)", null), dryRun);
+        var result = await services.GetRequiredService<SourceSaving>()
+            .ImportPlanAsync(text, new Actor($"{Environment.UserName} (kommandorad)", null), dryRun);
         if (!result.Succeeded)
         {
             foreach (var e in result.Errors)

@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Indicators.Core.Formatting;
 using Npgsql;
+using Indicators.Core.Sources;
 
 namespace Indicators.Web.Components.Sources;
 
@@ -101,7 +102,7 @@ public static class SourceEndpoints
     /// <summary>Runs the source of a failed run again, as a new run marked "nytt försök".</summary>
     static async Task<IResult> RetryAsync(long runId, HttpContext context, SourceRunQueries runs, SourceSchedule schedule, NpgsqlDataSource dataSource)
     {
-        if (await runs.RunAsync(runId, context.RequestAborted) is not { SourceId: { } sourceId, Status: "failed" })
+        if (await runs.RunAsync(runId, context.RequestAborted) is not { SourceId: { } sourceId } run || !run.Status.Is(RunState.Failed))
         {
             return TypedResults.NotFound();
         }

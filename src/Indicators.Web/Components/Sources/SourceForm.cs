@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Indicators.Core.Editing;
 using Indicators.Core.Sources;
 using Indicators.Data.Sources;
@@ -11,20 +9,15 @@ namespace Indicators.Web.Components.Sources;
 
 /// <summary>
 /// What the source form edits. The common properties are named as <see cref="SourceDraft"/>'s, so the editor's errors
-/// land on their fields; the settings of each kind are edited as plain fields and written as the JSON its reader parses
-/// (<see cref="KoladaSettings"/>, <see cref="PxWebSettings"/>, <see cref="FileSourceSettings"/>), by serialising those
-/// very records.
+/// land on their fields; the settings of each kind are edited as plain fields, which the kind's settings record turns into
+/// its settings and checks by its own rules (<see cref="KoladaSettings"/>, <see cref="PxWebSettings"/>,
+/// <see cref="FileSourceSettings"/>: the same rules plan import and the command line keep).
 /// </summary>
 public sealed class SourceForm
 {
-    static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
-
-    /// <summary>A file mapping keeps its nulls: a left-out column would read as FileMapping's default column ("area").</summary>
-    static readonly JsonSerializerOptions FileJsonOptions = new(JsonSerializerDefaults.Web);
-
     public string Name { get; set; } = "";
 
-    public string Kind { get; set; } = "kolada";
+    public string Kind { get; set; } = SourceKind.Kolada.Text();
 
     public string Cron { get; set; } = "0 6 * * *";
 
@@ -114,27 +107,18 @@ public sealed class SourceForm
             IndicatorIds = [.. stored.IndicatorIds],
         };
         // Settings a run cannot read leave the kind's fields empty and say why (StoredSettingsProblem).
-        if (source.Kind == "kolada" && KoladaSettings.TryRead(source.Settings, out var kolada, out form.storedSettingsProblem))
+        if (source.Kind.Is(SourceKind.Kolada) && KoladaSettings.TryRead(source.Settings, out var kolada, out form.storedSettingsProblem))
         {
             form.KoladaKpis = [.. kolada.Kpis ?? []];
             form.KoladaAllAreas = kolada.Areas is not { Count: > 0 };
             form.KoladaAreas = new HashSet<string>(kolada.Areas ?? [], StringComparer.Ordinal);
             form.KoladaFromYear = kolada.FromYear;
         }
-        else if (source.Kind == "pxweb" && PxWebSettings.TryRead(source.Settings, out var px, out form.storedSettingsProblem))
+        else if (source.Kind.Is(SourceKind.PxWeb) && PxWebSettings.TryRead(source.Settings, out var px, out form.storedSettingsProblem))
         {
-            form.PxTable = px.Table;
-            form.PxSelection = SettingsLines.Format(px.Selection);
-            form.PxCodelists = SettingsLines.Format(px.Codelists);
-            form.PxRegionVariable = px.RegionVariable;
-            form.PxTimeVariable = px.TimeVariable;
-            form.PxContentsVariable = px.ContentsVariable;
-            form.PxContents = SettingsLines.Format(px.Contents);
-            form.PxRegionMap = SettingsLines.Format(px.RegionMap);
-            form.PxGenderVariable = px.GenderVariable;
-            form.PxGenderMap = SettingsLines.Format(px.GenderMap);
+            form.PxLines = px.ToLines();
         }
-        else if (source.Kind == "file" && FileSourceSettings.TryRead(source.Settings, out var file, out form.storedSettingsProblem))
+        else if (source.Kind.Is(SourceKind.File) && FileSourceSettings.TryRead(source.Settings, out var file, out form.storedSettingsProblem))
         {
             var mapping = file.EffectiveMapping;
             form.FileFolder = file.Folder;
@@ -158,112 +142,39 @@ public sealed class SourceForm
     /// </summary>
     public (SourceDraft Draft, IReadOnlyList<FieldError> SettingsErrors) ToDraft()
     {
-        var errors = new List<FieldError>();
-        Settings = Kind switch
+        IReadOnlyList<FieldError> errors = [];
+        switch (SourceKinds.Parse(Kind))
         {
-            "kolada" => KoladaJson(errors),
-            "pxweb" => PxWebJson(errors),
-            "file" => FileJson(errors),
-            _ => "{}",
-        };
+            case SourceKind.Kolada:
+                (var kolada, errors) = KoladaSettings.FromChoices(KoladaKpis, KoladaAllAreas, KoladaAreas, KoladaFromYear);
+                Settings = kolada.ToJson();
+                break;
+            case SourceKind.PxWeb:
+                (var px, errors) = PxWebSettings.FromLines(PxLines);
+                Settings = px.ToJson();
+                break;
+            case SourceKind.File:
+                (var file, errors) = FileSourceSettings.FromFields(FileFolder, FilePattern, FileMapping());
+                Settings = file.ToJson();
+                break;
+            default:
+                Settings = "{}";
+                break;
+        }
+
         return (new SourceDraft(Name, Kind, Cron, FullRefreshCron, TimeZone, Enabled, Settings, [.. IndicatorIds.Distinct()]), errors);
     }
 
     /// <summary>The file mapping the fields describe (also for the preview of a sample file).</summary>
-    public FileMapping FileMapping() => new()
+    public FileMapping FileMapping() => Ingestion.Sources.Files.FileMapping.FromFields(
+        FileIndicatorColumn, FileFixedIndicator, FilePeriodColumn, FileAreaColumn, FileFixedArea, FileGenderColumn, FileValueColumn, FileStatusColumn);
+
+    /// <summary>The PxWeb fields as the lines the settings record reads.</summary>
+    PxWebLines PxLines
     {
-        IndicatorColumn = Clean(FileFixedIndicator) is null ? Clean(FileIndicatorColumn) : null,
-        FixedIndicatorCode = Clean(FileFixedIndicator),
-        PeriodColumn = Clean(FilePeriodColumn) ?? "",
-        AreaColumn = Clean(FileFixedArea) is null ? Clean(FileAreaColumn) : null,
-        FixedAreaCode = Clean(FileFixedArea),
-        GenderColumn = Clean(FileGenderColumn),
-        ValueColumn = Clean(FileValueColumn) ?? "",
-        StatusColumn = Clean(FileStatusColumn),
-    };
-
-    string KoladaJson(List<FieldError> errors)
-    {
-        if (KoladaFromYear is < 1990 or > 2100)
-        {
-            errors.Add(new FieldError(nameof(KoladaFromYear), $"Från år måste vara ett årtal mellan 1990 och 2100 (nu {KoladaFromYear})."));
-        }
-
-        if (!KoladaAllAreas && KoladaAreas.Count == 0)
-        {
-            errors.Add(new FieldError(nameof(KoladaAreas), "Välj minst ett område, eller alla regioner och riket."));
-        }
-
-        var areas = KoladaAllAreas ? null : KoladaSourceReader.RegionsAndRiket.Where(KoladaAreas.Contains).Concat(KoladaAreas.Order(StringComparer.Ordinal).Where(a => !KoladaSourceReader.RegionsAndRiket.Contains(a))).ToList();
-        return JsonSerializer.Serialize(new KoladaSettings(KoladaKpis.Count == 0 ? null : KoladaKpis, areas, KoladaFromYear), Json);
+        get => new(PxTable, PxSelection, PxCodelists, PxRegionVariable, PxTimeVariable, PxContentsVariable, PxContents, PxRegionMap, PxGenderVariable, PxGenderMap);
+        set => (PxTable, PxSelection, PxCodelists, PxRegionVariable, PxTimeVariable, PxContentsVariable, PxContents, PxRegionMap, PxGenderVariable, PxGenderMap) =
+            (value.Table, value.Selection, value.Codelists, value.RegionVariable, value.TimeVariable, value.ContentsVariable, value.Contents, value.RegionMap,
+             value.GenderVariable, value.GenderMap);
     }
-
-    string PxWebJson(List<FieldError> errors)
-    {
-        if (Clean(PxTable) is null)
-        {
-            errors.Add(new FieldError(nameof(PxTable), "Ange SCB-tabellens id, till exempel TAB638."));
-        }
-
-        var settings = new PxWebSettings(
-            Clean(PxTable),
-            Lists(PxSelection, nameof(PxSelection), "Urvalet", errors),
-            Map(PxCodelists, nameof(PxCodelists), "Kodlistorna", errors),
-            Clean(PxRegionVariable),
-            Clean(PxTimeVariable),
-            Clean(PxContentsVariable),
-            Map(PxContents, nameof(PxContents), "Innehållskoderna", errors),
-            Map(PxRegionMap, nameof(PxRegionMap), "Regionöversättningen", errors),
-            Clean(PxGenderVariable),
-            Map(PxGenderMap, nameof(PxGenderMap), "Könsöversättningen", errors));
-        if (settings.Selection is null)
-        {
-            errors.Add(new FieldError(nameof(PxSelection), "Ange urvalet: en rad per variabel, till exempel 'Region: 22, 24' och 'ContentsCode: BE0101N1'."));
-        }
-
-        return JsonSerializer.Serialize(settings, Json);
-    }
-
-    string FileJson(List<FieldError> errors)
-    {
-        if (Clean(FilePeriodColumn) is null)
-        {
-            errors.Add(new FieldError(nameof(FilePeriodColumn), "Ange vilken kolumn som håller perioden."));
-        }
-
-        if (Clean(FileValueColumn) is null)
-        {
-            errors.Add(new FieldError(nameof(FileValueColumn), "Ange vilken kolumn som håller värdet."));
-        }
-
-        if (Clean(FileIndicatorColumn) is null && Clean(FileFixedIndicator) is null)
-        {
-            errors.Add(new FieldError(nameof(FileIndicatorColumn), "Ange indikatorns kolumn, eller en fast indikatorkod för hela filen."));
-        }
-
-        if (Clean(FileAreaColumn) is null && Clean(FileFixedArea) is null)
-        {
-            errors.Add(new FieldError(nameof(FileAreaColumn), "Ange områdets kolumn, eller ett fast område för hela filen."));
-        }
-
-        return JsonSerializer.Serialize(new FileSourceSettings(Clean(FileFolder), Clean(FilePattern), FileMapping()), FileJsonOptions);
-    }
-
-    static Dictionary<string, IReadOnlyList<string>>? Lists(string? text, string field, string what, List<FieldError> errors)
-    {
-        var problems = new List<string>();
-        var lists = SettingsLines.ParseLists(text, what, problems);
-        errors.AddRange(problems.Select(p => new FieldError(field, p)));
-        return lists.Count == 0 ? null : lists;
-    }
-
-    static Dictionary<string, string>? Map(string? text, string field, string what, List<FieldError> errors)
-    {
-        var problems = new List<string>();
-        var map = SettingsLines.ParseMap(text, what, problems);
-        errors.AddRange(problems.Select(p => new FieldError(field, p)));
-        return map.Count == 0 ? null : map;
-    }
-
-    static string? Clean(string? text) => Validation.Clean(text);
 }

@@ -1,4 +1,5 @@
 using Indicators.Core.Formatting;
+using Indicators.Core.Sources;
 
 namespace Indicators.Web.Components.Sources;
 
@@ -6,12 +7,12 @@ namespace Indicators.Web.Components.Sources;
 public static class SourceTexts
 {
     /// <summary>A run status as a symbol and words (never colour alone) and the CSS class that repeats it in colour.</summary>
-    public static (string Symbol, string Text, string Css) RunStatus(string? status) => status switch
+    public static (string Symbol, string Text, string Css) RunStatus(string? status) => RunStates.Parse(status) switch
     {
-        "succeeded" => ("✓", "Klar", "run-ok"),
-        "succeeded_with_warnings" => ("!", "Klar med varningar", "run-warning"),
-        "failed" => ("✕", "Misslyckades", "run-failed"),
-        "running" => ("…", "Pågår", "run-running"),
+        RunState.Succeeded => ("✓", "Klar", "run-ok"),
+        RunState.SucceededWithWarnings => ("!", "Klar med varningar", "run-warning"),
+        RunState.Failed => ("✕", "Misslyckades", "run-failed"),
+        RunState.Running => ("…", "Pågår", "run-running"),
         _ => ("–", "Har inte körts", "run-none"),
     };
 
@@ -25,11 +26,11 @@ public static class SourceTexts
         _ => trigger,
     };
 
-    public static string Kind(string kind) => kind switch
+    public static string Kind(string kind) => SourceKinds.Parse(kind) switch
     {
-        "kolada" => "Kolada",
-        "pxweb" => "SCB (PxWeb)",
-        "file" => "Fil",
+        SourceKind.Kolada => "Kolada",
+        SourceKind.PxWeb => "SCB (PxWeb)",
+        SourceKind.File => "Fil",
         _ => kind,
     };
 

@@ -1,4 +1,4 @@
-namespace Indicators.Web.Components.Sources;
+namespace Indicators.Ingestion.Sources.PxWeb;
 
 /// <summary>
 /// Maps and lists typed as lines, the way an analyst writes a PxWeb selection without a JSON editor: one
