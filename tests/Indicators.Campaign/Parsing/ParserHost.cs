@@ -11,7 +11,7 @@ using Indicators.Ingestion.Sources.Files;
 using Indicators.Ingestion.Sources.Kolada;
 using Indicators.Ingestion.Sources.PxWeb;
 using Indicators.TestSupport.Hostile;
-using Indicators.Web.Components.Sources;
+using Indicators.Web.Sources;
 using Npgsql;
 
 namespace Indicators.Campaign.Parsing;

@@ -3,7 +3,7 @@ using Bunit;
 using Indicators.Core.Plans;
 using Indicators.Data.Indicators;
 using Indicators.Web.Components.Editing;
-using Indicators.Web.Components.IndicatorEditing;
+using Indicators.Web.IndicatorEditing;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
 

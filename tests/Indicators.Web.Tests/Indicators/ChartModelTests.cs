@@ -4,7 +4,7 @@ using Indicators.Core.Observations;
 using Indicators.Core.Periods;
 using Indicators.Core.Plans;
 using Indicators.Data.Indicators;
-using Indicators.Web.Components.IndicatorPages;
+using Indicators.Web.IndicatorPages;
 using Plotly.Blazor.Traces;
 
 namespace Indicators.Web.Tests.Indicators;

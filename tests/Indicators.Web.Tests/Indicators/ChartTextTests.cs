@@ -6,7 +6,7 @@ using Indicators.Core.Observations;
 using Indicators.Core.Periods;
 using Indicators.Core.Plans;
 using Indicators.Data.Indicators;
-using Indicators.Web.Components.IndicatorPages;
+using Indicators.Web.IndicatorPages;
 using Plotly.Blazor;
 using Plotly.Blazor.Traces;
 

@@ -56,6 +56,6 @@ public static class HandBuiltPlan
         ],
         FollowUpPeriod.WholeYear(2025));
 
-    public static Components.Overview.OverviewModel Model(Components.Overview.OverviewFilter? filter = null, PlanOverview? plan = null) =>
-        Components.Overview.OverviewModel.Build(plan ?? Plan(), filter ?? Components.Overview.OverviewFilter.None, Now);
+    public static Web.Overview.OverviewModel Model(Web.Overview.OverviewFilter? filter = null, PlanOverview? plan = null) =>
+        Web.Overview.OverviewModel.Build(plan ?? Plan(), filter ?? Web.Overview.OverviewFilter.None, Now);
 }

@@ -1,7 +1,7 @@
 using Bunit;
 using Indicators.Core.Attainment;
 using Indicators.Core.Periods;
-using Indicators.Web.Components.Overview;
+using Indicators.Web.Overview;
 
 namespace Indicators.Web.Tests.Overview;
 

@@ -1,6 +1,6 @@
 using Indicators.Core.Attainment;
 using Indicators.Ingestion.Scheduling;
-using Indicators.Web.Components.Overview;
+using Indicators.Web.Overview;
 
 namespace Indicators.Web.Tests.Overview;
 

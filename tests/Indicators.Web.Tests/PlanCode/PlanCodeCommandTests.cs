@@ -1,7 +1,7 @@
 using Indicators.Data.Demo;
 using Indicators.Data.PlanCode;
 using Indicators.TestSupport;
-using Indicators.Web.Components.PlanCode;
+using Indicators.Web.PlanCode;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 

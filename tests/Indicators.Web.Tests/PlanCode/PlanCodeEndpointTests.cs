@@ -2,7 +2,7 @@ using System.Net;
 using Dapper;
 using Indicators.Data.Demo;
 using Indicators.TestSupport;
-using Indicators.Web.Components.PlanCode;
+using Indicators.Web.PlanCode;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;

@@ -3,7 +3,7 @@ using Indicators.Core.Attainment;
 using Indicators.Core.Editing;
 using Indicators.Core.Reports;
 using Indicators.Data.Reports;
-using Indicators.Web.Components.Reports;
+using Indicators.Web.Reports;
 using Indicators.Web.Security;
 
 namespace Indicators.Web.Tests.Reports;

@@ -1,7 +1,7 @@
 using Bunit;
 using Indicators.Core.Attainment;
 using Indicators.Core.Reports;
-using Indicators.Web.Components.Reports;
+using Indicators.Web.Reports;
 
 namespace Indicators.Web.Tests.Reports;
 

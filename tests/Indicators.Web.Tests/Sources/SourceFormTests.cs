@@ -2,7 +2,7 @@ using Indicators.Data.Sources;
 using Indicators.Ingestion.Sources.Files;
 using Indicators.Ingestion.Sources.Kolada;
 using Indicators.Ingestion.Sources.PxWeb;
-using Indicators.Web.Components.Sources;
+using Indicators.Web.Sources;
 
 namespace Indicators.Web.Tests.Sources;
 
