@@ -14,8 +14,8 @@ public sealed class AuditQueries(NpgsqlDataSource dataSource)
     public async Task<IReadOnlyList<AuditRow>> SearchAsync(AuditFilter filter, CancellationToken cancellationToken = default)
     {
         const string sql = """
-            select id as Id, occurred_at as OccurredAt, user_name as UserName, action as Action, entity as Entity, entity_id as EntityId,
-                   before::text as Before, after::text as After, remote_ip as RemoteIp
+            select id, occurred_at, user_name, action, entity, entity_id,
+                   before::text, after::text, remote_ip
             from audit_log
             where (@UserName is null or user_name ilike @UserName escape '\')
               and (@Entity is null or entity = @Entity)

@@ -41,8 +41,8 @@ public sealed class IndicatorEditQueries(NpgsqlDataSource dataSource)
     public async Task<IReadOnlyList<IndicatorListRow>> ListAsync(CancellationToken cancellationToken = default)
     {
         const string sql = """
-            select i.id as Id, a.short_name as Organisation, i.code as Code, i.name as Name, i.unit as Unit, i.direction as Direction,
-                   i.frequency as Frequency, c.code as OwnerCode, c.name as Owner,
+            select i.id, a.short_name as Organisation, i.code, i.name, i.unit, i.direction,
+                   i.frequency, c.code as OwnerCode, c.name as Owner,
                    coalesce((select array_agg(g.code || ' ' || g.name order by p.start_year, v.id, ga.sort_order, g.sort_order, g.id)
                              from goal_indicator gi
                              join goal g on g.id = gi.goal_id
@@ -92,17 +92,17 @@ public sealed class IndicatorEditQueries(NpgsqlDataSource dataSource)
     public async Task<StoredIndicator?> FindAsync(int id, CancellationToken cancellationToken = default)
     {
         const string sql = """
-            select i.id as Id, i.xmin::text as Version, i.area_id as OrganisationId, i.code as Code, i.name as Name, i.description as Description,
-                   i.unit as Unit, i.decimals::int as Decimals, i.direction as Direction, i.frequency as Frequency, i.aggregation as Aggregation,
-                   i.gender_split as GenderSplit, i.tolerance as Tolerance, i.tolerance_kind as ToleranceKind,
-                   i.trend_min_difference as TrendMinDifference, i.source_description as SourceDescription, i.kpi_id as KpiId,
-                   c.code as OwnerCommitteeCode, i.primary_area_id as PrimaryAreaId, i.counted_noun as CountedNoun
+            select i.id, i.xmin::text as Version, i.area_id as OrganisationId, i.code, i.name, i.description,
+                   i.unit, i.decimals::int, i.direction, i.frequency, i.aggregation,
+                   i.gender_split, i.tolerance, i.tolerance_kind,
+                   i.trend_min_difference, i.source_description, i.kpi_id,
+                   c.code as OwnerCommitteeCode, i.primary_area_id, i.counted_noun
             from indicator i left join committee c on c.id = i.owner_committee_id
             where i.id = @Id;
             select area_id from indicator_comparison_area where indicator_id = @Id order by area_id;
             select goal_id from goal_indicator where indicator_id = @Id order by goal_id;
-            select plan_version_id as PlanVersionId, year::int as Year, gender::text as Gender, value as Value, band_min as BandMin,
-                   band_max as BandMax, tolerance as Tolerance, tolerance_kind as ToleranceKind, provenance as Provenance, is_example as IsExample
+            select plan_version_id, year::int, gender::text, value, band_min,
+                   band_max, tolerance, tolerance_kind, provenance, is_example
             from target where indicator_id = @Id
             order by plan_version_id, year, gender nulls first;
             """;
@@ -133,13 +133,13 @@ public sealed class IndicatorEditQueries(NpgsqlDataSource dataSource)
     public async Task<IndicatorChoices> ChoicesAsync(CancellationToken cancellationToken = default)
     {
         const string sql = """
-            select a.id as Id, a.name as Name from area a
+            select a.id, a.name from area a
             where exists (select 1 from plan p where p.area_id = a.id) or exists (select 1 from committee c where c.area_id = a.id)
             order by a.sort_order, a.name;
-            select area_id as OrganisationId, code as Code, name as Name from committee order by name;
-            select id as Id, name as Name, kind as Kind from area order by sort_order, name;
-            select v.id as Id, p.area_id as OrganisationId, p.name as Plan, v.name as Version, v.is_current as IsCurrent,
-                   p.start_year::int as StartYear, p.end_year::int as EndYear
+            select area_id as OrganisationId, code, name from committee order by name;
+            select id, name, kind from area order by sort_order, name;
+            select v.id, p.area_id as OrganisationId, p.name as Plan, v.name as Version, v.is_current,
+                   p.start_year::int, p.end_year::int
             from plan_version v join plan p on p.id = v.plan_id
             order by p.start_year desc, p.id, v.is_current desc, v.id;
             select ga.plan_version_id as VersionId, ga.code as AreaCode, ga.name as AreaName, g.id as GoalId, g.code as GoalCode, g.name as GoalName

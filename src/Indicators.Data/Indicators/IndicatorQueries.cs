@@ -40,14 +40,14 @@ public sealed class IndicatorQueries(NpgsqlDataSource dataSource)
 
     const string IndicatorSql = Chosen + """
 
-        select i.id as Id, i.code as Code, i.name as Name, i.description as Description, i.unit as Unit, i.decimals as Decimals,
-               i.direction as Direction, i.frequency as Frequency, i.gender_split as GenderSplit, i.kpi_id as KpiId,
-               i.source_description as SourceDescription, c.id as OwnerCommitteeId, c.name as OwnerCommittee,
-               i.tolerance as Tolerance, i.tolerance_kind as ToleranceKind, i.trend_min_difference as TrendMinDifference,
-               i.aggregation as Aggregation, i.is_demo as IsDemo,
+        select i.id, i.code, i.name, i.description, i.unit, i.decimals,
+               i.direction, i.frequency, i.gender_split, i.kpi_id,
+               i.source_description, c.id as OwnerCommitteeId, c.name as OwnerCommittee,
+               i.tolerance, i.tolerance_kind, i.trend_min_difference,
+               i.aggregation, i.is_demo,
                a.id as AreaId, a.name as AreaName,
-               ch.plan_id as PlanId, ch.plan_name as PlanName, ch.start_year as StartYear, ch.end_year as EndYear,
-               ch.version_name as VersionName, ch.is_demo as PlanIsDemo, i.counted_noun as CountedNoun
+               ch.plan_id, ch.plan_name, ch.start_year, ch.end_year,
+               ch.version_name, ch.is_demo as PlanIsDemo, i.counted_noun
         from indicator i
         left join committee c on c.id = i.owner_committee_id
         join area a on a.id = (select area_id from shown_area)
@@ -57,8 +57,8 @@ public sealed class IndicatorQueries(NpgsqlDataSource dataSource)
 
     const string TargetSql = Chosen + """
 
-        select t.year as Year, t.gender as Gender, t.value as Value, t.band_min as BandMin, t.band_max as BandMax,
-               t.is_example as IsExample, t.provenance as Provenance
+        select t.year, t.gender, t.value, t.band_min, t.band_max,
+               t.is_example, t.provenance
         from target t
         where t.plan_version_id = (select version_id from chosen) and t.indicator_id = @IndicatorId
         order by t.year, t.gender nulls first;
@@ -67,8 +67,8 @@ public sealed class IndicatorQueries(NpgsqlDataSource dataSource)
     // Read through observation_area_indicator (area_id, indicator_id, period_year).
     const string ObservationSql = Chosen + """
 
-        select o.period as Period, o.gender as Gender, o.value as Value, o.status as Status, o.revision as Revision,
-               o.run_id as RunId, s.name as SourceName, coalesce(r.finished_at, r.started_at) as RunAt, o.is_demo as IsDemo
+        select o.period, o.gender, o.value, o.status, o.revision,
+               o.run_id, s.name as SourceName, coalesce(r.finished_at, r.started_at) as RunAt, o.is_demo
         from observation o
         left join ingestion_run r on r.id = o.run_id
         left join source s on s.id = r.source_id
@@ -77,8 +77,8 @@ public sealed class IndicatorQueries(NpgsqlDataSource dataSource)
 
     const string RevisionSql = Chosen + """
 
-        select o.period as Period, o.gender as Gender, rv.revision as Revision, rv.value as Value, rv.status as Status,
-               rv.replaced_at as ReplacedAt, rv.replaced_by_run_id as ReplacedByRunId, s.name as ReplacedBySource
+        select o.period, o.gender, rv.revision, rv.value, rv.status,
+               rv.replaced_at, rv.replaced_by_run_id, s.name as ReplacedBySource
         from observation o
         join observation_revision rv on rv.observation_id = o.id
         left join ingestion_run r on r.id = rv.replaced_by_run_id
@@ -105,8 +105,8 @@ public sealed class IndicatorQueries(NpgsqlDataSource dataSource)
             where ours and regions >= 2 and regions * 5 >= 4 * (select max(regions) from periods)
             order by period desc
             limit 1)
-        select o.period as Period, a.id as AreaId, a.name as Name, a.short_name as ShortName, a.kind = 'country' as IsCountry,
-               o.value as Value, o.status as Status
+        select o.period, a.id as AreaId, a.name, a.short_name, a.kind = 'country' as IsCountry,
+               o.value, o.status
         from observation o
         join area a on a.id = o.area_id
         where o.indicator_id = @IndicatorId and o.gender = 'T' and a.kind in ('region', 'country')

@@ -26,7 +26,7 @@ public sealed class PlanExporter(NpgsqlDataSource dataSource)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var plan = await connection.QuerySingleOrDefaultAsync<PlanRow>(new CommandDefinition(
-            "select area_id as Area, name as Name, vision as Vision, start_year as StartYear, end_year as EndYear from plan where id = @PlanId",
+            "select area_id as Area, name, vision, start_year, end_year from plan where id = @PlanId",
             new { PlanId = planId }, cancellationToken: cancellationToken));
         if (plan is null)
         {
@@ -53,7 +53,7 @@ public sealed class PlanExporter(NpgsqlDataSource dataSource)
         """;
 
     const string CommitteesSql = $"""
-        select c.code as Code, c.name as Name from committee c
+        select c.code, c.name from committee c
         where c.id in (
             select g.owner_committee_id from goal g join goal_area ga on ga.id = g.goal_area_id join plan_version v on v.id = ga.plan_version_id
                 where v.plan_id = @PlanId
@@ -66,7 +66,7 @@ public sealed class PlanExporter(NpgsqlDataSource dataSource)
         """;
 
     const string AreasSql = $"""
-        select a.id as Id, a.name as Name, a.short_name as ShortName, a.kind as Kind from area a
+        select a.id, a.name, a.short_name, a.kind from area a
         where a.id in (
             select area_id from plan where id = @PlanId
             union select i.area_id from indicator i where i.id in ({PlanIndicatorIds})
@@ -78,17 +78,17 @@ public sealed class PlanExporter(NpgsqlDataSource dataSource)
     static async Task<List<IndicatorPart>> IndicatorsAsync(NpgsqlConnection connection, object args, CancellationToken cancellationToken)
     {
         const string sql = $"""
-            select i.id as Id, i.code as Code, i.name as Name, i.description as Description, i.unit as Unit, i.decimals as Decimals,
-                   i.direction as Direction, i.frequency as Frequency, i.aggregation as Aggregation, i.gender_split as GenderSplit,
-                   i.tolerance as Tolerance, i.tolerance_kind as ToleranceKind, i.trend_min_difference as TrendMinDifference,
-                   i.source_description as SourceDescription, i.kpi_id as KpiId, c.code as Owner, i.primary_area_id as PrimaryArea,
-                   i.counted_noun as CountedNoun
+            select i.id, i.code, i.name, i.description, i.unit, i.decimals,
+                   i.direction, i.frequency, i.aggregation, i.gender_split,
+                   i.tolerance, i.tolerance_kind, i.trend_min_difference,
+                   i.source_description, i.kpi_id, c.code as Owner, i.primary_area_id as PrimaryArea,
+                   i.counted_noun
             from indicator i left join committee c on c.id = i.owner_committee_id
             where i.id in ({PlanIndicatorIds})
             order by i.code, i.id
             """;
         const string comparisonSql = $"""
-            select indicator_id as IndicatorId, area_id as AreaId from indicator_comparison_area
+            select indicator_id, area_id from indicator_comparison_area
             where indicator_id in ({PlanIndicatorIds}) order by area_id
             """;
         var rows = await connection.QueryAsync<IndicatorRow>(new CommandDefinition(sql, args, cancellationToken: cancellationToken));
@@ -102,37 +102,37 @@ public sealed class PlanExporter(NpgsqlDataSource dataSource)
     static async Task<List<VersionPart>> VersionsAsync(NpgsqlConnection connection, object args, CancellationToken cancellationToken)
     {
         const string versionsSql = """
-            select id as Id, name as Name, kind as Kind, author as Author, decided_on as DecidedOn, is_current as IsCurrent,
-                   goal_met_share as GoalMetShare, goal_not_met_share as GoalNotMetShare
+            select id, name, kind, author, decided_on, is_current,
+                   goal_met_share, goal_not_met_share
             from plan_version where plan_id = @PlanId order by name
             """;
         const string goalAreasSql = """
-            select ga.id as Id, ga.plan_version_id as VersionId, ga.code as Code, ga.name as Name, ga.description as Description, ga.kind as Kind
+            select ga.id, ga.plan_version_id as VersionId, ga.code, ga.name, ga.description, ga.kind
             from goal_area ga join plan_version v on v.id = ga.plan_version_id
             where v.plan_id = @PlanId order by ga.sort_order, ga.code
             """;
         const string goalsSql = """
-            select g.id as Id, g.goal_area_id as GoalAreaId, g.code as Code, g.name as Name, g.description as Description, c.code as Owner
+            select g.id, g.goal_area_id, g.code, g.name, g.description, c.code as Owner
             from goal g join goal_area ga on ga.id = g.goal_area_id join plan_version v on v.id = ga.plan_version_id
                 left join committee c on c.id = g.owner_committee_id
             where v.plan_id = @PlanId order by g.sort_order, g.code
             """;
         const string contributorsSql = """
-            select gc.goal_id as Id, c.code as Code
+            select gc.goal_id as Id, c.code
             from goal_contributor gc join committee c on c.id = gc.committee_id join goal g on g.id = gc.goal_id
                 join goal_area ga on ga.id = g.goal_area_id join plan_version v on v.id = ga.plan_version_id
             where v.plan_id = @PlanId order by c.code
             """;
         const string goalIndicatorsSql = """
-            select gi.goal_id as Id, i.code as Code
+            select gi.goal_id as Id, i.code
             from goal_indicator gi join indicator i on i.id = gi.indicator_id join goal g on g.id = gi.goal_id
                 join goal_area ga on ga.id = g.goal_area_id join plan_version v on v.id = ga.plan_version_id
             where v.plan_id = @PlanId order by gi.sort_order, i.code
             """;
         const string targetsSql = """
-            select t.plan_version_id as VersionId, i.code as Indicator, t.year as Year, nullif(t.gender, 'T') as Gender, t.value as Value,
-                   t.band_min as BandMin, t.band_max as BandMax, t.tolerance as Tolerance, t.tolerance_kind as ToleranceKind,
-                   t.provenance as Provenance, t.is_example as Example
+            select t.plan_version_id as VersionId, i.code as Indicator, t.year, nullif(t.gender, 'T') as Gender, t.value,
+                   t.band_min, t.band_max, t.tolerance, t.tolerance_kind,
+                   t.provenance, t.is_example as Example
             from target t join indicator i on i.id = t.indicator_id join plan_version v on v.id = t.plan_version_id
             where v.plan_id = @PlanId
             order by i.code, t.year, case coalesce(t.gender, 'T') when 'T' then 0 when 'K' then 1 else 2 end
@@ -146,7 +146,7 @@ public sealed class PlanExporter(NpgsqlDataSource dataSource)
             .ToLookup(c => c.Id, c => c.Code);
         var targets = (await connection.QueryAsync<TargetRow>(new CommandDefinition(targetsSql, args, cancellationToken: cancellationToken))).ToLookup(t => t.VersionId);
         const string weightsSql = """
-            select w.plan_version_id as VersionId, i.code as Indicator, w.weight as Weight
+            select w.plan_version_id as VersionId, i.code as Indicator, w.weight
             from indicator_weight w join indicator i on i.id = w.indicator_id join plan_version v on v.id = w.plan_version_id
             where v.plan_id = @PlanId
               and exists (select 1 from goal_indicator gi join goal g on g.id = gi.goal_id join goal_area ga on ga.id = g.goal_area_id
@@ -168,14 +168,14 @@ public sealed class PlanExporter(NpgsqlDataSource dataSource)
     static async Task<List<SourcePart>> SourcesAsync(NpgsqlConnection connection, object args, CancellationToken cancellationToken)
     {
         const string sql = $"""
-            select s.id as Id, s.name as Name, s.kind as Kind, s.cron as Cron, s.full_refresh_cron as FullRefreshCron, s.time_zone as TimeZone,
-                   s.enabled as Enabled, s.settings::text as Settings
+            select s.id, s.name, s.kind, s.cron, s.full_refresh_cron, s.time_zone,
+                   s.enabled, s.settings::text
             from source s
             where s.id in (select source_id from source_indicator where indicator_id in ({PlanIndicatorIds}))
             order by s.name
             """;
         const string linksSql = $"""
-            select si.source_id as Id, i.code as Code from source_indicator si join indicator i on i.id = si.indicator_id
+            select si.source_id as Id, i.code from source_indicator si join indicator i on i.id = si.indicator_id
             where si.indicator_id in ({PlanIndicatorIds}) order by i.code
             """;
         var rows = await connection.QueryAsync<SourceRow>(new CommandDefinition(sql, args, cancellationToken: cancellationToken));

@@ -11,7 +11,7 @@ public sealed class GoalQueries(NpgsqlDataSource dataSource)
     public async Task<GoalContext?> GetGoalContextAsync(int goalId, CancellationToken cancellationToken = default)
     {
         const string sql = """
-            select v.plan_id as PlanId, p.start_year::int as StartYear, p.end_year::int as EndYear,
+            select v.plan_id, p.start_year::int, p.end_year::int,
                    (select string_agg(c.name, E'\n' order by c.name)
                     from goal_contributor gc join committee c on c.id = gc.committee_id
                     where gc.goal_id = g.id) as Contributors
@@ -30,7 +30,7 @@ public sealed class GoalQueries(NpgsqlDataSource dataSource)
     public async Task<GoalAreaContext?> GetGoalAreaContextAsync(int goalAreaId, CancellationToken cancellationToken = default)
     {
         const string sql = """
-            select v.plan_id as PlanId, p.start_year::int as StartYear, p.end_year::int as EndYear, ga.description as Description
+            select v.plan_id, p.start_year::int, p.end_year::int, ga.description
             from goal_area ga
             join plan_version v on v.id = ga.plan_version_id
             join plan p on p.id = v.plan_id
@@ -56,8 +56,8 @@ public sealed class GoalQueries(NpgsqlDataSource dataSource)
     }
 
     const string CommitteeSql = """
-        select c.id as Id, c.code as Code, c.name as Name, a.name as AreaName,
-               p.id as PlanId, p.start_year::int as StartYear, p.end_year::int as EndYear
+        select c.id, c.code, c.name, a.name as AreaName,
+               p.id as PlanId, p.start_year::int, p.end_year::int
         from committee c
         join area a on a.id = c.area_id
         left join lateral (

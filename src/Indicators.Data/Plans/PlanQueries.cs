@@ -13,7 +13,7 @@ public sealed class PlanQueries(NpgsqlDataSource dataSource)
     public async Task<IReadOnlyList<PlanChoice>> ListPlansAsync(CancellationToken cancellationToken = default)
     {
         const string sql = """
-            select p.id as PlanId, p.name as Name, a.name as AreaName, p.start_year::int as StartYear, p.end_year::int as EndYear
+            select p.id as PlanId, p.name, a.name as AreaName, p.start_year::int, p.end_year::int
             from plan p
             join area a on a.id = p.area_id
             order by p.start_year desc, a.name, p.name, p.id
@@ -40,9 +40,9 @@ public sealed class PlanQueries(NpgsqlDataSource dataSource)
     async Task<PlanOverview?> ReadOverviewAsync(int planId, int? versionId, FollowUpPeriod? period, CancellationToken cancellationToken)
     {
         const string planSql = """
-            select p.id as PlanId, p.name as Name, p.vision as Vision, a.id as AreaId, a.name as AreaName,
-                   p.start_year as StartYear, p.end_year as EndYear, p.is_demo as IsDemo,
-                   v.id as VersionId, v.name as VersionName, v.goal_met_share as GoalMetShare, v.goal_not_met_share as GoalNotMetShare
+            select p.id as PlanId, p.name, p.vision, a.id as AreaId, a.name as AreaName,
+                   p.start_year, p.end_year, p.is_demo,
+                   v.id as VersionId, v.name as VersionName, v.goal_met_share, v.goal_not_met_share
             from plan p
             join area a on a.id = p.area_id
             join lateral (
@@ -57,10 +57,10 @@ public sealed class PlanQueries(NpgsqlDataSource dataSource)
                    g.id as GoalId, g.code as GoalCode, g.name as GoalName, g.description as GoalDescription,
                    c.id as OwnerCommitteeId, c.name as OwnerCommittee,
                    ic.id as IndicatorCommitteeId, ic.name as IndicatorCommittee,
-                   i.id as IndicatorId, i.code as IndicatorCode, i.name as IndicatorName, i.unit as Unit, i.decimals as Decimals,
-                   i.direction as Direction, i.gender_split as GenderSplit, i.is_demo as IsDemo,
-                   i.aggregation as Aggregation, i.tolerance as Tolerance, i.tolerance_kind as ToleranceKind,
-                   i.trend_min_difference as TrendMinDifference, coalesce(w.weight, 1) as GoalWeight, i.counted_noun as CountedNoun
+                   i.id as IndicatorId, i.code as IndicatorCode, i.name as IndicatorName, i.unit, i.decimals,
+                   i.direction, i.gender_split, i.is_demo,
+                   i.aggregation, i.tolerance, i.tolerance_kind,
+                   i.trend_min_difference, coalesce(w.weight, 1) as GoalWeight, i.counted_noun
             from goal_area ga
             left join goal g on g.goal_area_id = ga.id
             left join committee c on c.id = g.owner_committee_id
@@ -72,8 +72,8 @@ public sealed class PlanQueries(NpgsqlDataSource dataSource)
             order by ga.sort_order, ga.code, g.sort_order, g.code, gi.sort_order, i.name
             """;
         const string targetSql = """
-            select indicator_id as IndicatorId, year as Year, gender as Gender, value as Value, band_min as BandMin, band_max as BandMax,
-                   is_example as IsExample, provenance as Provenance
+            select indicator_id, year, gender, value, band_min, band_max,
+                   is_example, provenance
             from target
             where plan_version_id = @VersionId
             order by indicator_id, year, gender nulls first
@@ -84,7 +84,7 @@ public sealed class PlanQueries(NpgsqlDataSource dataSource)
         // come from the tree as an array: with a subquery the planner joined over the whole area's index range instead,
         // ~0,5 s on 5 million outcomes once the plan's indicators were not the lowest ids (the dashboard benchmark).
         const string seriesSql = """
-            select o.indicator_id as IndicatorId, o.period as Period, o.value as Value, o.status as Status
+            select o.indicator_id, o.period, o.value, o.status
             from observation o
             where o.area_id = @AreaId and o.gender = 'T' and o.indicator_id = any (@IndicatorIds)
             """;

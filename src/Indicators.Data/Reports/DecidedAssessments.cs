@@ -52,8 +52,8 @@ public sealed class DecidedAssessmentQueries(NpgsqlDataSource dataSource)
 
         const string sql = """
             select distinct on (a.goal_id)
-                   a.goal_id as GoalId, a.assessed as Assessed, a.motivation as Motivation, rp.id as ReportPeriodId, rp.kind as Kind,
-                   rp.year::int as Year, cr.committee_id as CommitteeId, c.name as CommitteeName, cr.state as State,
+                   a.goal_id, a.assessed, a.motivation, rp.id as ReportPeriodId, rp.kind,
+                   rp.year::int, cr.committee_id, c.name as CommitteeName, cr.state,
                    coalesce(cr.finalised_at, cr.submitted_at) as At
             from goal_assessment a
             join committee_report cr on cr.report_period_id = a.report_period_id and cr.committee_id = a.committee_id

@@ -38,8 +38,8 @@ public sealed class ReportQueries(NpgsqlDataSource dataSource, PlanQueries plans
     public async Task<IReadOnlyList<ReportPeriodSummary>> ListPeriodsAsync(int? committeeId = null, CancellationToken cancellationToken = default)
     {
         const string sql = """
-            select rp.id as Id, p.id as PlanId, p.name as PlanName, v.id as PlanVersionId, v.name as VersionName,
-                   rp.year::int as Year, rp.kind as Kind, rp.created_at as CreatedAt
+            select rp.id, p.id as PlanId, p.name as PlanName, v.id as PlanVersionId, v.name as VersionName,
+                   rp.year::int, rp.kind, rp.created_at
             from report_period rp
             join plan_version v on v.id = rp.plan_version_id
             join plan p on p.id = v.plan_id
@@ -189,9 +189,9 @@ public sealed class ReportQueries(NpgsqlDataSource dataSource, PlanQueries plans
     internal static async Task<PeriodDetails?> ReadPeriodAsync(NpgsqlConnection connection, int periodId, CancellationToken cancellationToken, NpgsqlTransaction? transaction = null)
     {
         const string sql = """
-            select rp.id as Id, p.id as PlanId, p.name as PlanName, v.id as PlanVersionId, v.name as VersionName,
-                   rp.year::int as Year, rp.kind as Kind, rp.created_at as CreatedAt, a.id as AreaId, a.name as AreaName,
-                   p.start_year::int as StartYear, p.end_year::int as EndYear
+            select rp.id, p.id as PlanId, p.name as PlanName, v.id as PlanVersionId, v.name as VersionName,
+                   rp.year::int, rp.kind, rp.created_at, a.id as AreaId, a.name as AreaName,
+                   p.start_year::int, p.end_year::int
             from report_period rp
             join plan_version v on v.id = rp.plan_version_id
             join plan p on p.id = v.plan_id
@@ -207,9 +207,9 @@ public sealed class ReportQueries(NpgsqlDataSource dataSource, PlanQueries plans
         NpgsqlConnection connection, int[] periodIds, int? committeeId, CancellationToken cancellationToken, NpgsqlTransaction? transaction = null)
     {
         const string sql = """
-            select cr.report_period_id as PeriodId, cr.committee_id as CommitteeId, c.name as CommitteeName, cr.state as State,
-                   cr.version as Version, cr.submitted_at as SubmittedAt, user_display_name(cr.submitted_by) as SubmittedBy,
-                   cr.finalised_at as FinalisedAt, user_display_name(cr.finalised_by) as FinalisedBy,
+            select cr.report_period_id as PeriodId, cr.committee_id, c.name as CommitteeName, cr.state,
+                   cr.version, cr.submitted_at, user_display_name(cr.submitted_by) as SubmittedBy,
+                   cr.finalised_at, user_display_name(cr.finalised_by) as FinalisedBy,
                    (select count(*)::int from goal g join goal_area ga on ga.id = g.goal_area_id
                     where ga.plan_version_id = rp.plan_version_id and g.owner_committee_id = cr.committee_id) as Goals,
                    (select count(*)::int from goal_assessment a
@@ -237,7 +237,7 @@ public sealed class ReportQueries(NpgsqlDataSource dataSource, PlanQueries plans
         NpgsqlConnection connection, string areaId, PlanOverview overview, CancellationToken cancellationToken)
     {
         const string sql = """
-            select indicator_id as IndicatorId, period as Period, gender as Gender, value as Value, status as Status
+            select indicator_id, period, gender, value, status
             from observation
             where area_id = @AreaId and gender in ('K', 'M') and indicator_id = any (@IndicatorIds)
             """;
@@ -255,8 +255,8 @@ public sealed class ReportQueries(NpgsqlDataSource dataSource, PlanQueries plans
         NpgsqlConnection connection, int periodId, int? committeeId, CancellationToken cancellationToken, NpgsqlTransaction? transaction = null, int? goalId = null)
     {
         const string sql = """
-            select goal_id as GoalId, assessed as Assessed, motivation as Motivation, analysis as Analysis, actions as Actions,
-                   version as Version, user_display_name(updated_by) as UpdatedBy, updated_at as UpdatedAt
+            select goal_id, assessed, motivation, analysis, actions,
+                   version, user_display_name(updated_by) as UpdatedBy, updated_at
             from goal_assessment
             where report_period_id = @PeriodId and (@CommitteeId::int is null or committee_id = @CommitteeId)
               and (@GoalId::int is null or goal_id = @GoalId)
@@ -269,7 +269,7 @@ public sealed class ReportQueries(NpgsqlDataSource dataSource, PlanQueries plans
         NpgsqlConnection connection, int periodId, int committeeId, CancellationToken cancellationToken, NpgsqlTransaction? transaction = null, int? indicatorId = null)
     {
         const string sql = """
-            select indicator_id as IndicatorId, comment as Comment, version as Version, user_display_name(updated_by) as UpdatedBy, updated_at as UpdatedAt
+            select indicator_id, comment, version, user_display_name(updated_by) as UpdatedBy, updated_at
             from indicator_comment
             where report_period_id = @PeriodId and committee_id = @CommitteeId and (@IndicatorId::int is null or indicator_id = @IndicatorId)
             """;

@@ -10,8 +10,8 @@ internal static class IndicatorSourceRows
 {
     /// <summary>Takes <c>@IndicatorIds</c> (an int array); the last run and last success each come from the (source_id, started_at) index.</summary>
     public const string Sql = """
-        select si.indicator_id as IndicatorId, s.id as SourceId, s.name as Name, s.kind as Kind, s.cron as Cron,
-               s.time_zone as TimeZone, s.enabled as Enabled,
+        select si.indicator_id, s.id as SourceId, s.name, s.kind, s.cron,
+               s.time_zone, s.enabled,
                last.status as LastRunStatus, last.started_at as LastRunAt, last.message as LastRunMessage,
                success.started_at as LastSuccessAt
         from source_indicator si

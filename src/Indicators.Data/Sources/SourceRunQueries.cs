@@ -25,12 +25,12 @@ public sealed class SourceRunQueries(NpgsqlDataSource dataSource)
     {
         // Lateral joins: the last run and the last success per source, each from the (source_id, started_at desc) index.
         const string sql = """
-            select s.id as Id, s.name as Name, s.kind as Kind, s.cron as Cron, s.full_refresh_cron as FullRefreshCron,
-                   s.time_zone as TimeZone, s.enabled as Enabled, s.is_demo as IsDemo,
+            select s.id, s.name, s.kind, s.cron, s.full_refresh_cron,
+                   s.time_zone, s.enabled, s.is_demo,
                    (select count(*)::int from source_indicator si where si.source_id = s.id) as IndicatorCount,
                    last.id as LastRunId, last.status as LastRunStatus, last.started_at as LastRunStartedAt,
                    last.finished_at as LastRunFinishedAt, last.message as LastRunMessage,
-                   success.started_at as LastSuccessAt, data.newest_period as NewestPeriod, coalesce(data.observations, 0) as ObservationCount
+                   success.started_at as LastSuccessAt, data.newest_period, coalesce(data.observations, 0) as ObservationCount
             from source s
             left join lateral (
                 select r.id, r.status, r.started_at, r.finished_at, r.message
@@ -71,7 +71,7 @@ public sealed class SourceRunQueries(NpgsqlDataSource dataSource)
     public async Task<IReadOnlyList<SourceIndicatorName>> IndicatorsOfAsync(int sourceId, CancellationToken cancellationToken = default)
     {
         const string sql = """
-            select i.id as IndicatorId, i.code as Code, i.name as Name, i.kpi_id as KpiId
+            select i.id as IndicatorId, i.code, i.name, i.kpi_id
             from source_indicator si join indicator i on i.id = si.indicator_id
             where si.source_id = @SourceId
             order by i.code
@@ -81,11 +81,11 @@ public sealed class SourceRunQueries(NpgsqlDataSource dataSource)
     }
 
     const string RunColumns = """
-        select r.id as Id, r.source_id as SourceId, s.name as SourceName, r.hangfire_job_id as HangfireJobId, r.trigger as Trigger,
-               r.status as Status, r.started_at as StartedAt, r.finished_at as FinishedAt, r.rows_read as RowsRead,
-               r.rows_done as RowsDone, r.inserted as Inserted, r.updated as Updated, r.unchanged as Unchanged,
-               r.retracted as Retracted, r.rejected as Rejected, r.message as Message, r.problems::text as Problems,
-               r.phase as Phase, r.progress_at as ProgressAt
+        select r.id, r.source_id, s.name as SourceName, r.hangfire_job_id, r.trigger,
+               r.status, r.started_at, r.finished_at, r.rows_read,
+               r.rows_done, r.inserted, r.updated, r.unchanged,
+               r.retracted, r.rejected, r.message, r.problems::text,
+               r.phase, r.progress_at
         from ingestion_run r left join source s on s.id = r.source_id
         """;
 }
