@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Dapper;
+using Indicators.Data.Sources;
 using Npgsql;
 
 namespace Indicators.Data.PlanCode;
@@ -168,11 +169,10 @@ public sealed class PlanExporter(NpgsqlDataSource dataSource)
     static async Task<List<SourcePart>> SourcesAsync(NpgsqlConnection connection, object args, CancellationToken cancellationToken)
     {
         const string sql = $"""
-            select s.id, s.name, s.kind, s.cron, s.full_refresh_cron, s.time_zone,
-                   s.enabled, s.settings::text
-            from source s
-            where s.id in (select source_id from source_indicator where indicator_id in ({PlanIndicatorIds}))
-            order by s.name
+            select id, {SourceWriter.Columns}
+            from source
+            where id in (select source_id from source_indicator where indicator_id in ({PlanIndicatorIds}))
+            order by name
             """;
         const string linksSql = $"""
             select si.source_id as Id, i.code from source_indicator si join indicator i on i.id = si.indicator_id
