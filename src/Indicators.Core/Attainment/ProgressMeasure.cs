@@ -192,7 +192,8 @@ public static class ProgressMeasure
         var thresholds = options.Thresholds ?? ProgressThresholds.WithTargetDefaults;
         var category = Categorize(measure, thresholds);
         return text.Result(category, ProgressMethod.WithTarget, measure, baseYear, currentYear,
-            $"{values}, målvärde {text.Value(target)} {SwedishFormat.Year(options.TargetYear)}. Förändring {Percent(observed)} per år{Writer.Toward(measure, sign, "mot målet", "bort från målet")}"
+            $"{values}, målvärde {text.Value(target)} {SwedishFormat.Year(options.TargetYear)}. "
+            + $"Förändring {Percent(observed)} per år{Writer.Toward(measure, sign, "mot målet", "bort från målet")}"
             + $"; målvärdet kräver {Percent(needed)} per år åt rätt håll: kvot {Ratio(measure)}; "
             + $"{Limits(thresholds)}.");
     }

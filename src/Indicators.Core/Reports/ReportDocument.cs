@@ -45,7 +45,10 @@ public sealed record ReportHeader(
 public sealed record ReportArea(string Code, string Name, bool IsPrerequisite, IReadOnlyList<ReportGoal> Goals);
 
 /// <summary>A mål with the suggested assessment (the rule's, from its indicators) and the nämnd's own texts.</summary>
-/// <remarks><c>InterimAssessment</c>: In an årsrapport: what the same year's delårsrapport said about the goal (its own assessment where it made one, else its suggestion); null in a delårsrapport or when there is none.</remarks>
+/// <remarks>
+/// <c>InterimAssessment</c>: In an årsrapport: what the same year's delårsrapport said about the goal (its own assessment
+/// where it made one, else its suggestion); null in a delårsrapport or when there is none.
+/// </remarks>
 public sealed record ReportGoal(
     int GoalId,
     string Code,

@@ -27,7 +27,8 @@ public sealed record GoalRuleEdit(GoalRule Rule, IReadOnlyDictionary<int, decima
 
 /// <summary>
 /// Reads and writes a plan version's goal rule (writing through <see cref="GoalRuleWriter"/>, as plan import does). A save
-/// checks everything first (Swedish messages by field: "MetShare", "NotMetShare", "Weights[indicator id]"), checks in its transaction that the acting account is an active Analytiker or Administratör,
+/// checks everything first (Swedish messages by field: "MetShare", "NotMetShare", "Weights[indicator id]"), checks in its
+/// transaction that the acting account is an active Analytiker or Administratör,
 /// lands only on the version row it was opened with (<c>xmin</c>), and writes one audit entry (entity "goal_rule", the
 /// version's id) with the settings before and after.
 /// </summary>

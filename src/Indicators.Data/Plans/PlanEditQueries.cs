@@ -105,7 +105,8 @@ public sealed class PlanEditQueries(NpgsqlDataSource dataSource)
         const string sql = """
             select c.id, c.code, c.name, c.xmin::text as RowVersion,
                    (select coalesce(string_agg(distinct g.code, chr(31) order by g.code), '') from goal g where g.owner_committee_id = c.id) as OwnedGoals,
-                   (select coalesce(string_agg(distinct g.code, chr(31) order by g.code), '') from goal_contributor gc join goal g on g.id = gc.goal_id where gc.committee_id = c.id) as ContributedGoals,
+                   (select coalesce(string_agg(distinct g.code, chr(31) order by g.code), '')
+                    from goal_contributor gc join goal g on g.id = gc.goal_id where gc.committee_id = c.id) as ContributedGoals,
                    (select coalesce(string_agg(i.code, chr(31) order by i.code), '') from indicator i where i.owner_committee_id = c.id) as OwnedIndicators
             from committee c
             where c.area_id = @AreaId

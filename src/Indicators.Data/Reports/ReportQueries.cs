@@ -261,7 +261,8 @@ public sealed class ReportQueries(NpgsqlDataSource dataSource, PlanQueries plans
             where report_period_id = @PeriodId and (@CommitteeId::int is null or committee_id = @CommitteeId)
               and (@GoalId::int is null or goal_id = @GoalId)
             """;
-        var rows = await connection.QueryAsync<GoalTextsRow>(new CommandDefinition(sql, new { PeriodId = periodId, CommitteeId = committeeId, GoalId = goalId }, transaction, cancellationToken: cancellationToken));
+        var parameters = new { PeriodId = periodId, CommitteeId = committeeId, GoalId = goalId };
+        var rows = await connection.QueryAsync<GoalTextsRow>(new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken));
         return rows.ToDictionary(r => r.GoalId, r => r.ToTexts());
     }
 
@@ -273,7 +274,8 @@ public sealed class ReportQueries(NpgsqlDataSource dataSource, PlanQueries plans
             from indicator_comment
             where report_period_id = @PeriodId and committee_id = @CommitteeId and (@IndicatorId::int is null or indicator_id = @IndicatorId)
             """;
-        var rows = await connection.QueryAsync<CommentRow>(new CommandDefinition(sql, new { PeriodId = periodId, CommitteeId = committeeId, IndicatorId = indicatorId }, transaction, cancellationToken: cancellationToken));
+        var parameters = new { PeriodId = periodId, CommitteeId = committeeId, IndicatorId = indicatorId };
+        var rows = await connection.QueryAsync<CommentRow>(new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken));
         return rows.ToDictionary(r => r.IndicatorId, r => new IndicatorComment(r.Comment, r.Version, r.UpdatedBy, DbTime.Utc(r.UpdatedAt)));
     }
 

@@ -36,7 +36,10 @@ public sealed class RowResolver
     readonly IReadOnlySet<string> areaIds;
     readonly DateOnly today;
 
-    /// <summary>Resolves against the source's <paramref name="indicators"/>, the known <paramref name="areaIds"/> and <paramref name="today"/> in Sweden (<see cref="Today"/>): periods that begin after it are rejected.</summary>
+    /// <summary>
+    /// Resolves against the source's <paramref name="indicators"/>, the known <paramref name="areaIds"/> and
+    /// <paramref name="today"/> in Sweden (<see cref="Today"/>): periods that begin after it are rejected.
+    /// </summary>
     public RowResolver(IReadOnlyList<SourceIndicator> indicators, IReadOnlySet<string> areaIds, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(indicators);

@@ -207,14 +207,22 @@ public static class ExcelWriter
         var cellFormats = new CellFormats(
             new CellFormat { FontId = 0, FillId = 0, BorderId = 0, FormatId = 0, Alignment = new Alignment { Vertical = VerticalAlignmentValues.Top } },
             new CellFormat { FontId = 0, FillId = 0, BorderId = 0, FormatId = 0, ApplyAlignment = true, Alignment = new Alignment { WrapText = true, Vertical = VerticalAlignmentValues.Top } },
-            new CellFormat { FontId = 1, FillId = 2, BorderId = 1, FormatId = 0, ApplyFont = true, ApplyFill = true, ApplyBorder = true, ApplyAlignment = true, Alignment = new Alignment { WrapText = true, Vertical = VerticalAlignmentValues.Top } },
+            new CellFormat
+            {
+                FontId = 1, FillId = 2, BorderId = 1, FormatId = 0, ApplyFont = true, ApplyFill = true, ApplyBorder = true, ApplyAlignment = true,
+                Alignment = new Alignment { WrapText = true, Vertical = VerticalAlignmentValues.Top },
+            },
             new CellFormat { FontId = 2, FillId = 0, BorderId = 0, FormatId = 0, ApplyFont = true },
             new CellFormat { FontId = 1, FillId = 0, BorderId = 0, FormatId = 0, ApplyFont = true, Alignment = new Alignment { Vertical = VerticalAlignmentValues.Top } });
         for (var decimals = 0; decimals <= MaxDecimals; decimals++)
         {
             var id = FirstCustomNumberFormatId + (uint)decimals;
             numberFormats.Append(new NumberingFormat { NumberFormatId = id, FormatCode = decimals == 0 ? "#,##0" : "#,##0." + new string('0', decimals) });
-            cellFormats.Append(new CellFormat { NumberFormatId = id, FontId = 0, FillId = 0, BorderId = 0, FormatId = 0, ApplyNumberFormat = true, Alignment = new Alignment { Vertical = VerticalAlignmentValues.Top } });
+            cellFormats.Append(new CellFormat
+            {
+                NumberFormatId = id, FontId = 0, FillId = 0, BorderId = 0, FormatId = 0, ApplyNumberFormat = true,
+                Alignment = new Alignment { Vertical = VerticalAlignmentValues.Top },
+            });
         }
 
         numberFormats.Count = (uint)numberFormats.ChildElements.Count;

@@ -138,7 +138,8 @@ public sealed class PdfFile
             var content = Reserve();
             SetStream(content, "", Encoding.ASCII.GetBytes(page.Content));
             // StructParents: the page's key in the parent tree; Tabs /S: tab order follows the structure.
-            Set(pageRef, Invariant($"<< /Type /Page /Parent {pagesNode} 0 R /MediaBox [0 0 {page.Width:0.##} {page.Height:0.##}] /Resources << /Font << {fontResources} >> >> /Contents {content} 0 R /StructParents {i} /Tabs /S >>"));
+            Set(pageRef, Invariant($"<< /Type /Page /Parent {pagesNode} 0 R /MediaBox [0 0 {page.Width:0.##} {page.Height:0.##}] ")
+                + Invariant($"/Resources << /Font << {fontResources} >> >> /Contents {content} 0 R /StructParents {i} /Tabs /S >>"));
             pageRefs.Add(pageRef);
         }
 
@@ -149,8 +150,10 @@ public sealed class PdfFile
         var metadata = Reserve();
         var xmp = Encoding.UTF8.GetBytes(Metadata(created));
         objects[metadata - 1] = [.. Encoding.ASCII.GetBytes($"<< /Type /Metadata /Subtype /XML /Length {xmp.Length} >>\nstream\n"), .. xmp, .. "\nendstream"u8.ToArray()];
-        Set(catalog, $"<< /Type /Catalog /Pages {pagesNode} 0 R /Lang {Literal(Language)} /ViewerPreferences << /DisplayDocTitle true >>{outline} /MarkInfo << /Marked true >> /StructTreeRoot {structure} 0 R /Metadata {metadata} 0 R >>");
-        Set(info, $"<< /Title {TextString(Title)} /Subject {TextString(Subject)} /Author {TextString(Author)} /Creator (Indicators) /Producer (Indicators) /CreationDate (D:{created.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture)}Z) >>");
+        Set(catalog, $"<< /Type /Catalog /Pages {pagesNode} 0 R /Lang {Literal(Language)} /ViewerPreferences << /DisplayDocTitle true >>{outline}"
+            + $" /MarkInfo << /Marked true >> /StructTreeRoot {structure} 0 R /Metadata {metadata} 0 R >>");
+        Set(info, $"<< /Title {TextString(Title)} /Subject {TextString(Subject)} /Author {TextString(Author)} /Creator (Indicators) /Producer (Indicators)"
+            + $" /CreationDate (D:{created.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture)}Z) >>");
 
         using var output = new MemoryStream();
         output.Write("%PDF-1.7\n%\xE2\xE3\xCF\xD3\n"u8);
@@ -310,9 +313,12 @@ public sealed class PdfFile
         var subset = font.Subset(used);
         setStream(file, $"/Length1 {subset.Length}", subset);
         var box = font.BoundingBox;
-        set(descriptor, Invariant($"<< /Type /FontDescriptor /FontName /{name} /Flags 32 /FontBBox [{Scaled(box[0]):0} {Scaled(box[1]):0} {Scaled(box[2]):0} {Scaled(box[3]):0}] /ItalicAngle 0 /Ascent {Scaled(font.Ascent):0} /Descent {Scaled(font.Descent):0} /CapHeight {Scaled(font.CapHeight):0} /StemV 80 /FontFile2 {file} 0 R >>"));
+        set(descriptor, Invariant($"<< /Type /FontDescriptor /FontName /{name} /Flags 32 ")
+            + Invariant($"/FontBBox [{Scaled(box[0]):0} {Scaled(box[1]):0} {Scaled(box[2]):0} {Scaled(box[3]):0}] /ItalicAngle 0 ")
+            + Invariant($"/Ascent {Scaled(font.Ascent):0} /Descent {Scaled(font.Descent):0} /CapHeight {Scaled(font.CapHeight):0} /StemV 80 /FontFile2 {file} 0 R >>"));
         var widths = string.Join(' ', used.Order().Select(g => Invariant($"{g} [{Scaled(font.Advance(g)):0.#}]")));
-        set(cidFont, $"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /{name} /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor {descriptor} 0 R /CIDToGIDMap /Identity /DW 1000 /W [{widths}] >>");
+        set(cidFont, $"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /{name} /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >>"
+            + $" /FontDescriptor {descriptor} 0 R /CIDToGIDMap /Identity /DW 1000 /W [{widths}] >>");
         setStream(toUnicode, "", Encoding.ASCII.GetBytes(ToUnicodeMap(glyphText[index])));
         set(type0, $"<< /Type /Font /Subtype /Type0 /BaseFont /{name} /Encoding /Identity-H /DescendantFonts [{cidFont} 0 R] /ToUnicode {toUnicode} 0 R >>");
         return type0;

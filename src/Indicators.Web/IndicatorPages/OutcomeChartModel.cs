@@ -131,7 +131,10 @@ public sealed record OutcomeChartModel(IList<ITrace> Traces, PlotlyLayout Layout
 
         var latest = total.Count > 0 ? total[^1] : null;
         var summary = $"Linjediagram över {indicator.Name} för {data.AreaName}"
-            + (total.Count > 0 ? $", {total[0].Period.SwedishName}–{latest!.Period.SwedishName}. Senaste utfall {OutcomeSeries.Format(indicator, latest.UsableValue!.Value)} ({latest.Period.SwedishName})." : ".")
+            + (total.Count > 0
+                ? $", {total[0].Period.SwedishName}–{latest!.Period.SwedishName}. "
+                    + $"Senaste utfall {OutcomeSeries.Format(indicator, latest.UsableValue!.Value)} ({latest.Period.SwedishName})."
+                : ".")
             + targetSummary + forecastSummary
             + (indicator.GenderSplit ? " Kvinnor och män visas som egna linjer." : "")
             + " Samma värden finns i tabellen nedan.";

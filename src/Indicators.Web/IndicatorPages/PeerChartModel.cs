@@ -95,7 +95,14 @@ public sealed record PeerChartModel(
 
         var layout = ChartLayout.Create(440, new Plotly.Blazor.LayoutLib.Margin { L = 60, R = 20, T = 40, B = 130 });
         layout.ShowLegend = national is not null;
-        layout.Legend = [new Plotly.Blazor.LayoutLib.Legend { X = 1m, XAnchor = Plotly.Blazor.LayoutLib.LegendLib.XAnchorEnum.Right, Y = 1.12m, Orientation = Plotly.Blazor.LayoutLib.LegendLib.OrientationEnum.H }];
+        layout.Legend =
+        [
+            new Plotly.Blazor.LayoutLib.Legend
+            {
+                X = 1m, XAnchor = Plotly.Blazor.LayoutLib.LegendLib.XAnchorEnum.Right, Y = 1.12m,
+                Orientation = Plotly.Blazor.LayoutLib.LegendLib.OrientationEnum.H,
+            },
+        ];
         layout.XAxis = [new Plotly.Blazor.LayoutLib.XAxis { Type = Plotly.Blazor.LayoutLib.XAxisLib.TypeEnum.Category, TickAngle = -45 }];
         layout.YAxis = [new Plotly.Blazor.LayoutLib.YAxis { Title = new Plotly.Blazor.LayoutLib.YAxisLib.Title { Text = indicator.ShownUnit }, GridColor = "#dddddd" }];
 

@@ -1,8 +1,6 @@
 using System.Buffers.Binary;
-using System.Globalization;
 using System.IO.Compression;
 using System.Xml;
-using Indicators.Core.Formatting;
 
 namespace Indicators.Ingestion.Sources.Files;
 
@@ -10,32 +8,32 @@ namespace Indicators.Ingestion.Sources.Files;
 /// Looks at a workbook before ExcelDataReader reads it: checks <see cref="XlsxLimits"/> against the zip's directory (entry
 /// count, declared and packed sizes) and then streams the parts ExcelDataReader reads — workbook, relationships, styles,
 /// shared strings and the first sheet — counting what they really unpack to, so that a zip that understates a size is
-/// caught too. Memory stays small whatever the file claims: nothing is held but counts and the cells listed below.
+/// caught too (<see cref="XlsxPartReader"/>). Memory stays small whatever the file claims: nothing is held but counts and
+/// the cells listed below.
 /// <para>
 /// It also finds what ExcelDataReader reads as an empty cell although the cell is not empty: a formula without a cached
 /// value (written by a tool that never calculated it) and an Excel error such as #DIV/0!. They are listed by the row as
 /// the reader counts rows (its read count, which is Excel's row number in any ordinary sheet) and the column, to be
-/// rejected rows instead of silent missing values. To agree with the reader on both, the sheet is walked as
-/// ExcelDataReader 3.6 walks it (row and cell references, rows repeated under one number, gaps).
+/// rejected rows instead of silent missing values. <see cref="XlsxSheetScan"/> walks the sheet as ExcelDataReader 3.6
+/// walks it, to agree with the reader on both.
 /// </para>
 /// </summary>
 internal sealed class XlsxInspection
 {
-    const string SpreadsheetMl = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+    const string SpreadsheetMl = XlsxPartReader.SpreadsheetMl;
     const string Relationships = "http://schemas.openxmlformats.org/package/2006/relationships";
     const string DocumentRelationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
     const long RatioCheckedFrom = 1024 * 1024;
 
-    static readonly XmlReaderSettings Xml = new() { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreComments = true, IgnoreProcessingInstructions = true };
+    static readonly XmlReaderSettings Xml = XlsxPartReader.Xml;
 
-    readonly string fileName;
+    readonly XlsxPartReader parts;
     readonly XlsxLimits limits;
-    readonly Dictionary<(int Row, int Column), string> cellProblems = [];
-    readonly char[] chunk = new char[4096];
+    IReadOnlyDictionary<(int Row, int Column), string> cellProblems = new Dictionary<(int Row, int Column), string>();
 
     XlsxInspection(string fileName, XlsxLimits limits)
     {
-        this.fileName = fileName;
+        parts = new XlsxPartReader(fileName, limits);
         this.limits = limits;
     }
 
@@ -65,10 +63,9 @@ internal sealed class XlsxInspection
         }
     }
 
-    SourceReadException TooBig(string what) =>
-        new($"'{fileName}' är för stor för att läsas: {what}. Inget i filen lästes.");
+    SourceReadException TooBig(string what) => parts.TooBig(what);
 
-    static string Number(long value) => SwedishFormat.Number(value, 0);
+    static string Number(long value) => XlsxPartReader.Number(value);
 
     /// <summary>
     /// The zip's directory is read into memory, one object per entry, before any entry can be looked at; its size (from
@@ -135,11 +132,12 @@ internal sealed class XlsxInspection
 
         var sheetRelation = FirstSheetRelation(workbook);
         var sheetPath = sheetRelation is null ? null : SheetPath(Find(zip, "xl/_rels/workbook.xml.rels"), sheetRelation);
-        Drain(Find(zip, "xl/styles.xml"), limits.MaxOtherPartBytes);
+        parts.Drain(Find(zip, "xl/styles.xml"), limits.MaxOtherPartBytes);
         ScanSharedStrings(Find(zip, "xl/sharedStrings.xml"));
         if (!string.IsNullOrEmpty(sheetPath))
         {
-            ScanSheet(Find(zip, sheetPath.StartsWith("/xl/", StringComparison.OrdinalIgnoreCase) ? sheetPath[1..] : "xl/" + sheetPath));
+            var sheet = Find(zip, sheetPath.StartsWith("/xl/", StringComparison.OrdinalIgnoreCase) ? sheetPath[1..] : "xl/" + sheetPath);
+            cellProblems = XlsxSheetScan.CellProblems(parts, sheet);
         }
     }
 
@@ -147,35 +145,12 @@ internal sealed class XlsxInspection
     static ZipArchiveEntry? Find(ZipArchive zip, string name) =>
         zip.Entries.FirstOrDefault(e => e.FullName.Replace('\\', '/').Equals(name, StringComparison.OrdinalIgnoreCase));
 
-    static string Printable(string text) => StorableText.Excerpt(text, 60);
-
-    /// <summary>Opens an entry so that reading more than <paramref name="limit"/> or more than it declared stops the read.</summary>
-    BoundedStream Open(ZipArchiveEntry entry, long limit)
-    {
-        if (entry.Length > limit)
-        {
-            throw TooBig($"delen {Printable(entry.FullName)} packas upp till {Number(entry.Length / (1024 * 1024))} MB, mer än de {Number(Math.Max(1, limit / (1024 * 1024)))} MB som tas emot");
-        }
-
-        return new BoundedStream(entry.Open(), entry.Length, () => new SourceReadException(
-            $"'{fileName}' är skadad: delen {Printable(entry.FullName)} packas upp till mer än de {Number(entry.Length)} byte som zip-filen anger. Inget i filen lästes."));
-    }
-
-    void Drain(ZipArchiveEntry? entry, long limit)
-    {
-        if (entry is null)
-        {
-            return;
-        }
-
-        using var stream = Open(entry, limit);
-        stream.CopyTo(Stream.Null);
-    }
+    static string Printable(string text) => XlsxPartReader.Printable(text);
 
     /// <summary>The relationship id of the workbook's first sheet, the one that is read.</summary>
     string? FirstSheetRelation(ZipArchiveEntry workbook)
     {
-        using var stream = Open(workbook, limits.MaxOtherPartBytes);
+        using var stream = parts.Open(workbook, limits.MaxOtherPartBytes);
         using var xml = XmlReader.Create(stream, Xml);
         string? first = null;
         while (xml.Read())
@@ -196,7 +171,7 @@ internal sealed class XlsxInspection
             return null;
         }
 
-        using var stream = Open(relationships, limits.MaxOtherPartBytes);
+        using var stream = parts.Open(relationships, limits.MaxOtherPartBytes);
         using var xml = XmlReader.Create(stream, Xml);
         string? path = null;
         while (xml.Read())
@@ -219,7 +194,7 @@ internal sealed class XlsxInspection
             return;
         }
 
-        using var stream = Open(entry, limits.MaxSharedStringBytes);
+        using var stream = parts.Open(entry, limits.MaxSharedStringBytes);
         using var xml = XmlReader.Create(stream, Xml);
         var count = 0;
         while (xml.Read())
@@ -231,353 +206,8 @@ internal sealed class XlsxInspection
                     throw TooBig($"den har fler än {Number(limits.MaxSharedStrings)} olika texter");
                 }
 
-                ReadText(xml, $"text nr {Number(count)} i arbetsbokens texttabell");
+                parts.ReadText(xml, $"text nr {Number(count)} i arbetsbokens texttabell");
             }
         }
-    }
-
-    /// <summary>
-    /// Reads a string item (<c>si</c> or <c>is</c>: <c>t</c> elements, or rich-text runs <c>r</c> each with a <c>t</c>) from
-    /// its start element to its end, counting characters a chunk at a time and the runs.
-    /// </summary>
-    void ReadText(XmlReader xml, string where)
-    {
-        var depth = xml.Depth;
-        var length = 0L;
-        var runs = 0;
-        while (xml.Read() && xml.Depth > depth)
-        {
-            if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "r" && ++runs > limits.MaxTextRuns)
-            {
-                throw TooBig($"{where} består av fler än {Number(limits.MaxTextRuns)} formaterade delar");
-            }
-
-            length += TextLength(xml);
-            if (length > limits.MaxTextLength)
-            {
-                throw TooBig($"{where} är längre än de {Number(limits.MaxTextLength)} tecken som en cell kan ha");
-            }
-        }
-    }
-
-    /// <summary>The characters of the text node the reader is on, read in chunks so that a huge one is never held; 0 elsewhere.</summary>
-    long TextLength(XmlReader xml)
-    {
-        if (xml.NodeType is not (XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace))
-        {
-            return 0;
-        }
-
-        if (!xml.CanReadValueChunk)
-        {
-            return xml.Value.Length;
-        }
-
-        long length = 0;
-        int read;
-        while ((read = xml.ReadValueChunk(chunk, 0, chunk.Length)) > 0)
-        {
-            length += read;
-            if (length > limits.MaxTextLength)
-            {
-                break;
-            }
-        }
-
-        return length;
-    }
-
-    /// <summary>A row as ExcelDataReader builds it: the rows under one number in a row, and the cells read as empty that are not.</summary>
-    sealed class RowBlock(int index)
-    {
-        public int Index { get; } = index;
-
-        public Dictionary<int, string> Problems { get; } = [];
-    }
-
-    void ScanSheet(ZipArchiveEntry? entry)
-    {
-        if (entry is null)
-        {
-            return;
-        }
-
-        using var stream = Open(entry, limits.MaxSheetBytes);
-        using var xml = XmlReader.Create(stream, Xml);
-        if (!xml.Read() || xml.MoveToContent() != XmlNodeType.Element || xml.LocalName != "worksheet" || xml.NamespaceURI != SpreadsheetMl)
-        {
-            // ExcelDataReader reads nothing from a sheet that is not a worksheet of this namespace.
-            return;
-        }
-
-        var reads = 0L;
-        var rowElements = 0L;
-        var cells = 0L;
-        var widest = 0;
-        RowBlock? block = null;
-        var nextRowIndex = 0;
-        var inSheetData = false;
-
-        void Emit(RowBlock finished)
-        {
-            // ExcelDataReader hands out an empty row for each gap, then the row: the row is read as number `reads`.
-            reads = Math.Max(reads, finished.Index) + 1;
-            foreach (var (column, problem) in finished.Problems)
-            {
-                if (cellProblems.Count >= limits.MaxCellProblems)
-                {
-                    throw TooBig($"fler än {Number(limits.MaxCellProblems)} celler saknar värde för att de är formler som inte har räknats ut eller Excel-fel");
-                }
-
-                cellProblems[((int)reads, column)] = problem;
-            }
-        }
-
-        while (xml.Read())
-        {
-            if (xml.NodeType != XmlNodeType.Element)
-            {
-                continue;
-            }
-
-            if (xml.Depth == 1)
-            {
-                // Each sheetData is read on its own: its last row is handed out at its end and row numbering restarts.
-                if (block is not null)
-                {
-                    Emit(block);
-                    block = null;
-                }
-
-                inSheetData = xml.LocalName == "sheetData" && xml.NamespaceURI == SpreadsheetMl;
-                nextRowIndex = 0;
-                continue;
-            }
-
-            if (!inSheetData || xml.Depth != 2 || xml.LocalName != "row" || xml.NamespaceURI != SpreadsheetMl)
-            {
-                continue;
-            }
-
-            if (++rowElements > limits.MaxRows)
-            {
-                throw TooBig($"första bladet har fler än {Number(limits.MaxRows)} rader");
-            }
-
-            var index = int.TryParse(xml.GetAttribute("r"), out var number) ? unchecked(number - 1) : nextRowIndex;
-            if (index >= limits.MaxRows)
-            {
-                throw TooBig($"första bladet har rad {Number(index + 1L)}, efter rad {Number(limits.MaxRows)}, den sista som tas emot (och som Excel har)");
-            }
-
-            if (block is null || block.Index != index)
-            {
-                if (block is not null)
-                {
-                    Emit(block);
-                }
-
-                block = new RowBlock(index);
-            }
-
-            nextRowIndex = unchecked(index + 1);
-            if (!xml.IsEmptyElement)
-            {
-                var (cellsInRow, rowWidest) = ScanRow(xml, block);
-                cells += cellsInRow;
-                widest = Math.Max(widest, rowWidest);
-                if (cells > limits.MaxCells)
-                {
-                    throw TooBig($"första bladet har fler än {Number(limits.MaxCells)} celler");
-                }
-            }
-        }
-
-        if (block is not null)
-        {
-            Emit(block);
-        }
-
-        if (reads * widest > limits.MaxSheetArea)
-        {
-            throw TooBig($"första bladet sträcker sig över {Number(reads)} rader och {Number(widest)} kolumner, fler än {Number(limits.MaxSheetArea)} celler; "
-                + "ta bort innehåll och formatering utanför tabellen och spara om filen");
-        }
-    }
-
-    /// <summary>Reads a row's cells, from the row's start element to its end; returns how many and how far right they reach.</summary>
-    (int Cells, int Widest) ScanRow(XmlReader xml, RowBlock block)
-    {
-        var rowDepth = xml.Depth;
-        var cells = 0;
-        var widest = 0;
-        var nextColumn = 0;
-        while (xml.Read() && xml.Depth > rowDepth)
-        {
-            if (xml.NodeType != XmlNodeType.Element || xml.Depth != rowDepth + 1 || xml.LocalName != "c" || xml.NamespaceURI != SpreadsheetMl)
-            {
-                continue;
-            }
-
-            cells++;
-            var reference = xml.GetAttribute("r");
-            var type = xml.GetAttribute("t");
-            var column = ParseColumn(reference, out var parsed) ? unchecked(parsed - 1) : nextColumn;
-            if (column < 0 || column >= limits.MaxColumns)
-            {
-                throw TooBig($"cellen {Printable(reference ?? "")} ligger bortom kolumn XFD, den sista av de {Number(limits.MaxColumns)} kolumner som tas emot (och som Excel har); "
-                    + "ta bort innehåll och formatering längst till höger och spara om filen");
-            }
-
-            nextColumn = column + 1;
-            widest = Math.Max(widest, column + 1);
-            var problem = xml.IsEmptyElement ? null : ScanCell(xml, type, reference);
-            if (problem is null)
-            {
-                // A later cell at the same place replaces an earlier one, as in ExcelDataReader.
-                block.Problems.Remove(column);
-            }
-            else
-            {
-                block.Problems[column] = problem;
-            }
-        }
-
-        return (cells, widest);
-    }
-
-    /// <summary>Reads a cell from its start element to its end; returns why it reads as empty although it is not, or null.</summary>
-    string? ScanCell(XmlReader xml, string? type, string? reference)
-    {
-        var depth = xml.Depth;
-        var where = $"cellen {Printable(reference ?? "")}";
-        string? formula = null;
-        string? error = null;
-        var hasValue = false;
-        while (xml.Read() && xml.Depth > depth)
-        {
-            if (xml.NodeType != XmlNodeType.Element || xml.Depth != depth + 1 || xml.NamespaceURI != SpreadsheetMl)
-            {
-                continue;
-            }
-
-            switch (xml.LocalName)
-            {
-                case "f":
-                    formula = ReadElementText(xml, where, keep: true);
-                    break;
-                case "v":
-                    hasValue = true;
-                    var text = ReadElementText(xml, where, keep: type == "e");
-                    if (type == "e")
-                    {
-                        error = text;
-                    }
-
-                    break;
-                case "is":
-                    hasValue = true;
-                    if (!xml.IsEmptyElement)
-                    {
-                        ReadText(xml, where);
-                    }
-
-                    break;
-                default:
-                    break;
-            }
-        }
-
-        if (error is not null)
-        {
-            return $"cellen innehåller Excel-felet {StorableText.Excerpt(error.Trim(), 20)}, inget värde";
-        }
-
-        if (formula is null || hasValue)
-        {
-            return null;
-        }
-
-        // A shared formula's other cells carry only a reference to it (<f t="shared" si="0"/>), no text.
-        var shown = formula.Trim().Length == 0 ? "" : $" (={StorableText.Excerpt(formula.Trim(), 40)})";
-        return $"formel utan beräknat värde{shown}; öppna filen i Excel och spara den igen så att värdet räknas ut";
-    }
-
-    /// <summary>
-    /// An element's text (a value, a formula) from its start element to its end, refused over the cell limit; with
-    /// <paramref name="keep"/> its first 64 characters are returned, otherwise only counted.
-    /// </summary>
-    string? ReadElementText(XmlReader xml, string where, bool keep)
-    {
-        if (xml.IsEmptyElement)
-        {
-            return keep ? "" : null;
-        }
-
-        var depth = xml.Depth;
-        var start = keep ? new System.Text.StringBuilder() : null;
-        var length = 0L;
-        while (xml.Read() && xml.Depth > depth)
-        {
-            if (xml.NodeType is not (XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace))
-            {
-                continue;
-            }
-
-            int read;
-            while ((read = xml.ReadValueChunk(chunk, 0, chunk.Length)) > 0)
-            {
-                length += read;
-                if (length > limits.MaxTextLength)
-                {
-                    throw TooBig($"{where} är längre än de {Number(limits.MaxTextLength)} tecken som en cell kan ha");
-                }
-
-                start?.Append(chunk, 0, Math.Min(read, Math.Max(0, 64 - start.Length)));
-            }
-        }
-
-        return start?.ToString();
-    }
-
-    /// <summary>
-    /// The 1-based column of a reference such as "AB12", exactly as ExcelDataReader 3.6 reads it (capital letters
-    /// then a digit; the arithmetic may wrap, which then shows as a column out of range).
-    /// </summary>
-    static bool ParseColumn(string? reference, out int column)
-    {
-        column = 0;
-        if (reference is null)
-        {
-            return false;
-        }
-
-        var position = 0;
-        while (position < reference.Length)
-        {
-            var c = reference[position];
-            if (c is >= 'A' and <= 'Z')
-            {
-                position++;
-                column = unchecked((column * 26) + (c - 'A' + 1));
-                continue;
-            }
-
-            if (char.IsDigit(c))
-            {
-                break;
-            }
-
-            position = 0;
-            break;
-        }
-
-        if (position == 0)
-        {
-            column = 0;
-            return false;
-        }
-
-        return int.TryParse(reference.AsSpan(position), NumberStyles.None, CultureInfo.InvariantCulture, out _);
     }
 }

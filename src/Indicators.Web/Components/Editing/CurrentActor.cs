@@ -25,7 +25,8 @@ public sealed class CurrentActor(AuthenticationStateProvider authentication, IHt
             || (authentication is SessionAuthenticationStateProvider sessions && !await sessions.StillValidAsync(state.User)))
         {
             (authentication as SessionAuthenticationStateProvider)?.EndForThisPage();
-            throw new InvalidEditException("", "Din inloggning gäller inte längre (du har loggats ut, kontot har inaktiverats eller dina behörigheter har ändrats). Inget sparades. Logga in igen.");
+            throw new InvalidEditException("", "Din inloggning gäller inte längre (du har loggats ut, kontot har inaktiverats "
+                + "eller dina behörigheter har ändrats). Inget sparades. Logga in igen.");
         }
 
         return new Actor(state.User.Identity?.Name, http.HttpContext?.Connection.RemoteIpAddress?.ToString());
