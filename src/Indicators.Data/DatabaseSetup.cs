@@ -57,7 +57,7 @@ public static class DatabaseSetup
         builder.Services.AddSingleton<GoalAreaEditor>();
         builder.Services.AddSingleton<GoalEditor>();
         builder.Services.AddSingleton<PlanEditQueries>();
-        builder.Services.AddSingleton<GoalRuleStore>();
+        builder.Services.AddSingleton<GoalRuleEditor>();
         builder.Services.AddSingleton<CommitteeEditor>();
         builder.Services.AddSingleton<Reports.ReportQueries>();
         builder.Services.AddSingleton<Reports.ReportPeriodEditor>();
@@ -69,7 +69,7 @@ public static class DatabaseSetup
         builder.Services.AddSingleton<Users.UserEditor>();
         builder.Services.AddSingleton<Users.SignInAttempts>();
         builder.Services.AddSingleton<Audit.AuditQueries>();
-        builder.Services.AddSingleton<Sources.SourceStore>();
+        builder.Services.AddSingleton<Sources.SourceQueries>();
         builder.Services.AddSingleton<Sources.SourceRunQueries>();
         builder.Services.AddSingleton<PlanCode.PlanExporter>();
         builder.Services.AddSingleton<Sources.SourceEditor>();

@@ -177,7 +177,7 @@ static class IngestBenchmark
         services.AddLogging();
         services.AddSingleton(TimeProvider.System);
         services.AddNpgsqlDataSource(connectionString);
-        services.AddSingleton<SourceStore>();
+        services.AddSingleton<SourceQueries>();
         services.AddIndicatorsSourceClients(settings);
         services.AddSingleton<ISourceReader, KoladaSourceReader>();
         services.AddSingleton<IngestionRunner>();
@@ -197,7 +197,7 @@ static class IngestBenchmark
         });
 
         // For the breakdown only: the same source read again by the same reader, without resolving or writing.
-        var source = await provider.GetRequiredService<SourceStore>().FindAsync(sourceId, cancellationToken);
+        var source = await provider.GetRequiredService<SourceQueries>().FindAsync(sourceId, cancellationToken);
         var reader = provider.GetServices<ISourceReader>().Single(r => r.Kind == SourceKind.Kolada);
         var clock = Stopwatch.StartNew();
         await reader.ReadAsync(source!, RunMode.FullRefresh, null, new Progress<ReadProgress>(), cancellationToken);
@@ -211,7 +211,7 @@ static class IngestBenchmark
     static async Task<Measurement> CsvAsync(string connectionString, string csv, CancellationToken cancellationToken)
     {
         await using var dataSource = NpgsqlDataSource.Create(connectionString);
-        var sources = new SourceStore(dataSource);
+        var sources = new SourceQueries(dataSource);
         var sourceId = await BenchDatabase.ScalarAsync<int>(connectionString, "select id from source where kind = 'file'", cancellationToken);
 
         return await Measurement.TakeAsync("csv", async () =>

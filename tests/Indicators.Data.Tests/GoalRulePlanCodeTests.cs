@@ -51,7 +51,7 @@ public class GoalRulePlanCodeTests
     {
         var (demo, planId) = await DemoAsync();
         await using var _ = demo;
-        var store = new GoalRuleStore(demo);
+        var store = new GoalRuleEditor(demo);
         var opened = (await store.ReadForPlanAsync(planId))!;
         var ids = opened.Indicators.ToDictionary(i => i.Code, i => i.IndicatorId);
         await store.SaveAsync(opened.VersionId, opened.RowVersion,
@@ -80,11 +80,11 @@ public class GoalRulePlanCodeTests
 
         var imported = await Importer(demo).ImportAsync(WithRule(plain), Analyst, dryRun: false);
         Assert.True(imported.Succeeded, string.Join("\n", imported.Errors));
-        Assert.Equal(new GoalRule(75, 40.5m), (await new GoalRuleStore(demo).ReadForPlanAsync(planId))!.Rule);
+        Assert.Equal(new GoalRule(75, 40.5m), (await new GoalRuleEditor(demo).ReadForPlanAsync(planId))!.Rule);
 
         var reset = await Importer(demo).ImportAsync(plain, Analyst, dryRun: false);
         Assert.Equal(["Regionplan 2025–2027 / Fastställd plan"], reset.Changes.Where(c => c.Entity == "goal_rule").Select(c => c.Key));
-        var settings = (await new GoalRuleStore(demo).ReadForPlanAsync(planId))!;
+        var settings = (await new GoalRuleEditor(demo).ReadForPlanAsync(planId))!;
         Assert.Equal(GoalRule.Default, settings.Rule);
         Assert.Empty(settings.Weighted);
         Assert.Equal(plain, await new PlanExporter(demo).ExportAsync(planId));
@@ -116,7 +116,7 @@ public class GoalRulePlanCodeTests
         Assert.False(result.Succeeded, what);
         var error = Assert.Single(result.Errors, e => e.Message.Contains(reason, StringComparison.Ordinal));
         Assert.Equal(line, error.Line);
-        Assert.Equal(GoalRule.Default, (await new GoalRuleStore(demo).ReadForPlanAsync(planId))!.Rule);
+        Assert.Equal(GoalRule.Default, (await new GoalRuleEditor(demo).ReadForPlanAsync(planId))!.Rule);
         await using var connection = await demo.OpenConnectionAsync();
         Assert.Equal(0, await connection.ExecuteScalarAsync<int>("select count(*) from indicator_weight"));
     }

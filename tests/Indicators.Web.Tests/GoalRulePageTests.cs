@@ -30,7 +30,7 @@ public class GoalRulePageTests
 
         // An analyst makes two thirds enough and weighs one indicator double, through the store the plan page uses.
         await using var dataSource = NpgsqlDataSource.Create(connectionString);
-        var store = new GoalRuleStore(dataSource);
+        var store = new GoalRuleEditor(dataSource);
         var planId = Assert.Single(await new PlanQueries(dataSource).ListPlansAsync()).PlanId;
         var opened = (await store.ReadForPlanAsync(planId))!;
         var sick = opened.Indicators.Single(i => i.Code == "SJUKFRANVARO");

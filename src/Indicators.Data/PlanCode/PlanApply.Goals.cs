@@ -141,14 +141,14 @@ sealed partial class PlanApply
     {
         var versionId = versionIds[version.Name];
         var wanted = version.GoalRule ?? GoalRulePart.Default;
-        var stored = await GoalRuleStore.ReadAsync(connection, transaction, versionId, cancellationToken);
-        var before = GoalRuleStore.AuditState.Of(stored!);
+        var stored = await GoalRuleEditor.ReadAsync(connection, transaction, versionId, cancellationToken);
+        var before = GoalRuleEditor.AuditState.Of(stored!);
         var after = before with
         {
             MetShare = wanted.MetShare,
             NotMetShare = wanted.NotMetShare,
             Weights = [.. wanted.Weights.Where(w => w.Weight != GoalRule.DefaultWeight).OrderBy(w => w.Indicator, StringComparer.Ordinal)
-                .Select(w => new GoalRuleStore.WeightState(w.Indicator, w.Weight))],
+                .Select(w => new GoalRuleEditor.WeightState(w.Indicator, w.Weight))],
         };
         if (before.Same(after))
         {

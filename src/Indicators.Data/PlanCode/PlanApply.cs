@@ -206,7 +206,7 @@ sealed partial class PlanApply(NpgsqlConnection connection, NpgsqlTransaction tr
             var wantedIds = source.Indicators.Select(c => indicatorIds[c]).ToArray();
             var after = source with { Settings = settings, Indicators = [.. source.Indicators.Order(StringComparer.Ordinal)] };
             var values = new SourceValues(source.Name, source.Kind, source.Cron, source.FullRefreshCron, source.TimeZone, source.Enabled, settings);
-            var row = await edit.SingleOrDefaultAsync<SourceDefinition>($"select {SourceStore.Columns} from source where name = @Name", new { source.Name });
+            var row = await edit.SingleOrDefaultAsync<SourceDefinition>($"select {SourceQueries.Columns} from source where name = @Name", new { source.Name });
             int id;
             if (row is null)
             {

@@ -5,18 +5,18 @@ namespace Indicators.Data.Plans;
 
 /// <summary>
 /// A plan version's goal rule (its shares on plan_version and its indicator_weight rows), audited as entity "goal_rule"
-/// with the version's id: used by <see cref="GoalRuleStore"/>, plan import and a version copy. A save that changes
+/// with the version's id: used by <see cref="GoalRuleEditor"/>, plan import and a version copy. A save that changes
 /// nothing gets no entry.
 /// </summary>
 static class GoalRuleWriter
 {
-    static readonly AuditedTable<GoalRuleStore.AuditState> Table = new("goal_rule", ReadStateAsync, "Versionen") { SkipsUnchanged = true };
+    static readonly AuditedTable<GoalRuleEditor.AuditState> Table = new("goal_rule", ReadStateAsync, "Versionen") { SkipsUnchanged = true };
 
     /// <summary>
     /// Sets the shares and replaces the weights (only weights other than 1 are rows); with a <paramref name="rowVersion"/>,
     /// only when the version row is still as the form read it.
     /// </summary>
-    public static Task<GoalRuleStore.AuditState> UpdateAsync(
+    public static Task<GoalRuleEditor.AuditState> UpdateAsync(
         AuditedEdit edit, int versionId, string? rowVersion, GoalRule rule, IEnumerable<(int IndicatorId, decimal Weight)> weights)
     {
         ArgumentNullException.ThrowIfNull(rule);
@@ -44,8 +44,8 @@ static class GoalRuleWriter
         select @Target, indicator_id, weight from indicator_weight where plan_version_id = @Source
         """, new { Source = sourceVersionId, Target = targetVersionId });
 
-    static async Task<GoalRuleStore.AuditState?> ReadStateAsync(AuditedEdit edit, object id) =>
-        await GoalRuleStore.ReadAsync(edit.Connection, edit.Transaction, (int)id, edit.CancellationToken) is { } settings
-            ? GoalRuleStore.AuditState.Of(settings)
+    static async Task<GoalRuleEditor.AuditState?> ReadStateAsync(AuditedEdit edit, object id) =>
+        await GoalRuleEditor.ReadAsync(edit.Connection, edit.Transaction, (int)id, edit.CancellationToken) is { } settings
+            ? GoalRuleEditor.AuditState.Of(settings)
             : null;
 }

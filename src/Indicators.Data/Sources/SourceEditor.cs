@@ -34,7 +34,7 @@ public sealed class SourceEditor(NpgsqlDataSource dataSource, CronCheck cronChec
     public async Task<SourceForEdit?> LoadAsync(int sourceId, CancellationToken cancellationToken = default)
     {
         const string sql = $"""
-            select {SourceStore.Columns}, xmin::text as version from source where id = @SourceId;
+            select {SourceQueries.Columns}, xmin::text as version from source where id = @SourceId;
             select indicator_id from source_indicator where source_id = @SourceId order by indicator_id;
             """;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);

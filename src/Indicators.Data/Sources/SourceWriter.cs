@@ -29,7 +29,7 @@ static class SourceWriter
 
     /// <summary>
     /// The columns a person sets, the one place they are listed: in the writes here, the state the log records and every
-    /// read of a source (<see cref="SourceStore.Columns"/>). Npgsql reads jsonb as its text, the same as settings::text.
+    /// read of a source (<see cref="SourceQueries.Columns"/>). Npgsql reads jsonb as its text, the same as settings::text.
     /// </summary>
     public const string Columns = "name, kind, cron, full_refresh_cron, time_zone, enabled, settings";
 

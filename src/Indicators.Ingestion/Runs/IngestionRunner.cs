@@ -20,7 +20,7 @@ namespace Indicators.Ingestion.Runs;
 /// real cause, on a new connection when the lock connection has gone with the database.
 /// </summary>
 public sealed class IngestionRunner(
-    NpgsqlDataSource dataSource, SourceStore sources, IEnumerable<ISourceReader> readers, IOptions<RunLeaseOptions> leaseOptions,
+    NpgsqlDataSource dataSource, SourceQueries sources, IEnumerable<ISourceReader> readers, IOptions<RunLeaseOptions> leaseOptions,
     ILogger<IngestionRunner> logger)
 {
     /// <summary>The most problems kept on a run; the counts still say how many there were.</summary>

@@ -22,7 +22,7 @@ public sealed record PreviewResult(
 /// transaction that is always rolled back, so the counts are the real ones and nothing is written. It takes no advisory
 /// lock: a preview may run beside a real run and, at worst, waits for its row locks.
 /// </summary>
-public sealed class SourcePreview(NpgsqlDataSource dataSource, SourceStore sources, IEnumerable<ISourceReader> readers)
+public sealed class SourcePreview(NpgsqlDataSource dataSource, SourceQueries sources, IEnumerable<ISourceReader> readers)
 {
     public const int FirstRowCount = 50;
 

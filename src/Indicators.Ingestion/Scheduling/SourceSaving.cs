@@ -13,7 +13,7 @@ namespace Indicators.Ingestion.Scheduling;
 /// entries, is the source editor's and the plan importer's (Data); the schedule is the scheduler's.
 /// </summary>
 public sealed class SourceSaving(
-    NpgsqlDataSource dataSource, SourceEditor editor, SourceStore sources, SourceSchedule schedule, FolderCheck folderCheck, SettingsCheck settingsCheck)
+    NpgsqlDataSource dataSource, SourceEditor editor, SourceQueries sources, SourceSchedule schedule, FolderCheck folderCheck, SettingsCheck settingsCheck)
 {
     /// <summary>Creates the source, schedules it and returns its id.</summary>
     public async Task<int> CreateAsync(SourceDraft draft, Actor actor, CancellationToken cancellationToken = default)

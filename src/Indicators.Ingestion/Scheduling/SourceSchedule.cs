@@ -8,7 +8,7 @@ namespace Indicators.Ingestion.Scheduling;
 /// Keeps Hangfire's recurring jobs in step with the sources in the database: one job per enabled source on its cron
 /// (incremental) and one on its full-refresh cron when it has one, both in the source's time zone.
 /// </summary>
-public sealed class SourceSchedule(IRecurringJobManager recurringJobs, IBackgroundJobClient backgroundJobs, SourceStore sources)
+public sealed class SourceSchedule(IRecurringJobManager recurringJobs, IBackgroundJobClient backgroundJobs, SourceQueries sources)
 {
     public static string JobId(int sourceId) => $"source-{sourceId}";
 

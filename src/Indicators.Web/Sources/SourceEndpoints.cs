@@ -87,7 +87,7 @@ public static class SourceEndpoints
     }
 
     /// <summary>Queues a run at once; the run itself happens on whichever Hangfire server takes it.</summary>
-    static async Task<IResult> RunNowAsync(int id, HttpContext context, SourceStore sources, SourceSchedule schedule, NpgsqlDataSource dataSource)
+    static async Task<IResult> RunNowAsync(int id, HttpContext context, SourceQueries sources, SourceSchedule schedule, NpgsqlDataSource dataSource)
     {
         if (await sources.FindAsync(id, context.RequestAborted) is null)
         {

@@ -46,7 +46,7 @@ public static class ParserHost
         var fuzzSource = int.Parse(Environment.GetEnvironmentVariable("Campaign__FuzzFileSource") ?? "0", System.Globalization.CultureInfo.InvariantCulture);
         var root = Environment.GetEnvironmentVariable("Sources__Files__Root") ?? Path.GetTempPath();
         await using var dataSource = NpgsqlDataSource.Create(connectionString);
-        var sources = new SourceStore(dataSource);
+        var sources = new SourceQueries(dataSource);
         var options = new FileSourceOptions(root, TimeSpan.Zero, FileSourceOptions.DefaultMaxUploadBytes);
         var files = new SourceFiles(dataSource, options);
         var roots = new FileRoots(options);

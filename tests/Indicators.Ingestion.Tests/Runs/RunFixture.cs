@@ -79,7 +79,7 @@ static class RunFixture
         services.AddLogging();
         services.AddSingleton(TimeProvider.System);
         services.AddNpgsqlDataSource(connectionString);
-        services.AddSingleton<SourceStore>();
+        services.AddSingleton<SourceQueries>();
         services.AddIndicatorsSourceClients(configuration);
         services.AddSingleton<ISourceReader, KoladaSourceReader>();
         services.AddSingleton<IngestionRunner>();

@@ -37,13 +37,13 @@ public sealed class RunnerHost : IAsyncDisposable
         collection.AddLogging();
         collection.AddSingleton(time);
         collection.AddNpgsqlDataSource(connectionString);
-        collection.AddSingleton<SourceStore>();
+        collection.AddSingleton<SourceQueries>();
         collection.AddIndicatorsSourceClients(configuration);
         collection.AddSingleton(new FileSourceOptions(folder.Path, TimeSpan.FromSeconds(1), 1024 * 1024));
         collection.AddSingleton<FileRoots>();
         collection.AddSingleton<SourceFiles>();
         collection.AddSingleton(sp => new FolderScanner(
-            sp.GetRequiredService<SourceStore>(), sp.GetRequiredService<SourceFiles>(), sp.GetRequiredService<FileRoots>(), NullLogger<FolderScanner>.Instance));
+            sp.GetRequiredService<SourceQueries>(), sp.GetRequiredService<SourceFiles>(), sp.GetRequiredService<FileRoots>(), NullLogger<FolderScanner>.Instance));
         collection.AddSingleton<ISourceReader, KoladaSourceReader>();
         collection.AddSingleton<ISourceReader, PxWebSourceReader>();
         collection.AddSingleton<ISourceReader, FileSourceReader>();

@@ -26,7 +26,7 @@ public class SamplePreviewTests
             csv.Append(month == 6 ? "HYR;2025-06;0022;4,x\n" : $"HYR;2025-{month:00};0022;{month},5\n");
         }
 
-        var preview = new SourcePreview(host.Get<NpgsqlDataSource>(), host.Get<SourceStore>(), host.Get<IEnumerable<ISourceReader>>());
+        var preview = new SourcePreview(host.Get<NpgsqlDataSource>(), host.Get<SourceQueries>(), host.Get<IEnumerable<ISourceReader>>());
         var source = new SourceDefinition(0, "Hyrpersonal (fil)", "file", "0 7 * * 1", null, "Europe/Stockholm", true, Settings, false);
 
         var result = await preview.PreviewAsync(source, [new SourceIndicator(hyr, "HYR", null, false, "month")], new SourceSample("hyrpersonal.csv", Encoding.UTF8.GetBytes(csv.ToString())), CancellationToken.None);

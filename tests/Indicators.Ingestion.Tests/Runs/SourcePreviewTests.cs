@@ -11,7 +11,7 @@ namespace Indicators.Ingestion.Tests.Runs;
 public class SourcePreviewTests
 {
     static SourcePreview Preview(ServiceProvider services) => new(
-        services.GetRequiredService<NpgsqlDataSource>(), services.GetRequiredService<SourceStore>(), services.GetServices<ISourceReader>());
+        services.GetRequiredService<NpgsqlDataSource>(), services.GetRequiredService<SourceQueries>(), services.GetServices<ISourceReader>());
 
     static Task<(long Observations, long Revisions, long Runs)> Stored(string connectionString) =>
         new NpgsqlConnection(connectionString).QuerySingleAsync<(long, long, long)>(

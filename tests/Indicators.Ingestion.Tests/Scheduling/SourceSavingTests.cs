@@ -39,7 +39,7 @@ public class SourceSavingTests
     public async Task A_saved_source_is_scheduled_as_saved_a_disabled_one_loses_its_jobs_and_a_deleted_one_too()
     {
         await using var dataSource = NpgsqlDataSource.Create(await TestPostgres.CreateMigratedDatabaseAsync());
-        var store = new SourceStore(dataSource);
+        var store = new SourceQueries(dataSource);
         var editor = new SourceEditor(dataSource, CronSchedule.Check, _ => null, SourceSettingsShape.Check);
         var jobs = new RecordingJobs();
         var saving = new SourceSaving(dataSource, editor, store, new SourceSchedule(jobs, jobs, store), _ => null, SourceSettingsShape.Check);
@@ -62,7 +62,7 @@ public class SourceSavingTests
     public async Task A_refused_draft_is_neither_saved_nor_scheduled()
     {
         await using var dataSource = NpgsqlDataSource.Create(await TestPostgres.CreateMigratedDatabaseAsync());
-        var store = new SourceStore(dataSource);
+        var store = new SourceQueries(dataSource);
         var jobs = new RecordingJobs();
         var saving = new SourceSaving(dataSource, new SourceEditor(dataSource, CronSchedule.Check, _ => null, SourceSettingsShape.Check), store,
             new SourceSchedule(jobs, jobs, store), _ => null, SourceSettingsShape.Check);

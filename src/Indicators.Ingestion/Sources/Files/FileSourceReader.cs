@@ -29,7 +29,7 @@ namespace Indicators.Ingestion.Sources.Files;
 /// </list>
 /// </para>
 /// </summary>
-public sealed class FileSourceReader(SourceStore sources, SourceFiles files, FileRoots roots, TimeProvider time) : ISourceReader, ISampleReader
+public sealed class FileSourceReader(SourceQueries sources, SourceFiles files, FileRoots roots, TimeProvider time) : ISourceReader, ISampleReader
 {
     public SourceKind Kind => SourceKind.File;
 

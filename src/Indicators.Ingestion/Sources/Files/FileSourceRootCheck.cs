@@ -14,7 +14,7 @@ namespace Indicators.Ingestion.Sources.Files;
 /// sources saved before the rule existed, and roots narrowed since, are both caught here. Runs refuse such a folder on
 /// their own too, so a process that skipped this check (or a symlink changed after it) still reads nothing outside.
 /// </summary>
-public sealed class FileSourceRootCheck(SourceStore sources, SourceEditor editor, FileRoots roots, TimeProvider time, ILogger<FileSourceRootCheck> logger)
+public sealed class FileSourceRootCheck(SourceQueries sources, SourceEditor editor, FileRoots roots, TimeProvider time, ILogger<FileSourceRootCheck> logger)
     : IHostedService
 {
     /// <summary>Who the audit log names for the change.</summary>

@@ -12,7 +12,7 @@ namespace Indicators.Ingestion.Sources.Files;
 /// not read its content before. Each state of a file is acted on once: a file that failed its run is not retried until it
 /// changes (or the source's own schedule runs it).
 /// </summary>
-public sealed class FolderScanner(SourceStore sources, SourceFiles files, FileRoots roots, ILogger<FolderScanner> logger)
+public sealed class FolderScanner(SourceQueries sources, SourceFiles files, FileRoots roots, ILogger<FolderScanner> logger)
 {
     readonly Dictionary<string, (long Size, DateTime LastWrite)> lastSeen = new(StringComparer.Ordinal);
     readonly Dictionary<string, (long Size, DateTime LastWrite)> actedOn = new(StringComparer.Ordinal);

@@ -15,7 +15,7 @@ namespace Indicators.Ingestion.Sources.Kolada;
 /// history. Such a KPI is warned about when it gives nothing, exactly as in a full refresh.
 /// </para>
 /// </summary>
-public sealed class KoladaSourceReader(KoladaClient client, SourceStore sources, NpgsqlDataSource dataSource, TimeProvider time) : ISourceReader
+public sealed class KoladaSourceReader(KoladaClient client, SourceQueries sources, NpgsqlDataSource dataSource, TimeProvider time) : ISourceReader
 {
     /// <summary>Kolada's regions (type L) and riket: the default comparison set.</summary>
     public static readonly IReadOnlyList<string> RegionsAndRiket =

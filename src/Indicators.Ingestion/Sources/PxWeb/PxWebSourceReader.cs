@@ -8,7 +8,7 @@ namespace Indicators.Ingestion.Sources.PxWeb;
 /// Reads a PxWeb (SCB) source: the whole selection every time — PxWeb has no "changed since", and the merge leaves
 /// unchanged values untouched, so an incremental run and a full refresh are the same read.
 /// </summary>
-public sealed class PxWebSourceReader(PxWebClient client, SourceStore sources) : ISourceReader
+public sealed class PxWebSourceReader(PxWebClient client, SourceQueries sources) : ISourceReader
 {
     public SourceKind Kind => SourceKind.PxWeb;
 

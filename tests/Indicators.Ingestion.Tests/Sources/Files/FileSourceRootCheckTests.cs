@@ -31,7 +31,7 @@ public class FileSourceRootCheckTests
             """);
         await using var dataSource = NpgsqlDataSource.Create(host.ConnectionString);
         var roots = host.Get<FileRoots>();
-        var check = new FileSourceRootCheck(host.Get<SourceStore>(), new SourceEditor(dataSource, CronSchedule.Check, roots.Check, SourceSettingsShape.Check), roots,
+        var check = new FileSourceRootCheck(host.Get<SourceQueries>(), new SourceEditor(dataSource, CronSchedule.Check, roots.Check, SourceSettingsShape.Check), roots,
             TimeProvider.System, NullLogger<FileSourceRootCheck>.Instance);
 
         var disabled = await check.DisableOutsideRootsAsync(CancellationToken.None);

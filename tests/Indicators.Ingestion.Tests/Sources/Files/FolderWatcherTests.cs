@@ -43,7 +43,7 @@ public class FolderWatcherTests
         var jobs = new RecordingJobs();
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var options = host.Get<FileSourceOptions>();
-        using var watcher = new FolderWatcher(host.Get<FolderScanner>(), new SourceSchedule(jobs, jobs, host.Get<SourceStore>()), options, time,
+        using var watcher = new FolderWatcher(host.Get<FolderScanner>(), new SourceSchedule(jobs, jobs, host.Get<SourceQueries>()), options, time,
             NullLogger<FolderWatcher>.Instance);
 
         await watcher.StartAsync(CancellationToken.None);

@@ -32,7 +32,7 @@ public sealed record GoalRuleEdit(GoalRule Rule, IReadOnlyDictionary<int, decima
 /// lands only on the version row it was opened with (<c>xmin</c>), and writes one audit entry (entity "goal_rule", the
 /// version's id) with the settings before and after.
 /// </summary>
-public sealed class GoalRuleStore(NpgsqlDataSource dataSource)
+public sealed class GoalRuleEditor(NpgsqlDataSource dataSource)
 {
     const string VersionSql = """
         select v.id as version_id, p.id as plan_id, p.name as plan_name, v.name as version_name, v.is_current, v.xmin::text as row_version,

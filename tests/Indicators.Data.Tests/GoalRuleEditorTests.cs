@@ -12,13 +12,13 @@ using Npgsql;
 
 namespace Indicators.Data.Tests;
 
-/// <summary>A plan version's goal rule, written through <see cref="GoalRuleStore"/> on the demo plan.</summary>
-public class GoalRuleStoreTests
+/// <summary>A plan version's goal rule, written through <see cref="GoalRuleEditor"/> on the demo plan.</summary>
+public class GoalRuleEditorTests
 {
     static readonly Actor Analyst = new("anna.analytiker", "127.0.0.1");
     static readonly Actor Leader = new("lars.ledning", "127.0.0.2");
 
-    sealed record Demo(NpgsqlDataSource DataSource, GoalRuleStore Store, int PlanId, int VersionId) : IAsyncDisposable
+    sealed record Demo(NpgsqlDataSource DataSource, GoalRuleEditor Store, int PlanId, int VersionId) : IAsyncDisposable
     {
         public ValueTask DisposeAsync() => DataSource.DisposeAsync();
 
@@ -51,7 +51,7 @@ public class GoalRuleStoreTests
         await TestUsers.CreateAsync(connectionString, Analyst.UserName!, "Analytiker", committeeId: null);
         await TestUsers.CreateAsync(connectionString, Leader.UserName!, "Ledning", committeeId: null);
         var planId = Assert.Single(await new PlanQueries(dataSource).ListPlansAsync()).PlanId;
-        var store = new GoalRuleStore(dataSource);
+        var store = new GoalRuleEditor(dataSource);
         var settings = (await store.ReadForPlanAsync(planId))!;
         return new Demo(dataSource, store, planId, settings.VersionId);
     }

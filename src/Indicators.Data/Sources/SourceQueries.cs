@@ -16,7 +16,7 @@ public sealed record SourceDefinition(
 /// </summary>
 public sealed record SourceIndicator(int IndicatorId, string Code, string? KpiId, bool GenderSplit, string Frequency);
 
-public sealed class SourceStore(NpgsqlDataSource dataSource)
+public sealed class SourceQueries(NpgsqlDataSource dataSource)
 {
     /// <summary>A <see cref="SourceDefinition"/>'s columns, for every query that reads one.</summary>
     internal const string Columns = $"id, {SourceWriter.Columns}, is_demo";
