@@ -3,6 +3,9 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Dapper;
 using Indicators.TestSupport;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Npgsql;
 
@@ -93,6 +96,23 @@ public partial class UploadMessageTests
 
         await using var connection = new NpgsqlConnection(connectionString);
         Assert.Equal(0, await connection.ExecuteScalarAsync<int>("select count(*) from source_file"));
+    }
+
+    /// <summary>
+    /// The drain above has a bound: Kestrel still cuts, and closes the connection on, a body far over the cap (ten times
+    /// it and a megabyte), while the form reader refuses the file a megabyte over the cap.
+    /// </summary>
+    [Fact]
+    public async Task The_upload_endpoint_still_cuts_a_body_far_over_the_limit()
+    {
+        var (connectionString, _) = await Arrange();
+        await using var app = new TestWebApp(connectionString, new Dictionary<string, string?> { ["Sources:Files:MaxUploadMegabytes"] = "1" });
+
+        var upload = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Single(endpoint => endpoint.RoutePattern.RawText == "/kallor/{id:int}/filer");
+
+        Assert.Equal(11 * 1024 * 1024, upload.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize);
+        Assert.Equal(2 * 1024 * 1024, upload.Metadata.GetMetadata<IFormOptionsMetadata>()?.MultipartBodyLengthLimit);
     }
 
     [Fact]
