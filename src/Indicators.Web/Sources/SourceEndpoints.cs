@@ -29,11 +29,16 @@ public static class SourceEndpoints
         group.MapPost("/{id:int}/kor-nu", RunNowAsync);
         group.MapPost("/korningar/{runId:long}/forsok-igen", RetryAsync);
 
-        // A little above the stored cap, so a file just over it gets SourceFiles' own message naming it. A bigger body is
-        // cut before the form (and its antiforgery token) is read: UploadLimit lets the token check say so instead.
+        // The form reader takes a file a little above the stored cap, so a file just over it gets SourceFiles' own message
+        // naming it. A bigger file stops the form (and its antiforgery token) being read: UploadLimit lets the token check
+        // say so instead. The form reader, not Kestrel, refuses it, so the connection stays good and Kestrel reads and
+        // drops the rest of the body before the next request: a browser still sending gets the answer, where a connection
+        // closed under it would be a broken pipe. Kestrel still cuts, and closes on, a body far over the cap.
         var uploadCap = routes.ServiceProvider.GetRequiredService<FileSourceOptions>().MaxUploadBytes;
+        var limit = new UploadLimit(uploadCap);
         group.MapPost("/{id:int}/filer", UploadAsync)
-            .WithMetadata(new RequestSizeLimitAttribute(uploadCap + (1024 * 1024)), new UploadLimit(uploadCap));
+            .WithMetadata(new RequestSizeLimitAttribute(limit.RequestBytes), limit)
+            .WithFormOptions(multipartBodyLengthLimit: limit.FileBytes);
         group.MapPost("/{id:int}/filer/{fileId:long}/ta-bort", DiscardAsync);
 
         return routes;
@@ -62,12 +67,17 @@ public static class SourceEndpoints
         return AntiforgeryEndpoints.Refused();
     }
 
-    /// <summary>The server refused the body as too large (413), which the antiforgery check met when it read the form.</summary>
+    /// <summary>
+    /// The form reader refused the file part as over its limit, or the server the whole body (413): either way the
+    /// antiforgery check met it when it read the form, and wrapped it.
+    /// </summary>
     static bool TooLarge(HttpContext http, Exception? error)
     {
         for (var e = error; e is not null; e = e.InnerException)
         {
-            if (e is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge })
+            // MultipartReaderStream's only refusal with this text; other malformed forms keep the token message.
+            if (e is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge }
+                || (e is InvalidDataException && e.Message.StartsWith("Multipart body length limit", StringComparison.Ordinal)))
             {
                 return true;
             }
@@ -79,6 +89,18 @@ public static class SourceEndpoints
     /// <summary>The upload endpoint's cap on a stored file, and the message when a whole request is over it.</summary>
     sealed record UploadLimit(long Bytes)
     {
+        const long Megabyte = 1024 * 1024;
+
+        /// <summary>The file part the form reader takes: a megabyte over the cap, room for SourceFiles to name the file.</summary>
+        public long FileBytes => Bytes + Megabyte;
+
+        /// <summary>
+        /// Where Kestrel cuts the request and closes the connection. Well above <see cref="FileBytes"/>, so that the rest of a
+        /// body some times the cap is drained and its sender gets the size message; bounded, so an endless body is still cut
+        /// (and Kestrel gives a drain five seconds at most).
+        /// </summary>
+        public long RequestBytes => (10 * Bytes) + Megabyte;
+
         /// <summary>The file's name is in the part of the body that was never read, so the message says what it can.</summary>
         public string Message(long? requestBytes) =>
             $"Filen är för stor för att laddas upp: högst {Bytes / (1024 * 1024)} MB"
