@@ -1,5 +1,6 @@
 using System.Globalization;
 using Indicators.Data.Audit;
+using Indicators.Data.Editing;
 using Microsoft.AspNetCore.Antiforgery;
 using Indicators.Data.Sources;
 using Indicators.Ingestion.Scheduling;
@@ -192,11 +193,7 @@ public static class SourceEndpoints
             + (jobId is null ? "" : $"&startad={Uri.EscapeDataString(jobId)}"));
     }
 
-    static async Task AuditAsync(HttpContext context, NpgsqlDataSource dataSource, string action, int sourceId, object after)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(context.RequestAborted);
-        await AuditLog.WriteAsync(connection, null, new AuditEntry(
-            context.User.Identity?.Name, action, "source", sourceId.ToString(CultureInfo.InvariantCulture),
-            After: after, RemoteIp: context.Connection.RemoteIpAddress?.ToString()), context.RequestAborted);
-    }
+    static Task AuditAsync(HttpContext context, NpgsqlDataSource dataSource, string action, int sourceId, object after) =>
+        AuditedEdit.RunAsync(dataSource, new Actor(context.User.Identity?.Name, context.Connection.RemoteIpAddress?.ToString()),
+            edit => edit.RecordAsync(action, "source", sourceId, null, after), context.RequestAborted);
 }
