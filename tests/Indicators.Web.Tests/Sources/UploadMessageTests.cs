@@ -50,25 +50,20 @@ public partial class UploadMessageTests
     [Fact]
     public async Task An_upload_larger_than_the_limit_over_a_real_server_gets_the_size_message_not_a_token_error()
     {
-        var (connectionString, sourceId) = await Arrange();
-        await using var app = new TestWebApp(connectionString, new Dictionary<string, string?> { ["Sources:Files:MaxUploadMegabytes"] = "1" });
-        var baseUrl = app.StartKestrel();
-        using var handler = new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false };
-        using var client = new HttpClient(handler) { BaseAddress = new Uri(baseUrl) };
-        await TestUsers.SignInAsync(client, "person");
+        await using var server = await OneMegabyteServer.StartAsync();
 
-        var response = await Upload(client, sourceId, "stor.csv", new ByteArrayContent(new byte[3 * 1024 * 1024]));
+        var response = await Upload(server.Client, server.SourceId, "stor.csv", new ByteArrayContent(new byte[3 * 1024 * 1024]));
         var body = await response.Content.ReadAsStringAsync();
         Assert.DoesNotContain("säkerhetstoken", body, StringComparison.Ordinal);
-        var shown = await Shown(client, response);
+        var shown = await Shown(server.Client, response);
 
         Assert.Contains("för stor", shown, StringComparison.Ordinal);
         Assert.Contains("1 MB", shown, StringComparison.Ordinal);
 
         // Sent in chunks, without a length: the server finds out only while reading, and the answer is the same.
-        var chunked = await Upload(client, sourceId, "stor.csv", new StreamContent(new UnseekableStream(new byte[3 * 1024 * 1024])));
-        Assert.Contains("för stor", await Shown(client, chunked), StringComparison.Ordinal);
-        await using var connection = new NpgsqlConnection(connectionString);
+        var chunked = await Upload(server.Client, server.SourceId, "stor.csv", new StreamContent(new UnseekableStream(new byte[3 * 1024 * 1024])));
+        Assert.Contains("för stor", await Shown(server.Client, chunked), StringComparison.Ordinal);
+        await using var connection = new NpgsqlConnection(server.ConnectionString);
         Assert.Equal(0, await connection.ExecuteScalarAsync<int>("select count(*) from source_file"));
     }
 
@@ -81,20 +76,15 @@ public partial class UploadMessageTests
     [Fact]
     public async Task A_chunked_upload_eight_times_the_limit_gets_the_size_message_every_time()
     {
-        var (connectionString, sourceId) = await Arrange();
-        await using var app = new TestWebApp(connectionString, new Dictionary<string, string?> { ["Sources:Files:MaxUploadMegabytes"] = "1" });
-        var baseUrl = app.StartKestrel();
-        using var handler = new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false };
-        using var client = new HttpClient(handler) { BaseAddress = new Uri(baseUrl) };
-        await TestUsers.SignInAsync(client, "person");
+        await using var server = await OneMegabyteServer.StartAsync();
 
         for (var round = 0; round < 3; round++)
         {
-            var chunked = await Upload(client, sourceId, "stor.csv", new StreamContent(new UnseekableStream(new byte[8 * 1024 * 1024])));
-            Assert.Contains("för stor", await Shown(client, chunked), StringComparison.Ordinal);
+            var chunked = await Upload(server.Client, server.SourceId, "stor.csv", new StreamContent(new UnseekableStream(new byte[8 * 1024 * 1024])));
+            Assert.Contains("för stor", await Shown(server.Client, chunked), StringComparison.Ordinal);
         }
 
-        await using var connection = new NpgsqlConnection(connectionString);
+        await using var connection = new NpgsqlConnection(server.ConnectionString);
         Assert.Equal(0, await connection.ExecuteScalarAsync<int>("select count(*) from source_file"));
     }
 
@@ -118,14 +108,9 @@ public partial class UploadMessageTests
     [Fact]
     public async Task An_upload_just_over_the_limit_is_refused_with_a_message_naming_the_file()
     {
-        var (connectionString, sourceId) = await Arrange();
-        await using var app = new TestWebApp(connectionString, new Dictionary<string, string?> { ["Sources:Files:MaxUploadMegabytes"] = "1" });
-        var baseUrl = app.StartKestrel();
-        using var handler = new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false };
-        using var client = new HttpClient(handler) { BaseAddress = new Uri(baseUrl) };
-        await TestUsers.SignInAsync(client, "person");
+        await using var server = await OneMegabyteServer.StartAsync();
 
-        var shown = await Shown(client, await Upload(client, sourceId, "lite för stor.csv", new ByteArrayContent(new byte[(1024 * 1024) + 10])));
+        var shown = await Shown(server.Client, await Upload(server.Client, server.SourceId, "lite för stor.csv", new ByteArrayContent(new byte[(1024 * 1024) + 10])));
 
         Assert.Equal("'lite för stor.csv' är större än 1 MB och sparades inte. Dela upp filen eller lägg den i den bevakade mappen.", shown);
     }
@@ -162,6 +147,47 @@ public partial class UploadMessageTests
         Assert.True(response.Headers.Location!.OriginalString.Length < 4096, $"{response.Headers.Location.OriginalString.Length} characters");
         Assert.Contains("aaaa", shown, StringComparison.Ordinal);
         Assert.Contains("sparades inte", shown, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The app over a real Kestrel server with a 1 MB upload limit and "person" signed in: the size limits act in the
+    /// server, so these tests send over a socket rather than through the in-memory test client.
+    /// </summary>
+    sealed class OneMegabyteServer : IAsyncDisposable
+    {
+        readonly TestWebApp app;
+        readonly HttpClientHandler handler;
+
+        OneMegabyteServer(string connectionString, int sourceId, TestWebApp app)
+        {
+            ConnectionString = connectionString;
+            SourceId = sourceId;
+            this.app = app;
+            handler = new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false };
+            Client = new HttpClient(handler) { BaseAddress = new Uri(app.StartKestrel()) };
+        }
+
+        public string ConnectionString { get; }
+
+        public int SourceId { get; }
+
+        public HttpClient Client { get; }
+
+        public static async Task<OneMegabyteServer> StartAsync()
+        {
+            var (connectionString, sourceId) = await Arrange();
+            var server = new OneMegabyteServer(connectionString, sourceId,
+                new TestWebApp(connectionString, new Dictionary<string, string?> { ["Sources:Files:MaxUploadMegabytes"] = "1" }));
+            await TestUsers.SignInAsync(server.Client, "person");
+            return server;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            Client.Dispose();
+            handler.Dispose();
+            await app.DisposeAsync();
+        }
     }
 
     /// <summary>A stream that cannot tell its length, so HttpClient sends the form in chunks.</summary>
