@@ -38,7 +38,7 @@ public sealed class PlainSchedule
 {
     static readonly int[] DaysInMonth = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-    static readonly string[] MonthNames = CultureInfo.GetCultureInfo("sv-SE").DateTimeFormat.MonthNames;
+    static readonly string[] MonthNames = Core.Formatting.SwedishFormat.Culture.DateTimeFormat.MonthNames;
 
     PlainSchedule(ScheduleKind kind, TimeOnly time, IReadOnlyList<DayOfWeek> weekdays, int day, int month)
     {
