@@ -124,9 +124,11 @@ public class SourceEditingBrowserTests(Browser browser)
         await PageChecks.WaitUntilInteractiveAsync(page);
         await Assertions.Expect(page.GetByRole(AriaRole.Radio, new() { Name = "Kolada", Exact = true })).ToBeCheckedAsync();
         await page.GetByLabel("Namn", new() { Exact = true }).FillAsync("Väntetider (Kolada)");
-        await page.Locator("#cron").FillAsync("30 6 * * 1-5");
-        await Assertions.Expect(page.Locator("#cron-reading")).ToContainTextAsync("Måndag–fredag kl. 06:30.");
-        await Assertions.Expect(page.Locator("#cron-reading .cron-next")).ToContainTextAsync("Nästa körningar:");
+        // A cron written by hand, under "Avancerat", is read aloud as it is typed.
+        await page.Locator("#schedule").GetByLabel("Avancerat: cron-uttryck").CheckAsync();
+        await page.Locator("#schedule-cron").FillAsync("30 6 * * 1-5");
+        await Assertions.Expect(page.Locator("#schedule-reading")).ToContainTextAsync("Måndag–fredag kl. 06:30.");
+        await Assertions.Expect(page.Locator("#schedule-reading .cron-next")).ToContainTextAsync("Nästa körningar:");
 
         // The search answers as you type, through Kolada's metadata endpoint, across its pages.
         await page.Locator("#kpi-search").PressSequentiallyAsync("operation");
@@ -154,7 +156,7 @@ public class SourceEditingBrowserTests(Browser browser)
         await page.GetByRole(AriaRole.Button, new() { Name = "Spara" }).ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Väntetider (Kolada)");
         await Assertions.Expect(page.GetByText("Källan är sparad och schemat uppdaterat.")).ToBeVisibleAsync();
-        await Assertions.Expect(page.Locator("dl.facts")).ToContainTextAsync("måndag–fredag kl. 06:30");
+        await Assertions.Expect(page.Locator("dl.facts")).ToContainTextAsync("Måndag–fredag kl. 06:30");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Kör nu" }).ClickAsync();
         await Assertions.Expect(page.Locator(".live-run")).ToContainTextAsync("Körningen är slut", new() { Timeout = 90_000 });
@@ -206,8 +208,9 @@ public class SourceEditingBrowserTests(Browser browser)
         await page.GotoAsync(baseUrl + "/kallor/ny");
         await PageChecks.WaitUntilInteractiveAsync(page);
         await page.GetByRole(AriaRole.Radio, new() { Name = "Fil", Exact = true }).CheckAsync();
-        await page.Locator("#cron").FillAsync("kl 6 varje dag");
-        await Assertions.Expect(page.Locator("#cron-reading")).ToContainTextAsync("Schemat 'kl 6 varje dag' är inte ett giltigt cron-uttryck");
+        await page.Locator("#schedule").GetByLabel("Avancerat: cron-uttryck").CheckAsync();
+        await page.Locator("#schedule-cron").FillAsync("kl 6 varje dag");
+        await Assertions.Expect(page.Locator("#schedule-reading")).ToContainTextAsync("Schemat 'kl 6 varje dag' är inte ett giltigt cron-uttryck");
         await page.GetByRole(AriaRole.Button, new() { Name = "Spara" }).ClickAsync();
         await Assertions.Expect(page.Locator(".validation-errors")).ToContainTextAsync("Ange källans namn.");
         await Assertions.Expect(page.Locator(".validation-errors")).ToContainTextAsync("är inte ett giltigt cron-uttryck med fem fält");
@@ -226,8 +229,9 @@ public class SourceEditingBrowserTests(Browser browser)
         await page.Locator("#file-pattern").FillAsync("");
 
         await page.GetByLabel("Namn", new() { Exact = true }).FillAsync("Hyrpersonal (fil)");
-        await page.Locator("#cron").FillAsync("0 7 * * 1");
-        await Assertions.Expect(page.Locator("#cron-reading")).ToContainTextAsync("Varje måndag kl. 07:00.");
+        await page.Locator("#schedule").GetByLabel("Varje vecka").CheckAsync();
+        await page.Locator("#schedule-time").FillAsync("07:00");
+        await Assertions.Expect(page.Locator("#schedule-reading")).ToContainTextAsync("Varje måndag kl. 07:00.");
         var csv = new StringBuilder("indikator;period;område;värde\n");
         for (var month = 1; month <= 12; month++)
         {

@@ -28,6 +28,18 @@ public sealed class SourceQueries(NpgsqlDataSource dataSource)
         return await connection.QuerySingleOrDefaultAsync<SourceDefinition>(new CommandDefinition(sql, new { SourceId = sourceId }, cancellationToken: cancellationToken));
     }
 
+    /// <summary>
+    /// The source with "{}" for its settings: for readers who are not to see them (Ledning, Nämnd), so the page that
+    /// shows them the source never holds its settings. The crons come along: the schedule in words and the next runs
+    /// are read from them.
+    /// </summary>
+    public async Task<SourceDefinition?> FindWithoutSettingsAsync(int sourceId, CancellationToken cancellationToken = default)
+    {
+        const string sql = "select id, name, kind, cron, full_refresh_cron, time_zone, enabled, '{}' as settings, is_demo from source where id = @SourceId";
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<SourceDefinition>(new CommandDefinition(sql, new { SourceId = sourceId }, cancellationToken: cancellationToken));
+    }
+
     public async Task<IReadOnlyList<SourceDefinition>> ListAsync(CancellationToken cancellationToken = default)
     {
         const string sql = $"select {Columns} from source order by name, id";

@@ -66,24 +66,43 @@ public static class CronWords
         };
     }
 
+    /// <summary>
+    /// "varje måndag och torsdag" for single days, "måndag–fredag" for a range, "måndag–onsdag och fredag" for both (the
+    /// picker writes three days or more in a row as a range).
+    /// </summary>
     static string? WeekdayWords(string weekday)
     {
-        if (weekday.Split('-') is [var from, var to] && Number(from, 0, 7) is { } f && Number(to, 0, 7) is { } t && f < t)
+        var parts = new List<string>();
+        var ranges = false;
+        foreach (var item in weekday.Split(','))
         {
-            return $"{Weekdays[f]}–{Weekdays[t]}";
+            if (item.Split('-') is [var from, var to] && Number(from, 0, 7) is { } f && Number(to, 0, 7) is { } t && f < t)
+            {
+                parts.Add($"{Weekdays[f]}–{Weekdays[t]}");
+                ranges = true;
+            }
+            else if (Number(item, 0, 7) is { } d)
+            {
+                parts.Add(Weekdays[d]);
+            }
+            else
+            {
+                return null;
+            }
         }
 
-        var days = weekday.Split(',').Select(d => Number(d, 0, 7)).ToList();
-        return days.Any(d => d is null) ? null : "varje " + Join(days.Select(d => Weekdays[d!.Value]).ToList());
+        return (ranges ? "" : "varje ") + Join(parts);
     }
 
     static string Join(List<string> parts) =>
         parts.Count == 1 ? parts[0] : string.Join(", ", parts.Take(parts.Count - 1)) + " och " + parts[^1];
 
-    static int? Number(string text, int min, int max) =>
+    /// <summary>A plain number in a cron field, within bounds; null for anything else.</summary>
+    internal static int? Number(string text, int min, int max) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max ? value : null;
 
-    static string? Expand(string? cron) => cron?.Trim().ToLowerInvariant() switch
+    /// <summary>A cron macro as its five fields (the macros Cronos takes); other text as it is.</summary>
+    internal static string? Expand(string? cron) => cron?.Trim().ToLowerInvariant() switch
     {
         null or "" => null,
         "@hourly" => "0 * * * *",

@@ -19,9 +19,17 @@ public sealed class SourceForm
 
     public string Kind { get; set; } = SourceKind.Kolada.Text();
 
-    public string Cron { get; set; } = "0 6 * * *";
+    /// <summary>When the source is fetched: picked (daily, weekly, monthly, yearly) or a cron written by hand.</summary>
+    public ScheduleChoice Schedule { get; set; } = ScheduleChoice.From("0 6 * * *", optional: false);
 
-    public string? FullRefreshCron { get; set; }
+    /// <summary>When the whole history is read again, if ever.</summary>
+    public ScheduleChoice FullRefresh { get; set; } = ScheduleChoice.From(null, optional: true);
+
+    /// <summary>The cron <see cref="Schedule"/> gives; its errors, the picker's and the editor's, are shown under this name.</summary>
+    public string Cron => Schedule.Read().Cron ?? "";
+
+    /// <summary>The cron <see cref="FullRefresh"/> gives, or null; its errors are shown under this name.</summary>
+    public string? FullRefreshCron => FullRefresh.Read().Cron;
 
     public string TimeZone { get; set; } = SourceDraft.DefaultTimeZone;
 
@@ -100,8 +108,8 @@ public sealed class SourceForm
         {
             Name = source.Name,
             Kind = source.Kind,
-            Cron = source.Cron,
-            FullRefreshCron = source.FullRefreshCron,
+            Schedule = ScheduleChoice.From(source.Cron, optional: false),
+            FullRefresh = ScheduleChoice.From(source.FullRefreshCron, optional: true),
             TimeZone = source.TimeZone,
             Enabled = source.Enabled,
             IndicatorIds = [.. stored.IndicatorIds],
@@ -143,6 +151,8 @@ public sealed class SourceForm
     public (SourceDraft Draft, IReadOnlyList<FieldError> SettingsErrors) ToDraft()
     {
         IReadOnlyList<FieldError> errors = [];
+        var (cron, cronError) = Schedule.Read();
+        var (fullRefreshCron, fullRefreshError) = FullRefresh.Read();
         switch (SourceKinds.Parse(Kind))
         {
             case SourceKind.Kolada:
@@ -162,7 +172,19 @@ public sealed class SourceForm
                 break;
         }
 
-        return (new SourceDraft(Name, Kind, Cron, FullRefreshCron, TimeZone, Enabled, Settings, [.. IndicatorIds.Distinct()]), errors);
+        // The picker's errors name its field ("Schema – Klockslag: …") and go where the editor's cron errors go.
+        List<FieldError> scheduleErrors = [];
+        if (cronError is not null)
+        {
+            scheduleErrors.Add(new FieldError(nameof(Cron), "Schema – " + cronError));
+        }
+
+        if (fullRefreshError is not null)
+        {
+            scheduleErrors.Add(new FieldError(nameof(FullRefreshCron), "Fullständig omläsning – " + fullRefreshError));
+        }
+
+        return (new SourceDraft(Name, Kind, cron ?? "", fullRefreshCron, TimeZone, Enabled, Settings, [.. IndicatorIds.Distinct()]), [.. scheduleErrors, .. errors]);
     }
 
     /// <summary>The file mapping the fields describe (also for the preview of a sample file).</summary>

@@ -9,6 +9,7 @@ public class CronWordsTests
     [InlineData("30 7 * * 1-5", "måndag–fredag kl. 07:30")]
     [InlineData("0 3 * * 0", "varje söndag kl. 03:00")]
     [InlineData("0 3 * * 1,4", "varje måndag och torsdag kl. 03:00")]
+    [InlineData("0 3 * * 1,5-7", "måndag och fredag–söndag kl. 03:00")]
     [InlineData("0 6,18 * * *", "varje dag kl. 06:00 och 18:00")]
     [InlineData("15 2 1 * *", "den 1 varje månad kl. 02:15")]
     [InlineData("0 5 15 3 *", "den 15 mars varje år kl. 05:00")]

@@ -102,4 +102,57 @@ public class SourceFormTests
             [("FileValueColumn", "Ange vilken kolumn som håller värdet."), ("FileAreaColumn", "Ange områdets kolumn, eller ett fast område för hela filen.")],
             errors.Select(e => (e.Field, e.Message)));
     }
+
+    [Theory]
+    [InlineData("30 6 * * 1,4", SchedulePick.Weekly)]
+    [InlineData("@daily", SchedulePick.Daily)]
+    [InlineData("00 06 1 * *", SchedulePick.Monthly)]
+    [InlineData("0 5 29 2 *", SchedulePick.Yearly)]
+    [InlineData("*/15 * * * *", SchedulePick.Advanced)]
+    [InlineData("0 6 L * *", SchedulePick.Advanced)]
+    public void A_stored_cron_opens_in_the_picker_when_it_has_a_picker_shape_and_is_saved_back_unchanged(string cron, SchedulePick pick)
+    {
+        var stored = new SourceDefinition(7, "Källa", "kolada", cron, null, "Europe/Stockholm", true, """{"kpis": ["N79224"]}""", false);
+        var form = SourceForm.From(new SourceForEdit(stored, [], "1"));
+
+        Assert.Equal(pick, form.Schedule.Pick);
+        Assert.Equal(SchedulePick.None, form.FullRefresh.Pick);
+        Assert.Equal(cron, form.ToDraft().Draft.Cron);
+        Assert.Null(form.ToDraft().Draft.FullRefreshCron);
+    }
+
+    [Fact]
+    public void A_changed_pick_writes_its_own_cron_and_switching_to_advanced_carries_it()
+    {
+        var form = SourceForm.From(new SourceForEdit(new SourceDefinition(7, "Källa", "kolada", "@daily", "0 3 * * 0", "Europe/Stockholm", true, "{}", false), [], "1"));
+        form.Schedule.Switch(SchedulePick.Weekly);
+        form.Schedule.Weekdays.Add(DayOfWeek.Thursday);
+        form.Schedule.Time = "6.30";
+
+        Assert.Equal("30 6 * * 1,4", form.ToDraft().Draft.Cron);
+        Assert.Equal("0 3 * * 0", form.ToDraft().Draft.FullRefreshCron);
+        form.Schedule.Switch(SchedulePick.Advanced);
+        Assert.Equal("30 6 * * 1,4", form.Schedule.Cron);
+        form.Schedule.Cron = "0 5 15 3 *";
+        form.Schedule.Switch(SchedulePick.Weekly);
+        Assert.Equal(SchedulePick.Weekly, form.Schedule.Pick);
+        Assert.Equal("05:00", form.Schedule.Time);
+    }
+
+    [Fact]
+    public void The_pickers_errors_name_the_schedule_and_its_field()
+    {
+        var form = new SourceForm { Kind = "kolada", KoladaKpis = ["N79224"] };
+        form.Schedule.Switch(SchedulePick.Weekly);
+        form.Schedule.Weekdays.Clear();
+        form.FullRefresh.Switch(SchedulePick.Yearly);
+        form.FullRefresh.Day = 31;
+        form.FullRefresh.Month = 6;
+
+        var (_, errors) = form.ToDraft();
+
+        Assert.Equal(
+            [(nameof(SourceForm.Cron), "Schema – Veckodagar: välj minst en dag."), (nameof(SourceForm.FullRefreshCron), "Fullständig omläsning – Datum: den 31 juni finns inte.")],
+            errors.Select(e => (e.Field, e.Message)));
+    }
 }
