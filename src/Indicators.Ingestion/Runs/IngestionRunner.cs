@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Dapper;
-using Indicators.Core.Formatting;
 using Indicators.Data.Observations;
 using Indicators.Data.Sources;
 using Indicators.Ingestion.Sources;
@@ -262,8 +261,7 @@ public sealed class IngestionRunner(
     };
 
     static string Summary(MergeCounts counts, int rejected, int warnings) =>
-        $"{counts.Inserted} nya, {counts.Updated} ändrade, {counts.Unchanged} oförändrade, {counts.Retracted} återkallade, {rejected} avvisade"
-        + (warnings > 0 ? $", {SwedishFormat.Count(warnings, "varning", "varningar")}" : "") + ".";
+        new RunCounts(counts.Inserted, counts.Updated, counts.Unchanged, counts.Retracted, rejected, warnings).Text() + ".";
 
     const string LastSuccessSql = """
         select max(started_at) from ingestion_run
