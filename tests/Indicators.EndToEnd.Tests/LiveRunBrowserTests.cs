@@ -101,7 +101,7 @@ public class LiveRunBrowserTests(Browser browser)
         {
             Name = "hyrpersonal.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes("indicator;period;area;value\nHYR;2025-03;0022;4,2\n"),
         });
-        await page.GetByRole(AriaRole.Button, new() { Name = "Ladda upp" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ladda upp", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByText("Den läses in nu.")).ToBeVisibleAsync();
         await page.EvaluateAsync("window.__notReloaded = true");
         await Assertions.Expect(runs).ToContainTextAsync("Uppladdad fil av Alva Andersson", live);
