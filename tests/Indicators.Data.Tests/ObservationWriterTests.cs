@@ -94,6 +94,16 @@ public class ObservationWriterTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_first_delivery_with_retractions_counts_them_as_retracted_not_as_new()
+    {
+        // Issue 18: 1 191 values and 19 retractions showed "1 210 nya … 0 återkallade". In small: 2 values, 1 retraction.
+        var counts = await Merge(Row("2023", 70.1m), Row("2024", 71.2m), Row("2022", null, status: ObservationStatus.Retracted));
+
+        Assert.Equal(new MergeCounts(2, 0, 0, 1), counts);
+        Assert.Equal(new MergeCounts(0, 0, 3, 0), await Merge(Row("2023", 70.1m), Row("2024", 71.2m), Row("2022", null, status: ObservationStatus.Retracted)));
+    }
+
+    [Fact]
     public async Task The_same_outcome_twice_in_one_delivery_fails_and_writes_nothing()
     {
         await Assert.ThrowsAsync<PostgresException>(() => Merge(Row("2024", 71.2m), Row("2024", 72m)));

@@ -60,7 +60,7 @@ public class SourcesPageTests
         // A daily source whose last success was three days ago is stale; a disabled one is said to be off.
         Assert.Contains("Inaktuell", page, StringComparison.Ordinal);
         Assert.Contains("Avstängd", page, StringComparison.Ordinal);
-        Assert.Contains("senaste period 2024, 1 utfall", page, StringComparison.Ordinal);
+        Assert.Contains("senaste period 2024", page, StringComparison.Ordinal);
         Assert.Contains("Har inte körts", page, StringComparison.Ordinal);
         Assert.Contains(" 06:00", page, StringComparison.Ordinal);
     }
@@ -92,9 +92,49 @@ public class SourcesPageTests
 
         Assert.Contains("Operation inom 90 dagar (Kolada N79224)", page, StringComparison.Ordinal);
         Assert.Equal(5, System.Text.RegularExpressions.Regex.Count(page.Split("Nästa körningar")[1].Split("</dd>")[0], " 06:00"));
-        Assert.Contains("Startad för hand", page, StringComparison.Ordinal);
-        Assert.Contains("Schemalagd", page, StringComparison.Ordinal);
+        Assert.Contains("<td>Kör nu</td>", page, StringComparison.Ordinal);
+        Assert.Contains("<td>Schemalagd</td>", page, StringComparison.Ordinal);
         Assert.Contains("Kör nu", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task One_delivery_is_told_with_the_same_counts_on_the_list_the_source_page_and_the_run_page_with_who_started_it_and_what_it_met()
+    {
+        // Issue 18: 1 191 values and 19 retractions were "1 210 nya … 0 återkallade" on the run page and "1 162 utfall" on
+        // the list; an upload's run said "Startad för hand"; retries were only in the server log; "jobb 5" was Hangfire's number.
+        var (connectionString, koladaId, _, _) = await Arrange();
+        await TestUsers.CreateAsync(connectionString, "alva", "Analytiker");
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.ExecuteAsync("update app_user set display_name = 'Alva Andersson' where user_name = 'alva'");
+        var runId = await connection.ExecuteScalarAsync<long>($$"""
+            insert into ingestion_run (source_id, hangfire_job_id, trigger, started_by, status, started_at, finished_at, rows_read, rows_done, inserted, retracted, unchanged, message)
+            values ({{koladaId}}, '5', 'upload', 'alva', 'succeeded', now() - interval '1 minute', now() - interval '50 seconds', 1210, 1210, 1191, 19, 0,
+                    '1 191 nya, 0 ändrade, 0 oförändrade, 19 återkallade, 0 avvisade.')
+            returning id
+            """);
+        await TestPostgres.ExecuteAsync(connectionString, $"""
+            insert into ingestion_run_event (run_id, kind, http_status, attempt, wait_ms, message)
+            values ({runId}, 'retry', 429, 1, 1000, 'Kolada svarade 429 (Too Many Requests) för api.kolada.se/v3/data/kpi/… (sida 3)'),
+                   ({runId}, 'retry', 500, 2, 4200, 'Kolada svarade 500 (Internal Server Error) för api.kolada.se/v3/data/kpi/… (sida 3)');
+            """);
+        await using var app = new TestWebApp(connectionString);
+        using var client = await SignedIn(app, connectionString, "Analytiker");
+        const string Counts = "1 191 nya, 0 ändrade, 0 oförändrade, 19 återkallade, 0 avvisade";
+
+        var list = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri("/kallor", UriKind.Relative)));
+        var source = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri($"/kallor/{koladaId}", UriKind.Relative)));
+        var run = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri($"/kallor/korningar/{runId}", UriKind.Relative)));
+
+        Assert.Contains(Counts, list.Replace('\u00A0', ' '), StringComparison.Ordinal);
+        Assert.Contains($"Körning {runId}", list, StringComparison.Ordinal);
+        Assert.Contains(Counts, run.Replace('\u00A0', ' '), StringComparison.Ordinal);
+        Assert.Contains("Uppladdad fil av Alva Andersson", run, StringComparison.Ordinal);
+        Assert.Contains("<td>Uppladdad fil av Alva Andersson</td>", source, StringComparison.Ordinal);
+        Assert.Contains($">Körning {runId}</a>", source, StringComparison.Ordinal);
+        Assert.DoesNotContain("jobb", run, StringComparison.Ordinal);
+        Assert.Contains("Kolada svarade 429 (Too Many Requests) för api.kolada.se/v3/data/kpi/… (sida 3)", run, StringComparison.Ordinal);
+        Assert.Contains("4,2 s", run, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"number\">1 s</td>", run, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -109,7 +149,8 @@ public class SourcesPageTests
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith($"/kallor/{koladaId}?startad=", response.Headers.Location?.OriginalString, StringComparison.Ordinal);
         await using var connection = new NpgsqlConnection(connectionString);
-        Assert.Equal(1, await connection.ExecuteScalarAsync<int>("select count(*) from hangfire.job where invocationdata::text like '%RunNowAsync%'"));
+        // Kör nu records who pressed it: the run will say "Kör nu av …".
+        Assert.Equal(1, await connection.ExecuteScalarAsync<int>("select count(*) from hangfire.job where invocationdata::text like '%RunNowAsync%' and arguments::text like '%person%'"));
         Assert.Equal(1, await connection.ExecuteScalarAsync<int>(
             "select count(*) from audit_log where action = 'run' and entity = 'source' and entity_id = @Id and user_name = 'person'", new { Id = koladaId.ToString(System.Globalization.CultureInfo.InvariantCulture) }));
     }
@@ -164,7 +205,8 @@ public class SourcesPageTests
         Assert.Contains("Väntar på nästa körning", page, StringComparison.Ordinal);
         await using var connection = new NpgsqlConnection(connectionString);
         Assert.Equal(1, await connection.ExecuteScalarAsync<int>("select count(*) from source_file where source_id = @Id and uploaded_by = 'person'", new { Id = fileId }));
-        Assert.Equal(1, await connection.ExecuteScalarAsync<int>("select count(*) from hangfire.job where invocationdata::text like '%RunNowAsync%'"));
+        // The run is an upload's, by the person who uploaded: not "Startad för hand".
+        Assert.Equal(1, await connection.ExecuteScalarAsync<int>("select count(*) from hangfire.job where invocationdata::text like '%RunUploadAsync%' and arguments::text like '%person%'"));
         Assert.Equal(1, await connection.ExecuteScalarAsync<int>("select count(*) from audit_log where action = 'upload' and user_name = 'person'"));
     }
 

@@ -16,7 +16,9 @@ public sealed record MergeCounts(int Inserted, int Updated, int Unchanged, int R
 /// <summary>
 /// Writes a run's outcomes in the caller's transaction: binary COPY into a staging table, then one statement
 /// that inserts what is new, keeps the replaced value of what changed in observation_revision, and leaves
-/// what is equal untouched. Running the same rows twice therefore changes nothing.
+/// what is equal untouched. Running the same rows twice therefore changes nothing. Counted as a source delivered
+/// them: a retraction is counted as retracted whether or not its outcome was stored before (one never stored is kept
+/// as retracted, not counted as new), so new + changed + unchanged + retracted is what was delivered.
 /// </summary>
 public static class ObservationWriter
 {
@@ -111,11 +113,11 @@ public static class ObservationWriter
             where not exists (
                 select 1 from observation o
                 where o.indicator_id = s.indicator_id and o.period = s.period and o.area_id = s.area_id and o.gender = s.gender)
-            returning 1
+            returning status
         )
         select (select count(*) from observation_staging) as staged,
-               (select count(*) from inserted) as inserted,
+               (select count(*) from inserted where status <> 'retracted') as inserted,
                (select count(*) from updated where status <> 'retracted') as updated,
-               (select count(*) from updated where status = 'retracted') as retracted
+               (select count(*) from updated where status = 'retracted') + (select count(*) from inserted where status = 'retracted') as retracted
         """;
 }

@@ -7,13 +7,20 @@ namespace Indicators.Data.Sources;
 public sealed record SourceSummary(
     int Id, string Name, string Kind, string Cron, string? FullRefreshCron, string TimeZone, bool Enabled, bool IsDemo,
     int IndicatorCount, long? LastRunId, string? LastRunStatus, DateTime? LastRunStartedAt, DateTime? LastRunFinishedAt,
-    string? LastRunMessage, DateTime? LastSuccessAt, string? NewestPeriod, long ObservationCount);
+    string? LastRunMessage, DateTime? LastSuccessAt, string? NewestPeriod, long ObservationCount,
+    int LastRunInserted, int LastRunUpdated, int LastRunUnchanged, int LastRunRetracted, int LastRunRejected);
 
-/// <summary>One run of a source, as the run history and the run page show it.</summary>
+/// <summary>
+/// One run of a source, as the run history and the run page show it. <see cref="StartedBy"/> is the display name of the
+/// person who started it (Kör nu, an upload, Försök igen), null for a schedule or a watched folder.
+/// </summary>
 public sealed record RunSummary(
     long Id, int? SourceId, string? SourceName, string? HangfireJobId, string Trigger, string Status, DateTime StartedAt,
     DateTime? FinishedAt, int RowsRead, int RowsDone, int Inserted, int Updated, int Unchanged, int Retracted, int Rejected,
-    string? Message, string Problems, string? Phase, DateTime? ProgressAt);
+    string? Message, string Problems, string? Phase, DateTime? ProgressAt, string? StartedBy, int EventCount);
+
+/// <summary>Something a run met on its way (an HTTP retry after a 429, a 5xx or no answer), with the wait it made.</summary>
+public sealed record RunEventRow(DateTime At, int? HttpStatus, int Attempt, int WaitMs, string Message);
 
 /// <summary>A linked indicator of a source, for the source page.</summary>
 public sealed record SourceIndicatorName(int IndicatorId, string Code, string Name, string? KpiId);
@@ -30,10 +37,13 @@ public sealed class SourceRunQueries(NpgsqlDataSource dataSource)
                    (select count(*)::int from source_indicator si where si.source_id = s.id) as IndicatorCount,
                    last.id as LastRunId, last.status as LastRunStatus, last.started_at as LastRunStartedAt,
                    last.finished_at as LastRunFinishedAt, last.message as LastRunMessage,
-                   success.started_at as LastSuccessAt, data.newest_period, coalesce(data.observations, 0) as ObservationCount
+                   success.started_at as LastSuccessAt, data.newest_period, coalesce(data.observations, 0) as ObservationCount,
+                   coalesce(last.inserted, 0) as LastRunInserted, coalesce(last.updated, 0) as LastRunUpdated,
+                   coalesce(last.unchanged, 0) as LastRunUnchanged, coalesce(last.retracted, 0) as LastRunRetracted,
+                   coalesce(last.rejected, 0) as LastRunRejected
             from source s
             left join lateral (
-                select r.id, r.status, r.started_at, r.finished_at, r.message
+                select r.id, r.status, r.started_at, r.finished_at, r.message, r.inserted, r.updated, r.unchanged, r.retracted, r.rejected
                 from ingestion_run r where r.source_id = s.id order by r.started_at desc, r.id desc limit 1) last on true
             left join lateral (
                 select r.started_at
@@ -68,6 +78,17 @@ public sealed class SourceRunQueries(NpgsqlDataSource dataSource)
         return await connection.QuerySingleOrDefaultAsync<RunSummary>(new CommandDefinition(sql, new { RunId = runId }, cancellationToken: cancellationToken));
     }
 
+    /// <summary>The run's events in the order met (at most a few hundred: the runner caps them).</summary>
+    public async Task<IReadOnlyList<RunEventRow>> EventsOfAsync(long runId, CancellationToken cancellationToken = default)
+    {
+        const string sql = """
+            select e.at, e.http_status, e.attempt, e.wait_ms, e.message
+            from ingestion_run_event e where e.run_id = @RunId order by e.id
+            """;
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return (await connection.QueryAsync<RunEventRow>(new CommandDefinition(sql, new { RunId = runId }, cancellationToken: cancellationToken))).AsList();
+    }
+
     public async Task<IReadOnlyList<SourceIndicatorName>> IndicatorsOfAsync(int sourceId, CancellationToken cancellationToken = default)
     {
         const string sql = """
@@ -85,7 +106,9 @@ public sealed class SourceRunQueries(NpgsqlDataSource dataSource)
                r.status, r.started_at, r.finished_at, r.rows_read,
                r.rows_done, r.inserted, r.updated, r.unchanged,
                r.retracted, r.rejected, r.message, r.problems::text,
-               r.phase, r.progress_at
+               r.phase, r.progress_at,
+               case when r.started_by is not null then user_display_name(r.started_by) end as StartedBy,
+               (select count(*)::int from ingestion_run_event e where e.run_id = r.id) as EventCount
         from ingestion_run r left join source s on s.id = r.source_id
         """;
 }

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Dapper;
-using Indicators.Core.Formatting;
 using Indicators.Data.Observations;
 using Indicators.Data.Sources;
 using Indicators.Ingestion.Sources;
@@ -26,7 +25,8 @@ public sealed class IngestionRunner(
     /// <summary>The most problems kept on a run; the counts still say how many there were.</summary>
     public const int MaxStoredProblems = 200;
 
-    public async Task<RunResult> RunAsync(int sourceId, RunTrigger trigger, RunMode mode, CancellationToken cancellationToken)
+    /// <summary>Runs the source; <paramref name="startedBy"/> is the user name of the person who started it, if one did.</summary>
+    public async Task<RunResult> RunAsync(int sourceId, RunTrigger trigger, RunMode mode, CancellationToken cancellationToken, string? startedBy = null)
     {
         var lease = leaseOptions.Value;
         await using var lockConnection = dataSource.CreateConnection();
@@ -54,7 +54,7 @@ public sealed class IngestionRunner(
                 ?? throw new InvalidOperationException($"Source {sourceId} does not exist.");
             var lastSuccess = await lockConnection.ExecuteScalarAsync<DateTime?>(new CommandDefinition(LastSuccessSql, new { SourceId = sourceId }, cancellationToken: cancellationToken));
             var runId = await lockConnection.ExecuteScalarAsync<long>(new CommandDefinition(StartSql,
-                new { SourceId = sourceId, Trigger = trigger.ToString().ToLowerInvariant(), lease.Lease }, cancellationToken: cancellationToken));
+                new { SourceId = sourceId, Trigger = trigger.Text(), StartedBy = startedBy, lease.Lease }, cancellationToken: cancellationToken));
             return await RunLockedAsync(source, runId, lockConnection, lastSuccess, mode, lease, cancellationToken);
         }
         catch (Exception e) when (e is not RunInterruptedException && DatabaseFaults.IsConnectionLoss(e))
@@ -77,6 +77,8 @@ public sealed class IngestionRunner(
         using var running = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         await using var progress = new RunProgressRecorder(lockConnection, runId, lease, running.Cancel, logger);
         var token = running.Token;
+        // The HTTP pipeline records its retries on this run (RunContext); the change ends when this method returns.
+        using var context = RunContext.Enter(progress);
         try
         {
             var reader = readers.FirstOrDefault(r => source.Kind.Is(r.Kind))
@@ -138,7 +140,16 @@ public sealed class IngestionRunner(
             await progress.StopAsync();
             var (message, databaseLost) = RunFailure.Of(e, progress.LockLost, cancellationToken);
             await RecordFailureAsync(lockConnection, runId, message, lease, cancellationToken);
-            logger.LogWarning(e, "Source {SourceId} run {RunId} failed: {Message}", source.Id, runId, message);
+            if (RunFailure.IsExpected(e))
+            {
+                // A source that cannot be read is the source's news, not ours: the run says why, no stack trace needed.
+                logger.LogWarning("Source {SourceId} run {RunId} failed: {Message}", source.Id, runId, message);
+            }
+            else
+            {
+                logger.LogWarning(e, "Source {SourceId} run {RunId} failed: {Message}", source.Id, runId, message);
+            }
+
             if (databaseLost && e is not RunInterruptedException)
             {
                 throw new RunInterruptedException(message, e);
@@ -250,8 +261,7 @@ public sealed class IngestionRunner(
     };
 
     static string Summary(MergeCounts counts, int rejected, int warnings) =>
-        $"{counts.Inserted} nya, {counts.Updated} ändrade, {counts.Unchanged} oförändrade, {counts.Retracted} återkallade, {rejected} avvisade"
-        + (warnings > 0 ? $", {SwedishFormat.Count(warnings, "varning", "varningar")}" : "") + ".";
+        new RunCounts(counts.Inserted, counts.Updated, counts.Unchanged, counts.Retracted, rejected, warnings).Text() + ".";
 
     const string LastSuccessSql = """
         select max(started_at) from ingestion_run
@@ -261,8 +271,8 @@ public sealed class IngestionRunner(
     // Every run timestamp is clock_timestamp(), the moment of the statement: now() is the start of the transaction, and
     // the finish is written in the data transaction, which began before the (possibly long) merge.
     const string StartSql = """
-        insert into ingestion_run (source_id, trigger, status, phase, started_at, progress_at, lease_until)
-        select @SourceId, @Trigger, 'running', 'läser', start.moment, start.moment, start.moment + @Lease
+        insert into ingestion_run (source_id, trigger, started_by, status, phase, started_at, progress_at, lease_until)
+        select @SourceId, @Trigger, @StartedBy, 'running', 'läser', start.moment, start.moment, start.moment + @Lease
         from (select clock_timestamp() as moment) start
         returning id
         """;

@@ -21,6 +21,12 @@ static class RunFailure
     /// <summary>Stored instead when even the sanitised message could not be (it should not happen; the log has the cause).</summary>
     public const string Unrecordable = "Körningen misslyckades; orsaken gick inte att spara (se loggen).";
 
+    /// <summary>
+    /// A failure of the source itself (unreachable, bad answer, bad file), recorded on its run: expected in daily
+    /// operation, so logged as a warning without a stack trace, and not a failed Hangfire job (<see cref="Scheduling.SourceJobs"/>).
+    /// </summary>
+    public static bool IsExpected(Exception exception) => exception is SourceReadException;
+
     /// <summary>The failure as the run records it, and whether it was the database going away (then it is worth retrying).</summary>
     public static (string Message, bool DatabaseLost) Of(Exception exception, bool lockLost, CancellationToken jobToken) =>
         exception switch

@@ -13,10 +13,14 @@ namespace Indicators.Ingestion.Runs;
 /// lease every <see cref="RunLeaseOptions.HeartbeatInterval"/> (the heartbeat). When the lock connection is found
 /// broken, the source's advisory lock has gone with its session: the loop says so (<see cref="LockLost"/>) and calls
 /// <c>lockLost</c>, so the run stops instead of writing without its lock. Must be stopped before the run's own
-/// statements use the connection again.
+/// statements use the connection again. The run's events (<see cref="RunEvent"/>: HTTP retries) go the same way, into
+/// ingestion_run_event, in the same writes; the ones still queued are written when the recorder stops.
 /// </summary>
-sealed class RunProgressRecorder : IAsyncDisposable
+sealed class RunProgressRecorder : IAsyncDisposable, IRunEvents
 {
+    /// <summary>The most events kept on a run: a run retries a few times per call; a flood says enough at this length.</summary>
+    public const int MaxEvents = 200;
+
     /// <summary>The least time between two progress writes.</summary>
     public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(500);
 
@@ -29,7 +33,9 @@ sealed class RunProgressRecorder : IAsyncDisposable
     readonly CancellationTokenSource stopping = new();
     readonly Lock gate = new();
     readonly Task loop;
+    readonly System.Collections.Concurrent.ConcurrentQueue<RunEvent> events = new();
     RunProgress current;
+    int eventCount;
     int dirty;
     int stopped;
     volatile bool lost;
@@ -53,6 +59,16 @@ sealed class RunProgressRecorder : IAsyncDisposable
 
     /// <summary>The writing phase has begun; <paramref name="rowsRead"/> is the final count of rows read.</summary>
     public void Writing(int rowsRead, int rowsDone) => Update(c => c with { Phase = RunPhase.Writing, RowsRead = rowsRead, RowsDone = rowsDone });
+
+    /// <summary>Queues an event for the next write; past <see cref="MaxEvents"/> they are dropped.</summary>
+    public void Record(RunEvent runEvent)
+    {
+        if (Interlocked.Increment(ref eventCount) <= MaxEvents)
+        {
+            events.Enqueue(runEvent);
+            Update(c => c);
+        }
+    }
 
     void Update(Func<RunProgress, RunProgress> change)
     {
@@ -79,6 +95,41 @@ sealed class RunProgressRecorder : IAsyncDisposable
         await loop;
         stopping.Dispose();
         signal.Dispose();
+        if (!events.IsEmpty && !lost && connection.FullState == ConnectionState.Open)
+        {
+            try
+            {
+                await WriteEventsAsync();
+            }
+            catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
+            {
+                logger.LogWarning(e, "Could not record the events of run {RunId}", runId);
+            }
+        }
+    }
+
+    /// <summary>Writes the queued events, oldest first, in one statement.</summary>
+    async Task WriteEventsAsync()
+    {
+        var batch = new List<RunEvent>();
+        while (events.TryDequeue(out var next))
+        {
+            batch.Add(next);
+        }
+
+        if (batch.Count == 0)
+        {
+            return;
+        }
+
+        await connection.ExecuteAsync(new CommandDefinition(EventSql, new
+        {
+            RunId = runId,
+            Statuses = batch.Select(e => e.HttpStatus).ToArray(),
+            Attempts = batch.Select(e => e.Attempt).ToArray(),
+            Waits = batch.Select(e => (int)Math.Min(int.MaxValue, Math.Max(0, e.Wait.TotalMilliseconds))).ToArray(),
+            Messages = batch.Select(e => RunMessage.Sanitize(e.Message, RunMessage.MaxProblemLength)).ToArray(),
+        }, cancellationToken: CancellationToken.None));
     }
 
     public async ValueTask DisposeAsync() => await StopAsync();
@@ -125,6 +176,7 @@ sealed class RunProgressRecorder : IAsyncDisposable
             if (progressed)
             {
                 Interlocked.Exchange(ref dirty, 0);
+                await WriteEventsAsync();
                 RunProgress snapshot;
                 lock (gate)
                 {
@@ -168,6 +220,14 @@ sealed class RunProgressRecorder : IAsyncDisposable
         update ingestion_run
         set phase = @Phase, rows_read = @RowsRead, rows_done = @RowsDone, progress_at = clock_timestamp(), lease_until = clock_timestamp() + @Lease
         where id = @RunId and status = 'running'
+        """;
+
+    // One row per event, in the order met; an array per column keeps it one round trip.
+    const string EventSql = """
+        insert into ingestion_run_event (run_id, kind, http_status, attempt, wait_ms, message)
+        select @RunId, 'retry', e.status, e.attempt, e.wait_ms, e.message
+        from unnest(@Statuses::integer[], @Attempts::integer[], @Waits::integer[], @Messages::text[]) with ordinality as e(status, attempt, wait_ms, message, n)
+        order by e.n
         """;
 
     const string HeartbeatSql = """

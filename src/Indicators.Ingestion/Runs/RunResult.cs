@@ -3,12 +3,32 @@ using Indicators.Ingestion.Sources;
 
 namespace Indicators.Ingestion.Runs;
 
-/// <summary>How a run is started: by its schedule, by a person ("kör nu"), or again after a failure.</summary>
+/// <summary>
+/// Who or what started a run: its schedule, a person's "Kör nu" (<see cref="Manual"/>), "Försök igen" after a failure, an
+/// upload with "Läs in filen direkt", or a new file in the watched folder. Stored in ingestion_run.trigger as
+/// <see cref="RunTriggers.Text"/>.
+/// </summary>
 public enum RunTrigger
 {
     Scheduled,
     Manual,
     Retry,
+    Upload,
+    WatchedFolder,
+}
+
+public static class RunTriggers
+{
+    /// <summary>The stored text, one of the words ingestion_run.trigger's check allows.</summary>
+    public static string Text(this RunTrigger trigger) => trigger switch
+    {
+        RunTrigger.Scheduled => "scheduled",
+        RunTrigger.Manual => "manual",
+        RunTrigger.Retry => "retry",
+        RunTrigger.Upload => "upload",
+        RunTrigger.WatchedFolder => "watched_folder",
+        _ => throw new ArgumentOutOfRangeException(nameof(trigger), trigger, null),
+    };
 }
 
 /// <summary>

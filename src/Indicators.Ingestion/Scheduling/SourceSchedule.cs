@@ -57,13 +57,21 @@ public sealed class SourceSchedule(IRecurringJobManager recurringJobs, IBackgrou
         }
     }
 
-    /// <summary>Queues a run of the source now; returns Hangfire's job id.</summary>
-    public string RunNow(int sourceId) =>
-        backgroundJobs.Enqueue<SourceJobs>(SourceJobs.Queue, jobs => jobs.RunNowAsync(sourceId, CancellationToken.None));
+    /// <summary>Queues a run of the source now ("Kör nu" by the user <paramref name="startedBy"/>); returns Hangfire's job id.</summary>
+    public string RunNow(int sourceId, string? startedBy = null) =>
+        backgroundJobs.Enqueue<SourceJobs>(SourceJobs.Queue, jobs => jobs.RunNowAsync(sourceId, startedBy, CancellationToken.None));
+
+    /// <summary>Queues the run that reads a file <paramref name="startedBy"/> just uploaded; returns Hangfire's job id.</summary>
+    public string RunUpload(int sourceId, string? startedBy) =>
+        backgroundJobs.Enqueue<SourceJobs>(SourceJobs.Queue, jobs => jobs.RunUploadAsync(sourceId, startedBy, CancellationToken.None));
+
+    /// <summary>Queues the run that reads a new file in the source's watched folder; returns Hangfire's job id.</summary>
+    public string RunWatchedFolder(int sourceId) =>
+        backgroundJobs.Enqueue<SourceJobs>(SourceJobs.Queue, jobs => jobs.RunWatchedFolderAsync(sourceId, CancellationToken.None));
 
     /// <summary>Queues a retry of the source now (its run is recorded with trigger 'retry'); returns Hangfire's job id.</summary>
-    public string Retry(int sourceId) =>
-        backgroundJobs.Enqueue<SourceJobs>(SourceJobs.Queue, jobs => jobs.RetryAsync(sourceId, CancellationToken.None));
+    public string Retry(int sourceId, string? startedBy = null) =>
+        backgroundJobs.Enqueue<SourceJobs>(SourceJobs.Queue, jobs => jobs.RetryAsync(sourceId, startedBy, CancellationToken.None));
 
     static CronSchedule Parse(string cron, string timeZone, string sourceName) =>
         CronSchedule.TryParse(cron, timeZone, out var schedule, out var error)

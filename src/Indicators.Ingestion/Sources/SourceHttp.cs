@@ -120,6 +120,7 @@ public static class SourceHttp
                 DelayGenerator = args => new ValueTask<TimeSpan?>(RetryAfter(args.Outcome.Result, timeProvider)),
                 OnRetry = args =>
                 {
+                    Runs.RunContext.Current?.Record(RetryEvent(source, args.AttemptNumber + 1, args.RetryDelay, args.Outcome.Result, args.Outcome.Exception));
                     logger.LogWarning(
                         "Source {Source}: attempt {Attempt} failed ({Outcome}); retrying in {RetryDelay}",
                         source,
@@ -138,6 +139,22 @@ public static class SourceHttp
             })
             .AddRateLimiter(limiter)
             .AddTimeout(AttemptTimeout);
+    }
+
+    /// <summary>
+    /// A retry as the run's page shows it: what the source answered (or that it did not), for which URL, and how long the
+    /// pipeline waited before the next attempt ("Kolada svarade 429 (Too Many Requests) för api.kolada.se/v3/data/kpi/… (sida 2)").
+    /// </summary>
+    internal static Runs.RunEvent RetryEvent(string pipeline, int attempt, TimeSpan wait, HttpResponseMessage? response, Exception? exception)
+    {
+        var name = pipeline == PxWebPipelineName ? "SCB" : "Kolada";
+        var url = response?.RequestMessage?.RequestUri is { IsAbsoluteUri: true } address ? $" för {SourceUrl.Summary(address)}" : "";
+        var what = response is not null
+            ? $"{name} svarade {(int)response.StatusCode}{(string.IsNullOrEmpty(response.ReasonPhrase) ? "" : $" ({response.ReasonPhrase})")}{url}"
+            : exception is Polly.Timeout.TimeoutRejectedException
+                ? $"{name} svarade inte inom {(int)AttemptTimeout.TotalSeconds} s"
+                : $"{name} gick inte att nå ({exception?.GetType().Name ?? "okänt fel"})";
+        return new Runs.RunEvent(response is null ? null : (int)response.StatusCode, attempt, wait, what);
     }
 
     /// <summary>

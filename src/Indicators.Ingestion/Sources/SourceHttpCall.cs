@@ -25,7 +25,7 @@ sealed class PooledBody(byte[] buffer, int length) : IDisposable
 
 /// <summary>
 /// One call to a source after the resilience pipeline has done its retries: what still fails becomes a
-/// <see cref="SourceReadException"/> in Swedish naming the source and the URL. The caller's cancellation passes through.
+/// <see cref="SourceReadException"/> in Swedish naming the source and the URL (summarised, <see cref="SourceUrl"/>). The caller's cancellation passes through.
 /// </summary>
 static class SourceHttpCall
 {
@@ -37,7 +37,8 @@ static class SourceHttpCall
         CancellationToken cancellationToken)
     {
         using var request = createRequest();
-        var url = request.RequestUri is { IsAbsoluteUri: true } absolute ? absolute : new Uri(http.BaseAddress!, request.RequestUri!);
+        var address = request.RequestUri is { IsAbsoluteUri: true } absolute ? absolute : new Uri(http.BaseAddress!, request.RequestUri!);
+        var url = SourceUrl.Summary(address);
         HttpResponseMessage response;
         try
         {
@@ -75,7 +76,7 @@ static class SourceHttpCall
             if (!response.IsSuccessStatusCode)
             {
                 var status = (int)response.StatusCode;
-                var explained = explainStatus(response.StatusCode, url);
+                var explained = explainStatus(response.StatusCode, address);
                 throw new SourceReadException(explained ?? (status is 429 or >= 500 or 408
                     ? $"{sourceName} svarade {status} ({response.ReasonPhrase}) för {url}, även efter {SourceHttp.MaxRetryAttempts} nya försök."
                     : $"{sourceName} svarade {status} ({response.ReasonPhrase}) för {url}."));

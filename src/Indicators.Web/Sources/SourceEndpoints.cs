@@ -117,7 +117,7 @@ public static class SourceEndpoints
             return TypedResults.NotFound();
         }
 
-        var jobId = schedule.RunNow(id);
+        var jobId = schedule.RunNow(id, context.User.Identity?.Name);
         await AuditAsync(context, dataSource, "run", id, new { jobId });
         return TypedResults.LocalRedirect($"/kallor/{id}?startad={Uri.EscapeDataString(jobId)}");
     }
@@ -130,7 +130,7 @@ public static class SourceEndpoints
             return TypedResults.NotFound();
         }
 
-        var jobId = schedule.Retry(sourceId);
+        var jobId = schedule.Retry(sourceId, context.User.Identity?.Name);
         await AuditAsync(context, dataSource, "retry", sourceId, new { failedRunId = runId, jobId });
         return TypedResults.LocalRedirect($"/kallor/{sourceId}?startad={Uri.EscapeDataString(jobId)}");
     }
@@ -159,7 +159,7 @@ public static class SourceEndpoints
         }
 
         var runNow = form["las-in-nu"] == "ja";
-        var jobId = runNow ? schedule.RunNow(id) : null;
+        var jobId = runNow ? schedule.RunUpload(id, context.User.Identity?.Name) : null;
         await AuditAsync(context, dataSource, "upload", id, new { fileId = stored.Id, stored.FileName, stored.Size, jobId });
         var format = stored.Format.IsSpreadsheet
             ? "Excel"

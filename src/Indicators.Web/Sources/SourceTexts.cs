@@ -16,15 +16,52 @@ public static class SourceTexts
         _ => ("–", "Har inte körts", "run-none"),
     };
 
-    public static string Trigger(string trigger) => trigger switch
+    /// <summary>
+    /// Who or what started a run: "Schemalagd", "Kör nu av Alva Analytiker", "Uppladdad fil av …", "Ny fil i bevakad
+    /// mapp", "Försök igen av …". <paramref name="startedBy"/> is the starter's display name, where a person started it.
+    /// </summary>
+    public static string Trigger(string trigger, string? startedBy = null)
     {
-        "scheduled" => "Schemalagd",
-        "manual" => "Startad för hand",
-        "retry" => "Nytt försök",
-        "preview" => "Förhandsgranskning",
-        "demo" => "Demodata",
-        _ => trigger,
+        var what = trigger switch
+        {
+            "scheduled" => "Schemalagd",
+            "manual" => "Kör nu",
+            "retry" => "Försök igen",
+            "upload" => "Uppladdad fil",
+            "watched_folder" => "Ny fil i bevakad mapp",
+            "preview" => "Förhandsgranskning",
+            "demo" => "Demodata",
+            _ => trigger,
+        };
+        return string.IsNullOrWhiteSpace(startedBy) ? what : $"{what} av {startedBy}";
+    }
+
+    /// <summary>A run by our own number ("Körning 7"), never by Hangfire's job number.</summary>
+    public static string RunName(long runId) => $"Körning {runId.ToString(SwedishFormat.Culture)}";
+
+    /// <summary>What a running run is doing, from its stored phase.</summary>
+    public static string Phase(string? phase) => phase switch
+    {
+        "läser" => "läser källan",
+        "skriver" => "sparar utfallen",
+        "klar" => "klar",
+        _ => "startar",
     };
+
+    /// <summary>A run's counts as every page tells them (<see cref="RunCounts"/>).</summary>
+    public static string Counts(int inserted, int updated, int unchanged, int retracted, int rejected) =>
+        new RunCounts(inserted, updated, unchanged, retracted, rejected).Text();
+
+    /// <summary>The counts of a source's last run for the Källor list, as its run page tells them; none while it runs or when it failed.</summary>
+    public static string? LastRunCounts(Indicators.Data.Sources.SourceSummary source) =>
+        source.LastRunStatus.Is(RunState.Succeeded) || source.LastRunStatus.Is(RunState.SucceededWithWarnings)
+            ? Counts(source.LastRunInserted, source.LastRunUpdated, source.LastRunUnchanged, source.LastRunRetracted, source.LastRunRejected)
+            : null;
+
+    /// <summary>A retry's wait: "1 s", "4,2 s", "1 min 5 s".</summary>
+    public static string Wait(int milliseconds) => milliseconds >= 60_000
+        ? $"{milliseconds / 60_000} min {milliseconds % 60_000 / 1000} s"
+        : milliseconds % 1000 == 0 ? $"{milliseconds / 1000} s" : $"{SwedishFormat.Number(milliseconds / 1000m, 1)} s";
 
     public static string Kind(string kind) => SourceKinds.Parse(kind) switch
     {

@@ -107,7 +107,7 @@ public sealed class FolderScanner(SourceQueries sources, SourceFiles files, File
 
 /// <summary>
 /// Polls the watched folders every <see cref="FileSourceOptions.PollInterval"/> and queues a run of each file source that
-/// has a new file (<see cref="SourceSchedule.RunNow"/>). Polling rather than FileSystemWatcher: change events are not
+/// has a new file (<see cref="SourceSchedule.RunWatchedFolder"/>). Polling rather than FileSystemWatcher: change events are not
 /// delivered reliably on network shares, where these folders usually are. Several processes may each queue a run; the
 /// source's run lock and the files' read marks make the extra runs find nothing to do.
 /// </summary>
@@ -129,7 +129,7 @@ public sealed class FolderWatcher(FolderScanner scanner, SourceSchedule schedule
             {
                 foreach (var sourceId in await scanner.PollAsync(stoppingToken))
                 {
-                    var job = schedule.RunNow(sourceId);
+                    var job = schedule.RunWatchedFolder(sourceId);
                     logger.LogInformation("New file in the watched folder of source {SourceId}: queued run {JobId}", sourceId, job);
                 }
             }

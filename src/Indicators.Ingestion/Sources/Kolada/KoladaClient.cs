@@ -45,7 +45,7 @@ public sealed partial class KoladaClient(HttpClient http)
             {
                 if (page == MaxPagesPerRequest)
                 {
-                    throw new SourceReadException($"Kolada gav fler än {MaxPagesPerRequest} sidor för {new Uri(http.BaseAddress!, relative)}; läsningen avbröts.");
+                    throw new SourceReadException($"Kolada gav fler än {MaxPagesPerRequest} sidor för {SourceUrl.Summary(new Uri(http.BaseAddress!, relative))}; läsningen avbröts.");
                 }
 
                 var current = url;
@@ -57,7 +57,7 @@ public sealed partial class KoladaClient(HttpClient http)
                 }
                 catch (JsonException e)
                 {
-                    throw new SourceReadException($"Svaret från Kolada ({current}) är inte läsbar JSON i Koladas format: {e.Message}", e);
+                    throw new SourceReadException($"Svaret från Kolada ({SourceUrl.Summary(current)}) är inte läsbar JSON i Koladas format: {e.Message}", e);
                 }
 
                 progress?.Report(new ReadProgress(rows.Count + rejected.Count));
@@ -102,7 +102,7 @@ public sealed partial class KoladaClient(HttpClient http)
             }
             catch (JsonException e)
             {
-                throw new SourceReadException($"Svaret från Kolada ({current}) är inte läsbar JSON i Koladas format: {e.Message}", e);
+                throw new SourceReadException($"Svaret från Kolada ({SourceUrl.Summary(current)}) är inte läsbar JSON i Koladas format: {e.Message}", e);
             }
 
             foreach (var kpi in page?.Values ?? [])

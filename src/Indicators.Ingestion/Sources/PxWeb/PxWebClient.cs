@@ -77,10 +77,10 @@ public sealed class PxWebClient(HttpClient http)
     static string? Explain(HttpStatusCode status, Uri url, string table, long cells, int maxCells) => status switch
     {
         HttpStatusCode.Forbidden =>
-            $"SCB avvisade frågan mot tabell {table} med 403 ({url}): frågan gav för många celler ({cells} begärda, högst {maxCells} per anrop) "
+            $"SCB avvisade frågan mot tabell {table} med 403 ({SourceUrl.Summary(url)}): frågan gav för många celler ({cells} begärda, högst {maxCells} per anrop) "
             + "eller för många anrop under tidsfönstret. Välj färre värden eller vänta och försök igen.",
-        HttpStatusCode.NotFound => $"SCB hittar inte tabell {table} ({url}) – fel tabell-id, eller har tabellen fått nytt id?",
-        HttpStatusCode.BadRequest => $"SCB förstod inte frågan mot tabell {table} ({url}); kontrollera variabler, värdekoder och kodlistor.",
+        HttpStatusCode.NotFound => $"SCB hittar inte tabell {table} ({SourceUrl.Summary(url)}) – fel tabell-id, eller har tabellen fått nytt id?",
+        HttpStatusCode.BadRequest => $"SCB förstod inte frågan mot tabell {table} ({SourceUrl.Summary(url)}); kontrollera variabler, värdekoder och kodlistor.",
         _ => null,
     };
 

@@ -63,6 +63,6 @@ public class FolderWatcherTests
 
         await watcher.StopAsync(CancellationToken.None);
         var (job, queue) = Assert.Single(jobs.Enqueued);
-        Assert.Equal((nameof(SourceJobs.RunNowAsync), SourceJobs.Queue, sourceId), (job.Method.Name, queue, (int)job.Args[0]!));
+        Assert.Equal(("RunWatchedFolderAsync", SourceJobs.Queue, sourceId), (job.Method.Name, queue, (int)job.Args[0]!));
     }
 }

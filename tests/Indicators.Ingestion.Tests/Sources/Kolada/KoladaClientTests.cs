@@ -178,7 +178,7 @@ public class KoladaClientTests
         var error = await Assert.ThrowsAsync<SourceReadException>(() => host.RunAsync(
             () => host.Get<KoladaClient>().ReadAsync(new KoladaQuery(["N00001"], ["0000"], [2023]), CancellationToken.None)));
 
-        Assert.Contains(host.Server.Url("v3/data/kpi/N00001/municipality/0000/year/2023?per_page=5000"), error.Message, StringComparison.Ordinal);
+        Assert.Contains(host.Server.Root.Authority + "/v3/data/kpi/…", error.Message, StringComparison.Ordinal);
         Assert.Contains("inte läsbar JSON", error.Message, StringComparison.Ordinal);
     }
 
@@ -190,7 +190,7 @@ public class KoladaClientTests
         var error = await Assert.ThrowsAsync<SourceReadException>(() => host.RunAsync(
             () => host.Get<KoladaClient>().ReadAsync(Query("N79224"), CancellationToken.None)));
 
-        Assert.Contains(host.Server.Url("v3/data/kpi/N79224/municipality/0000,0022,0024/year/2023,2024?per_page=5000"), error.Message, StringComparison.Ordinal);
+        Assert.Contains(host.Server.Root.Authority + "/v3/data/kpi/…", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -202,7 +202,7 @@ public class KoladaClientTests
             () => host.Get<KoladaClient>().ReadAsync(Query("N79224"), CancellationToken.None), TimeSpan.FromSeconds(1)));
 
         Assert.Equal(SourceHttp.MaxRetryAttempts + 1, host.Server.Requests.Count);
-        Assert.Contains(host.Server.Url("v3/data/kpi/N79224/municipality/0000,0022,0024/year/2023,2024?per_page=5000"), error.Message, StringComparison.Ordinal);
+        Assert.Contains(host.Server.Root.Authority + "/v3/data/kpi/…", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -215,7 +215,7 @@ public class KoladaClientTests
 
         Assert.Single(host.Server.Requests);
         Assert.Contains("400", error.Message, StringComparison.Ordinal);
-        Assert.Contains(host.Server.Url("v3/data/kpi/N00001/municipality/0000/year/2023?per_page=5000"), error.Message, StringComparison.Ordinal);
+        Assert.Contains(host.Server.Root.Authority + "/v3/data/kpi/…", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -22,10 +22,14 @@ public class KoladaUnreachableTests
         var sourceId = await host.SourceIdAsync("Kolada");
 
         var error = await Assert.ThrowsAsync<SourceReadException>(() => host.RunOnFakeTimeAsync(sourceId, time));
-        Assert.StartsWith($"Kunde inte nå Kolada ({closed}v3/", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"Kunde inte nå Kolada ({closed.Authority}/v3/data/kpi/…)", error.Message, StringComparison.Ordinal);
         Assert.Contains("inte heller efter 4 nya försök", error.Message, StringComparison.Ordinal);
         var stored = (await host.QueryAsync<(string Status, string Message)>("select status, message from ingestion_run")).Single();
         Assert.Equal(("failed", error.Message), stored);
+        // Each of the 4 retries is on the failed run, with no HTTP status (there was no answer).
+        Assert.Equal(["|1|Kolada gick inte att nå (HttpRequestException)", "|2|", "|3|", "|4|"],
+            (await host.QueryAsync<string>("select concat_ws('|', coalesce(http_status::text, ''), attempt, message) from ingestion_run_event order by id"))
+                .Select((e, i) => i == 0 ? e : e[..e.LastIndexOf('|')] + "|"));
         Assert.Equal(71.2m, await host.ScalarAsync<decimal>("select value from observation"));
         Assert.Equal(0, await host.ScalarAsync<int>("select count(*) from observation_revision"));
     }
