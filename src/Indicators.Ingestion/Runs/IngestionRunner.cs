@@ -4,6 +4,7 @@ using Indicators.Core.Formatting;
 using Indicators.Data.Observations;
 using Indicators.Data.Sources;
 using Indicators.Ingestion.Sources;
+using Indicators.Ingestion.Sources.Files;
 using Indicators.Data;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -53,9 +54,20 @@ public sealed class IngestionRunner(
             var source = await sources.FindAsync(sourceId, cancellationToken)
                 ?? throw new InvalidOperationException($"Source {sourceId} does not exist.");
             var lastSuccess = await lockConnection.ExecuteScalarAsync<DateTime?>(new CommandDefinition(LastSuccessSql, new { SourceId = sourceId }, cancellationToken: cancellationToken));
-            var runId = await lockConnection.ExecuteScalarAsync<long>(new CommandDefinition(StartSql,
-                new { SourceId = sourceId, Trigger = trigger.ToString().ToLowerInvariant(), lease.Lease }, cancellationToken: cancellationToken));
-            return await RunLockedAsync(source, runId, lockConnection, lastSuccess, mode, lease, cancellationToken);
+            // A quarantined file stops only its own run: while other files wait, the next run starts at once. Each run
+            // quarantines one more file, so this ends; the bound holds even if a quarantine could not be recorded.
+            for (var quarantines = 1; ; quarantines++)
+            {
+                var runId = await lockConnection.ExecuteScalarAsync<long>(new CommandDefinition(StartSql,
+                    new { SourceId = sourceId, Trigger = trigger.ToString().ToLowerInvariant(), lease.Lease }, cancellationToken: cancellationToken));
+                try
+                {
+                    return await RunLockedAsync(source, runId, lockConnection, lastSuccess, mode, lease, cancellationToken);
+                }
+                catch (FileQuarantinedException e) when (quarantines < e.Quarantine.PendingFiles)
+                {
+                }
+            }
         }
         catch (Exception e) when (e is not RunInterruptedException && DatabaseFaults.IsConnectionLoss(e))
         {
@@ -138,6 +150,7 @@ public sealed class IngestionRunner(
             await progress.StopAsync();
             var (message, databaseLost) = RunFailure.Of(e, progress.LockLost, cancellationToken);
             await RecordFailureAsync(lockConnection, runId, message, lease, cancellationToken);
+            await FileQuarantine.TryRecordAsync(dataSource, e, runId, message, logger);
             logger.LogWarning(e, "Source {SourceId} run {RunId} failed: {Message}", source.Id, runId, message);
             if (databaseLost && e is not RunInterruptedException)
             {
@@ -241,7 +254,7 @@ public sealed class IngestionRunner(
 
     static bool IsOpen(NpgsqlConnection connection) => connection.FullState == System.Data.ConnectionState.Open;
 
-    static object Problem(string kind, SourceProblem problem) => new
+    internal static object Problem(string kind, SourceProblem problem) => new
     {
         kind,
         row = problem.Row,

@@ -114,23 +114,48 @@ public sealed class SourceFiles(NpgsqlDataSource dataSource, FileSourceOptions o
             """, new { SourceId = sourceId, FileId = fileId }, cancellationToken: cancellationToken)) > 0;
     }
 
-    /// <summary>The content hashes this source has already read (from uploads or its folder).</summary>
-    public async Task<HashSet<string>> IngestedHashesAsync(int sourceId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The content hashes this source has settled: read (from uploads or its folder), quarantined and not yet released, or
+    /// discarded. A folder file with one of them is not read again (the folder watch does not even start a run for it).
+    /// </summary>
+    public async Task<HashSet<string>> SettledHashesAsync(int sourceId, CancellationToken cancellationToken) =>
+        (await FolderStatesAsync(sourceId, cancellationToken)).Where(f => f.Value.Settled).Select(f => f.Key).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>What this source knows of each content hash: read before, quarantined, released to be read anyway, or discarded.</summary>
+    internal async Task<Dictionary<string, KnownContent>> FolderStatesAsync(int sourceId, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var hashes = await connection.QueryAsync<byte[]>(new CommandDefinition(
-            "select distinct sha256 from source_file where source_id = @SourceId and ingested_at is not null",
-            new { SourceId = sourceId }, cancellationToken: cancellationToken));
-        return hashes.Select(Convert.ToHexString).ToHashSet(StringComparer.Ordinal);
+        var rows = await connection.QueryAsync<(byte[] Sha256, long Id, bool Ingested, bool Quarantined, bool ReadAnyway, bool Discarded)>(new CommandDefinition("""
+            select sha256, id, ingested_at is not null, quarantined_at is not null, read_anyway_at is not null, discarded_at is not null
+            from source_file where source_id = @SourceId
+              and (ingested_at is not null or quarantined_at is not null or discarded_at is not null)
+            order by id
+            """, new { SourceId = sourceId }, cancellationToken: cancellationToken));
+        var known = new Dictionary<string, KnownContent>(StringComparer.Ordinal);
+        foreach (var row in rows)
+        {
+            var hex = Convert.ToHexString(row.Sha256);
+            var earlier = known.GetValueOrDefault(hex);
+            known[hex] = new KnownContent(
+                earlier.Ingested || row.Ingested,
+                earlier.Held || (row.Quarantined && !row.ReadAnyway && !row.Ingested) || row.Discarded,
+                row.Quarantined && row.ReadAnyway && !row.Ingested && !row.Discarded ? row.Id : earlier.ReadAnywayFileId);
+        }
+
+        return known;
     }
 
-    /// <summary>Uploads not yet read, oldest first.</summary>
+    /// <summary>
+    /// Uploads to read, oldest first: not yet read, not discarded, and not quarantined unless an analyst released the
+    /// file to be read anyway (<see cref="PendingUpload.ReadAnyway"/>: then its rejected share is not held against it).
+    /// </summary>
     internal async Task<IReadOnlyList<PendingUpload>> PendingUploadsAsync(int sourceId, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         return (await connection.QueryAsync<PendingUpload>(new CommandDefinition("""
-            select id, file_name, content, uploaded_at
-            from source_file where source_id = @SourceId and origin = 'upload' and ingested_at is null
+            select id, file_name, content, uploaded_at, read_anyway_at is not null as read_anyway
+            from source_file where source_id = @SourceId and origin = 'upload' and ingested_at is null and discarded_at is null
+              and (quarantined_at is null or read_anyway_at is not null)
             order by uploaded_at, id
             """, new { SourceId = sourceId }, cancellationToken: cancellationToken))).AsList();
     }
@@ -175,5 +200,14 @@ public sealed class SourceFiles(NpgsqlDataSource dataSource, FileSourceOptions o
     }
 }
 
-/// <summary>An upload waiting for a run.</summary>
-internal sealed record PendingUpload(long Id, string FileName, byte[] Content, DateTime UploadedAt);
+/// <summary>An upload waiting for a run; <see cref="ReadAnyway"/> when an analyst released it from quarantine.</summary>
+internal sealed record PendingUpload(long Id, string FileName, byte[] Content, DateTime UploadedAt, bool ReadAnyway);
+
+/// <summary>
+/// What a source knows of one content hash: read before (<see cref="Ingested"/>), held back (quarantined or discarded),
+/// or released from quarantine to be read anyway (the file's row).
+/// </summary>
+internal readonly record struct KnownContent(bool Ingested, bool Held, long? ReadAnywayFileId)
+{
+    public bool Settled => (Ingested || Held) && ReadAnywayFileId is null;
+}
