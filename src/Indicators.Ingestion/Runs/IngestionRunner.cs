@@ -259,6 +259,7 @@ public sealed class IngestionRunner(
         kind,
         row = problem.Row,
         column = problem.Column is { } column ? RunMessage.Sanitize(column, RunMessage.MaxProblemLength) : null,
+        value = problem.Value is { } value ? RunMessage.Sanitize(value, FileQuarantine.MaxValueLength) : null,
         reason = RunMessage.Sanitize(problem.Reason, RunMessage.MaxProblemLength),
     };
 

@@ -65,7 +65,7 @@ public class QuarantineTests
         var stored = await host.QueryAsync<(long Id, bool Quarantined, long? QuarantineRun, bool Ingested, string Rows)>(
             "select id, quarantined_at is not null, quarantine_run_id, ingested_at is not null, rejected_rows::text from source_file order by id");
         Assert.Equal((bad.Id, true, runs[0].Id, false), (stored[0].Id, stored[0].Quarantined, stored[0].QuarantineRun, stored[0].Ingested));
-        Assert.Contains("\"value\":\"4,x\"", stored[0].Rows, StringComparison.Ordinal);
+        Assert.Contains("\"value\": \"4,x\"", stored[0].Rows, StringComparison.Ordinal);
         Assert.Equal((good.Id, false, true), (stored[1].Id, stored[1].Quarantined, stored[1].Ingested));
 
         // Later runs skip the quarantined file: nothing fails again, and a new good upload is read.
@@ -93,8 +93,8 @@ public class QuarantineTests
         Assert.Equal(("succeeded", 2), (result.Status, result.Counts.Inserted));
         Assert.Equal(("succeeded", 0), (again.Status, again.Counts.Inserted));
         Assert.Equal(["failed", "succeeded", "succeeded"], await host.QueryAsync<string>("select status from ingestion_run order by id"));
-        Assert.Equal(["bra.csv|folder|False", "trasig.csv|folder|True"], await host.QueryAsync<string>(
-            "select concat_ws('|', file_name, origin, quarantined_at is not null) from source_file order by file_name"));
+        Assert.Equal(["bra.csv|folder|false", "trasig.csv|folder|true"], await host.QueryAsync<string>(
+            "select concat_ws('|', file_name, origin, (quarantined_at is not null)::text) from source_file order by file_name"));
         // The folder watch does not start a run for it either.
         Assert.Equal(2, (await host.Get<SourceFiles>().SettledHashesAsync(sourceId, CancellationToken.None)).Count);
     }
