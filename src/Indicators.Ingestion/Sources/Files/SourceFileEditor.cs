@@ -7,29 +7,29 @@ using Npgsql;
 namespace Indicators.Ingestion.Sources.Files;
 
 /// <summary>A file's decision state as the audit log records it.</summary>
-public sealed record SourceFileState(
+public sealed record SourceFileAuditState(
     int SourceId, string FileName, string Origin, DateTime? QuarantinedAt, DateTime? ReadAnywayAt, string? ReadAnywayBy, DateTime? DiscardedAt,
     string? DiscardedBy, DateTime? IngestedAt);
 
 /// <summary>The source_file table's analyst writes, each with its audit entry.</summary>
 static class SourceFileWriter
 {
-    static readonly AuditedTable<SourceFileState> Table = new("source_file", """
+    static readonly AuditedTable<SourceFileAuditState> Table = new("source_file", """
         select source_id, file_name, origin, quarantined_at, read_anyway_at, read_anyway_by, discarded_at, discarded_by, ingested_at
         from source_file where id = @Id
         """, "Filen");
 
-    public static Task<SourceFileState?> StateAsync(AuditedEdit edit, long id) => Table.StateAsync(edit, id);
+    public static Task<SourceFileAuditState?> StateAsync(AuditedEdit edit, long id) => Table.StateAsync(edit, id);
 
     /// <summary>Releases a quarantined file: the next run reads its approved rows, not holding its rejected share against it.</summary>
-    public static Task<SourceFileState> ReadAnywayAsync(AuditedEdit edit, long id) =>
+    public static Task<SourceFileAuditState> ReadAnywayAsync(AuditedEdit edit, long id) =>
         Table.UpdateAsync(edit, id, """
             update source_file set read_anyway_at = clock_timestamp(), read_anyway_by = @UserName
             where id = @Id and quarantined_at is not null and read_anyway_at is null and discarded_at is null and ingested_at is null
             """, new { Id = id, edit.Actor.UserName });
 
     /// <summary>Discards a file not yet read (waiting or quarantined): no run reads it.</summary>
-    public static Task<SourceFileState> DiscardAsync(AuditedEdit edit, long id) =>
+    public static Task<SourceFileAuditState> DiscardAsync(AuditedEdit edit, long id) =>
         Table.UpdateAsync(edit, id, """
             update source_file set discarded_at = clock_timestamp(), discarded_by = @UserName, read_anyway_at = null, read_anyway_by = null
             where id = @Id and discarded_at is null and ingested_at is null
@@ -71,7 +71,7 @@ public sealed class SourceFileEditor(NpgsqlDataSource dataSource)
             await SourceFileWriter.DiscardAsync(edit, fileId);
         }, cancellationToken);
 
-    static async Task<SourceFileState> RequireAsync(AuditedEdit edit, int sourceId, long fileId)
+    static async Task<SourceFileAuditState> RequireAsync(AuditedEdit edit, int sourceId, long fileId)
     {
         if (!await AccountRights.MayEditAsync(edit.Connection, edit.Transaction, edit.Actor, null, edit.CancellationToken))
         {
