@@ -313,7 +313,7 @@ public sealed class FileSourceReader(SourceQueries sources, SourceFiles files, F
         var swedish = CultureInfo.GetCultureInfo("sv-SE");
         var first = string.Join("; ", rejected.Where(p => p.Reason.StartsWith($"'{fileName}'", StringComparison.Ordinal)).Take(5).Select(p => p.Reason));
         var message = $"{bad} av {SwedishFormat.Count(dataRows, "datarad", "datarader")} i '{fileName}' avvisades, fler än de {mapping.MaxRejectedShare.ToString("P0", swedish)} som tillåts; "
-            + $"inget lästes in och filen är satt i karantän (andra filer läses in). Första problemen: {first}";
+            + $"filen sätts i karantän och inget av den läses in (andra filer läses in). Första problemen: {first}";
         return (good, new FileVerdict(file, dataRows, perRow.OrderBy(p => p.Row ?? 0).ToList(), [.. named.Order()], message));
     }
 }
