@@ -98,4 +98,28 @@ public class QuarantineTests
         // The folder watch does not start a run for it either.
         Assert.Equal(2, (await host.Get<SourceFiles>().SettledHashesAsync(sourceId, CancellationToken.None)).Count);
     }
+
+    [Fact]
+    public async Task The_overview_marks_only_the_indicators_the_quarantined_file_feeds()
+    {
+        var (host, sourceId, _) = await Start();
+        await using var _ = host;
+        await host.Get<SourceFiles>().StoreUploadAsync(sourceId, "trasig.csv", TestFiles.Text(BadFile), "analytiker", CancellationToken.None);
+        await Assert.ThrowsAnyAsync<Indicators.Ingestion.Sources.SourceReadException>(() => Run(host, sourceId));
+        var queries = new Indicators.Data.Indicators.IndicatorQueries(host.Get<Npgsql.NpgsqlDataSource>());
+
+        async Task<Indicators.Web.Overview.DataFreshness> Freshness(string code)
+        {
+            var id = await host.ScalarAsync<int>($"select id from indicator where code = '{code}'");
+            var page = (await queries.GetPageAsync(id, null))!;
+            return Indicators.Web.Overview.DataFreshness.Judge(page.Sources, DateTimeOffset.UtcNow);
+        }
+
+        // The file's rows name hyrpersonal only: sjukfrånvaro, fed by the same source, is not marked.
+        var hyrpersonal = await Freshness("HYRPERSONAL_ANDEL");
+        var sjukfranvaro = await Freshness("SJUKFRANVARO");
+        Assert.True(hyrpersonal.NeedsAttention);
+        Assert.False(sjukfranvaro.LastRunFailed);
+        Assert.False(sjukfranvaro.NeedsAttention);
+    }
 }
