@@ -118,6 +118,7 @@ public class QuarantineTests
         // The file's rows name hyrpersonal only: sjukfrånvaro, fed by the same source, is not marked.
         var hyrpersonal = await Freshness("HYRPERSONAL_ANDEL");
         var sjukfranvaro = await Freshness("SJUKFRANVARO");
+        Assert.True(hyrpersonal.FileQuarantined);
         Assert.True(hyrpersonal.NeedsAttention);
         Assert.False(sjukfranvaro.LastRunFailed);
         Assert.False(sjukfranvaro.NeedsAttention);
