@@ -38,7 +38,7 @@ public class QuarantineBrowserTests(Browser browser)
         await page.GotoAsync($"{baseUrl}/kallor/{sourceId}");
         await page.GetByLabel("Läs in filen direkt").UncheckAsync();
         await page.Locator("#fil").SetInputFilesAsync(new FilePayload { Name = "hyrpersonal.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(BadFile) });
-        await page.GetByRole(AriaRole.Button, new() { Name = "Ladda upp" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ladda upp", Exact = true }).ClickAsync();
         await Assertions.Expect(page.Locator("table.files")).ToContainTextAsync("Väntar på nästa körning");
         await Assert.ThrowsAnyAsync<Exception>(() => runner.RunAsync(sourceId, RunTrigger.Manual, RunMode.Incremental, CancellationToken.None));
 
