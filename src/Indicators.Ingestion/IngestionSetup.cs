@@ -32,6 +32,7 @@ public static class IngestionSetup
         builder.Services.AddSingleton<Indicators.Core.Sources.FolderCheck>(sp => sp.GetRequiredService<FileRoots>().Check);
         builder.Services.AddSingleton<Indicators.Core.Sources.SettingsCheck>(SourceSettingsShape.Check);
         builder.Services.AddSingleton<SourceFiles>();
+        builder.Services.AddSingleton<SourceFileEditor>();
         builder.Services.AddSingleton<FolderScanner>();
         // Before the watcher and the schedule: a source the roots no longer allow is disabled first.
         builder.Services.AddHostedService<FileSourceRootCheck>();

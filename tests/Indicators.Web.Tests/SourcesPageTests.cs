@@ -201,7 +201,7 @@ public class SourcesPageTests
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Contains("'hyrpersonal.csv' är uppladdad (UTF-8, avgränsare ';', decimalkomma; kolumner: 'indicator', 'period', 'area', 'value'). Den läses in nu.", page, StringComparison.Ordinal);
-        Assert.Contains("<td>hyrpersonal.csv</td>", page, StringComparison.Ordinal);
+        Assert.Matches("<a href=\"kallor/\\d+/filer/\\d+\">hyrpersonal.csv</a>", page);
         Assert.Contains("Väntar på nästa körning", page, StringComparison.Ordinal);
         await using var connection = new NpgsqlConnection(connectionString);
         Assert.Equal(1, await connection.ExecuteScalarAsync<int>("select count(*) from source_file where source_id = @Id and uploaded_by = 'person'", new { Id = fileId }));

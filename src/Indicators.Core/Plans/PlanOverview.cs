@@ -92,10 +92,14 @@ public sealed record IndicatorOverview(
     }
 }
 
-/// <summary>A source that delivers an indicator, with its schedule and its last run, so pages can say how fresh the data is.</summary>
+/// <summary>
+/// A source that delivers an indicator, with its schedule and its last run, so pages can say how fresh the data is. A run
+/// that failed on a quarantined file is not the last run here: <see cref="QuarantinedFileId"/> names such a file instead,
+/// for the indicators its rows name only.
+/// </summary>
 public sealed record IndicatorSource(
     int SourceId, string Name, string Kind, string Cron, string TimeZone, bool Enabled,
-    string? LastRunStatus, DateTimeOffset? LastRunAt, string? LastRunMessage, DateTimeOffset? LastSuccessAt);
+    string? LastRunStatus, DateTimeOffset? LastRunAt, string? LastRunMessage, DateTimeOffset? LastSuccessAt, long? QuarantinedFileId = null);
 
 /// <summary>A målvärde; a band has <see cref="BandMin"/> and <see cref="BandMax"/> instead of <see cref="Value"/>.</summary>
 public sealed record TargetValue(int Year, Gender? Gender, decimal? Value, decimal? BandMin, decimal? BandMax, bool IsExample, string? Provenance);

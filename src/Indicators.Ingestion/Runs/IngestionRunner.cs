@@ -3,6 +3,7 @@ using Dapper;
 using Indicators.Data.Observations;
 using Indicators.Data.Sources;
 using Indicators.Ingestion.Sources;
+using Indicators.Ingestion.Sources.Files;
 using Indicators.Data;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -53,9 +54,20 @@ public sealed class IngestionRunner(
             var source = await sources.FindAsync(sourceId, cancellationToken)
                 ?? throw new InvalidOperationException($"Source {sourceId} does not exist.");
             var lastSuccess = await lockConnection.ExecuteScalarAsync<DateTime?>(new CommandDefinition(LastSuccessSql, new { SourceId = sourceId }, cancellationToken: cancellationToken));
-            var runId = await lockConnection.ExecuteScalarAsync<long>(new CommandDefinition(StartSql,
-                new { SourceId = sourceId, Trigger = trigger.Text(), StartedBy = startedBy, lease.Lease }, cancellationToken: cancellationToken));
-            return await RunLockedAsync(source, runId, lockConnection, lastSuccess, mode, lease, cancellationToken);
+            // A quarantined file stops only its own run: while other files wait, the next run starts at once. Each run
+            // quarantines one more file, so this ends; the bound holds even if a quarantine could not be recorded.
+            for (var quarantines = 1; ; quarantines++)
+            {
+                var runId = await lockConnection.ExecuteScalarAsync<long>(new CommandDefinition(StartSql,
+                    new { SourceId = sourceId, Trigger = trigger.Text(), StartedBy = startedBy, lease.Lease }, cancellationToken: cancellationToken));
+                try
+                {
+                    return await RunLockedAsync(source, runId, lockConnection, lastSuccess, mode, lease, cancellationToken);
+                }
+                catch (FileQuarantinedException e) when (quarantines < e.Quarantine.PendingFiles)
+                {
+                }
+            }
         }
         catch (Exception e) when (e is not RunInterruptedException && DatabaseFaults.IsConnectionLoss(e))
         {
@@ -140,6 +152,7 @@ public sealed class IngestionRunner(
             await progress.StopAsync();
             var (message, databaseLost) = RunFailure.Of(e, progress.LockLost, cancellationToken);
             await RecordFailureAsync(lockConnection, runId, message, lease, cancellationToken);
+            await FileQuarantine.TryRecordAsync(dataSource, e, runId, message, logger);
             if (RunFailure.IsExpected(e))
             {
                 // A source that cannot be read is the source's news, not ours: the run says why, no stack trace needed.
@@ -252,11 +265,12 @@ public sealed class IngestionRunner(
 
     static bool IsOpen(NpgsqlConnection connection) => connection.FullState == System.Data.ConnectionState.Open;
 
-    static object Problem(string kind, SourceProblem problem) => new
+    internal static object Problem(string kind, SourceProblem problem) => new
     {
         kind,
         row = problem.Row,
         column = problem.Column is { } column ? RunMessage.Sanitize(column, RunMessage.MaxProblemLength) : null,
+        value = problem.Value is { } value ? RunMessage.Sanitize(value, FileQuarantine.MaxValueLength) : null,
         reason = RunMessage.Sanitize(problem.Reason, RunMessage.MaxProblemLength),
     };
 

@@ -15,7 +15,14 @@ public sealed record PreviewRow(string IndicatorCode, string IndicatorName, stri
 /// rows — computed without storing anything.
 /// </summary>
 public sealed record PreviewResult(
-    int RowsRead, MergeCounts Counts, IReadOnlyList<PreviewRow> FirstRows, IReadOnlyList<SourceProblem> Warnings, IReadOnlyList<SourceProblem> Rejected);
+    int RowsRead, MergeCounts Counts, IReadOnlyList<PreviewRow> FirstRows, IReadOnlyList<SourceProblem> Warnings, IReadOnlyList<SourceProblem> Rejected)
+{
+    /// <summary>
+    /// Why a run would fail although the rows could be read: a file over its rejected-share rule, which a run quarantines.
+    /// The rows and counts are then those of reading its approved rows anyway.
+    /// </summary>
+    public string? Error { get; init; }
+}
 
 /// <summary>
 /// The dry run ("förhandsgranska"): the source is fetched and parsed exactly as a run would, and its rows are merged in a
@@ -47,18 +54,15 @@ public sealed class SourcePreview(NpgsqlDataSource dataSource, SourceQueries sou
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(indicators);
         SourceReadResult read;
-        if (sample is not null)
+        string? error = null;
+        try
         {
-            var sampleReader = readers.OfType<ISampleReader>().FirstOrDefault(r => source.Kind.Is(r.Kind))
-                ?? throw new SourceReadException($"Källtypen '{source.Kind}' kan inte förhandsgranskas med en exempelfil.");
-            read = await sampleReader.ReadSampleAsync(source, indicators, sample, cancellationToken);
+            read = await ReadAsync(source, indicators, sample, cancellationToken);
         }
-        else
+        catch (Sources.Files.FileQuarantinedException e)
         {
-            var reader = readers.FirstOrDefault(r => source.Kind.Is(r.Kind))
-                ?? throw new SourceReadException($"Det finns ingen läsare för källtypen '{source.Kind}'.");
-            // Everything the source has, as a full refresh would fetch it: a preview shows what the source delivers.
-            read = await reader.ReadAsync(source, RunMode.FullRefresh, null, new Progress<ReadProgress>(), cancellationToken);
+            // A file at the limit: show its approved and rejected rows with the error a run would give, not the error alone.
+            (read, error) = (e.Read, e.Message);
         }
 
         var (rows, unresolved) = RowResolver.Resolve(read.Rows, indicators, await sources.AreaIdsAsync(cancellationToken));
@@ -89,7 +93,26 @@ public sealed class SourcePreview(NpgsqlDataSource dataSource, SourceQueries sou
             r.Value,
             Core.Observations.ObservationStatusCodes.SwedishName(r.Status))).ToList();
 
-        return new PreviewResult(read.Rows.Count + read.Rejected.Count, counts, previewRows, read.Warnings, read.Rejected.Concat(unresolved).ToList());
+        return new PreviewResult(read.Rows.Count + read.Rejected.Count, counts, previewRows, read.Warnings, read.Rejected.Concat(unresolved).ToList())
+        {
+            Error = error,
+        };
+    }
+
+    async Task<SourceReadResult> ReadAsync(
+        SourceDefinition source, IReadOnlyList<SourceIndicator> indicators, SourceSample? sample, CancellationToken cancellationToken)
+    {
+        if (sample is not null)
+        {
+            var sampleReader = readers.OfType<ISampleReader>().FirstOrDefault(r => source.Kind.Is(r.Kind))
+                ?? throw new SourceReadException($"Källtypen '{source.Kind}' kan inte förhandsgranskas med en exempelfil.");
+            return await sampleReader.ReadSampleAsync(source, indicators, sample, cancellationToken);
+        }
+
+        var reader = readers.FirstOrDefault(r => source.Kind.Is(r.Kind))
+            ?? throw new SourceReadException($"Det finns ingen läsare för källtypen '{source.Kind}'.");
+        // Everything the source has, as a full refresh would fetch it: a preview shows what the source delivers.
+        return await reader.ReadAsync(source, RunMode.FullRefresh, null, new Progress<ReadProgress>(), cancellationToken);
     }
 
     static async Task<(Dictionary<int, (string? Code, string? Name)> Indicators, Dictionary<string, string> Areas)> NamesAsync(

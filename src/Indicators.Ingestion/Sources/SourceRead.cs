@@ -27,6 +27,9 @@ public sealed record SourceProblem(int? Row, string? Column, string Reason)
     public string? Column { get; init => field = StorableText.Printable(value); } = StorableText.Printable(Column);
 
     public string Reason { get; init => field = StorableText.Printable(value); } = StorableText.Printable(Reason);
+
+    /// <summary>For a file's row: what the cell the problem is about held (its page and CSV show it); null when none.</summary>
+    public string? Value { get; init => field = value is null ? null : StorableText.Printable(value); }
 }
 
 /// <summary>What a source read: the rows to store, warnings (the run still succeeds, with warnings) and rejected rows.</summary>
@@ -48,4 +51,4 @@ public sealed record SourceReadResult(IReadOnlyList<SourceRow> Rows, IReadOnlyLi
 public delegate Task CommitWork(NpgsqlConnection connection, NpgsqlTransaction transaction, long runId, CancellationToken cancellationToken);
 
 /// <summary>A source that cannot be read at all (unreachable after retries, malformed response, too many bad rows): the run fails and nothing is stored.</summary>
-public sealed class SourceReadException(string message, Exception? inner = null) : Exception(message, inner);
+public class SourceReadException(string message, Exception? inner = null) : Exception(message, inner);

@@ -12,9 +12,10 @@ namespace Indicators.Web.Overview;
 /// <param name="LastRunFailed">The latest run of one of its sources failed.</param>
 /// <param name="SourceId">The source to link to: the failed or stale one, else the first.</param>
 /// <param name="SourceName">That source's name.</param>
-public sealed record DataFreshness(Freshness? Freshness, bool LastRunFailed, int? SourceId, string? SourceName)
+/// <param name="FileQuarantined">A file in quarantine at one of its sources names this indicator in its rows.</param>
+public sealed record DataFreshness(Freshness? Freshness, bool LastRunFailed, int? SourceId, string? SourceName, bool FileQuarantined = false)
 {
-    public bool NeedsAttention => LastRunFailed || Freshness == Ingestion.Scheduling.Freshness.Stale;
+    public bool NeedsAttention => LastRunFailed || FileQuarantined || Freshness == Ingestion.Scheduling.Freshness.Stale;
 
     /// <summary>Judges an indicator's sources.</summary>
     /// <param name="sources">The indicator's sources with their last runs.</param>
@@ -32,9 +33,10 @@ public sealed record DataFreshness(Freshness? Freshness, bool LastRunFailed, int
         judgedSources ??= [];
         var judged = sources.Select(s => (Source: s, Freshness: JudgeSource(s, now, judgedSources))).ToList();
         var failed = judged.FirstOrDefault(j => j.Source.Enabled && j.Source.LastRunStatus.Is(RunState.Failed));
+        var quarantined = judged.FirstOrDefault(j => j.Source.Enabled && j.Source.QuarantinedFileId is not null);
         var worst = judged.OrderBy(j => Rank(j.Freshness)).First();
-        var shown = failed.Source ?? worst.Source;
-        return new DataFreshness(worst.Freshness, failed.Source is not null, shown.SourceId, shown.Name);
+        var shown = failed.Source ?? quarantined.Source ?? worst.Source;
+        return new DataFreshness(worst.Freshness, failed.Source is not null, shown.SourceId, shown.Name, quarantined.Source is not null);
     }
 
     static Freshness JudgeSource(IndicatorSource source, DateTimeOffset now, Dictionary<int, Freshness> judgedSources)

@@ -40,9 +40,8 @@ public static class SourceEndpoints
         group.MapPost("/{id:int}/filer", UploadAsync)
             .WithMetadata(new RequestSizeLimitAttribute(limit.RequestBytes), limit)
             .WithFormOptions(multipartBodyLengthLimit: limit.FileBytes);
-        group.MapPost("/{id:int}/filer/{fileId:long}/ta-bort", DiscardAsync);
 
-        return routes;
+        return routes.MapSourceFiles();
     }
 
     /// <summary>
@@ -169,23 +168,12 @@ public static class SourceEndpoints
         return Back(id, protection, "klart", message, jobId);
     }
 
-    static async Task<IResult> DiscardAsync(int id, long fileId, HttpContext context, SourceFiles files, NpgsqlDataSource dataSource, IDataProtectionProvider protection)
-    {
-        if (!await files.DiscardPendingUploadAsync(id, fileId, context.RequestAborted))
-        {
-            return TypedResults.NotFound();
-        }
-
-        await AuditAsync(context, dataSource, "discard-upload", id, new { fileId });
-        return Back(id, protection, "klart", "Filen är borttagen och kommer inte att läsas in.");
-    }
-
     /// <summary>
     /// Back to the source page with a message. The message travels protected (and for five minutes only), so nobody can
     /// make a link that shows text of their own choosing on our page; and bounded (<see cref="UploadMessages.MaxLength"/>),
     /// so the address stays far below what servers and proxies accept (Kestrel: 8 KB), whatever the message quotes.
     /// </summary>
-    static RedirectHttpResult Back(int id, IDataProtectionProvider protection, string kind, string message, string? jobId = null)
+    internal static RedirectHttpResult Back(int id, IDataProtectionProvider protection, string kind, string message, string? jobId = null)
     {
         var bounded = StorableText.Excerpt(message, UploadMessages.MaxLength);
         var token = UploadMessages.Protector(protection).Protect($"{kind}|{bounded}", TimeSpan.FromMinutes(5));

@@ -42,6 +42,7 @@ public sealed class RunnerHost : IAsyncDisposable
         collection.AddSingleton(new FileSourceOptions(folder.Path, TimeSpan.FromSeconds(1), 1024 * 1024));
         collection.AddSingleton<FileRoots>();
         collection.AddSingleton<SourceFiles>();
+        collection.AddSingleton<SourceFileEditor>();
         collection.AddSingleton(sp => new FolderScanner(
             sp.GetRequiredService<SourceQueries>(), sp.GetRequiredService<SourceFiles>(), sp.GetRequiredService<FileRoots>(), NullLogger<FolderScanner>.Instance));
         collection.AddSingleton<ISourceReader, KoladaSourceReader>();

@@ -40,4 +40,27 @@ public class SamplePreviewTests
         Assert.Equal(0L, await connection.ExecuteScalarAsync<long>(
             "select (select count(*) from observation) + (select count(*) from ingestion_run) + (select count(*) from source_file)"));
     }
+
+    [Fact]
+    public async Task A_sample_over_the_rejected_share_previews_its_valid_rows_and_its_rejected_rows_with_their_lines_and_the_error()
+    {
+        await using var host = await RunnerHost.StartAsync("""
+            insert into indicator (area_id, code, name, unit, direction, frequency, primary_area_id)
+            values ('0022', 'HYR', 'Kostnad för hyrpersonal', '%', 'lower', 'month', '0022');
+            """);
+        await using var connection = new NpgsqlConnection(host.ConnectionString);
+        var hyr = await connection.ExecuteScalarAsync<int>("select id from indicator where code = 'HYR'");
+        const string csv = "indikator;period;område;värde\nHYR;2025-01;0022;1,5\nHYR;2025-02;0022;2,5\nHYR;2025-03;0022;4,x\nHYR;2025-04;0022;3,5\nHYR;2025-05;0022;4,5\n";
+        var preview = new SourcePreview(host.Get<NpgsqlDataSource>(), host.Get<SourceQueries>(), host.Get<IEnumerable<ISourceReader>>());
+        var source = new SourceDefinition(0, "Hyrpersonal (fil)", "file", "0 7 * * 1", null, "Europe/Stockholm", true, Settings, false);
+
+        var result = await preview.PreviewAsync(source, [new SourceIndicator(hyr, "HYR", null, false, "month")], new SourceSample("hyrpersonal.csv", Encoding.UTF8.GetBytes(csv)), CancellationToken.None);
+
+        Assert.StartsWith("1 av 5 datarader i 'hyrpersonal.csv' avvisades, fler än de 10", result.Error, StringComparison.Ordinal);
+        Assert.Equal((5, 4), (result.RowsRead, result.Counts.Inserted));
+        Assert.Equal(["jan 2025", "feb 2025", "apr 2025", "maj 2025"], result.FirstRows.Select(r => r.Period));
+        var bad = Assert.Single(result.Rejected);
+        Assert.Equal((4, "värde", "4,x"), (bad.Row, bad.Column, bad.Value));
+        Assert.Equal(0L, await connection.ExecuteScalarAsync<long>("select (select count(*) from observation) + (select count(*) from source_file)"));
+    }
 }

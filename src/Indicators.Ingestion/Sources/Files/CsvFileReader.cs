@@ -10,7 +10,7 @@ public static class CsvFileReader
     /// Reads <paramref name="content"/> as <paramref name="format"/> says (from <see cref="FileFormatDetector"/>, or as an
     /// analyst corrected it). The header is the first non-blank record; blank records are skipped, not counted.
     /// </summary>
-    public static SourceReadResult Read(Stream content, string fileName, FileMapping mapping, DetectedFormat format)
+    public static SourceReadResult Read(Stream content, string fileName, FileMapping mapping, DetectedFormat format, bool applyShareRule = true)
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(mapping);
@@ -63,7 +63,7 @@ public static class CsvFileReader
                 }
             }
 
-            return collector.Finish();
+            return collector.Finish(applyShareRule);
         }
         catch (DecoderFallbackException e)
         {

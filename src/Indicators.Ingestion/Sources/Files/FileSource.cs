@@ -12,7 +12,11 @@ public static class FileSource
     /// </summary>
     public const long MaxFileBytes = 512L * 1024 * 1024;
 
-    public static SourceReadResult Read(Stream content, string fileName, FileMapping mapping)
+    /// <summary>
+    /// Reads a file's rows; <paramref name="applyShareRule"/> false for a run's reader, which applies the rejected-share
+    /// rule itself (and quarantines the file).
+    /// </summary>
+    public static SourceReadResult Read(Stream content, string fileName, FileMapping mapping, bool applyShareRule = true)
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(mapping);
@@ -20,8 +24,8 @@ public static class FileSource
         try
         {
             return IsXlsx(seekable, fileName)
-                ? XlsxFileReader.Read(seekable, fileName, mapping)
-                : CsvFileReader.Read(seekable, fileName, mapping, FileFormatDetector.Detect(seekable));
+                ? XlsxFileReader.Read(seekable, fileName, mapping, applyShareRule)
+                : CsvFileReader.Read(seekable, fileName, mapping, FileFormatDetector.Detect(seekable), applyShareRule);
         }
         finally
         {

@@ -75,7 +75,7 @@ public sealed class FolderScanner(SourceQueries sources, SourceFiles files, File
                 }
 
                 actedOn[key] = state;
-                ingested ??= await files.IngestedHashesAsync(source.Id, cancellationToken);
+                ingested ??= await files.SettledHashesAsync(source.Id, cancellationToken);
                 try
                 {
                     changed |= !ingested.Contains(Convert.ToHexString(await WatchedFolder.Sha256Async(file.Path, cancellationToken)));

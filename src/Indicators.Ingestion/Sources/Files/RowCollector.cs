@@ -31,6 +31,7 @@ internal sealed class RowCollector
     readonly List<SourceProblem> rejected = [];
     readonly Dictionary<(string Indicator, Period Period, string Area, Gender Gender), int> lineOf = [];
     readonly List<SourceProblem> rowProblems = [];
+    IReadOnlyList<string?> fieldsOfRow = [];
     string? lastIndicator;
     string? lastArea;
     int dataRows;
@@ -79,6 +80,7 @@ internal sealed class RowCollector
     public void Add(int line, IReadOnlyList<string?> fields, decimal? numericValue = null, IReadOnlyList<(int Column, string Reason)>? cellProblems = null)
     {
         dataRows++;
+        fieldsOfRow = fields;
         rowProblems.Clear();
         badColumns.Clear();
         foreach (var (column, reason) in cellProblems ?? [])
@@ -192,15 +194,18 @@ internal sealed class RowCollector
         rejected.AddRange(rowProblems);
     }
 
-    /// <summary>Applies the rejected-share rule: throws when the file as a whole is not usable.</summary>
-    public SourceReadResult Finish()
+    /// <summary>
+    /// Applies the rejected-share rule: throws when the file as a whole is not usable. A run's reader leaves the rule to
+    /// itself (<paramref name="applyShareRule"/> false), since it counts more rows against it and quarantines the file.
+    /// </summary>
+    public SourceReadResult Finish(bool applyShareRule = true)
     {
         if (dataRows == 0)
         {
             throw new SourceReadException($"'{fileName}' har inga datarader under rubrikraden.");
         }
 
-        if (rows.Count == 0 || rejectedRows > mapping.MaxRejectedShare * dataRows)
+        if (applyShareRule && (rows.Count == 0 || rejectedRows > mapping.MaxRejectedShare * dataRows))
         {
             var first = string.Join("; ", rejected.Take(ProblemsInMessage).Select(Describe));
             throw new SourceReadException(
@@ -215,7 +220,10 @@ internal sealed class RowCollector
         problem.Column is null ? $"rad {problem.Row}: {problem.Reason}" : $"rad {problem.Row}, kolumn '{problem.Column}': {problem.Reason}";
 
     void Problem(int line, int column, string reason) =>
-        rowProblems.Add(new SourceProblem(line, column >= 0 ? header[column] : null, reason));
+        rowProblems.Add(new SourceProblem(line, column >= 0 ? header[column] : null, reason)
+        {
+            Value = column >= 0 && column < fieldsOfRow.Count ? fieldsOfRow[column] : null,
+        });
 
     /// <summary>A problem that makes the column's content unusable: the column's own checks are skipped, so the row gets one reason for it.</summary>
     void Bad(int line, int column, string reason)

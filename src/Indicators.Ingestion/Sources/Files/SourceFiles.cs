@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Text.Json;
 using Dapper;
 using Indicators.Core.Formatting;
 using Npgsql;
@@ -6,12 +7,47 @@ using Indicators.Core.Sources;
 
 namespace Indicators.Ingestion.Sources.Files;
 
-/// <summary>A file a file source has received or read: an upload (pending until a run reads it) or a read folder file.</summary>
-public sealed record SourceFileInfo(
-    long Id, string Origin, string FileName, long Size, string? UploadedBy, DateTime UploadedAt, long? IngestedRunId, DateTime? IngestedAt)
+/// <summary>Where a file stands: waiting for a run (a released quarantined file too), read, quarantined, or discarded.</summary>
+public enum SourceFileStatus
 {
-    public bool IsPending => IngestedAt is null;
+    Waiting,
+    Read,
+    Quarantined,
+    Discarded,
 }
+
+/// <summary>
+/// A file a file source has received or read: an upload (pending until a run reads it), a read folder file, or a file
+/// quarantined or discarded (uploads and folder files alike).
+/// </summary>
+public sealed record SourceFileInfo(
+    long Id, string Origin, string FileName, long Size, string? UploadedBy, DateTime UploadedAt, long? IngestedRunId, DateTime? IngestedAt,
+    DateTime? QuarantinedAt, long? QuarantineRunId, DateTime? ReadAnywayAt, string? ReadAnywayBy, DateTime? DiscardedAt, string? DiscardedBy)
+{
+    public bool IsPending => Status == SourceFileStatus.Waiting;
+
+    public SourceFileStatus Status =>
+        IngestedAt is not null ? SourceFileStatus.Read
+        : DiscardedAt is not null ? SourceFileStatus.Discarded
+        : QuarantinedAt is not null && ReadAnywayAt is null ? SourceFileStatus.Quarantined
+        : SourceFileStatus.Waiting;
+
+    /// <summary>The state in words, the same on the source page and the file's page.</summary>
+    public string StatusText => Status switch
+    {
+        SourceFileStatus.Read => "Inläst",
+        SourceFileStatus.Discarded => "Kasserad",
+        SourceFileStatus.Quarantined => "I karantän",
+        _ when ReadAnywayAt is not null => "Väntar (godkända rader läses in ändå)",
+        _ => "Väntar på nästa körning",
+    };
+}
+
+/// <summary>A rejected row of a quarantined file: its line, column, the cell's value and why.</summary>
+public sealed record RejectedRow(int? Row, string? Column, string? Value, string Reason);
+
+/// <summary>A file with everything its page shows: its source, the run that quarantined it, and every rejected row.</summary>
+public sealed record SourceFileDetails(SourceFileInfo File, string SourceName, string? QuarantineReason, int? RowsRead, IReadOnlyList<RejectedRow> Rejected);
 
 /// <summary>What an accepted upload looks like: its id and the format found in it (to show the analyst).</summary>
 public sealed record StoredUpload(long Id, string FileName, long Size, DetectedFormat Format);
@@ -95,13 +131,37 @@ public sealed class SourceFiles(NpgsqlDataSource dataSource, FileSourceOptions o
     public async Task<IReadOnlyList<SourceFileInfo>> ListAsync(int sourceId, int limit = 100, CancellationToken cancellationToken = default)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return (await connection.QueryAsync<SourceFileInfo>(new CommandDefinition("""
-            select id, origin, file_name, size, uploaded_by,
-                   uploaded_at, ingested_run_id, ingested_at
+        return (await connection.QueryAsync<SourceFileInfo>(new CommandDefinition($"""
+            select {InfoColumns}
             from source_file where source_id = @SourceId
             order by uploaded_at desc, id desc
             limit @Limit
             """, new { SourceId = sourceId, Limit = limit }, cancellationToken: cancellationToken))).AsList();
+    }
+
+    const string InfoColumns = """
+        id, origin, file_name, size, uploaded_by, uploaded_at, ingested_run_id, ingested_at,
+        quarantined_at, quarantine_run_id, read_anyway_at, read_anyway_by, discarded_at, discarded_by
+        """;
+
+    /// <summary>One file of the source with its rejected rows (a quarantined file's); null when the source has no such file.</summary>
+    public async Task<SourceFileDetails?> DetailsAsync(int sourceId, long fileId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<(string SourceName, string? Reason, int? RowsRead, string? Rows)>(new CommandDefinition("""
+            select s.name, f.quarantine_reason, f.rows_read, f.rejected_rows::text
+            from source_file f join source s on s.id = f.source_id
+            where f.id = @FileId and f.source_id = @SourceId
+            """, new { SourceId = sourceId, FileId = fileId }, cancellationToken: cancellationToken));
+        if (row.SourceName is null)
+        {
+            return null;
+        }
+
+        var file = await connection.QuerySingleAsync<SourceFileInfo>(new CommandDefinition(
+            $"select {InfoColumns} from source_file where id = @FileId", new { FileId = fileId }, cancellationToken: cancellationToken));
+        var rejected = row.Rows is null ? [] : JsonSerializer.Deserialize<List<RejectedRow>>(row.Rows, JsonSerializerOptions.Web) ?? [];
+        return new SourceFileDetails(file, row.SourceName, row.Reason, row.RowsRead, rejected);
     }
 
     /// <summary>Removes a pending upload (one that keeps failing the run, or was the wrong file). Read files stay as history.</summary>
@@ -114,23 +174,48 @@ public sealed class SourceFiles(NpgsqlDataSource dataSource, FileSourceOptions o
             """, new { SourceId = sourceId, FileId = fileId }, cancellationToken: cancellationToken)) > 0;
     }
 
-    /// <summary>The content hashes this source has already read (from uploads or its folder).</summary>
-    public async Task<HashSet<string>> IngestedHashesAsync(int sourceId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The content hashes this source has settled: read (from uploads or its folder), quarantined and not yet released, or
+    /// discarded. A folder file with one of them is not read again (the folder watch does not even start a run for it).
+    /// </summary>
+    public async Task<HashSet<string>> SettledHashesAsync(int sourceId, CancellationToken cancellationToken) =>
+        (await FolderStatesAsync(sourceId, cancellationToken)).Where(f => f.Value.Settled).Select(f => f.Key).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>What this source knows of each content hash: read before, quarantined, released to be read anyway, or discarded.</summary>
+    internal async Task<Dictionary<string, KnownContent>> FolderStatesAsync(int sourceId, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var hashes = await connection.QueryAsync<byte[]>(new CommandDefinition(
-            "select distinct sha256 from source_file where source_id = @SourceId and ingested_at is not null",
-            new { SourceId = sourceId }, cancellationToken: cancellationToken));
-        return hashes.Select(Convert.ToHexString).ToHashSet(StringComparer.Ordinal);
+        var rows = await connection.QueryAsync<(byte[] Sha256, long Id, bool Ingested, bool Quarantined, bool ReadAnyway, bool Discarded)>(new CommandDefinition("""
+            select sha256, id, ingested_at is not null, quarantined_at is not null, read_anyway_at is not null, discarded_at is not null
+            from source_file where source_id = @SourceId
+              and (ingested_at is not null or quarantined_at is not null or discarded_at is not null)
+            order by id
+            """, new { SourceId = sourceId }, cancellationToken: cancellationToken));
+        var known = new Dictionary<string, KnownContent>(StringComparer.Ordinal);
+        foreach (var row in rows)
+        {
+            var hex = Convert.ToHexString(row.Sha256);
+            var earlier = known.GetValueOrDefault(hex);
+            known[hex] = new KnownContent(
+                earlier.Ingested || row.Ingested,
+                earlier.Held || (row.Quarantined && !row.ReadAnyway && !row.Ingested) || row.Discarded,
+                row.Quarantined && row.ReadAnyway && !row.Ingested && !row.Discarded ? row.Id : earlier.ReadAnywayFileId);
+        }
+
+        return known;
     }
 
-    /// <summary>Uploads not yet read, oldest first.</summary>
+    /// <summary>
+    /// Uploads to read, oldest first: not yet read, not discarded, and not quarantined unless an analyst released the
+    /// file to be read anyway (<see cref="PendingUpload.ReadAnyway"/>: then its rejected share is not held against it).
+    /// </summary>
     internal async Task<IReadOnlyList<PendingUpload>> PendingUploadsAsync(int sourceId, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         return (await connection.QueryAsync<PendingUpload>(new CommandDefinition("""
-            select id, file_name, content, uploaded_at
-            from source_file where source_id = @SourceId and origin = 'upload' and ingested_at is null
+            select id, file_name, content, uploaded_at, read_anyway_at is not null as read_anyway
+            from source_file where source_id = @SourceId and origin = 'upload' and ingested_at is null and discarded_at is null
+              and (quarantined_at is null or read_anyway_at is not null)
             order by uploaded_at, id
             """, new { SourceId = sourceId }, cancellationToken: cancellationToken))).AsList();
     }
@@ -175,5 +260,14 @@ public sealed class SourceFiles(NpgsqlDataSource dataSource, FileSourceOptions o
     }
 }
 
-/// <summary>An upload waiting for a run.</summary>
-internal sealed record PendingUpload(long Id, string FileName, byte[] Content, DateTime UploadedAt);
+/// <summary>An upload waiting for a run; <see cref="ReadAnyway"/> when an analyst released it from quarantine.</summary>
+internal sealed record PendingUpload(long Id, string FileName, byte[] Content, DateTime UploadedAt, bool ReadAnyway);
+
+/// <summary>
+/// What a source knows of one content hash: read before (<see cref="Ingested"/>), held back (quarantined or discarded),
+/// or released from quarantine to be read anyway (the file's row).
+/// </summary>
+internal readonly record struct KnownContent(bool Ingested, bool Held, long? ReadAnywayFileId)
+{
+    public bool Settled => (Ingested || Held) && ReadAnywayFileId is null;
+}

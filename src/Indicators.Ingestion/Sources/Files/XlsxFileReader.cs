@@ -18,10 +18,10 @@ namespace Indicators.Ingestion.Sources.Files;
 /// </summary>
 public static class XlsxFileReader
 {
-    public static SourceReadResult Read(Stream content, string fileName, FileMapping mapping) =>
-        Read(content, fileName, mapping, XlsxLimits.Default);
+    public static SourceReadResult Read(Stream content, string fileName, FileMapping mapping, bool applyShareRule = true) =>
+        Read(content, fileName, mapping, XlsxLimits.Default, applyShareRule);
 
-    internal static SourceReadResult Read(Stream content, string fileName, FileMapping mapping, XlsxLimits limits)
+    internal static SourceReadResult Read(Stream content, string fileName, FileMapping mapping, XlsxLimits limits, bool applyShareRule = true)
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(mapping);
@@ -76,7 +76,7 @@ public static class XlsxFileReader
             throw Unreadable(fileName, e);
         }
 
-        return collector.Finish();
+        return collector.Finish(applyShareRule);
     }
 
     /// <summary>The first worksheet's header row, for <see cref="FileSource.Detect"/>; the workbook is checked as for a read.</summary>

@@ -129,7 +129,7 @@ public class CsvFileReaderTests
         Assert.Equal((',', true), (format.Delimiter, format.DecimalComma));
         Assert.Equal(["Andel, %", "Svar \"bra\"\nfler rader"], result.Rows.Select(r => r.IndicatorCode));
         Assert.Equal([12.5m, 3.5m], result.Rows.Select(r => r.Value));
-        Assert.Equal(new SourceProblem(5, "value", "'x' är inte ett tal"), Assert.Single(result.Rejected));
+        Assert.Equal(new SourceProblem(5, "value", "'x' är inte ett tal") { Value = "x" }, Assert.Single(result.Rejected));
     }
 
     [Fact]
@@ -172,7 +172,7 @@ public class CsvFileReaderTests
         var result = FileSource.Read(file, "utfall.csv", FileMapping.RegionFile);
 
         Assert.Equal(10, result.Rows.Count);
-        Assert.Equal(new SourceProblem(5, "value", "'12,x' är inte ett tal"), Assert.Single(result.Rejected));
+        Assert.Equal(new SourceProblem(5, "value", "'12,x' är inte ett tal") { Value = "12,x" }, Assert.Single(result.Rejected));
     }
 
     [Theory]
@@ -192,7 +192,11 @@ public class CsvFileReaderTests
         var result = FileSource.Read(file, "utfall.csv", FileMapping.RegionFile);
 
         Assert.Equal(9, result.Rows.Count);
-        Assert.Equal(new SourceProblem(2, column, reason), Assert.Single(result.Rejected));
+        var problem = Assert.Single(result.Rejected);
+        Assert.Equal(new SourceProblem(2, column, reason), problem with { Value = null });
+        // The cell the problem is about, as the file had it: what a quarantined file's page lists.
+        string[] columns = ["indicator", "period", "area", "gender", "value", "status"];
+        Assert.Equal(column is null ? null : badRow.Split(';')[Array.IndexOf(columns, column)].Trim(), problem.Value?.Trim());
     }
 
     [Theory]

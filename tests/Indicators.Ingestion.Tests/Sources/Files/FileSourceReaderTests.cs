@@ -106,7 +106,7 @@ public class FileSourceReaderTests
         var problem = Assert.Single(result.Problems);
         Assert.Equal((4, "value"), (problem.Row, problem.Column));
         Assert.Equal("'hyrpersonal.csv': '4,x' är inte ett tal", problem.Reason);
-        Assert.Equal("""[{"row": 4, "kind": "avvisad", "column": "value", "reason": "'hyrpersonal.csv': '4,x' är inte ett tal"}]""",
+        Assert.Equal("""[{"row": 4, "kind": "avvisad", "value": "4,x", "column": "value", "reason": "'hyrpersonal.csv': '4,x' är inte ett tal"}]""",
             await host.ScalarAsync<string>("select problems::text from ingestion_run"));
     }
 
@@ -150,7 +150,7 @@ public class FileSourceReaderTests
             await File.WriteAllBytesAsync(Path.Combine(inbox, "hyrpersonal igen.xlsx"), second.ToArray());
         }
 
-        var error = await Assert.ThrowsAsync<SourceReadException>(() => Run(host, sourceId));
+        var error = await Assert.ThrowsAsync<FileQuarantinedException>(() => Run(host, sourceId));
 
         Assert.StartsWith("20 av 30 datarader i 'hyrpersonal igen.xlsx' avvisades", error.Message, StringComparison.Ordinal);
         Assert.Contains("formel utan beräknat värde", error.Message, StringComparison.Ordinal);
@@ -159,25 +159,19 @@ public class FileSourceReaderTests
     }
 
     [Fact]
-    public async Task A_file_over_the_rejected_share_fails_the_run_with_its_name_stores_nothing_and_stays_pending()
+    public async Task A_file_over_the_rejected_share_fails_its_run_with_its_name_stores_nothing_of_it_and_is_quarantined()
     {
-        var (host, sourceId, inbox) = await Start();
+        var (host, sourceId, _) = await Start();
         await using var _ = host;
         var files = host.Get<SourceFiles>();
-        await File.WriteAllTextAsync(Path.Combine(inbox, "good.csv"), TestFiles.Lines(TestFiles.RegionHeader, "SJUKFRANVARO;2025-01;0022;T;6,6;ok"));
         var upload = await files.StoreUploadAsync(sourceId, "trasig.csv", TestFiles.Text(Hyrpersonal(bad: [3, 5])), "analytiker", CancellationToken.None);
 
-        var error = await Assert.ThrowsAsync<SourceReadException>(() => Run(host, sourceId));
+        var error = await Assert.ThrowsAsync<FileQuarantinedException>(() => Run(host, sourceId));
 
         Assert.StartsWith("2 av 11 datarader i 'trasig.csv' avvisades, fler än de 10", error.Message, StringComparison.Ordinal);
         Assert.Equal(0, await host.ScalarAsync<int>("select count(*) from observation"));
-        Assert.Equal(0, await host.ScalarAsync<int>("select count(*) from source_file where ingested_at is not null"));
-        Assert.Equal(("failed", error.Message), (await host.QueryAsync<(string, string)>("select status, message from ingestion_run")).Single());
-
-        // Once the bad upload is discarded, the folder file that waited with it is read.
-        Assert.True(await files.DiscardPendingUploadAsync(sourceId, upload.Id));
-        var next = await Run(host, sourceId);
-        Assert.Equal(1, next.Counts.Inserted);
+        Assert.Equal((upload.Id, false), (await host.QueryAsync<(long, bool)>("select id, quarantined_at is null from source_file")).Single());
+        Assert.Equal(("failed", error.Message, 2), (await host.QueryAsync<(string, string, int)>("select status, message, rejected from ingestion_run")).Single());
     }
 
     [Fact]
@@ -188,11 +182,11 @@ public class FileSourceReaderTests
         await host.Get<SourceFiles>().StoreUploadAsync(sourceId, "fel fil.csv", TestFiles.Text(TestFiles.Lines(
             TestFiles.RegionHeader, "FETMA_ANDEL;2024;0022;T;21,3;ok", "FETMA_ANDEL;2022;0022;T;20,9;ok")), "analytiker", CancellationToken.None);
 
-        var error = await Assert.ThrowsAsync<SourceReadException>(() => Run(host, sourceId));
+        var error = await Assert.ThrowsAsync<FileQuarantinedException>(() => Run(host, sourceId));
 
         Assert.Contains("'fel fil.csv'", error.Message, StringComparison.Ordinal);
         Assert.Contains("indikatorn 'FETMA_ANDEL' är inte kopplad till källan (2 rader avvisades)", error.Message, StringComparison.Ordinal);
-        Assert.Equal(1, await host.ScalarAsync<int>("select count(*) from source_file where ingested_at is null"));
+        Assert.Equal(1, await host.ScalarAsync<int>("select count(*) from source_file where quarantined_at is not null"));
     }
 
     [Fact]
@@ -203,7 +197,7 @@ public class FileSourceReaderTests
         await host.Get<SourceFiles>().StoreUploadAsync(sourceId, "fel fil.csv", TestFiles.Text(TestFiles.Lines(
             TestFiles.RegionHeader, "FETMA_ANDEL;2024;0022;T;21,3;ok")), "analytiker", CancellationToken.None);
 
-        var error = await Assert.ThrowsAsync<SourceReadException>(() => Run(host, sourceId));
+        var error = await Assert.ThrowsAsync<FileQuarantinedException>(() => Run(host, sourceId));
 
         Assert.StartsWith("1 av 1 datarad i 'fel fil.csv' avvisades", error.Message, StringComparison.Ordinal);
         Assert.Contains("indikatorn 'FETMA_ANDEL' är inte kopplad till källan (1 rad avvisades)", error.Message, StringComparison.Ordinal);
