@@ -147,7 +147,7 @@ public class AuthorizationMatrixTests
     public async Task Each_page_answers_each_role_as_the_matrix_says(string path, string? role)
     {
         var connectionString = await TestPostgres.CreateMigratedDatabaseAsync();
-        await TestPostgres.ExecuteAsync(connectionString, "insert into area (id, name, short_name, kind) values ('0022', 'Region Västernorrland', 'Västernorrland', 'region'); insert into committee (area_id, code, name) values ('0022', 'HSN', 'Hälso- och sjukvårdsnämnden')");
+        await TestPostgres.ExecuteAsync(connectionString, "insert into area (id, name, short_name, kind) values ('0022', 'Region Västernorrland', 'Västernorrland', 'region') on conflict (id) do nothing; insert into committee (area_id, code, name) values ('0022', 'HSN', 'Hälso- och sjukvårdsnämnden')");
         // A plan with one målområde and one mål (each id 1), for the goal and målområde pages.
         await TestPostgres.ExecuteAsync(connectionString, """
             insert into plan (area_id, name, start_year, end_year) values ('0022', 'Regionplan 2025–2027', 2025, 2027);
