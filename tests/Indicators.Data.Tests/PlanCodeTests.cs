@@ -72,7 +72,8 @@ public class PlanCodeTests
 
         Assert.True(result.Succeeded, string.Join("\n", result.Errors));
         Assert.Equal(0, result.Count("update"));
-        Assert.Contains(result.Changes, c => c is { Action: "create", Entity: "area", Key: "0022" });
+        // The area catalogue knows riket and every region already: the import adds no area.
+        Assert.DoesNotContain(result.Changes, c => c.Entity == "area");
         Assert.Contains(result.Changes, c => c is { Action: "create", Entity: "source", Key: "Kolada vård" });
         var second = await new PlanExporter(fresh).ExportAsync(result.PlanId!.Value);
         Assert.Equal(first, second);
