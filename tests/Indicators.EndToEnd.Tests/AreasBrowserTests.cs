@@ -33,8 +33,8 @@ public class AreasBrowserTests(Browser browser)
         await Assertions.Expect(sundsvall).ToContainTextAsync("2281");
         await Assertions.Expect(sundsvall).ToContainTextAsync("Region Västernorrland");
         await page.GetByLabel("Sök namn eller kod").FillAsync("");
-        await page.GetByLabel("Län").SelectOptionAsync("25");
-        await page.GetByLabel("Typ").SelectOptionAsync("municipality");
+        await page.GetByLabel("Län", new() { Exact = true }).SelectOptionAsync("25");
+        await page.GetByLabel("Typ", new() { Exact = true }).SelectOptionAsync("municipality");
         await Assertions.Expect(page.Locator("p.count")).ToHaveTextAsync("Visar 1–14 av 14 områden.");
         await Assertions.Expect(page.Locator(".groups")).ToContainTextAsync("Norra sjukvårdsregionen");
         await PageChecks.AssertNoViolationsAsync(page);
