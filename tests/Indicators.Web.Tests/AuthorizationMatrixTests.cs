@@ -132,7 +132,8 @@ public class AuthorizationMatrixTests
     public static TheoryData<string, string?> PagesByRole()
     {
         var data = new TheoryData<string, string?>();
-        foreach (var path in new[] { "/", "/logga-in", "/ingen-behorighet", "/health/live", "/hangfire", "/admin/granskningslogg", "/admin/anvandare", "/sa-bedoms-maluppfyllelse", "/konto/losenord", "/kallor", "/kallor/1", "/kallor/korningar/1", "/kallor/1/forhandsgranskning", "/kallor/ny", "/kallor/1/redigera", "/indikator/1", "/mal/1", "/malomrade/1", "/namnd/1", "/namnder", "/omraden", "/planer", "/planer/1", "/planer/namnder", "/planer/import", "/planer/1/export", "/indikatorer", "/indikatorer/ny", "/indikatorer/1/redigera", "/rapporter", "/rapporter/1", "/rapporter/1/namnd/1" })
+        foreach (var path in new[] { "/", "/logga-in", "/ingen-behorighet", "/health/live", "/hangfire", "/admin/granskningslogg", "/admin/anvandare", "/sa-bedoms-maluppfyllelse", "/konto/losenord", "/kallor", "/kallor/1", "/kallor/korningar/1", "/kallor/1/forhandsgranskning", "/kallor/ny", "/kallor/1/redigera", "/indikator/1", "/mal/1", "/malomrade/1", "/namnd/1", "/namnder",
+                     "/omraden", "/planer", "/planer/1", "/planer/namnder", "/planer/import", "/planer/1/export", "/indikatorer", "/indikatorer/ny", "/indikatorer/1/redigera", "/rapporter", "/rapporter/1", "/rapporter/1/namnd/1" })
         {
             data.Add(path, null);
             foreach (var role in Roles.All)
