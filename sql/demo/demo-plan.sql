@@ -5,7 +5,8 @@
 -- Figures marked exempel are invented demo values (target.is_example = true). The others quote the seeds:
 --   seed 000 = Regionplan 2025–2027, seed 003 = HSN verksamhetsplan 2025 (2026–2027).
 
--- Areas: riket and the 21 regions, with Kolada ids.
+-- Areas: riket and the 21 regions, with Kolada ids. The area catalogue (migration V0022) has them already; these rows
+-- stay so the plan reads whole, and add nothing where the catalogue did.
 insert into area (id, name, short_name, kind, sort_order) values
     ('0000', 'Riket', 'Riket', 'country', 0),
     ('0001', 'Region Stockholm', 'Stockholm', 'region', 1),
@@ -28,7 +29,8 @@ insert into area (id, name, short_name, kind, sort_order) values
     ('0022', 'Region Västernorrland', 'Västernorrland', 'region', 18),
     ('0023', 'Region Jämtland Härjedalen', 'Jämtland Härjedalen', 'region', 19),
     ('0024', 'Region Västerbotten', 'Västerbotten', 'region', 20),
-    ('0025', 'Region Norrbotten', 'Norrbotten', 'region', 21);
+    ('0025', 'Region Norrbotten', 'Norrbotten', 'region', 21)
+on conflict (id) do nothing;
 
 -- Nämnder and styrelse of Region Västernorrland.
 insert into committee (area_id, code, name) values

@@ -59,6 +59,8 @@ public static class DatabaseSetup
         builder.Services.AddSingleton<PlanEditQueries>();
         builder.Services.AddSingleton<GoalRuleEditor>();
         builder.Services.AddSingleton<CommitteeEditor>();
+        builder.Services.AddSingleton<Areas.AreaQueries>();
+        builder.Services.AddSingleton<Areas.AreaGroupEditor>();
         builder.Services.AddSingleton<Reports.ReportQueries>();
         builder.Services.AddSingleton<Reports.ReportPeriodEditor>();
         builder.Services.AddSingleton<Reports.GoalAssessmentEditor>();

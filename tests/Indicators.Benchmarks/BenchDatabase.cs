@@ -155,7 +155,7 @@ sealed class BenchDatabase : IAsyncDisposable
         select id, case when id = '0000' then 'Riket' else 'Region ' || id end,
                case when id = '0000' then 'Riket' else id end,
                case when id = '0000' then 'country' else 'region' end, ord
-        from unnest(@Areas::text[]) with ordinality as a (id, ord);
+        from unnest(@Areas::text[]) with ordinality as a (id, ord) on conflict (id) do nothing;
 
         insert into indicator (area_id, code, name, unit, direction, frequency, primary_area_id, kpi_id, gender_split)
         select '0022', code, 'Nyckeltal ' || kpi, '%', 'higher', 'year', '0022', kpi, true

@@ -133,7 +133,7 @@ sealed record DashboardFill(int PlanIndicators, int Years, long OtherObservation
         select id, case when id = '0000' then 'Riket' else 'Region ' || id end,
                case when id = '0000' then 'Riket' else id end,
                case when id = '0000' then 'country' else 'region' end, ord
-        from unnest(@Areas::text[]) with ordinality as a (id, ord);
+        from unnest(@Areas::text[]) with ordinality as a (id, ord) on conflict (id) do nothing;
 
         insert into committee (area_id, code, name) values
             ('0022', 'RS', 'Regionstyrelsen'), ('0022', 'HSN', 'Hälso- och sjukvårdsnämnden'), ('0022', 'RUN', 'Regionala utvecklingsnämnden');

@@ -10,7 +10,7 @@ public class ConstraintTests : IAsyncLifetime
     NpgsqlDataSource dataSource = default!;
 
     const string Fixture = """
-        insert into area (id, name, short_name, kind) values ('0022', 'Region Västernorrland', 'Västernorrland', 'region'), ('0000', 'Riket', 'Riket', 'country');
+        insert into area (id, name, short_name, kind) values ('0022', 'Region Västernorrland', 'Västernorrland', 'region'), ('0000', 'Riket', 'Riket', 'country') on conflict (id) do nothing;
         insert into committee (area_id, code, name) values ('0022', 'HSN', 'Hälso- och sjukvårdsnämnden');
         insert into plan (area_id, name, start_year, end_year) values ('0022', 'Regionplan 2025–2027', 2025, 2027);
         insert into plan_version (plan_id, name, kind, is_current) select id, 'Fastställd', 'adopted', true from plan;
@@ -108,7 +108,7 @@ public class ConstraintTests : IAsyncLifetime
         // Region Västerbotten's financial targets (seed 001 §3.3), beside the Västernorrland plan.
         await using var connection = await dataSource.OpenConnectionAsync();
         await connection.ExecuteAsync("""
-            insert into area (id, name, short_name, kind) values ('0024', 'Region Västerbotten', 'Västerbotten', 'region');
+            insert into area (id, name, short_name, kind) values ('0024', 'Region Västerbotten', 'Västerbotten', 'region') on conflict (id) do nothing;
             insert into plan (area_id, name, start_year, end_year) values ('0024', 'Regionplan 2024–2027', 2024, 2027);
             insert into plan_version (plan_id, name, kind, is_current) select id, 'Budget 2025', 'adopted', true from plan where area_id = '0024';
             insert into goal_area (plan_version_id, code, name, kind) select v.id, 'E', 'God ekonomisk hushållning', 'prerequisite'

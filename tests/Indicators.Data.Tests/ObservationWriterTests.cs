@@ -16,7 +16,7 @@ public class ObservationWriterTests : IAsyncLifetime
         dataSource = NpgsqlDataSource.Create(await TestPostgres.CreateMigratedDatabaseAsync());
         await using var connection = await dataSource.OpenConnectionAsync();
         indicatorId = await connection.ExecuteScalarAsync<int>("""
-            insert into area (id, name, short_name, kind) values ('0022', 'Region Västernorrland', 'Västernorrland', 'region');
+            insert into area (id, name, short_name, kind) values ('0022', 'Region Västernorrland', 'Västernorrland', 'region') on conflict (id) do nothing;
             insert into indicator (area_id, code, name, unit, direction, frequency, primary_area_id)
                 values ('0022', 'N79173', 'Medicinsk bedömning', '%', 'higher', 'year', '0022') returning id;
             """);

@@ -27,7 +27,7 @@ public class PlanEditorTests : IAsyncLifetime
         dataSource = NpgsqlDataSource.Create(await TestPostgres.CreateMigratedDatabaseAsync());
         await using var connection = await dataSource.OpenConnectionAsync();
         await connection.ExecuteAsync("""
-            insert into area (id, name, short_name, kind) values ('0022', 'Region Västernorrland', 'Västernorrland', 'region');
+            insert into area (id, name, short_name, kind) values ('0022', 'Region Västernorrland', 'Västernorrland', 'region') on conflict (id) do nothing;
             insert into committee (area_id, code, name) values ('0022', 'HSN', 'Hälso- och sjukvårdsnämnden'), ('0022', 'RS', 'Regionstyrelsen');
             insert into indicator (area_id, code, name, unit, direction, frequency, primary_area_id)
             values ('0022', 'N79173', 'Medicinsk bedömning inom 3 dagar', '%', 'higher', 'year', '0022');

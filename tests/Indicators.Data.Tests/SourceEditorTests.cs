@@ -22,7 +22,7 @@ public class SourceEditorTests
     {
         var connectionString = await TestPostgres.CreateMigratedDatabaseAsync();
         await TestPostgres.ExecuteAsync(connectionString, """
-            insert into area (id, name, short_name, kind) values ('0022', 'Region Västernorrland', 'Västernorrland', 'region');
+            insert into area (id, name, short_name, kind) values ('0022', 'Region Västernorrland', 'Västernorrland', 'region') on conflict (id) do nothing;
             insert into indicator (area_id, code, name, unit, direction, frequency, primary_area_id, kpi_id)
             values ('0022', 'OP90', 'Operation inom 90 dagar', '%', 'higher', 'year', '0022', 'N79224'),
                    ('0022', 'BES90', 'Första besök inom 90 dagar', '%', 'higher', 'year', '0022', 'N79222');

@@ -12,7 +12,7 @@ public class AdminBrowserTests(Browser browser)
     public async Task An_administrator_creates_a_user_who_can_sign_in_and_every_change_is_audited()
     {
         var connectionString = await TestPostgres.CreateMigratedDatabaseAsync();
-        await TestPostgres.ExecuteAsync(connectionString, "insert into area (id, name, short_name, kind) values ('0022', 'Region Västernorrland', 'Västernorrland', 'region'); insert into committee (area_id, code, name) values ('0022', 'HSN', 'Hälso- och sjukvårdsnämnden')");
+        await TestPostgres.ExecuteAsync(connectionString, "insert into area (id, name, short_name, kind) values ('0022', 'Region Västernorrland', 'Västernorrland', 'region') on conflict (id) do nothing; insert into committee (area_id, code, name) values ('0022', 'HSN', 'Hälso- och sjukvårdsnämnden')");
         await TestUsers.CreateAsync(connectionString, "adam", "Administrator");
         await using var app = new TestWebApp(connectionString);
         var baseUrl = app.StartKestrel();

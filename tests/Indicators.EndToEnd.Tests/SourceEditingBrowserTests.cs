@@ -76,7 +76,7 @@ public class SourceEditingBrowserTests(Browser browser)
         root = kolada.Root;
         var connectionString = await TestPostgres.CreateMigratedDatabaseAsync();
         await TestPostgres.ExecuteAsync(connectionString, """
-            insert into area (id, name, short_name, kind) values ('0022', 'Region Västernorrland', 'Västernorrland', 'region'), ('0000', 'Riket', 'Riket', 'country');
+            insert into area (id, name, short_name, kind) values ('0022', 'Region Västernorrland', 'Västernorrland', 'region'), ('0000', 'Riket', 'Riket', 'country') on conflict (id) do nothing;
             insert into indicator (area_id, code, name, unit, decimals, direction, frequency, gender_split, primary_area_id, kpi_id)
             values ('0022', 'OP90', 'Operation inom 90 dagar', '%', 1, 'higher', 'year', true, '0022', 'N79224');
             """);
@@ -195,7 +195,7 @@ public class SourceEditingBrowserTests(Browser browser)
     {
         var connectionString = await TestPostgres.CreateMigratedDatabaseAsync();
         await TestPostgres.ExecuteAsync(connectionString, """
-            insert into area (id, name, short_name, kind) values ('0022', 'Region Västernorrland', 'Västernorrland', 'region');
+            insert into area (id, name, short_name, kind) values ('0022', 'Region Västernorrland', 'Västernorrland', 'region') on conflict (id) do nothing;
             insert into indicator (area_id, code, name, unit, decimals, direction, frequency, primary_area_id)
             values ('0022', 'HYR', 'Kostnad för hyrpersonal', '%', 1, 'lower', 'month', '0022');
             """);

@@ -43,6 +43,8 @@ public class AuthorizationMatrixTests
         ["/malomrade/{Id:int}"] = Policies.Read,
         ["/namnd/{Id:int}"] = Policies.Read,
         ["/namnder"] = Policies.Read,
+        // The area catalogue and comparison groups: everyone reads; managing groups is for analysts (checked in AreaGroupEditor).
+        ["/omraden"] = Policies.Read,
         ["/kallor/{Id:int}"] = Policies.Read,
         ["/kallor/korningar/{RunId:long}"] = Policies.Read,
         ["/kallor/{Id:int}/forhandsgranskning"] = Policies.Analyse,
@@ -136,7 +138,8 @@ public class AuthorizationMatrixTests
     public static TheoryData<string, string?> PagesByRole()
     {
         var data = new TheoryData<string, string?>();
-        foreach (var path in new[] { "/", "/logga-in", "/ingen-behorighet", "/health/live", "/hangfire", "/admin/granskningslogg", "/admin/anvandare", "/sa-bedoms-maluppfyllelse", "/konto/losenord", "/kallor", "/kallor/1", "/kallor/korningar/1", "/kallor/1/forhandsgranskning", "/kallor/ny", "/kallor/1/redigera", "/indikator/1", "/mal/1", "/malomrade/1", "/namnd/1", "/namnder", "/planer", "/planer/1", "/planer/namnder", "/planer/import", "/planer/1/export", "/indikatorer", "/indikatorer/ny", "/indikatorer/1/redigera", "/rapporter", "/rapporter/1", "/rapporter/1/namnd/1" })
+        foreach (var path in new[] { "/", "/logga-in", "/ingen-behorighet", "/health/live", "/hangfire", "/admin/granskningslogg", "/admin/anvandare", "/sa-bedoms-maluppfyllelse", "/konto/losenord", "/kallor", "/kallor/1", "/kallor/korningar/1", "/kallor/1/forhandsgranskning", "/kallor/ny", "/kallor/1/redigera", "/indikator/1", "/mal/1", "/malomrade/1", "/namnd/1", "/namnder",
+                     "/omraden", "/planer", "/planer/1", "/planer/namnder", "/planer/import", "/planer/1/export", "/indikatorer", "/indikatorer/ny", "/indikatorer/1/redigera", "/rapporter", "/rapporter/1", "/rapporter/1/namnd/1" })
         {
             data.Add(path, null);
             foreach (var role in Roles.All)
@@ -153,7 +156,7 @@ public class AuthorizationMatrixTests
     public async Task Each_page_answers_each_role_as_the_matrix_says(string path, string? role)
     {
         var connectionString = await TestPostgres.CreateMigratedDatabaseAsync();
-        await TestPostgres.ExecuteAsync(connectionString, "insert into area (id, name, short_name, kind) values ('0022', 'Region Västernorrland', 'Västernorrland', 'region'); insert into committee (area_id, code, name) values ('0022', 'HSN', 'Hälso- och sjukvårdsnämnden')");
+        await TestPostgres.ExecuteAsync(connectionString, "insert into area (id, name, short_name, kind) values ('0022', 'Region Västernorrland', 'Västernorrland', 'region') on conflict (id) do nothing; insert into committee (area_id, code, name) values ('0022', 'HSN', 'Hälso- och sjukvårdsnämnden')");
         // A plan with one målområde and one mål (each id 1), for the goal and målområde pages.
         await TestPostgres.ExecuteAsync(connectionString, """
             insert into plan (area_id, name, start_year, end_year) values ('0022', 'Regionplan 2025–2027', 2025, 2027);

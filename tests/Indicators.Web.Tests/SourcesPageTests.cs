@@ -14,7 +14,7 @@ public class SourcesPageTests
         var connectionString = await TestPostgres.CreateMigratedDatabaseAsync();
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.ExecuteAsync("""
-            insert into area (id, name, short_name, kind) values ('0022', 'Region Västernorrland', 'Västernorrland', 'region');
+            insert into area (id, name, short_name, kind) values ('0022', 'Region Västernorrland', 'Västernorrland', 'region') on conflict (id) do nothing;
             insert into indicator (area_id, code, name, unit, direction, frequency, primary_area_id, kpi_id)
             values ('0022', 'OP90', 'Operation inom 90 dagar', '%', 'higher', 'year', '0022', 'N79224');
             insert into source (name, kind, cron, settings) values ('Kolada väntetider', 'kolada', '0 6 * * *', '{"fromYear": 2024}');

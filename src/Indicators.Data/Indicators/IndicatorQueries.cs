@@ -87,18 +87,25 @@ public sealed class IndicatorQueries(NpgsqlDataSource dataSource)
         order by o.period, o.gender, rv.revision;
         """;
 
+    // The peers: all regions and riket, or with a comparison group (@GroupId) its members, riket and the shown area.
     // The comparison period: the newest total period in which the shown area has a value and at least four fifths as many
-    // regions as in the best-covered period do (a year still being published by some regions is not "complete").
+    // peers as in the best-covered period do (a year still being published by some regions is not "complete").
     // Read through the unique (indicator_id, period, area_id, gender) index.
-    const string PeerSql = Chosen + """
+    const string PeerFilter = """
+        (case when @GroupId::int is null then a.kind in ('region', 'country')
+              else a.kind = 'country' or a.id = (select area_id from shown_area)
+                   or a.id in (select m.area_id from area_group_member m where m.group_id = @GroupId::int) end)
+        """;
+
+    const string PeerSql = Chosen + $"""
         ,
         periods as (
             select o.period,
-                   count(*) filter (where a.kind = 'region' and o.status = 'ok') as regions,
+                   count(*) filter (where a.kind <> 'country' and o.status = 'ok') as regions,
                    bool_or(o.area_id = (select area_id from shown_area) and o.status = 'ok') as ours
             from observation o
             join area a on a.id = o.area_id
-            where o.indicator_id = @IndicatorId and o.gender = 'T' and a.kind in ('region', 'country')
+            where o.indicator_id = @IndicatorId and o.gender = 'T' and {PeerFilter}
             group by o.period),
         peer_period as (
             select period from periods
@@ -109,7 +116,7 @@ public sealed class IndicatorQueries(NpgsqlDataSource dataSource)
                o.value, o.status
         from observation o
         join area a on a.id = o.area_id
-        where o.indicator_id = @IndicatorId and o.gender = 'T' and a.kind in ('region', 'country')
+        where o.indicator_id = @IndicatorId and o.gender = 'T' and {PeerFilter}
           and o.period = (select period from peer_period)
         order by a.sort_order, a.id;
         """;
@@ -135,11 +142,18 @@ public sealed class IndicatorQueries(NpgsqlDataSource dataSource)
     /// The indicator's page in the given plan (else the newest plan whose current version links it); null when no such
     /// indicator exists. An unknown plan id is treated as no plan.
     /// </summary>
-    public async Task<IndicatorPageData?> GetPageAsync(int indicatorId, int? planId, CancellationToken ct = default)
+    public Task<IndicatorPageData?> GetPageAsync(int indicatorId, int? planId, CancellationToken ct = default) =>
+        GetPageAsync(indicatorId, planId, null, ct);
+
+    /// <summary>
+    /// As the other overload, with the peers of the comparison group <paramref name="groupId"/> (its members and riket)
+    /// instead of all regions; an unknown group compares with riket alone.
+    /// </summary>
+    public async Task<IndicatorPageData?> GetPageAsync(int indicatorId, int? planId, int? groupId, CancellationToken ct = default)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var results = await connection.QueryMultipleAsync(new CommandDefinition(
-            Batch, new { IndicatorId = indicatorId, IndicatorIds = new[] { indicatorId }, PlanId = planId }, cancellationToken: ct));
+            Batch, new { IndicatorId = indicatorId, IndicatorIds = new[] { indicatorId }, PlanId = planId, GroupId = groupId }, cancellationToken: ct));
         var indicator = await results.ReadSingleOrDefaultAsync<IndicatorRow>();
         var targets = (await results.ReadAsync<TargetRow>()).Select(t => t.ToTargetValue()).ToList();
         var observations = (await results.ReadAsync<ObservationRow>()).Select(o => o.ToObservation()).OrderBy(o => o.Period).ThenBy(o => o.Gender).ToList();

@@ -59,7 +59,7 @@ static class RunFixture
         var connectionString = migratedDatabase ?? await TestPostgres.CreateMigratedDatabaseAsync();
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.ExecuteAsync("""
-            insert into area (id, name, short_name, kind) values ('0022', 'Region Västernorrland', 'Västernorrland', 'region'), ('0000', 'Riket', 'Riket', 'country');
+            insert into area (id, name, short_name, kind) values ('0022', 'Region Västernorrland', 'Västernorrland', 'region'), ('0000', 'Riket', 'Riket', 'country') on conflict (id) do nothing;
             insert into indicator (area_id, code, name, unit, direction, frequency, primary_area_id, kpi_id, gender_split)
             values ('0022', 'OP90', 'Genomförd operation/åtgärd inom 90 dagar', '%', 'higher', 'year', '0022', 'N79224', true);
             insert into source (name, kind, cron, settings) values ('Kolada väntetider', 'kolada', '0 6 * * *', '{"areas": ["0022", "0000"], "fromYear": 2023}');

@@ -69,7 +69,7 @@ public sealed class RunnerHost : IAsyncDisposable
             insert into area (id, name, short_name, kind) values
                 ('0000', 'Riket', 'Riket', 'country'),
                 ('0022', 'Region Västernorrland', 'Västernorrland', 'region'),
-                ('0024', 'Region Västerbotten', 'Västerbotten', 'region');
+                ('0024', 'Region Västerbotten', 'Västerbotten', 'region') on conflict (id) do nothing;
             """ + arrange);
         return new RunnerHost(connectionString, baseUrl, time ?? TimeProvider.System);
     }

@@ -22,7 +22,7 @@ public sealed class OidcSignInTests : IAsyncLifetime
         provider = await OidcProviderStub.StartAsync();
         connectionString = await TestPostgres.CreateMigratedDatabaseAsync();
         await TestPostgres.ExecuteAsync(connectionString, """
-            insert into area (id, name, short_name, kind) values ('0022', 'Region Västernorrland', 'Västernorrland', 'region');
+            insert into area (id, name, short_name, kind) values ('0022', 'Region Västernorrland', 'Västernorrland', 'region') on conflict (id) do nothing;
             insert into committee (area_id, code, name) values ('0022', 'HSN', 'Hälso- och sjukvårdsnämnden');
             """);
         app = new TestWebApp(connectionString, new Dictionary<string, string?>

@@ -9,7 +9,7 @@ namespace Indicators.Ingestion.Sources.Kolada;
 /// <summary>
 /// A Kolada source's settings: <c>{"kpis": ["N79173"], "areas": ["0022", "0000"], "fromYear": 2019}</c>. Without
 /// <c>kpis</c> the KPI ids of the source's indicators are used; without <c>areas</c> all regions and riket; years run from
-/// <c>fromYear</c> (default ten years back) to this year. The one place of their rules: how a run reads them
+/// <c>fromYear</c> (default: <see cref="DefaultFromYear"/>) to this year. The one place of their rules: how a run reads them
 /// (<see cref="TryRead"/>), what may be saved (<see cref="Check"/>, for the source form, plan import and the command
 /// line alike) and how the form's choices become settings (<see cref="FromChoices"/>).
 /// </summary>
@@ -82,6 +82,14 @@ public sealed record KoladaSettings(IReadOnlyList<string>? Kpis, IReadOnlyList<s
     public FieldError? NothingToRead(bool linkedKpi) => Kpis is { Count: > 0 } || linkedKpi
         ? null
         : new FieldError(KpisField, "Välj minst ett nyckeltal, eller koppla en indikator som har ett Kolada-id.");
+
+    /// <summary>
+    /// The first year a source that names none reads: ten years back, or further to the earliest base year of the plans
+    /// its indicators serve (<paramref name="earliestBaseYear"/>; a plan 2016–2019 needs 2015), so progress from the
+    /// base year can be measured.
+    /// </summary>
+    public static int DefaultFromYear(int thisYear, int? earliestBaseYear) =>
+        Math.Min(thisYear - 10, earliestBaseYear ?? int.MaxValue);
 
     public string ToJson() => JsonSerializer.Serialize(this, WriteJson);
 }

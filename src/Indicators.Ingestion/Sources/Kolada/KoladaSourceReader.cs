@@ -39,7 +39,8 @@ public sealed class KoladaSourceReader(KoladaClient client, SourceQueries source
         }
 
         var thisYear = time.GetLocalNow().Year;
-        var from = settings.FromYear ?? thisYear - 10;
+        var from = settings.FromYear
+            ?? KoladaSettings.DefaultFromYear(thisYear, await PlanBaseYears.EarliestForSourceAsync(dataSource, source.Id, cancellationToken));
         var years = Enumerable.Range(from, Math.Max(1, thisYear - from + 1)).ToList();
         var areas = settings.Areas is { Count: > 0 } configuredAreas ? configuredAreas : RegionsAndRiket;
         if (mode != RunMode.Incremental || lastSuccess is not { } last)
