@@ -7,7 +7,7 @@ namespace Indicators.Data.Alerts;
 public sealed record SubscriptionRow(int Id, string TargetKind, int TargetId, string TargetName, string[] Events, bool ByEmail, bool HasWebhook, bool Digest);
 
 /// <summary>An event in the user's in-app list.</summary>
-public sealed record InboxItem(long DeliveryId, string Kind, string Title, string Body, string Link, DateTimeOffset OccurredAt);
+public sealed record InboxItem(long DeliveryId, string Kind, string Title, string Body, string Link, DateTime OccurredAt);
 
 /// <summary>Something that can be followed, for the form's list.</summary>
 public sealed record AlertTargetChoice(int Id, string Name);

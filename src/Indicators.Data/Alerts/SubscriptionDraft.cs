@@ -2,8 +2,10 @@ using Indicators.Core.Editing;
 
 namespace Indicators.Data.Alerts;
 
-/// <summary>A subscription as the form fills it in.</summary>
-/// <param name="WebhookUrl">A Teams or other JSON webhook; empty for none.</param>
+/// <summary>
+/// A subscription as the form fills it in: what it follows (<c>TargetKind</c>, <c>TargetId</c>), which events, by e-mail
+/// or not, a Teams or other JSON webhook (<c>WebhookUrl</c>, empty for none), and one message per event or a daily digest.
+/// </summary>
 public sealed record SubscriptionDraft(string TargetKind, int TargetId, IReadOnlyList<string> Events, bool ByEmail, string? WebhookUrl, bool Digest)
 {
     /// <summary>Swedish messages per field; empty when the draft can be saved.</summary>
