@@ -36,6 +36,26 @@ public sealed class AlertQueries(NpgsqlDataSource dataSource)
         return (await connection.QueryAsync<SubscriptionRow>(new CommandDefinition(sql, new { UserName = userName }, cancellationToken: cancellationToken))).AsList();
     }
 
+    /// <summary>The user's e-mail address; null when the account has none (e-mail cannot be sent then).</summary>
+    public async Task<string?> EmailAsync(string userName, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
+            "select nullif(trim(email), '') from app_user where lower(user_name) = lower(@UserName)", new { UserName = userName }, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>What a subscription follows, for the unsubscribe page; null when it is gone.</summary>
+    public async Task<SubscriptionRow?> SubscriptionAsync(int subscriptionId, CancellationToken cancellationToken = default)
+    {
+        var sql = $"""
+            select s.id, s.target_kind, s.target_id, coalesce({TargetName}, '(borttagen)') as target_name, s.events, s.by_email,
+                   s.webhook_url_encrypted is not null as has_webhook, s.digest
+            from subscription s where s.id = @Id
+            """;
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<SubscriptionRow>(new CommandDefinition(sql, new { Id = subscriptionId }, cancellationToken: cancellationToken));
+    }
+
     /// <summary>The user's latest events, newest first.</summary>
     public async Task<IReadOnlyList<InboxItem>> InboxAsync(string userName, int limit = 50, CancellationToken cancellationToken = default)
     {
