@@ -40,7 +40,9 @@ create table alert_event (
 create index alert_event_not_fanned_out on alert_event (id) where fanned_out_at is null;
 
 -- One event for one subscription on one channel: 'app' (the in-app list, delivered at once), 'email', 'webhook'.
--- Unique, so fanning out twice cannot create a second delivery; a sender claims its row in a transaction.
+-- Unique, so fanning out twice cannot create a second delivery. A sender claims its row (pending → sending, committed)
+-- before it sends and marks it sent after: a row left 'sending' by a process that died is never sent again (it may
+-- or may not have gone out; twice is worse than once unknown), and the scan marks it failed after an hour.
 create table alert_delivery (
     id               bigint generated always as identity primary key,
     event_id         bigint not null references alert_event (id) on delete cascade,
@@ -48,9 +50,10 @@ create table alert_delivery (
     user_id          integer not null references app_user (id) on delete cascade,
     channel          text not null check (channel in ('app', 'email', 'webhook')),
     digest           boolean not null default false,
-    state            text not null default 'pending' check (state in ('pending', 'sent', 'failed')),
+    state            text not null default 'pending' check (state in ('pending', 'sending', 'sent', 'failed')),
     attempts         integer not null default 0,
     queued_at        timestamptz,
+    claimed_at       timestamptz,
     sent_at          timestamptz,
     last_error       text,
     read_at          timestamptz,

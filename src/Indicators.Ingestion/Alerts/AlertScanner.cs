@@ -236,6 +236,12 @@ public sealed class AlertScanner(NpgsqlDataSource dataSource, PlanQueries plans,
     /// </summary>
     async Task QueueDeliveriesAsync(CancellationToken cancellationToken)
     {
+        // A claim never marked sent or released: its process died mid-send. Not sent again (it may have gone out).
+        const string abandoned = """
+            update alert_delivery set state = 'failed',
+                   last_error = 'Sändningen avbröts (processen eller databasen försvann); okänt om meddelandet kom fram, så det skickas inte igen.'
+            where state = 'sending' and claimed_at < now() - interval '1 hour'
+            """;
         const string sql = """
             update alert_delivery set queued_at = now()
             where id in (select id from alert_delivery
@@ -244,6 +250,7 @@ public sealed class AlertScanner(NpgsqlDataSource dataSource, PlanQueries plans,
             returning id
             """;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(abandoned, cancellationToken: cancellationToken));
         foreach (var id in await connection.QueryAsync<long>(new CommandDefinition(sql, new { RequeueAfter }, cancellationToken: cancellationToken)))
         {
             jobs.Enqueue<AlertSender>(sender => sender.SendAsync(id, CancellationToken.None));

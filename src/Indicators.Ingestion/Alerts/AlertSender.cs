@@ -10,11 +10,12 @@ using Npgsql;
 namespace Indicators.Ingestion.Alerts;
 
 /// <summary>
-/// Sends deliveries. Each send claims its delivery row (<c>for update skip locked</c>, state pending) in a transaction
-/// that marks it sent and commits only after the mail server or webhook accepted it: a second job for the same delivery
-/// finds it locked or sent and does nothing, so a message goes once per event and recipient. A failed send is rolled
-/// back, counted and retried by Hangfire; after <see cref="MaxAttempts"/> the delivery is marked failed. Nothing here
-/// touches a run.
+/// Sends deliveries, never one twice. A send first claims its delivery (pending → sending, committed on its own), then
+/// sends, then marks it sent; a second job for the same delivery finds it claimed or sent and does nothing. When the
+/// mail server or webhook accepted a message but the mark could not be written (the database restarted, the process was
+/// killed), the delivery stays 'sending' and is not sent again: it may have gone out, and twice is worse than once
+/// unknown (the scan marks it failed after an hour, saying so). A send that failed is released for Hangfire to retry;
+/// after <see cref="MaxAttempts"/> it is marked failed. Nothing here touches a run.
 /// </summary>
 public sealed class AlertSender(
     NpgsqlDataSource dataSource, MailTransport mail, WebhookPoster webhooks, SecretProtector secrets, UnsubscribeTokens tokens,
@@ -24,7 +25,7 @@ public sealed class AlertSender(
 
     const string ItemColumns = """
         d.id, d.channel, d.subscription_id, e.title, e.body, e.link, s.webhook_url_encrypted, u.email, u.display_name
-        from alert_delivery d
+        from claimed d
         join alert_event e on e.id = d.event_id
         join subscription s on s.id = d.subscription_id
         join app_user u on u.id = d.user_id
@@ -34,16 +35,13 @@ public sealed class AlertSender(
     [AutomaticRetry(Attempts = MaxAttempts - 1, DelaysInSeconds = [30, 120, 600, 1800], OnAttemptsExceeded = AttemptsExceededAction.Delete)]
     public async Task SendAsync(long deliveryId, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<DeliveryRow>(new CommandDefinition(
-            $"select {ItemColumns} where d.id = @Id and d.state = 'pending' and not d.digest for update of d skip locked",
-            new { Id = deliveryId }, transaction, cancellationToken: cancellationToken));
-        if (row is null)
+        var rows = await ClaimAsync("id = @Id and not digest", new { Id = deliveryId }, cancellationToken);
+        if (rows.Count == 0)
         {
             return; // Sent already, being sent by another job, or its subscription is gone.
         }
 
+        var row = rows[0];
         try
         {
             var item = Item(row);
@@ -58,8 +56,7 @@ public sealed class AlertSender(
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
-            await transaction.RollbackAsync(CancellationToken.None);
-            if (await FailedAsync([deliveryId], e) == "pending")
+            if (await ReleaseAsync([deliveryId], e) == "pending")
             {
                 throw new AlertSendException(Safe(e));
             }
@@ -67,10 +64,7 @@ public sealed class AlertSender(
             return;
         }
 
-        await connection.ExecuteAsync(new CommandDefinition(
-            "update alert_delivery set state = 'sent', sent_at = now(), attempts = attempts + 1, last_error = null where id = @Id",
-            new { Id = deliveryId }, transaction, cancellationToken: cancellationToken));
-        await transaction.CommitAsync(cancellationToken);
+        await MarkSentAsync([deliveryId]);
     }
 
     /// <summary>The daily digest: per user, every pending digest e-mail delivery in one message, claimed as one.</summary>
@@ -94,11 +88,7 @@ public sealed class AlertSender(
 
     async Task SendDigestAsync(int userId, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var rows = (await connection.QueryAsync<DeliveryRow>(new CommandDefinition(
-            $"select {ItemColumns} where d.user_id = @UserId and d.state = 'pending' and d.digest order by d.id for update of d skip locked",
-            new { UserId = userId }, transaction, cancellationToken: cancellationToken))).AsList();
+        var rows = await ClaimAsync("user_id = @UserId and digest", new { UserId = userId }, cancellationToken);
         if (rows.Count == 0)
         {
             return;
@@ -112,29 +102,61 @@ public sealed class AlertSender(
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
-            await transaction.RollbackAsync(CancellationToken.None);
-            await FailedAsync(ids, e);
+            await ReleaseAsync(ids, e);
             return; // The next digest tries again, until the attempts run out.
         }
 
-        await connection.ExecuteAsync(new CommandDefinition(
-            "update alert_delivery set state = 'sent', sent_at = now(), attempts = attempts + 1, last_error = null where id = any(@Ids)",
-            new { Ids = ids }, transaction, cancellationToken: cancellationToken));
-        await transaction.CommitAsync(cancellationToken);
+        await MarkSentAsync(ids);
     }
 
-    /// <summary>Counts the failed attempt; returns the delivery's state after it ("pending" while attempts remain).</summary>
-    async Task<string?> FailedAsync(long[] ids, Exception e)
+    /// <summary>Claims the pending deliveries <paramref name="where"/> names (pending → sending, one committed statement) and reads them.</summary>
+    async Task<List<DeliveryRow>> ClaimAsync(string where, object parameters, CancellationToken cancellationToken)
+    {
+        var sql = $"""
+            with claimed as (
+                update alert_delivery set state = 'sending', claimed_at = now(), attempts = attempts + 1
+                where state = 'pending' and {where}
+                returning *)
+            select {ItemColumns}
+            order by d.id
+            """;
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return (await connection.QueryAsync<DeliveryRow>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken))).AsList();
+    }
+
+    Task<int> MarkSentAsync(long[] ids) => PersistentlyAsync(connection => connection.ExecuteAsync(
+        "update alert_delivery set state = 'sent', sent_at = now(), last_error = null where id = any(@Ids) and state = 'sending'", new { Ids = ids }));
+
+    /// <summary>
+    /// A write after a send, which must land even when the database is restarting: tried for a minute. If it never
+    /// lands, the delivery stays 'sending' (never sent twice; the scan marks it failed later).
+    /// </summary>
+    async Task<T> PersistentlyAsync<T>(Func<NpgsqlConnection, Task<T>> write)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var connection = await dataSource.OpenConnectionAsync();
+                return await write(connection);
+            }
+            catch (Exception e) when (e is NpgsqlException or TimeoutException && attempt < 60)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1));
+            }
+        }
+    }
+
+    /// <summary>A send that failed: released to pending for a retry while attempts remain, else failed; returns the state.</summary>
+    async Task<string?> ReleaseAsync(long[] ids, Exception e)
     {
         var error = Safe(e);
         logger.LogWarning("Alert deliveries {Ids} could not be sent: {Error}", string.Join(",", ids), error);
-        await using var connection = await dataSource.OpenConnectionAsync();
-        return await connection.ExecuteScalarAsync<string?>("""
-            update alert_delivery set attempts = attempts + 1, last_error = @Error,
-                   state = case when attempts + 1 >= @MaxAttempts then 'failed' else 'pending' end
-            where id = any(@Ids) and state = 'pending'
+        return await PersistentlyAsync(connection => connection.ExecuteScalarAsync<string?>("""
+            update alert_delivery set last_error = @Error, state = case when attempts >= @MaxAttempts then 'failed' else 'pending' end
+            where id = any(@Ids) and state = 'sending'
             returning state
-            """, new { Ids = ids, Error = error, MaxAttempts });
+            """, new { Ids = ids, Error = error, MaxAttempts }));
     }
 
     AlertMessageItem Item(DeliveryRow row) => new(row.Title, row.Body, options.Value.Link(row.Link),

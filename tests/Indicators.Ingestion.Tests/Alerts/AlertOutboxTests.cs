@@ -39,7 +39,7 @@ public class AlertOutboxTests
         var runner = host.Services.GetRequiredService<IngestionRunner>();
         var scanner = host.Services.GetRequiredService<AlertScanner>();
 
-        Assert.Equal("failed", (await runner.RunAsync(sourceId, RunTrigger.Manual, RunMode.Incremental, CancellationToken.None)).Status);
+        await FailAsync(runner, sourceId, RunTrigger.Manual, connectionString);
         await scanner.ScanAsync(CancellationToken.None);
         await scanner.ScanAsync(CancellationToken.None);
         await WaitForAsync(smtp, hook, 1, connectionString);
@@ -50,7 +50,7 @@ public class AlertOutboxTests
         // After the restart: scans and every send job again (as Hangfire would re-run them) change nothing.
         await RetryAsync(() => scanner.ScanAsync(CancellationToken.None));
         await SendAllAgainAsync(host, connectionString);
-        Assert.Equal("failed", (await runner.RunAsync(sourceId, RunTrigger.Retry, RunMode.Incremental, CancellationToken.None)).Status);
+        await FailAsync(runner, sourceId, RunTrigger.Retry, connectionString);
         await scanner.ScanAsync(CancellationToken.None);
         await scanner.ScanAsync(CancellationToken.None);
         await WaitForAsync(smtp, hook, 2, connectionString);
@@ -66,8 +66,11 @@ public class AlertOutboxTests
         var text = await smtp.TextAsync(mails[0].Id);
         Assert.Contains("http://indicators.test/kallor/korningar/", text, StringComparison.Ordinal);
         Assert.Contains("http://indicators.test/bevakningar/avsluta?t=", text, StringComparison.Ordinal);
-        Assert.Contains("\"title\":\"Källan Kolada väntetider misslyckades", hook.Requests[0].Body, StringComparison.Ordinal);
-        Assert.Contains("\"@type\":\"MessageCard\"", hook.Requests[0].Body, StringComparison.Ordinal);
+        using var card = System.Text.Json.JsonDocument.Parse(hook.Requests[0].Body);
+        Assert.Equal("MessageCard", card.RootElement.GetProperty("@type").GetString());
+        Assert.StartsWith("Källan Kolada väntetider misslyckades", card.RootElement.GetProperty("title").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("http://indicators.test/kallor/korningar/", card.RootElement.GetProperty("link").GetString(), StringComparison.Ordinal);
+        Assert.Equal("/" + HookPath, hook.Requests[0].Path);
         await host.StopAsync();
     }
 
@@ -83,7 +86,7 @@ public class AlertOutboxTests
         await SubscribeAsync(client, connectionString, sourceId, hook);
         var runner = client.Services.GetRequiredService<IngestionRunner>();
         var jobs = client.Services.GetRequiredService<IBackgroundJobClient>();
-        Assert.Equal("failed", (await runner.RunAsync(sourceId, RunTrigger.Manual, RunMode.Incremental, CancellationToken.None)).Status);
+        await FailAsync(runner, sourceId, RunTrigger.Manual, connectionString);
 
         using (var worker = StartWorker(connectionString, smtp, kolada))
         {
@@ -99,7 +102,7 @@ public class AlertOutboxTests
             }
         }
 
-        Assert.Equal("failed", (await runner.RunAsync(sourceId, RunTrigger.Retry, RunMode.Incremental, CancellationToken.None)).Status);
+        await FailAsync(runner, sourceId, RunTrigger.Retry, connectionString);
         using (var worker = StartWorker(connectionString, smtp, kolada))
         {
             try
@@ -120,6 +123,14 @@ public class AlertOutboxTests
         Assert.Equal(2, (await smtp.MessagesAsync()).Count);
         Assert.Equal(2, hook.Requests.Count);
         await client.StopAsync();
+    }
+
+    /// <summary>Runs the source, whose Kolada answers unreadable JSON: the run fails (and says so by throwing).</summary>
+    static async Task FailAsync(IngestionRunner runner, int sourceId, RunTrigger trigger, string connectionString)
+    {
+        await Assert.ThrowsAnyAsync<Exception>(() => runner.RunAsync(sourceId, trigger, RunMode.Incremental, CancellationToken.None));
+        await using var connection = new NpgsqlConnection(connectionString);
+        Assert.Equal("failed", await connection.ExecuteScalarAsync<string>("select status from ingestion_run order by id desc limit 1"));
     }
 
     static IHost Host(string connectionString, Smtp4devServer smtp, StubServer kolada, bool withServer)
