@@ -22,9 +22,12 @@ public sealed class AlertScanner(NpgsqlDataSource dataSource, PlanQueries plans,
     /// <summary>A delivery queued this long ago and still pending is queued again (its job was lost with its process).</summary>
     static readonly TimeSpan RequeueAfter = TimeSpan.FromHours(1);
 
+    /// <summary>
+    /// One scan. Two at once (two processes, a slow one overlapping the next minute's) are safe without a Hangfire lock,
+    /// which a killed process would leave held: the cursor and last-seen rows are locked, events and deliveries unique.
+    /// </summary>
     [Queue("default")]
     [AutomaticRetry(Attempts = 0)]
-    [DisableConcurrentExecution(timeoutInSeconds: 60)]
     public async Task ScanAsync(CancellationToken cancellationToken)
     {
         await ScanRunsAsync(cancellationToken);

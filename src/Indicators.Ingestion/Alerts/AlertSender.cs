@@ -70,7 +70,6 @@ public sealed class AlertSender(
     /// <summary>The daily digest: per user, every pending digest e-mail delivery in one message, claimed as one.</summary>
     [Queue("default")]
     [AutomaticRetry(Attempts = 0)]
-    [DisableConcurrentExecution(timeoutInSeconds: 600)]
     public async Task SendDigestsAsync(CancellationToken cancellationToken)
     {
         IReadOnlyList<int> users;

@@ -192,7 +192,7 @@ public class AlertOutboxTests
 
     static async Task WaitForAsync(Smtp4devServer smtp, StubServer hook, int count, string connectionString) =>
         await WaitUntilAsync(async () => (await smtp.MessagesAsync()).Count >= count && hook.Requests.Count >= count,
-            $"{count} mail(s) and webhook call(s)", 60, async () =>
+            $"{count} mail(s) and webhook call(s)", 90, async () =>
             {
                 await using var connection = new NpgsqlConnection(connectionString);
                 var deliveries = await connection.QueryAsync<string>(
