@@ -4,7 +4,11 @@ using Npgsql;
 namespace Indicators.Data.Alerts;
 
 /// <summary>One of the user's subscriptions, with the name of what it follows.</summary>
-public sealed record SubscriptionRow(int Id, string TargetKind, int TargetId, string TargetName, string[] Events, bool ByEmail, bool HasWebhook, bool Digest);
+public sealed record SubscriptionRow(int Id, string TargetKind, int TargetId, string TargetName, string EventList, bool ByEmail, bool HasWebhook, bool Digest)
+{
+    /// <summary>The kinds of event it follows (stored as a text array; read as one comma-separated text).</summary>
+    public string[] Events => EventList.Split(',');
+}
 
 /// <summary>An event in the user's in-app list.</summary>
 public sealed record InboxItem(long DeliveryId, string Kind, string Title, string Body, string Link, DateTime OccurredAt);
@@ -26,7 +30,7 @@ public sealed class AlertQueries(NpgsqlDataSource dataSource)
     public async Task<IReadOnlyList<SubscriptionRow>> SubscriptionsAsync(string userName, CancellationToken cancellationToken = default)
     {
         var sql = $"""
-            select s.id, s.target_kind, s.target_id, coalesce({TargetName}, '(borttagen)') as target_name, s.events, s.by_email,
+            select s.id, s.target_kind, s.target_id, coalesce({TargetName}, '(borttagen)') as target_name, array_to_string(s.events, ',') as event_list, s.by_email,
                    s.webhook_url_encrypted is not null as has_webhook, s.digest
             from subscription s join app_user u on u.id = s.user_id
             where lower(u.user_name) = lower(@UserName)
@@ -48,7 +52,7 @@ public sealed class AlertQueries(NpgsqlDataSource dataSource)
     public async Task<SubscriptionRow?> SubscriptionAsync(int subscriptionId, CancellationToken cancellationToken = default)
     {
         var sql = $"""
-            select s.id, s.target_kind, s.target_id, coalesce({TargetName}, '(borttagen)') as target_name, s.events, s.by_email,
+            select s.id, s.target_kind, s.target_id, coalesce({TargetName}, '(borttagen)') as target_name, array_to_string(s.events, ',') as event_list, s.by_email,
                    s.webhook_url_encrypted is not null as has_webhook, s.digest
             from subscription s where s.id = @Id
             """;
