@@ -33,6 +33,9 @@ if ! command -v dotnet >/dev/null 2>&1; then
   exit 1
 fi
 
+# smtp4dev, the real SMTP server the alert tests start (a local dotnet tool; the fixture restores it too).
+dotnet tool restore >/dev/null || echo "dotnet tool restore failed: the alert tests will say why" >&2
+
 results=TestResults
 rm -rf "$results"
 dotnet build Indicators.sln --nologo -v quiet

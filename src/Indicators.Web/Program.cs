@@ -1,5 +1,6 @@
 using Indicators.Data;
 using Indicators.Ingestion;
+using Indicators.Ingestion.Alerts;
 using Indicators.Ingestion.Health;
 using Indicators.Ingestion.Scheduling;
 using Hangfire;
@@ -39,6 +40,9 @@ try
     // Scheduled ingestion runs in this process too (and in any number of Indicators.Worker processes).
     builder.AddIndicatorsHangfire();
     builder.AddIndicatorsIngestion();
+
+    // Subscriptions and alerts by e-mail, webhook and the in-app list (README, "Alerts and subscriptions").
+    builder.AddIndicatorsAlerts();
 
     // /health/ready: the database reachable with current migrations, and a Hangfire server alive (here or in a worker).
     builder.AddIndicatorsHealthChecks();

@@ -1,5 +1,6 @@
 using Indicators.Data;
 using Indicators.Ingestion;
+using Indicators.Ingestion.Alerts;
 using Indicators.Ingestion.Scheduling;
 using Indicators.Worker;
 
@@ -29,6 +30,7 @@ try
     // Jobs come from Hangfire's queues in PostgreSQL.
     builder.AddIndicatorsHangfire();
     builder.AddIndicatorsIngestion();
+    builder.AddIndicatorsAlerts();
 
     using var host = builder.Build();
 

@@ -29,7 +29,7 @@ public class LiveRunBrowserTests(Browser browser)
             : StubResponse.Json(KoladaPage));
         var connectionString = await TestPostgres.CreateMigratedDatabaseAsync();
         await TestPostgres.ExecuteAsync(connectionString, """
-            insert into area (id, name, short_name, kind) values ('0022', 'Region Västernorrland', 'Västernorrland', 'region');
+            insert into area (id, name, short_name, kind) values ('0022', 'Region Västernorrland', 'Västernorrland', 'region') on conflict (id) do nothing;
             insert into indicator (area_id, code, name, unit, decimals, direction, frequency, primary_area_id, kpi_id)
             values ('0022', 'OP90', 'Operation inom 90 dagar', '%', 1, 'higher', 'year', '0022', 'N79224'),
                    ('0022', 'HYR', 'Kostnad för hyrpersonal', '%', 1, 'lower', 'month', '0022', null);

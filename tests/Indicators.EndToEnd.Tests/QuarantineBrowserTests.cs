@@ -21,7 +21,7 @@ public class QuarantineBrowserTests(Browser browser)
     {
         var connectionString = await TestPostgres.CreateMigratedDatabaseAsync();
         await TestPostgres.ExecuteAsync(connectionString, """
-            insert into area (id, name, short_name, kind) values ('0022', 'Region Västernorrland', 'Västernorrland', 'region');
+            insert into area (id, name, short_name, kind) values ('0022', 'Region Västernorrland', 'Västernorrland', 'region') on conflict (id) do nothing;
             insert into indicator (area_id, code, name, unit, direction, frequency, primary_area_id)
             values ('0022', 'HYR', 'Kostnad för hyrpersonal', '%', 'lower', 'month', '0022');
             insert into source (name, kind, cron) values ('Hyrpersonal (fil)', 'file', '0 7 * * 1');

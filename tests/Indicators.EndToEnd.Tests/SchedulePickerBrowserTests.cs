@@ -28,7 +28,7 @@ public class SchedulePickerBrowserTests(Browser browser)
     {
         var connectionString = await TestPostgres.CreateMigratedDatabaseAsync();
         await TestPostgres.ExecuteAsync(connectionString, """
-            insert into area (id, name, short_name, kind) values ('0022', 'Region Västernorrland', 'Västernorrland', 'region');
+            insert into area (id, name, short_name, kind) values ('0022', 'Region Västernorrland', 'Västernorrland', 'region') on conflict (id) do nothing;
             insert into indicator (area_id, code, name, unit, decimals, direction, frequency, primary_area_id)
             values ('0022', 'HYR', 'Kostnad för hyrpersonal', '%', 1, 'lower', 'month', '0022');
             """);

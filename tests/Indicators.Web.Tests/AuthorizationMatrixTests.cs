@@ -39,6 +39,10 @@ public class AuthorizationMatrixTests
         ["/admin/anvandare"] = Policies.Administer,
         ["/sa-bedoms-maluppfyllelse"] = Policies.Read,
         ["/kallor"] = Policies.Read,
+        // Each user's own subscriptions and events; the store checks the owner.
+        ["/bevakningar"] = Policies.Read,
+        // The unsubscribe link in every alert message: no sign-in, protected by its signed token (one subscription only).
+        ["/bevakningar/avsluta"] = Anyone,
         ["/mal/{Id:int}"] = Policies.Read,
         ["/malomrade/{Id:int}"] = Policies.Read,
         ["/namnd/{Id:int}"] = Policies.Read,

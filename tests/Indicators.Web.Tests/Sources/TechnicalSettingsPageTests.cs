@@ -17,7 +17,7 @@ public class TechnicalSettingsPageTests
     {
         var connectionString = await TestPostgres.CreateMigratedDatabaseAsync();
         await TestPostgres.ExecuteAsync(connectionString, """
-            insert into area (id, name, short_name, kind) values ('0022', 'Region Västernorrland', 'Västernorrland', 'region');
+            insert into area (id, name, short_name, kind) values ('0022', 'Region Västernorrland', 'Västernorrland', 'region') on conflict (id) do nothing;
             insert into committee (area_id, code, name) values ('0022', 'HSN', 'Hälso- och sjukvårdsnämnden');
             insert into indicator (area_id, code, name, unit, direction, frequency, primary_area_id, kpi_id)
             values ('0022', 'OP90', 'Operation inom 90 dagar', '%', 'higher', 'year', '0022', 'N79224');
