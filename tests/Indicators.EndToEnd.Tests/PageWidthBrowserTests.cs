@@ -56,6 +56,19 @@ public class PageWidthBrowserTests(Browser browser, ITestOutputHelper output)
         ["/kallor/{Id:int}/redigera"] = "select '/kallor/' || id || '/redigera' from source where kind = 'kolada'",
         // The file source: its preview reads the local inbox (the others would try the internet, which tests lack).
         ["/kallor/{Id:int}/forhandsgranskning"] = "select '/kallor/' || id || '/forhandsgranskning' from source where kind = 'file'",
+        // A quarantined upload with a long rejected row: the file page at its fullest.
+        ["/kallor/{Id:int}/filer/{FileId:long}"] = """
+            with f as (
+                insert into source_file (source_id, origin, file_name, content, sha256, size, uploaded_by, quarantined_at,
+                                         quarantine_reason, rejected_rows, rows_read)
+                select id, 'upload', 'hyrpersonal-med-ett-mycket-långt-filnamn-2025-augusti.csv', '\x00', sha256('\x00'), 1, 'analytiker',
+                       now(), '1 av 5 datarader i filen avvisades, fler än de 10 % regeln tillåter.',
+                       '[{"row": 3, "column": "Värde", "value": "ettmycketlångtvärdeutanmellanslagsomintefårgetvärsscroll", "reason": "Inte ett tal."}]',
+                       5
+                from source where kind = 'file' order by id limit 1
+                returning id, source_id)
+            select '/kallor/' || source_id || '/filer/' || id from f
+            """,
         ["/kallor/korningar/{RunId:long}"] = "select '/kallor/korningar/' || max(id) from ingestion_run",
         ["/planer/{PlanId:int}"] = "select '/planer/' || min(id) from plan",
         ["/rapporter/{PeriodId:int}"] = "select '/rapporter/' || id from report_period where kind = 'interim' order by year desc limit 1",

@@ -25,7 +25,8 @@ public sealed class PlanEditQueries(NpgsqlDataSource dataSource)
     public async Task<IReadOnlyList<OrganisationChoice>> ListOrganisationsAsync(CancellationToken cancellationToken = default)
     {
         const string sql = """
-            select a.id, a.name, exists (select 1 from plan p where p.area_id = a.id) as HasPlans
+            select a.id, a.name, exists (select 1 from plan p where p.area_id = a.id) as HasPlans,
+                   exists (select 1 from committee c where c.area_id = a.id) as HasCommittees
             from area a where a.kind = 'region' order by a.sort_order, a.name
             """;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
@@ -139,7 +140,16 @@ public sealed class PlanEditQueries(NpgsqlDataSource dataSource)
 
 public sealed record PlanListing(int Id, string Name, string AreaId, string AreaName, int StartYear, int EndYear, IReadOnlyList<VersionListing> Versions);
 
-public sealed record OrganisationChoice(string Id, string Name, bool HasPlans);
+public sealed record OrganisationChoice(string Id, string Name, bool HasPlans, bool HasCommittees)
+{
+    /// <summary>
+    /// The organisation a form starts on: the one with plans, else one with nämnder (the area catalogue holds every
+    /// region; the one in use has its nämnder set up), else the first region; empty when there is none.
+    /// </summary>
+    public static string DefaultOf(IReadOnlyList<OrganisationChoice> organisations) =>
+        (organisations.FirstOrDefault(o => o.HasPlans) ?? organisations.FirstOrDefault(o => o.HasCommittees)
+            ?? (organisations.Count > 0 ? organisations[0] : null))?.Id ?? "";
+}
 
 public sealed record VersionListing(int Id, string Name, string Kind, string? Author, DateOnly? DecidedOn, bool IsCurrent, string RowVersion, int GoalAreas, int Targets);
 

@@ -7,7 +7,7 @@ namespace Indicators.Data.Sources;
 public sealed record SourceSummary(
     int Id, string Name, string Kind, string Cron, string? FullRefreshCron, string TimeZone, bool Enabled, bool IsDemo,
     int IndicatorCount, long? LastRunId, string? LastRunStatus, DateTime? LastRunStartedAt, DateTime? LastRunFinishedAt,
-    string? LastRunMessage, DateTime? LastSuccessAt, string? NewestPeriod, long ObservationCount,
+    string? LastRunMessage, DateTime? LastSuccessAt, string? NewestPeriod,
     int LastRunInserted, int LastRunUpdated, int LastRunUnchanged, int LastRunRetracted, int LastRunRejected);
 
 /// <summary>
@@ -37,7 +37,7 @@ public sealed class SourceRunQueries(NpgsqlDataSource dataSource)
                    (select count(*)::int from source_indicator si where si.source_id = s.id) as IndicatorCount,
                    last.id as LastRunId, last.status as LastRunStatus, last.started_at as LastRunStartedAt,
                    last.finished_at as LastRunFinishedAt, last.message as LastRunMessage,
-                   success.started_at as LastSuccessAt, data.newest_period, coalesce(data.observations, 0) as ObservationCount,
+                   success.started_at as LastSuccessAt, data.newest_period,
                    coalesce(last.inserted, 0) as LastRunInserted, coalesce(last.updated, 0) as LastRunUpdated,
                    coalesce(last.unchanged, 0) as LastRunUnchanged, coalesce(last.retracted, 0) as LastRunRetracted,
                    coalesce(last.rejected, 0) as LastRunRejected
@@ -50,7 +50,7 @@ public sealed class SourceRunQueries(NpgsqlDataSource dataSource)
                 from ingestion_run r where r.source_id = s.id and r.status in ('succeeded', 'succeeded_with_warnings')
                 order by r.started_at desc limit 1) success on true
             left join lateral (
-                select max(o.period) as newest_period, count(*) as observations
+                select max(o.period) as newest_period
                 from source_indicator si join observation o on o.indicator_id = si.indicator_id and o.status = 'ok'
                 where si.source_id = s.id) data on true
             order by s.name, s.id

@@ -1,11 +1,11 @@
-using System.Text.RegularExpressions;
 using Indicators.Core.Attainment;
 using Indicators.Core.Formatting;
+using Indicators.Ingestion.Sources;
 
 namespace Indicators.Ingestion.Alerts;
 
 /// <summary>The Swedish title and text of each kind of event, as the in-app list, e-mails and webhooks show them.</summary>
-public static partial class AlertTexts
+public static class AlertTexts
 {
     const int MaxMessage = 400;
 
@@ -34,17 +34,14 @@ public static partial class AlertTexts
         $"{committee}: {period} {happened}",
         $"{period} för {committee} {happened} {SwedishFormat.Time(at)}" + (string.IsNullOrWhiteSpace(by) ? "." : $" av {by}."));
 
-    /// <summary>A run's message for a message: URLs summarised to their host (they can be long), and at most a few lines.</summary>
+    /// <summary>A run's message for a message: URLs summarised as on the run page (they can be long), at most a few lines.</summary>
     public static string Shortened(string message)
     {
-        var text = Url().Replace(message.Trim(), m => Uri.TryCreate(m.Value, UriKind.Absolute, out var uri) ? $"{uri.Host}/…" : "(adress)");
+        var text = SourceUrl.SummariseIn(message.Trim());
         return text.Length <= MaxMessage ? text : text[..MaxMessage] + " …";
     }
 
     /// <summary>2:a, 3:e, 21:a; 11:e and 12:e.</summary>
     public static string Ordinal(int n) =>
         n + ((n % 10 is 1 or 2) && (n % 100 is not 11 and not 12) ? ":a" : ":e");
-
-    [GeneratedRegex(@"https?://\S+")]
-    private static partial Regex Url();
 }

@@ -12,4 +12,8 @@ public static class QueryValue
     /// <summary>An id or a flag: digits only ("12"), within int; otherwise null.</summary>
     public static int? WholeNumber(string? text) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : null;
+
+    /// <summary>A run's id ("12"): digits only, within long; otherwise null.</summary>
+    public static long? LargeWholeNumber(string? text) =>
+        long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : null;
 }

@@ -109,16 +109,18 @@ public static class SourceEndpoints
     }
 
     /// <summary>Queues a run at once; the run itself happens on whichever Hangfire server takes it.</summary>
-    static async Task<IResult> RunNowAsync(int id, HttpContext context, SourceQueries sources, SourceSchedule schedule, NpgsqlDataSource dataSource)
+    static async Task<IResult> RunNowAsync(
+        int id, HttpContext context, SourceQueries sources, SourceRunQueries runs, SourceSchedule schedule, NpgsqlDataSource dataSource)
     {
         if (await sources.FindAsync(id, context.RequestAborted) is null)
         {
             return TypedResults.NotFound();
         }
 
+        var after = await NewestRunAsync(runs, id, context.RequestAborted);
         var jobId = schedule.RunNow(id, context.User.Identity?.Name);
         await AuditAsync(context, dataSource, "run", id, new { jobId });
-        return TypedResults.LocalRedirect($"/kallor/{id}?startad={Uri.EscapeDataString(jobId)}");
+        return TypedResults.LocalRedirect($"/kallor/{id}?startad={after}");
     }
 
     /// <summary>Runs the source of a failed run again, as a new run marked "nytt försök".</summary>
@@ -129,16 +131,18 @@ public static class SourceEndpoints
             return TypedResults.NotFound();
         }
 
+        var after = await NewestRunAsync(runs, sourceId, context.RequestAborted);
         var jobId = schedule.Retry(sourceId, context.User.Identity?.Name);
         await AuditAsync(context, dataSource, "retry", sourceId, new { failedRunId = runId, jobId });
-        return TypedResults.LocalRedirect($"/kallor/{sourceId}?startad={Uri.EscapeDataString(jobId)}");
+        return TypedResults.LocalRedirect($"/kallor/{sourceId}?startad={after}");
     }
 
     /// <summary>
     /// Stores an uploaded file for the source's next run and, unless the analyst unticked it, queues that run now.
     /// </summary>
     static async Task<IResult> UploadAsync(
-        int id, HttpContext context, SourceFiles files, SourceSchedule schedule, NpgsqlDataSource dataSource, IDataProtectionProvider protection)
+        int id, HttpContext context, SourceFiles files, SourceRunQueries runs, SourceSchedule schedule, NpgsqlDataSource dataSource,
+        IDataProtectionProvider protection)
     {
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
         if (form.Files.GetFile("fil") is not { } file)
@@ -158,6 +162,7 @@ public static class SourceEndpoints
         }
 
         var runNow = form["las-in-nu"] == "ja";
+        var after = runNow ? await NewestRunAsync(runs, id, context.RequestAborted) : null;
         var jobId = runNow ? schedule.RunUpload(id, context.User.Identity?.Name) : null;
         await AuditAsync(context, dataSource, "upload", id, new { fileId = stored.Id, stored.FileName, stored.Size, jobId });
         var format = stored.Format.IsSpreadsheet
@@ -165,7 +170,7 @@ public static class SourceEndpoints
             : $"{stored.Format.Encoding}, avgränsare {(stored.Format.Delimiter == '\t' ? "tabb" : $"'{stored.Format.Delimiter}'")}{(stored.Format.DecimalComma ? ", decimalkomma" : "")}";
         var message = $"'{stored.FileName}' är uppladdad ({format}; kolumner: {HeaderColumns.List(stored.Format.Columns)})."
             + (runNow ? " Den läses in nu." : " Den läses in vid nästa körning.");
-        return Back(id, protection, "klart", message, jobId);
+        return Back(id, protection, "klart", message, after);
     }
 
     /// <summary>
@@ -173,13 +178,20 @@ public static class SourceEndpoints
     /// make a link that shows text of their own choosing on our page; and bounded (<see cref="UploadMessages.MaxLength"/>),
     /// so the address stays far below what servers and proxies accept (Kestrel: 8 KB), whatever the message quotes.
     /// </summary>
-    internal static RedirectHttpResult Back(int id, IDataProtectionProvider protection, string kind, string message, string? jobId = null)
+    internal static RedirectHttpResult Back(int id, IDataProtectionProvider protection, string kind, string message, string? startedAfter = null)
     {
         var bounded = StorableText.Excerpt(message, UploadMessages.MaxLength);
         var token = UploadMessages.Protector(protection).Protect($"{kind}|{bounded}", TimeSpan.FromMinutes(5));
         return TypedResults.LocalRedirect($"/kallor/{id}?meddelande={Uri.EscapeDataString(token)}"
-            + (jobId is null ? "" : $"&startad={Uri.EscapeDataString(jobId)}"));
+            + (startedAfter is null ? "" : $"&startad={startedAfter}"));
     }
+
+    /// <summary>
+    /// The source's newest run before a run is queued ("0" when none), for the page's <c>?startad=</c>: the page waits for
+    /// a run after it, which may even have ended before the page is interactive.
+    /// </summary>
+    internal static async Task<string> NewestRunAsync(SourceRunQueries runs, int sourceId, CancellationToken cancellationToken) =>
+        (await runs.RunsOfAsync(sourceId, 1, cancellationToken) is [var newest, ..] ? newest.Id : 0).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     static Task AuditAsync(HttpContext context, NpgsqlDataSource dataSource, string action, int sourceId, object after) =>
         AuditedEdit.RunAsync(dataSource, new Actor(context.User.Identity?.Name, context.Connection.RemoteIpAddress?.ToString()),

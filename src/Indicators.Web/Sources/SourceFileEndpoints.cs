@@ -1,5 +1,6 @@
 using Indicators.Core.Editing;
 using Indicators.Data.Audit;
+using Indicators.Data.Sources;
 using Indicators.Ingestion.Scheduling;
 using Indicators.Ingestion.Sources.Files;
 using Indicators.Web.Security;
@@ -32,12 +33,14 @@ public static class SourceFileEndpoints
 
     /// <summary>Releases the quarantined file and queues the run that reads its approved rows.</summary>
     static Task<IResult> ReadAnywayAsync(
-        int id, long fileId, HttpContext context, SourceFileEditor editor, SourceSchedule schedule, IDataProtectionProvider protection) =>
+        int id, long fileId, HttpContext context, SourceFileEditor editor, SourceRunQueries runs, SourceSchedule schedule,
+        IDataProtectionProvider protection) =>
         DecideAsync(id, fileId, context, protection, async actor =>
         {
             await editor.ReadAnywayAsync(id, fileId, actor, context.RequestAborted);
-            var jobId = schedule.RunNow(id);
-            return ("Filens godkända rader läses in nu, i en ny körning.", jobId);
+            var after = await SourceEndpoints.NewestRunAsync(runs, id, context.RequestAborted);
+            schedule.RunNow(id, actor.UserName);
+            return ("Filens godkända rader läses in nu, i en ny körning.", after);
         });
 
     static Task<IResult> DiscardAsync(int id, long fileId, HttpContext context, SourceFileEditor editor, IDataProtectionProvider protection) =>
@@ -48,12 +51,12 @@ public static class SourceFileEndpoints
         });
 
     static async Task<IResult> DecideAsync(
-        int id, long fileId, HttpContext context, IDataProtectionProvider protection, Func<Actor, Task<(string Message, string? JobId)>> decide)
+        int id, long fileId, HttpContext context, IDataProtectionProvider protection, Func<Actor, Task<(string Message, string? StartedAfter)>> decide)
     {
         try
         {
-            var (message, jobId) = await decide(new Actor(context.User.Identity?.Name, context.Connection.RemoteIpAddress?.ToString()));
-            return SourceEndpoints.Back(id, protection, "klart", message, jobId);
+            var (message, startedAfter) = await decide(new Actor(context.User.Identity?.Name, context.Connection.RemoteIpAddress?.ToString()));
+            return SourceEndpoints.Back(id, protection, "klart", message, startedAfter);
         }
         catch (SourceFileNotFoundException)
         {

@@ -64,7 +64,7 @@ public static class ParserHost
             var clock = Stopwatch.StartNew();
             var (outcome, detail) = request.Kind switch
             {
-                "csv" or "xlsx" => await FileAsync(files, reader, fileSource, fileIndicators, request.Name, content),
+                "csv" or "xlsx" => await FileAsync(dataSource, files, reader, fileSource, fileIndicators, request.Name, content),
                 "planyaml" => await PlanAsync(importer, content),
                 "sourcesettings" => Settings(request.Name, Encoding.UTF8.GetString(content), root),
                 _ => ("unhandled", $"unknown kind {request.Kind}"),
@@ -77,14 +77,20 @@ public static class ParserHost
     }
 
     static async Task<(string, string)> FileAsync(
-        SourceFiles files, FileSourceReader reader, SourceDefinition source, IReadOnlyList<SourceIndicator> indicators, string name, byte[] content)
+        NpgsqlDataSource dataSource, SourceFiles files, FileSourceReader reader, SourceDefinition source, IReadOnlyList<SourceIndicator> indicators, string name, byte[] content)
     {
         var results = new List<(string Outcome, string Detail)>();
         try
         {
             await using var stream = new MemoryStream(content, writable: false);
             var stored = await files.StoreUploadAsync(source.Id, name, stream, "kampanj", CancellationToken.None);
-            await files.DiscardPendingUploadAsync(source.Id, stored.Id);
+            // Gone again, so that the next document's upload is read alone.
+            await using (var delete = dataSource.CreateCommand("delete from source_file where id = $1"))
+            {
+                delete.Parameters.AddWithValue(stored.Id);
+                await delete.ExecuteNonQueryAsync();
+            }
+
             results.Add(("ok", "upload accepted"));
         }
         catch (SourceFileRejectedException e)

@@ -164,16 +164,6 @@ public sealed class SourceFiles(NpgsqlDataSource dataSource, FileSourceOptions o
         return new SourceFileDetails(file, row.SourceName, row.Reason, row.RowsRead, rejected);
     }
 
-    /// <summary>Removes a pending upload (one that keeps failing the run, or was the wrong file). Read files stay as history.</summary>
-    /// <returns>False when there is no such pending upload.</returns>
-    public async Task<bool> DiscardPendingUploadAsync(int sourceId, long fileId, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition("""
-            delete from source_file where id = @FileId and source_id = @SourceId and origin = 'upload' and ingested_at is null
-            """, new { SourceId = sourceId, FileId = fileId }, cancellationToken: cancellationToken)) > 0;
-    }
-
     /// <summary>
     /// The content hashes this source has settled: read (from uploads or its folder), quarantined and not yet released, or
     /// discarded. A folder file with one of them is not read again (the folder watch does not even start a run for it).
