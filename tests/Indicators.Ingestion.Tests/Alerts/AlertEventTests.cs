@@ -1,5 +1,6 @@
 using Dapper;
 using Indicators.Core.Attainment;
+using Indicators.Core.FollowUp;
 using Indicators.Core.Observations;
 using Indicators.Core.Plans;
 using Indicators.Data;
@@ -111,6 +112,38 @@ public class AlertEventTests
         Assert.Equal($"{achieved.Code} {achieved.Name}: Uppnått → Ej uppnått", changed.Title);
         Assert.Contains("har ändrat status från ● Uppnått till ✕ Ej uppnått", changed.Body, StringComparison.Ordinal);
         Assert.Equal(achieved.Id, changed.IndicatorId);
+    }
+
+    [Fact]
+    public async Task When_the_dashboard_moves_on_to_the_next_year_no_status_is_announced_as_changed()
+    {
+        await using var demo = await DemoReports.CreateAsync();
+        using var mail = new TestFolder();
+        using var host = Host(demo.ConnectionString, null, mail.Path);
+        var scanner = host.Services.GetRequiredService<AlertScanner>();
+        var plans = host.Services.GetRequiredService<PlanQueries>();
+        var planId = Assert.Single(await plans.ListPlansAsync()).PlanId;
+        Assert.Equal(FollowUpPeriod.Interim(2026), (await plans.GetOverviewAsync(planId, null))!.Period);
+        await scanner.ScanAsync(CancellationToken.None);
+
+        // January 2027's value of one monthly indicator, the same as August's: the overview now shows Delår 2027, where most
+        // indicators cannot be judged yet. Their statuses for 2026 did not change; a different period is not a change.
+        await using (var connection = await demo.DataSource.OpenConnectionAsync())
+        {
+            var august = await connection.QuerySingleAsync<(int IndicatorId, decimal Value)>(
+                "select indicator_id, value from observation where period = '2026-08' and area_id = '0022' and gender = 'T' and value is not null order by indicator_id limit 1");
+            await using var transaction = await connection.BeginTransactionAsync();
+            var runId = await connection.ExecuteScalarAsync<long>("insert into ingestion_run (trigger, status) values ('manual', 'running') returning id", transaction: transaction);
+            await ObservationWriter.MergeAsync(connection, transaction, runId,
+                [new IncomingObservation(august.IndicatorId, "2027-01", "0022", Gender.T, august.Value, ObservationStatus.Ok)], isDemo: false, CancellationToken.None);
+            await connection.ExecuteAsync("update ingestion_run set status = 'succeeded', finished_at = now() where id = @RunId", new { RunId = runId }, transaction);
+            await transaction.CommitAsync();
+        }
+
+        Assert.Equal(FollowUpPeriod.Interim(2027), (await plans.GetOverviewAsync(planId, null))!.Period);
+        await scanner.ScanAsync(CancellationToken.None);
+
+        Assert.Empty((await EventsAsync(demo.ConnectionString)).Where(e => e.Kind == AlertKinds.StatusChanged).Select(e => e.Title));
     }
 
     [Fact]
