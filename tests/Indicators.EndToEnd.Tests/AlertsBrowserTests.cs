@@ -36,6 +36,7 @@ public class AlertsBrowserTests(Browser browser)
             ["Notifications:Smtp:Port"] = smtp.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Notifications:Smtp:UseTls"] = "false",
             ["Notifications:AllowHttpWebhooks"] = "true",
+            ["Notifications:WebhookHosts:0"] = "127.0.0.1",
         });
         var baseUrl = app.StartKestrel();
         var page = await browser.Instance.NewPageAsync(new() { Locale = "sv-SE" });
