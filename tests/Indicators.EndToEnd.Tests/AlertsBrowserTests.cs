@@ -73,7 +73,9 @@ public class AlertsBrowserTests(Browser browser)
 
         await page.GotoAsync(baseUrl + "/bevakningar");
         await Assertions.Expect(page.Locator("ol.inbox")).ToContainTextAsync("Källan Kolada väntetider misslyckades");
-        await Assertions.Expect(page.Locator("ol.inbox")).ToContainTextAsync("127.0.0.1/…");
+        // The run's message with its address summarised (the runner's summary since the live-runs work), never the whole URL.
+        await Assertions.Expect(page.Locator("ol.inbox")).ToContainTextAsync("Svaret från Kolada (127.0.0.1:");
+        await Assertions.Expect(page.Locator("ol.inbox")).Not.ToContainTextAsync("http://127.0.0.1");
 
         // The mail's unsubscribe link, opened by someone not signed in: it ends this subscription and nothing else.
         var unsubscribe = text.Split('\n').Select(l => l.Trim()).First(l => l.StartsWith("Avsluta den här bevakningen: ", StringComparison.Ordinal))
