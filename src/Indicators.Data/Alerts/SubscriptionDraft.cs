@@ -9,9 +9,10 @@ namespace Indicators.Data.Alerts;
 public sealed record SubscriptionDraft(string TargetKind, int TargetId, IReadOnlyList<string> Events, bool ByEmail, string? WebhookUrl, bool Digest)
 {
     /// <summary>Swedish messages per field; empty when the draft can be saved.</summary>
-    /// <param name="allowHttpWebhooks">Whether a webhook may be plain http (tests and closed networks; Notifications:AllowHttpWebhooks).</param>
-    public IReadOnlyList<FieldError> Validate(bool allowHttpWebhooks)
+    /// <param name="webhooks">Where a webhook may point (Notifications:WebhookHosts, Notifications:AllowHttpWebhooks).</param>
+    public IReadOnlyList<FieldError> Validate(WebhookPolicy webhooks)
     {
+        ArgumentNullException.ThrowIfNull(webhooks);
         var errors = new List<FieldError>();
         if (!AlertTargets.All.Contains(TargetKind) || TargetId <= 0)
         {
@@ -27,23 +28,11 @@ public sealed record SubscriptionDraft(string TargetKind, int TargetId, IReadOnl
             errors.Add(new("Events", $"Händelsen ”{unknown}” finns inte."));
         }
 
-        if (!string.IsNullOrWhiteSpace(WebhookUrl) && WebhookError(WebhookUrl.Trim(), allowHttpWebhooks) is { } webhook)
+        if (!string.IsNullOrWhiteSpace(WebhookUrl) && webhooks.Check(WebhookUrl.Trim()) is { } webhook)
         {
             errors.Add(new("WebhookUrl", webhook));
         }
 
         return errors;
-    }
-
-    static string? WebhookError(string url, bool allowHttp)
-    {
-        if (url.Length > 2000 || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
-        {
-            return "Webhookadressen ska vara en fullständig webbadress som börjar med https://.";
-        }
-
-        return uri.Scheme == Uri.UriSchemeHttp && !allowHttp
-            ? "Webhookadressen ska börja med https:// (okrypterad http är inte tillåten)."
-            : null;
     }
 }

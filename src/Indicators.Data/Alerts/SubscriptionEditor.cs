@@ -6,9 +6,6 @@ using Npgsql;
 
 namespace Indicators.Data.Alerts;
 
-/// <summary>Whether a webhook may be plain http (Notifications:AllowHttpWebhooks; off by default).</summary>
-public sealed record WebhookPolicy(bool AllowHttp);
-
 /// <summary>
 /// A user's own subscriptions: created and deleted by that user only (the store checks the owner, not only the page),
 /// and ended by an unsubscribe link without signing in. Every change is audited.
@@ -19,7 +16,7 @@ public sealed class SubscriptionEditor(NpgsqlDataSource dataSource, SecretProtec
     {
         ArgumentNullException.ThrowIfNull(draft);
         ArgumentNullException.ThrowIfNull(actor);
-        if (draft.Validate(webhooks.AllowHttp) is { Count: > 0 } errors)
+        if (draft.Validate(webhooks) is { Count: > 0 } errors)
         {
             throw new InvalidEditException(errors);
         }

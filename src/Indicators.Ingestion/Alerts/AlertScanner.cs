@@ -1,6 +1,7 @@
 using Dapper;
 using Hangfire;
 using Indicators.Core.Attainment;
+using Indicators.Core.FollowUp;
 using Indicators.Core.Formatting;
 using Indicators.Data.Alerts;
 using Indicators.Data.Plans;
@@ -121,17 +122,20 @@ public sealed class AlertScanner(NpgsqlDataSource dataSource, PlanQueries plans,
             await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             var seen = (await connection.QueryAsync<SeenRow>(new CommandDefinition(
-                    "select indicator_id, status, changes from alert_status_seen where plan_id = @PlanId for update",
+                    "select indicator_id, status, period, changes from alert_status_seen where plan_id = @PlanId for update",
                     new { choice.PlanId }, transaction, cancellationToken: cancellationToken)))
                 .ToDictionary(s => s.IndicatorId);
+            var period = PeriodKey(overview.Period);
             foreach (var (indicator, status) in statuses)
             {
-                if (!seen.TryGetValue(indicator.Id, out var before))
+                if (!seen.TryGetValue(indicator.Id, out var before) || before.Period != period)
                 {
-                    // First sighting: nothing changed yet.
-                    await connection.ExecuteAsync(new CommandDefinition(
-                        "insert into alert_status_seen (plan_id, indicator_id, status) values (@PlanId, @IndicatorId, @Status) on conflict do nothing",
-                        new { choice.PlanId, IndicatorId = indicator.Id, Status = status.ToString() }, transaction, cancellationToken: cancellationToken));
+                    // First sighting, or the first in this period (the overview moved on to a new year): a status of
+                    // another period is no "before", so nothing changed yet.
+                    await connection.ExecuteAsync(new CommandDefinition("""
+                        insert into alert_status_seen (plan_id, indicator_id, status, period) values (@PlanId, @IndicatorId, @Status, @Period)
+                        on conflict (plan_id, indicator_id) do update set status = excluded.status, period = excluded.period
+                        """, new { choice.PlanId, IndicatorId = indicator.Id, Status = status.ToString(), Period = period }, transaction, cancellationToken: cancellationToken));
                     continue;
                 }
 
@@ -273,7 +277,11 @@ public sealed class AlertScanner(NpgsqlDataSource dataSource, PlanQueries plans,
 
     sealed record SourceRow(int Id, string Name, string Cron, string TimeZone, DateTime? LastSuccess);
 
-    sealed record SeenRow(int IndicatorId, string Status, int Changes);
+    /// <summary>The period a status was judged for, as stored: 2026-delar or 2026-helar.</summary>
+    static string PeriodKey(FollowUpPeriod period) =>
+        FormattableString.Invariant($"{period.Year}-{(period.IsInterim ? "delar" : "helar")}");
+
+    sealed record SeenRow(int IndicatorId, string Status, string Period, int Changes);
 
     sealed record ReportRow(int ReportPeriodId, int CommitteeId, string CommitteeName, int Year, string Kind,
         DateTime? SubmittedAt, string? SubmittedBy, DateTime? FinalisedAt, string? FinalisedBy);

@@ -18,8 +18,8 @@ namespace Indicators.Ingestion.Alerts;
 /// after <see cref="MaxAttempts"/> it is marked failed. Nothing here touches a run.
 /// </summary>
 public sealed class AlertSender(
-    NpgsqlDataSource dataSource, MailTransport mail, WebhookPoster webhooks, SecretProtector secrets, UnsubscribeTokens tokens,
-    IOptions<NotificationOptions> options, ILogger<AlertSender> logger)
+    NpgsqlDataSource dataSource, MailTransport mail, WebhookPoster webhooks, WebhookPolicy webhookPolicy, SecretProtector secrets,
+    UnsubscribeTokens tokens, IOptions<NotificationOptions> options, ILogger<AlertSender> logger)
 {
     public const int MaxAttempts = 5;
 
@@ -56,7 +56,7 @@ public sealed class AlertSender(
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
-            if (await ReleaseAsync([deliveryId], e) == "pending")
+            if (await ReleaseAsync([deliveryId], e, permanent: e is AlertSendException { Permanent: true }) == "pending")
             {
                 throw new AlertSendException(Safe(e));
             }
@@ -146,16 +146,16 @@ public sealed class AlertSender(
         }
     }
 
-    /// <summary>A send that failed: released to pending for a retry while attempts remain, else failed; returns the state.</summary>
-    async Task<string?> ReleaseAsync(long[] ids, Exception e)
+    /// <summary>A send that failed: released to pending for a retry while attempts remain (and a retry can help), else failed; returns the state.</summary>
+    async Task<string?> ReleaseAsync(long[] ids, Exception e, bool permanent = false)
     {
         var error = Safe(e);
         logger.LogWarning("Alert deliveries {Ids} could not be sent: {Error}", string.Join(",", ids), error);
         return await PersistentlyAsync(connection => connection.ExecuteScalarAsync<string?>("""
-            update alert_delivery set last_error = @Error, state = case when attempts >= @MaxAttempts then 'failed' else 'pending' end
+            update alert_delivery set last_error = @Error, state = case when @Permanent or attempts >= @MaxAttempts then 'failed' else 'pending' end
             where id = any(@Ids) and state = 'sending'
             returning state
-            """, new { Ids = ids, Error = error, MaxAttempts }));
+            """, new { Ids = ids, Error = error, MaxAttempts, Permanent = permanent }));
     }
 
     AlertMessageItem Item(DeliveryRow row) => new(row.Title, row.Body, options.Value.Link(row.Link),
@@ -165,7 +165,9 @@ public sealed class AlertSender(
     {
         try
         {
-            return secrets.Unprotect(row.WebhookUrlEncrypted ?? throw new AlertSendException("Bevakningen har ingen webhook längre."));
+            var url = secrets.Unprotect(row.WebhookUrlEncrypted ?? throw new AlertSendException("Bevakningen har ingen webhook längre.", permanent: true));
+            // Checked again: the subscription may have been saved under an older list (or before there was one).
+            return webhookPolicy.Check(url) is { } refused ? throw new AlertSendException(refused, permanent: true) : url;
         }
         catch (InvalidOperationException e)
         {

@@ -23,19 +23,31 @@ public static class AlertsSetup
     {
         var dataFolder = builder.Configuration["Database:DataFolder"] ?? DatabaseSetup.DefaultDataFolder(builder.Environment.ContentRootPath);
         builder.Services.AddOptions<NotificationOptions>().Bind(builder.Configuration.GetSection(NotificationOptions.Section))
-            .PostConfigure(o => o.PickupFolder = Path.GetFullPath(o.PickupFolder ?? Path.Combine(dataFolder, "mail")))
+            .PostConfigure(o =>
+            {
+                o.PickupFolder = Path.GetFullPath(o.PickupFolder ?? Path.Combine(dataFolder, "mail"));
+                o.WebhookHosts = o.WebhookHosts.Count == 0 ? [.. WebhookPolicy.DefaultHosts] : [.. o.WebhookHosts.Select(h => h.Trim())];
+            })
             .Validate(o => Uri.TryCreate(o.BaseUrl, UriKind.Absolute, out _), "Notifications:BaseUrl must be an absolute address (https://indikatorer.example.se).")
             .Validate(o => CronSchedule.Check(o.DigestCron, "Europe/Stockholm") is null && CronSchedule.Check(o.ScanCron, "Europe/Stockholm") is null,
                 "Notifications:DigestCron and Notifications:ScanCron must be valid crons.")
+            .Validate(o => o.WebhookHosts.All(h => WebhookPolicy.PatternError(h) is null),
+                "Notifications:WebhookHosts must hold host names or *.domain patterns (*.webhook.office.com).")
             .ValidateOnStart();
         builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(sp => new WebhookPolicy(sp.GetRequiredService<IOptions<NotificationOptions>>().Value.AllowHttpWebhooks));
+        builder.Services.AddSingleton(sp =>
+        {
+            var settings = sp.GetRequiredService<IOptions<NotificationOptions>>().Value;
+            return new WebhookPolicy(settings.AllowHttpWebhooks, settings.WebhookHosts);
+        });
         builder.Services.AddSingleton<UnsubscribeTokens>();
         builder.Services.AddSingleton<SubscriptionEditor>();
         builder.Services.AddSingleton<AlertQueries>();
         builder.Services.AddSingleton<MailTransport>();
         builder.Services.AddSingleton<WebhookPoster>();
-        builder.Services.AddHttpClient(WebhookPoster.ClientName, client => client.Timeout = TimeSpan.FromSeconds(15));
+        // No redirects: an allowed host must not be able to send the post on to an address the list does not hold.
+        builder.Services.AddHttpClient(WebhookPoster.ClientName, client => client.Timeout = TimeSpan.FromSeconds(15))
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
         builder.Services.AddTransient<AlertScanner>();
         builder.Services.AddTransient<AlertSender>();
         builder.Services.AddHostedService<AlertSchedule>();

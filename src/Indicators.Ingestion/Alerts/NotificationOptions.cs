@@ -19,6 +19,12 @@ public sealed class NotificationOptions
     /// <summary>Whether a webhook may be plain http (closed networks and tests); off: https only.</summary>
     public bool AllowHttpWebhooks { get; set; }
 
+    /// <summary>
+    /// The hosts a webhook may point to (names, or *.domain); empty: <see cref="Data.Alerts.WebhookPolicy.DefaultHosts"/>
+    /// (Microsoft Teams and Power Automate). Configured entries replace the defaults.
+    /// </summary>
+    public List<string> WebhookHosts { get; set; } = [];
+
     /// <summary>When the daily digest is sent (cron, Europe/Stockholm).</summary>
     public string DigestCron { get; set; } = "0 7 * * *";
 

@@ -42,5 +42,11 @@ public sealed class WebhookPoster(IHttpClientFactory clients)
     }
 }
 
-/// <summary>A send that failed, with a message safe to store and log (no webhook address, no password).</summary>
-public sealed class AlertSendException(string message, Exception? inner = null) : Exception(message, inner);
+/// <summary>
+/// A send that failed, with a message safe to store and log (no webhook address, no password); <see cref="Permanent"/>
+/// when a retry cannot help (a host no longer allowed), so the delivery is marked failed at once.
+/// </summary>
+public sealed class AlertSendException(string message, Exception? inner = null, bool permanent = false) : Exception(message, inner)
+{
+    public bool Permanent { get; } = permanent;
+}

@@ -159,6 +159,7 @@ public class AlertOutboxTests
         ["Notifications__Smtp__Port"] = smtp.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Notifications__Smtp__UseTls"] = "false",
         ["Notifications__AllowHttpWebhooks"] = "true",
+        ["Notifications__WebhookHosts__0"] = "127.0.0.1",
         ["Hangfire__Server__WorkerCount"] = "2",
     };
 
