@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using Indicators.TestSupport;
 using Indicators.TestSupport.Sources;
@@ -41,31 +40,7 @@ public class LiveRunBrowserTests(Browser browser)
         await TestUsers.CreateAsync(connectionString, "alva", "Analytiker");
         await TestPostgres.ExecuteAsync(connectionString, "update app_user set display_name = 'Alva Andersson' where user_name = 'alva'");
         await using var app = new TestWebApp(connectionString, new Dictionary<string, string?> { ["Sources:Kolada:BaseUrl"] = kolada.Url("v3") });
-        using var worker = Process.Start(WorkerProcess.StartInfo(connectionString, new Dictionary<string, string> { ["Sources__Kolada__BaseUrl"] = kolada.Url("v3") }))!;
-        var workerLog = new StringBuilder();
-        worker.OutputDataReceived += (_, e) => { lock (workerLog) { workerLog.AppendLine(e.Data); } };
-        worker.ErrorDataReceived += (_, e) => { lock (workerLog) { workerLog.AppendLine(e.Data); } };
-        worker.BeginOutputReadLine();
-        worker.BeginErrorReadLine();
-        try
-        {
-            await FollowRunsAsync(app.StartKestrel());
-        }
-        catch (PlaywrightException e)
-        {
-            string log;
-            lock (workerLog)
-            {
-                log = workerLog.ToString();
-            }
-
-            throw new InvalidOperationException($"{e.Message}\nWorker output:\n{log}", e);
-        }
-        finally
-        {
-            worker.Kill(entireProcessTree: true);
-            await worker.WaitForExitAsync();
-        }
+        await WorkerProcess.WhileRunningAsync(connectionString, new Dictionary<string, string> { ["Sources__Kolada__BaseUrl"] = kolada.Url("v3") }, () => FollowRunsAsync(app.StartKestrel()));
     }
 
     async Task FollowRunsAsync(string baseUrl)

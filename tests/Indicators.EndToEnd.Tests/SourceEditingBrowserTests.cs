@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using Indicators.TestSupport;
 using Microsoft.Playwright;
@@ -85,31 +84,7 @@ public class SourceEditingBrowserTests(Browser browser)
 
         // The run is done by a worker process, as in a scaled-out installation: the web app only queues it. (A Hangfire
         // server inside a second test host of this process did not take the job: Hangfire keeps process-wide state.)
-        using var worker = Process.Start(WorkerProcess.StartInfo(connectionString, new Dictionary<string, string> { ["Sources__Kolada__BaseUrl"] = kolada.Url("v3") }))!;
-        var workerLog = new StringBuilder();
-        worker.OutputDataReceived += (_, e) => { lock (workerLog) { workerLog.AppendLine(e.Data); } };
-        worker.ErrorDataReceived += (_, e) => { lock (workerLog) { workerLog.AppendLine(e.Data); } };
-        worker.BeginOutputReadLine();
-        worker.BeginErrorReadLine();
-        try
-        {
-            await ConfigureRunAndSeeAsync(app, kolada);
-        }
-        catch (PlaywrightException e)
-        {
-            string log;
-            lock (workerLog)
-            {
-                log = workerLog.ToString();
-            }
-
-            throw new InvalidOperationException($"{e.Message}\nWorker output:\n{log}", e);
-        }
-        finally
-        {
-            worker.Kill(entireProcessTree: true);
-            await worker.WaitForExitAsync();
-        }
+        await WorkerProcess.WhileRunningAsync(connectionString, new Dictionary<string, string> { ["Sources__Kolada__BaseUrl"] = kolada.Url("v3") }, () => ConfigureRunAndSeeAsync(app, kolada));
     }
 
     async Task ConfigureRunAndSeeAsync(TestWebApp app, StubServer kolada)

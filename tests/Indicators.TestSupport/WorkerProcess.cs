@@ -20,6 +20,40 @@ public static class WorkerProcess
         return start;
     }
 
+    /// <summary>
+    /// Runs <paramref name="body"/> while a worker process runs beside it, then stops the worker. When the body fails, its
+    /// exception is wrapped with the worker's output, which is where a run that did not happen explains itself.
+    /// </summary>
+    public static async Task WhileRunningAsync(string connectionString, IReadOnlyDictionary<string, string> environment, Func<Task> body)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        using var worker = Process.Start(StartInfo(connectionString, environment))!;
+        var log = new System.Text.StringBuilder();
+        worker.OutputDataReceived += (_, e) => { lock (log) { log.AppendLine(e.Data); } };
+        worker.ErrorDataReceived += (_, e) => { lock (log) { log.AppendLine(e.Data); } };
+        worker.BeginOutputReadLine();
+        worker.BeginErrorReadLine();
+        try
+        {
+            await body();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            string output;
+            lock (log)
+            {
+                output = log.ToString();
+            }
+
+            throw new InvalidOperationException($"{e.Message}\nWorker output:\n{output}", e);
+        }
+        finally
+        {
+            worker.Kill(entireProcessTree: true);
+            await worker.WaitForExitAsync();
+        }
+    }
+
     /// <summary>src/{project}/bin/{Debug|Release}/net10.0/{project}.dll, built in the same configuration as the caller.</summary>
     internal static string BuiltDll(string project)
     {
