@@ -30,12 +30,8 @@ public class AlertEventTests
     [Fact]
     public async Task A_run_with_new_outcomes_gives_one_event_and_a_run_that_changes_nothing_none()
     {
-        var (connectionString, sourceId) = await ArrangeAsync();
-        await using var kolada = await StubServer.StartAsync(_ => StubResponse.Json(KoladaPage(55.0m, 60.0m)));
-        using var mail = new TestFolder();
-        using var host = Host(connectionString, kolada, mail.Path);
-        var runner = host.Services.GetRequiredService<IngestionRunner>();
-        var scanner = host.Services.GetRequiredService<AlertScanner>();
+        await using var world = await KoladaWorld.StartAsync(() => 55.0m);
+        var (connectionString, sourceId, runner, scanner) = (world.ConnectionString, world.SourceId, world.Runner, world.Scanner);
 
         await runner.RunAsync(sourceId, RunTrigger.Manual, RunMode.Incremental, CancellationToken.None);
         await scanner.ScanAsync(CancellationToken.None);
@@ -53,12 +49,8 @@ public class AlertEventTests
     [Fact]
     public async Task A_source_whose_last_success_is_older_than_its_schedule_allows_gives_one_stale_event_until_it_succeeds_again()
     {
-        var (connectionString, sourceId) = await ArrangeAsync();
-        await using var kolada = await StubServer.StartAsync(_ => StubResponse.Json(KoladaPage(55.0m, 60.0m)));
-        using var mail = new TestFolder();
-        using var host = Host(connectionString, kolada, mail.Path);
-        var runner = host.Services.GetRequiredService<IngestionRunner>();
-        var scanner = host.Services.GetRequiredService<AlertScanner>();
+        await using var world = await KoladaWorld.StartAsync(() => 55.0m);
+        var (connectionString, sourceId, runner, scanner) = (world.ConnectionString, world.SourceId, world.Runner, world.Scanner);
         await runner.RunAsync(sourceId, RunTrigger.Manual, RunMode.Incremental, CancellationToken.None);
 
         await scanner.ScanAsync(CancellationToken.None);
@@ -180,17 +172,15 @@ public class AlertEventTests
     [Fact]
     public async Task Without_an_smtp_host_an_alert_is_an_eml_file_in_the_pickup_folder_with_its_links()
     {
-        var (connectionString, sourceId) = await ArrangeAsync();
-        await using var kolada = await StubServer.StartAsync(_ => StubResponse.Json(KoladaPage(55.0m, 60.0m)));
-        using var mail = new TestFolder();
-        using var host = Host(connectionString, kolada, mail.Path);
+        await using var world = await KoladaWorld.StartAsync(() => 55.0m);
+        var (connectionString, sourceId, host) = (world.ConnectionString, world.SourceId, world.Host);
         await SubscribeAsync(host, connectionString, sourceId, digest: false);
 
-        await host.Services.GetRequiredService<IngestionRunner>().RunAsync(sourceId, RunTrigger.Manual, RunMode.Incremental, CancellationToken.None);
-        await host.Services.GetRequiredService<AlertScanner>().ScanAsync(CancellationToken.None);
+        await world.Runner.RunAsync(sourceId, RunTrigger.Manual, RunMode.Incremental, CancellationToken.None);
+        await world.Scanner.ScanAsync(CancellationToken.None);
         await SendPendingAsync(host, connectionString);
 
-        var file = Assert.Single(Directory.GetFiles(mail.Path));
+        var file = Assert.Single(Directory.GetFiles(world.MailFolder));
         Assert.EndsWith(".eml", file, StringComparison.Ordinal);
         var message = await MimeMessage.LoadAsync(file);
         Assert.Equal("Nya utfall från Kolada väntetider", message.Subject);
@@ -206,14 +196,10 @@ public class AlertEventTests
     [Fact]
     public async Task Two_events_for_a_digest_subscriber_are_one_mail_holding_both()
     {
-        var (connectionString, sourceId) = await ArrangeAsync();
         var region = 55.0m;
-        await using var kolada = await StubServer.StartAsync(_ => StubResponse.Json(KoladaPage(region, 60.0m)));
-        using var mail = new TestFolder();
-        using var host = Host(connectionString, kolada, mail.Path);
+        await using var world = await KoladaWorld.StartAsync(() => region);
+        var (connectionString, sourceId, host, runner, scanner) = (world.ConnectionString, world.SourceId, world.Host, world.Runner, world.Scanner);
         await SubscribeAsync(host, connectionString, sourceId, digest: true);
-        var runner = host.Services.GetRequiredService<IngestionRunner>();
-        var scanner = host.Services.GetRequiredService<AlertScanner>();
 
         await runner.RunAsync(sourceId, RunTrigger.Manual, RunMode.Incremental, CancellationToken.None);
         await scanner.ScanAsync(CancellationToken.None);
@@ -222,13 +208,13 @@ public class AlertEventTests
         await scanner.ScanAsync(CancellationToken.None);
         // Immediate sending leaves digest deliveries alone.
         await SendPendingAsync(host, connectionString);
-        Assert.False(Directory.Exists(mail.Path) && Directory.GetFiles(mail.Path).Length > 0);
+        Assert.False(Directory.Exists(world.MailFolder) && Directory.GetFiles(world.MailFolder).Length > 0);
 
         var sender = host.Services.GetRequiredService<AlertSender>();
         await sender.SendDigestsAsync(CancellationToken.None);
         await sender.SendDigestsAsync(CancellationToken.None);
 
-        var message = await MimeMessage.LoadAsync(Assert.Single(Directory.GetFiles(mail.Path)));
+        var message = await MimeMessage.LoadAsync(Assert.Single(Directory.GetFiles(world.MailFolder)));
         Assert.Equal("Indicators: 2 händelser att känna till", message.Subject);
         Assert.Contains("gav 3 nya utfall, 0 ändrade och 0 återkallade", message.TextBody, StringComparison.Ordinal);
         Assert.Contains("gav 0 nya utfall, 1 ändrat och 0 återkallade", message.TextBody, StringComparison.Ordinal);
@@ -254,6 +240,48 @@ public class AlertEventTests
 
     static async Task<int> VersionAsync(DemoReports demo) =>
         (await demo.Queries.GetCommitteeReportAsync(demo.Interim, demo.Hsn))!.State.Version;
+
+    /// <summary>
+    /// A linked Kolada source (RunFixture's) against a stub that answers with the region value its caller gives
+    /// at the time of each request, with the host below and its pickup folder.
+    /// </summary>
+    sealed class KoladaWorld : IAsyncDisposable
+    {
+        readonly StubServer kolada;
+        readonly TestFolder mail;
+
+        KoladaWorld(string connectionString, int sourceId, StubServer kolada)
+        {
+            (ConnectionString, SourceId, this.kolada) = (connectionString, sourceId, kolada);
+            mail = new TestFolder();
+            Host = AlertEventTests.Host(connectionString, kolada, mail.Path);
+        }
+
+        public string ConnectionString { get; }
+
+        public int SourceId { get; }
+
+        public IHost Host { get; }
+
+        public string MailFolder => mail.Path;
+
+        public IngestionRunner Runner => Host.Services.GetRequiredService<IngestionRunner>();
+
+        public AlertScanner Scanner => Host.Services.GetRequiredService<AlertScanner>();
+
+        public static async Task<KoladaWorld> StartAsync(Func<decimal> region)
+        {
+            var (connectionString, sourceId) = await ArrangeAsync();
+            return new KoladaWorld(connectionString, sourceId, await StubServer.StartAsync(_ => StubResponse.Json(KoladaPage(region(), 60.0m))));
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            Host.Dispose();
+            mail.Dispose();
+            await kolada.DisposeAsync();
+        }
+    }
 
     /// <summary>The scanner and sender with Hangfire storage but no server (the test sends), mail to the pickup folder.</summary>
     static IHost Host(string connectionString, StubServer? kolada, string pickupFolder)
