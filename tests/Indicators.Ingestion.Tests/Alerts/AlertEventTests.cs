@@ -3,18 +3,15 @@ using Indicators.Core.Attainment;
 using Indicators.Core.FollowUp;
 using Indicators.Core.Observations;
 using Indicators.Core.Plans;
-using Indicators.Data;
 using Indicators.Data.Alerts;
 using Indicators.Data.Audit;
 using Indicators.Data.Observations;
 using Indicators.Data.Plans;
 using Indicators.Ingestion.Alerts;
 using Indicators.Ingestion.Runs;
-using Indicators.Ingestion.Scheduling;
 using Indicators.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using MimeKit;
 using Npgsql;
 using static Indicators.Ingestion.Tests.Runs.RunFixture;
@@ -78,7 +75,7 @@ public class AlertEventTests
     {
         await using var demo = await DemoReports.CreateAsync();
         using var mail = new TestFolder();
-        using var host = Host(demo.ConnectionString, null, mail.Path);
+        using var host = AlertHost.Build(demo.ConnectionString, null, mail.Path);
         var scanner = host.Services.GetRequiredService<AlertScanner>();
         var plans = host.Services.GetRequiredService<PlanQueries>();
         var planId = Assert.Single(await plans.ListPlansAsync()).PlanId;
@@ -111,7 +108,7 @@ public class AlertEventTests
     {
         await using var demo = await DemoReports.CreateAsync();
         using var mail = new TestFolder();
-        using var host = Host(demo.ConnectionString, null, mail.Path);
+        using var host = AlertHost.Build(demo.ConnectionString, null, mail.Path);
         var scanner = host.Services.GetRequiredService<AlertScanner>();
         var plans = host.Services.GetRequiredService<PlanQueries>();
         var planId = Assert.Single(await plans.ListPlansAsync()).PlanId;
@@ -143,7 +140,7 @@ public class AlertEventTests
     {
         await using var demo = await DemoReports.CreateAsync();
         using var mail = new TestFolder();
-        using var host = Host(demo.ConnectionString, null, mail.Path);
+        using var host = AlertHost.Build(demo.ConnectionString, null, mail.Path);
         var scanner = host.Services.GetRequiredService<AlertScanner>();
         var hanna = new Actor("hanna", "127.0.0.1");
         foreach (var goal in (await demo.Queries.GetCommitteeReportAsync(demo.Interim, demo.Hsn))!.Document.Goals)
@@ -254,7 +251,7 @@ public class AlertEventTests
         {
             (ConnectionString, SourceId, this.kolada) = (connectionString, sourceId, kolada);
             mail = new TestFolder();
-            Host = AlertEventTests.Host(connectionString, kolada, mail.Path);
+            Host = AlertHost.Build(connectionString, kolada, mail.Path);
         }
 
         public string ConnectionString { get; }
@@ -281,23 +278,6 @@ public class AlertEventTests
             mail.Dispose();
             await kolada.DisposeAsync();
         }
-    }
-
-    /// <summary>The scanner and sender with Hangfire storage but no server (the test sends), mail to the pickup folder.</summary>
-    static IHost Host(string connectionString, StubServer? kolada, string pickupFolder)
-    {
-        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
-        builder.Logging.ClearProviders();
-        builder.Configuration["ConnectionStrings:Indicators"] = connectionString;
-        builder.Configuration["Sources:Kolada:BaseUrl"] = kolada?.Url("v3") ?? "http://127.0.0.1:9/v3";
-        builder.Configuration["Notifications:BaseUrl"] = "http://indicators.test";
-        builder.Configuration["Notifications:PickupFolder"] = pickupFolder;
-        builder.Configuration["Hangfire:Server:Enabled"] = "false";
-        builder.AddIndicatorsDatabase();
-        builder.AddIndicatorsHangfire();
-        builder.AddIndicatorsIngestion();
-        builder.AddIndicatorsAlerts();
-        return builder.Build();
     }
 
     /// <summary>Anna, with an e-mail address, follows the source's new outcomes by e-mail, at once or in the digest.</summary>

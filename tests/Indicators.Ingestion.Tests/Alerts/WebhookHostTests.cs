@@ -1,15 +1,12 @@
 using Dapper;
 using Indicators.Core.Editing;
-using Indicators.Data;
 using Indicators.Data.Alerts;
 using Indicators.Data.Audit;
 using Indicators.Ingestion.Alerts;
 using Indicators.Ingestion.Runs;
-using Indicators.Ingestion.Scheduling;
 using Indicators.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Npgsql;
 using static Indicators.Ingestion.Tests.Runs.RunFixture;
 
@@ -91,27 +88,10 @@ public class WebhookHostTests
     }
 
     /// <summary>With <paramref name="allowLocalHook"/>, the local receiver's host is the list; http (the receiver's) is allowed.</summary>
-    static IHost Host(string connectionString, string pickupFolder, bool allowLocalHook, StubServer? kolada = null)
-    {
-        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
-        builder.Logging.ClearProviders();
-        builder.Configuration["ConnectionStrings:Indicators"] = connectionString;
-        builder.Configuration["Sources:Kolada:BaseUrl"] = kolada?.Url("v3") ?? "http://127.0.0.1:9/v3";
-        builder.Configuration["Notifications:BaseUrl"] = "http://indicators.test";
-        builder.Configuration["Notifications:PickupFolder"] = pickupFolder;
-        builder.Configuration["Hangfire:Server:Enabled"] = "false";
-        builder.Configuration["Notifications:AllowHttpWebhooks"] = "true";
-        if (allowLocalHook)
-        {
-            builder.Configuration["Notifications:WebhookHosts:0"] = "127.0.0.1";
-        }
-
-        builder.AddIndicatorsDatabase();
-        builder.AddIndicatorsHangfire();
-        builder.AddIndicatorsIngestion();
-        builder.AddIndicatorsAlerts();
-        return builder.Build();
-    }
+    static IHost Host(string connectionString, string pickupFolder, bool allowLocalHook, StubServer? kolada = null) =>
+        AlertHost.Build(connectionString, kolada, pickupFolder, allowLocalHook
+            ? new Dictionary<string, string?> { ["Notifications:AllowHttpWebhooks"] = "true", ["Notifications:WebhookHosts:0"] = "127.0.0.1" }
+            : new Dictionary<string, string?> { ["Notifications:AllowHttpWebhooks"] = "true" });
 
     static Task AddAnnaAsync(string connectionString) => TestPostgres.ExecuteAsync(connectionString,
         "insert into app_user (user_name, display_name, email) values ('anna', 'Anna Analytiker', 'anna@example.se')");
