@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 
 namespace Indicators.Web.Security;
 
-/// <summary>The four roles of DESIGN.md as stored in app_role, and the policies pages and endpoints require.</summary>
+/// <summary>The roles of DESIGN.md (and Granskare, issue 19) as stored in app_role, and the policies pages and endpoints require.</summary>
 public static class Roles
 {
     public const string Management = "Ledning";
@@ -10,7 +10,10 @@ public static class Roles
     public const string Committee = "Namnd";
     public const string Administrator = "Administrator";
 
-    public static readonly string[] All = [Management, Analyst, Committee, Administrator];
+    /// <summary>Reviews submitted reports: returns them or finalises them, never one the same person submitted.</summary>
+    public const string Reviewer = "Granskare";
+
+    public static readonly string[] All = [Management, Analyst, Committee, Reviewer, Administrator];
 
     /// <summary>
     /// Claim type holding the committee id of a Nämnd role (one claim per committee). An id, never a code: two
@@ -18,11 +21,20 @@ public static class Roles
     /// </summary>
     public const string CommitteeClaim = "indicators:committee";
 
+    /// <summary>
+    /// Claim type holding the committee id a Granskare reviews (one claim per committee), or <see cref="AllCommittees"/>
+    /// for a Granskare of every nämnd.
+    /// </summary>
+    public const string ReviewerClaim = "indicators:reviews";
+
+    public const string AllCommittees = "*";
+
     public static string SwedishName(string role) => role switch
     {
         Management => "Ledning",
         Analyst => "Analytiker",
         Committee => "Nämnd",
+        Reviewer => "Granskare",
         Administrator => "Administratör",
         _ => role,
     };

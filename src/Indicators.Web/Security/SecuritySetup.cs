@@ -101,6 +101,7 @@ public static class SecuritySetup
         ("ledning", "Lena Ledning (demo)", Roles.Management, null),
         ("analytiker", "Anders Analytiker (demo)", Roles.Analyst, null),
         ("hsn", "Hanna HSN (demo)", Roles.Committee, "HSN"),
+        ("granskare", "Greta Granskare (demo)", Roles.Reviewer, "HSN"),
         ("admin.demo", "Adam Administratör (demo)", Roles.Administrator, null),
     ];
 }

@@ -38,6 +38,8 @@ public static class SessionPrincipal
         identity.AddClaims(account.Roles.Select(r => r.Role).Distinct().Select(r => new Claim(ClaimTypes.Role, r)));
         identity.AddClaims(account.Roles.Where(r => r.Role == Roles.Committee && r.CommitteeId is not null)
             .Select(r => new Claim(Roles.CommitteeClaim, r.CommitteeId!.Value.ToString(CultureInfo.InvariantCulture))));
+        identity.AddClaims(account.Roles.Where(r => r.Role == Roles.Reviewer)
+            .Select(r => new Claim(Roles.ReviewerClaim, r.CommitteeId?.ToString(CultureInfo.InvariantCulture) ?? Roles.AllCommittees)));
         return principal;
     }
 
@@ -51,7 +53,8 @@ public static class SessionPrincipal
         var now = For(account, Token(principal) ?? "");
         return principal.FindFirst(ClaimTypes.NameIdentifier)?.Value == now.FindFirst(ClaimTypes.NameIdentifier)?.Value
             && Set(principal, ClaimTypes.Role).SetEquals(Set(now, ClaimTypes.Role))
-            && Set(principal, Roles.CommitteeClaim).SetEquals(Set(now, Roles.CommitteeClaim));
+            && Set(principal, Roles.CommitteeClaim).SetEquals(Set(now, Roles.CommitteeClaim))
+            && Set(principal, Roles.ReviewerClaim).SetEquals(Set(now, Roles.ReviewerClaim));
     }
 
     static HashSet<string> Set(ClaimsPrincipal principal, string type) => [.. principal.FindAll(type).Select(c => c.Value)];
