@@ -69,6 +69,7 @@ public static class DatabaseSetup
         builder.Services.AddSingleton<Reports.DecidedAssessmentQueries>();
         builder.Services.AddSingleton<Users.UserQueries>();
         builder.Services.AddSingleton<Users.UserEditor>();
+        builder.Services.AddSingleton<Users.UserAdministration>();
         builder.Services.AddSingleton<Users.SignInAttempts>();
         builder.Services.AddSingleton<Audit.AuditQueries>();
         builder.Services.AddSingleton<Sources.SourceQueries>();

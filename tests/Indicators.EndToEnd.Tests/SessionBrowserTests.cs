@@ -1,4 +1,5 @@
 using Dapper;
+using Indicators.Data.Audit;
 using Indicators.Data.Users;
 using Indicators.TestSupport;
 using Microsoft.Playwright;
@@ -35,7 +36,7 @@ public class SessionBrowserTests(Browser browser)
     {
         await using var dataSource = NpgsqlDataSource.Create(connectionString);
         var users = new UserQueries(dataSource);
-        await new UserEditor(dataSource).SetActiveAsync((await users.FindAsync(userName))!.Value.User.Id, active: false, changedBy: "admin.demo");
+        await new UserAdministration(dataSource).SetActiveAsync((await users.FindAsync(userName))!.Value.User.Id, active: false, new Actor("admin.demo", null));
     }
 
     async Task<IPage> OpenReportAsync(string baseUrl, string reportPath)

@@ -1,5 +1,6 @@
 using System.Net;
 using Dapper;
+using Indicators.Data.Audit;
 using Indicators.Data.Users;
 using Indicators.TestSupport;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -98,6 +99,7 @@ public class SessionTests
         var connectionString = await TestPostgres.CreateMigratedDatabaseAsync();
         await using var app = new TestWebApp(connectionString);
         await TestUsers.CreateAsync(connectionString, "dan", "Analytiker");
+        await TestUsers.CreateAsync(connectionString, "adam", "Administrator");
         using var client = Browser(app);
         await SignInAsync(client, "dan");
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/kallor", UriKind.Relative))).StatusCode);
@@ -105,7 +107,7 @@ public class SessionTests
         await using (var dataSource = NpgsqlDataSource.Create(connectionString))
         {
             var users = new UserQueries(dataSource);
-            await new UserEditor(dataSource).SetActiveAsync((await users.FindAsync("dan"))!.Value.User.Id, active: false, changedBy: "adam");
+            await new UserAdministration(dataSource).SetActiveAsync((await users.FindAsync("dan"))!.Value.User.Id, active: false, new Actor("adam", null));
         }
 
         AssertSentToSignIn(await client.GetAsync(new Uri("/kallor", UriKind.Relative)), "the deactivated user's session");
@@ -128,7 +130,7 @@ public class SessionTests
         await using (var dataSource = NpgsqlDataSource.Create(connectionString))
         {
             var users = new UserQueries(dataSource);
-            await new UserEditor(dataSource).SetActiveAsync((await users.FindAsync("analytiker"))!.Value.User.Id, active: false, changedBy: "admin.demo");
+            await new UserAdministration(dataSource).SetActiveAsync((await users.FindAsync("analytiker"))!.Value.User.Id, active: false, new Actor("admin.demo", null));
         }
 
         using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token });

@@ -25,4 +25,19 @@ public static class AccountRights
         return actor.UserName is { } userName && await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
             sql, new { UserName = userName, CommitteeId = committeeId }, transaction, cancellationToken: cancellationToken));
     }
+
+    /// <summary>Whether the actor's account is active and has the Administrator role: what administering accounts needs.</summary>
+    public static async Task<bool> IsAdministratorAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, Actor actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        const string sql = """
+            select exists (
+                select 1
+                from app_user u join user_role r on r.user_id = u.id
+                where lower(u.user_name) = lower(@UserName) and u.is_active and r.role = 'Administrator')
+            """;
+        return actor.UserName is { } userName && await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+            sql, new { UserName = userName }, transaction, cancellationToken: cancellationToken));
+    }
 }

@@ -47,13 +47,28 @@ static class AppUserWriter
         return true;
     }
 
-    /// <summary>A new password hash (the log does not keep hashes: they are secrets too); clears the failed sign-in count.</summary>
+    /// <summary>
+    /// The owner's own new password hash (the log does not keep hashes: they are secrets too); clears the failed sign-in
+    /// count and the demand to change a one-time password.
+    /// </summary>
     public static async Task SetPasswordAsync(AuditedEdit edit, int userId, string passwordHash)
     {
         await edit.ExecuteAsync(
-            "update app_user set password_hash = @PasswordHash, failed_sign_ins = 0, lockout_end = null where id = @UserId",
+            "update app_user set password_hash = @PasswordHash, must_change_password = false, failed_sign_ins = 0, lockout_end = null where id = @UserId",
             new { UserId = userId, PasswordHash = passwordHash });
         await edit.RecordAsync("password-change", Entity, userId, null, null);
+    }
+
+    /// <summary>
+    /// A one-time password an administrator set: its hash (not logged), the demand that the owner change it at their
+    /// next sign-in, and the lockout lifted. Audited as <c>password-reset</c> on the account.
+    /// </summary>
+    public static async Task ResetPasswordAsync(AuditedEdit edit, int userId, string oneTimePasswordHash)
+    {
+        await edit.ExecuteAsync(
+            "update app_user set password_hash = @PasswordHash, must_change_password = true, failed_sign_ins = 0, lockout_end = null where id = @UserId",
+            new { UserId = userId, PasswordHash = oneTimePasswordHash });
+        await edit.RecordAsync("password-reset", Entity, userId, null, new { mustChangePassword = true });
     }
 
     /// <summary>

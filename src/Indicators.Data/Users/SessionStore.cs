@@ -7,14 +7,18 @@ using Npgsql;
 
 namespace Indicators.Data.Users;
 
-/// <summary>The account behind an open session, as the database says now: who, how they signed in, and their roles.</summary>
-public sealed record SessionAccount(int UserId, string UserName, string DisplayName, string SignedInWith, IReadOnlyList<UserRole> Roles);
+/// <summary>
+/// The account behind an open session, as the database says now: who, how they signed in, their roles, and whether
+/// they must change a one-time password before anything else.
+/// </summary>
+public sealed record SessionAccount(int UserId, string UserName, string DisplayName, string SignedInWith, IReadOnlyList<UserRole> Roles, bool MustChangePassword = false);
 
 /// <summary>Why a session ended, as the audit log and <c>user_session.end_reason</c> record it.</summary>
 public static class SessionEndReasons
 {
     public const string SignedOut = "signed-out";
     public const string PasswordChanged = "password-changed";
+    public const string PasswordReset = "password-reset";
     public const string Deactivated = "deactivated";
     public const string IdleTimeout = "idle-timeout";
     public const string AbsoluteLifetime = "absolute-lifetime";
@@ -54,7 +58,7 @@ public sealed class SessionStore(NpgsqlDataSource dataSource)
         ArgumentNullException.ThrowIfNull(token);
         const string sessionSql = """
             select s.id, s.user_id, s.signed_in_with, s.last_seen_at, s.expires_at,
-                   s.ended_at is not null as ended, u.user_name, u.display_name, u.is_active
+                   s.ended_at is not null as ended, u.user_name, u.display_name, u.is_active, u.must_change_password
             from user_session s join app_user u on u.id = s.user_id
             where s.id = @Id
             """;
@@ -82,7 +86,7 @@ public sealed class SessionStore(NpgsqlDataSource dataSource)
         }
 
         var roles = await UserQueries.ReadRolesAsync(connection, null, session.UserId, cancellationToken);
-        return new SessionAccount(session.UserId, session.UserName, session.DisplayName, session.SignedInWith, roles);
+        return new SessionAccount(session.UserId, session.UserName, session.DisplayName, session.SignedInWith, roles, session.MustChangePassword);
     }
 
     /// <summary>Ends one session (signing out), audited as done by <paramref name="actor"/>.</summary>
@@ -93,5 +97,7 @@ public sealed class SessionStore(NpgsqlDataSource dataSource)
         return AuditedEdit.RunAsync(dataSource, actor, edit => UserSessionWriter.EndAsync(edit, token, reason), cancellationToken);
     }
 
-    sealed record SessionRow(string Id, int UserId, string SignedInWith, DateTime LastSeenAt, DateTime ExpiresAt, bool Ended, string UserName, string DisplayName, bool IsActive);
+    sealed record SessionRow(
+        string Id, int UserId, string SignedInWith, DateTime LastSeenAt, DateTime ExpiresAt, bool Ended, string UserName, string DisplayName, bool IsActive,
+        bool MustChangePassword);
 }

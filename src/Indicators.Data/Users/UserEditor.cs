@@ -5,9 +5,9 @@ using Npgsql;
 namespace Indicators.Data.Users;
 
 /// <summary>
-/// Local accounts as administration and their owners change them: created with roles (a Nämnd role by committee id),
-/// activated or deactivated, and given a new password; deactivation and a new password end the account's sessions in the
-/// same transaction.
+/// Local accounts as the system and their owners change them: created with roles by the system itself (the first
+/// administrator, the demo users, tests) and given a new password by their owner, which ends the owner's other sessions
+/// in the same transaction. What an administrator does to accounts is <see cref="UserAdministration"/>'s, rights checked.
 /// </summary>
 public sealed class UserEditor(NpgsqlDataSource dataSource)
 {
@@ -30,19 +30,6 @@ public sealed class UserEditor(NpgsqlDataSource dataSource)
             return id;
         }, cancellationToken);
     }
-
-    /// <summary>
-    /// Activates or deactivates a user, audited with before and after. A deactivated user cannot sign in, and every open
-    /// session of theirs ends in the same transaction (audited with the reason).
-    /// </summary>
-    public Task SetActiveAsync(int userId, bool active, string changedBy, CancellationToken cancellationToken = default) =>
-        AuditedEdit.RunAsync(dataSource, new Actor(changedBy, null), async edit =>
-        {
-            if (await AppUserWriter.SetActiveAsync(edit, userId, active) && !active)
-            {
-                await UserSessionWriter.EndAllAsync(edit, userId, SessionEndReasons.Deactivated, null);
-            }
-        }, cancellationToken);
 
     /// <summary>
     /// Replaces a user's password hash, audited (without the hashes: they are secrets too), clears the failed sign-in

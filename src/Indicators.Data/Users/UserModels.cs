@@ -3,8 +3,19 @@ namespace Indicators.Data.Users;
 /// <summary>A role as stored; a Nämnd role names its committee.</summary>
 public sealed record UserRole(string Role, int? CommitteeId, string? CommitteeCode);
 
-/// <summary>A user as the administration page lists it.</summary>
-public sealed record UserListing(int Id, string UserName, string DisplayName, bool IsActive, bool IsDemo, DateTime? LockoutEnd, string Roles);
+/// <summary>A role as the administration pages show it: a Nämnd or Granskare role with its committee's name (none: every nämnd).</summary>
+public sealed record AssignedRole(string Role, int? CommitteeId, string? CommitteeName);
+
+/// <summary>
+/// A user as the administration pages show it: how they sign in (a local password or single sign-on), whether they
+/// must change a one-time password, whether failed sign-ins have locked them out, and their roles.
+/// </summary>
+public sealed record UserListing(
+    int Id, string UserName, string DisplayName, string? Email, bool IsActive, bool IsDemo, bool IsExternal, bool MustChangePassword,
+    DateTime? LockoutEnd, DateTime CreatedAt)
+{
+    public IReadOnlyList<AssignedRole> Roles { get; init; } = [];
+}
 
 public sealed record CommitteeChoice(int Id, string Code, string Name);
 

@@ -73,25 +73,40 @@ public sealed class UserQueries(NpgsqlDataSource dataSource)
             order by id
             """, new { Code = code, AreaId = areaId }, transaction, cancellationToken: cancellationToken))).AsList();
 
-    public async Task<IReadOnlyList<UserListing>> ListAsync(CancellationToken cancellationToken = default)
+    /// <summary>Every account with its roles, by user name.</summary>
+    public Task<IReadOnlyList<UserListing>> ListAsync(CancellationToken cancellationToken = default) => ReadAsync(null, cancellationToken);
+
+    /// <summary>One account with its roles, or null when there is none with the id.</summary>
+    public async Task<UserListing?> GetAsync(int userId, CancellationToken cancellationToken = default) =>
+        (await ReadAsync(userId, cancellationToken)).SingleOrDefault();
+
+    async Task<IReadOnlyList<UserListing>> ReadAsync(int? userId, CancellationToken cancellationToken)
     {
-        const string sql = """
-            select u.id, u.user_name, u.display_name, u.is_active, u.is_demo, u.lockout_end,
-                   coalesce(string_agg(case
-                       when c.code is null then r.role
-                       -- A code several organisations use is shown with the organisation, so the list says which nämnd.
-                       when exists (select 1 from committee o where lower(o.code) = lower(c.code) and o.id <> c.id) then r.role || ' (' || c.code || ', ' || a.short_name || ')'
-                       else r.role || ' (' || c.code || ')' end, ', ' order by r.role), '') as roles
-            from app_user u
-            left join user_role r on r.user_id = u.id
+        const string userSql = """
+            select id, user_name, display_name, email, is_active, is_demo, external_subject is not null as is_external,
+                   must_change_password, lockout_end, created_at
+            from app_user
+            where @UserId::int is null or id = @UserId
+            order by lower(user_name)
+            """;
+        const string roleSql = """
+            select r.user_id, r.role, r.committee_id,
+                   -- Two organisations' nämnder may share a name: the role then says whose.
+                   case when exists (select 1 from committee o where o.name = c.name and o.id <> c.id) then c.name || ' (' || a.name || ')' else c.name end as committee_name
+            from user_role r
             left join committee c on c.id = r.committee_id
             left join area a on a.id = c.area_id
-            group by u.id
-            order by lower(u.user_name)
+            where @UserId::int is null or r.user_id = @UserId
+            order by r.role, c.name
             """;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return (await connection.QueryAsync<UserListing>(new CommandDefinition(sql, cancellationToken: cancellationToken))).AsList();
+        var users = await connection.QueryAsync<UserListing>(new CommandDefinition(userSql, new { UserId = userId }, cancellationToken: cancellationToken));
+        var roles = (await connection.QueryAsync<RoleRow>(new CommandDefinition(roleSql, new { UserId = userId }, cancellationToken: cancellationToken)))
+            .ToLookup(r => r.UserId, r => new AssignedRole(r.Role, r.CommitteeId, r.CommitteeName));
+        return [.. users.Select(u => u with { Roles = [.. roles[u.Id]] })];
     }
+
+    sealed record RoleRow(int UserId, string Role, int? CommitteeId, string? CommitteeName);
 
     public async Task<IReadOnlyList<CommitteeChoice>> CommitteesAsync(CancellationToken cancellationToken = default)
     {
