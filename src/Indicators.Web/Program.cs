@@ -108,6 +108,8 @@ try
     app.UseErrorPagesAsGets();
     app.UseAuthentication();
     app.UseAuthorization();
+    // A one-time password is changed before anything else (an administrator reset it).
+    app.UsePasswordChangeGate();
     // Limits on sign-in attempts per address (SignInLimits); the endpoint adds its own per account.
     app.UseRateLimiter();
     app.UseAntiforgery();

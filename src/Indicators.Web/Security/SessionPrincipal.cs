@@ -15,6 +15,12 @@ public static class SessionPrincipal
     /// <summary>Claim holding the session's token; the cookie carries it, the database only its hash.</summary>
     public const string SessionClaim = "indicators:session";
 
+    /// <summary>
+    /// Claim present while the account's password is a one-time password an administrator set: until its owner changes it,
+    /// <see cref="PasswordChangeGate"/> lets them do nothing else.
+    /// </summary>
+    public const string MustChangePasswordClaim = "indicators:must-change-password";
+
     /// <summary>How a local account's session is recorded (single sign-on: <see cref="OidcSettings.Scheme"/>).</summary>
     public const string Local = "local";
 
@@ -40,10 +46,17 @@ public static class SessionPrincipal
             .Select(r => new Claim(Roles.CommitteeClaim, r.CommitteeId!.Value.ToString(CultureInfo.InvariantCulture))));
         identity.AddClaims(account.Roles.Where(r => r.Role == Roles.Reviewer)
             .Select(r => new Claim(Roles.ReviewerClaim, r.CommitteeId?.ToString(CultureInfo.InvariantCulture) ?? Roles.AllCommittees)));
+        if (account.MustChangePassword)
+        {
+            identity.AddClaim(new Claim(MustChangePasswordClaim, "true"));
+        }
+
         return principal;
     }
 
     public static string? Token(ClaimsPrincipal? principal) => principal?.FindFirst(SessionClaim)?.Value;
+
+    public static bool MustChangePassword(ClaimsPrincipal? principal) => principal?.HasClaim(MustChangePasswordClaim, "true") == true;
 
     /// <summary>Whether a principal (an open page's) still says what the account says now: the same user, roles and committees.</summary>
     public static bool Matches(ClaimsPrincipal principal, SessionAccount account)
