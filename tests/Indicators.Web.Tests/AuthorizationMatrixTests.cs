@@ -37,6 +37,8 @@ public class AuthorizationMatrixTests
         ["/hangfire"] = Policies.Administer,
         ["/admin/granskningslogg"] = Policies.Administer,
         ["/admin/anvandare"] = Policies.Administer,
+        // One user's roles, password reset and (de)activation; UserAdministration checks the administrator again.
+        ["/admin/anvandare/{Id:int}"] = Policies.Administer,
         ["/sa-bedoms-maluppfyllelse"] = Policies.Read,
         ["/kallor"] = Policies.Read,
         // Each user's own subscriptions and events; the store checks the owner.
@@ -142,7 +144,7 @@ public class AuthorizationMatrixTests
     public static TheoryData<string, string?> PagesByRole()
     {
         var data = new TheoryData<string, string?>();
-        foreach (var path in new[] { "/", "/logga-in", "/ingen-behorighet", "/health/live", "/hangfire", "/admin/granskningslogg", "/admin/anvandare", "/sa-bedoms-maluppfyllelse", "/konto/losenord", "/kallor", "/kallor/1", "/kallor/korningar/1", "/kallor/1/forhandsgranskning", "/kallor/ny", "/kallor/1/redigera", "/indikator/1", "/mal/1", "/malomrade/1", "/namnd/1", "/namnder",
+        foreach (var path in new[] { "/", "/logga-in", "/ingen-behorighet", "/health/live", "/hangfire", "/admin/granskningslogg", "/admin/anvandare", "/admin/anvandare/1", "/sa-bedoms-maluppfyllelse", "/konto/losenord", "/kallor", "/kallor/1", "/kallor/korningar/1", "/kallor/1/forhandsgranskning", "/kallor/ny", "/kallor/1/redigera", "/indikator/1", "/mal/1", "/malomrade/1", "/namnd/1", "/namnder",
                      "/omraden", "/planer", "/planer/1", "/planer/namnder", "/planer/import", "/planer/1/export", "/indikatorer", "/indikatorer/ny", "/indikatorer/1/redigera", "/rapporter", "/rapporter/1", "/rapporter/1/namnd/1" })
         {
             data.Add(path, null);
