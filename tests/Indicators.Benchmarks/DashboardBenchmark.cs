@@ -147,7 +147,7 @@ static class DashboardBenchmark
             select (select id from plan_version where plan_id = @PlanId and is_current), (select id from committee order by id limit 1)
             """, new { PlanId = planId }, cancellationToken: cancellationToken));
         // The editor checks who acts: an analyst may create report periods.
-        await new Data.Users.UserEditor(dataSource).CreateAsync("prestanda.analytiker", "Prestanda (analytiker)", "", [("Analytiker", null)], isDemo: false, createdBy: "benchmark", cancellationToken);
+        await new Data.Users.UserEditor(dataSource).CreateAsync("prestanda.analytiker", "Prestanda (analytiker)", "", [("Analytiker", null)], isDemo: false, createdBy: "benchmark", cancellationToken: cancellationToken);
         var actor = new Data.Audit.Actor("prestanda.analytiker", null);
         foreach (var kind in new[] { Core.Reports.ReportKind.Interim, Core.Reports.ReportKind.Annual })
         {

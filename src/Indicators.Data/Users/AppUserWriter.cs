@@ -1,3 +1,4 @@
+using Indicators.Core.Editing;
 using Indicators.Data.Editing;
 
 namespace Indicators.Data.Users;
@@ -10,12 +11,16 @@ static class AppUserWriter
 {
     const string Entity = "user";
 
-    /// <summary>A local account with a password hash; the caller records its creation with the roles it gets.</summary>
-    public static Task<int> InsertLocalAsync(AuditedEdit edit, string userName, string displayName, string passwordHash, bool isDemo) =>
+    /// <summary>
+    /// A local account with a password hash (a one-time password with <paramref name="mustChangePassword"/>); the caller
+    /// records its creation with the roles it gets. A name taken (in any case) is refused with a Swedish message.
+    /// </summary>
+    public static Task<int> InsertLocalAsync(AuditedEdit edit, string userName, string displayName, string passwordHash, bool isDemo, bool mustChangePassword) =>
         edit.ScalarAsync<int>("""
-            insert into app_user (user_name, display_name, password_hash, is_demo)
-            values (@UserName, @DisplayName, @PasswordHash, @IsDemo) returning id
-            """, new { UserName = userName, DisplayName = displayName, PasswordHash = passwordHash, IsDemo = isDemo });
+            insert into app_user (user_name, display_name, password_hash, is_demo, must_change_password)
+            values (@UserName, @DisplayName, @PasswordHash, @IsDemo, @MustChangePassword) returning id
+            """, new { UserName = userName, DisplayName = displayName, PasswordHash = passwordHash, IsDemo = isDemo, MustChangePassword = mustChangePassword },
+            new Unique("app_user_name_unique", () => new InvalidEditException("UserName", $"Användarnamnet {userName} finns redan.")));
 
     /// <summary>An account from single sign-on: no password hash, so it can only sign in through the provider.</summary>
     public static async Task<AppUser> InsertExternalAsync(AuditedEdit edit, string subject, string userName, string displayName, string? email, string source)

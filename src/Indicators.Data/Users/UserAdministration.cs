@@ -31,11 +31,7 @@ public sealed class UserAdministration(NpgsqlDataSource dataSource)
         return RunAsync(actor, async edit =>
         {
             var resolved = await ResolveAsync(edit, roles);
-            var id = await edit.ScalarAsync<int>("""
-                insert into app_user (user_name, display_name, password_hash, must_change_password)
-                values (@UserName, @DisplayName, @PasswordHash, true) returning id
-                """, new { UserName = userName.Trim(), DisplayName = displayName.Trim(), PasswordHash = oneTimePasswordHash },
-                new Unique("app_user_name_unique", () => new InvalidEditException("UserName", $"Användarnamnet {userName.Trim()} finns redan.")));
+            var id = await AppUserWriter.InsertLocalAsync(edit, userName.Trim(), displayName.Trim(), oneTimePasswordHash, isDemo: false, mustChangePassword: true);
             foreach (var role in resolved)
             {
                 await UserRoleWriter.InsertAsync(edit, id, role.Role, role.CommitteeId);

@@ -11,15 +11,18 @@ namespace Indicators.Data.Users;
 /// </summary>
 public sealed class UserEditor(NpgsqlDataSource dataSource)
 {
-    /// <summary>Creates a user with its roles (a Nämnd role names its committee by id), audited as done by <paramref name="createdBy"/>.</summary>
+    /// <summary>
+    /// Creates a user with its roles (a Nämnd role names its committee by id), audited as done by <paramref name="createdBy"/>.
+    /// With <paramref name="mustChangePassword"/> the password is a one-time password its owner changes at first sign-in.
+    /// </summary>
     public Task<int> CreateAsync(
         string userName, string displayName, string passwordHash, IEnumerable<(string Role, int? CommitteeId)> roles, bool isDemo, string createdBy,
-        CancellationToken cancellationToken = default)
+        bool mustChangePassword = false, CancellationToken cancellationToken = default)
     {
         var roleList = roles.ToList();
         return AuditedEdit.RunAsync(dataSource, new Actor(createdBy, null), async edit =>
         {
-            var id = await AppUserWriter.InsertLocalAsync(edit, userName, displayName, passwordHash, isDemo);
+            var id = await AppUserWriter.InsertLocalAsync(edit, userName, displayName, passwordHash, isDemo, mustChangePassword);
             foreach (var (role, committeeId) in roleList)
             {
                 await UserRoleWriter.InsertAsync(edit, id, role, committeeId);

@@ -63,7 +63,7 @@ public static class SecuritySetup
                     // The demo nämnd is the demo organisation's: another organisation may use the same code.
                     var committee = demo.Committee is null ? null : await users.FindCommitteeAsync(demo.Committee, DemoOrganisation, cancellationToken);
                     await editor.CreateAsync(demo.UserName, demo.DisplayName, hasher.HashPassword(placeholder, DemoPassword),
-                        [(demo.Role, committee)], isDemo: true, createdBy: "system", cancellationToken);
+                        [(demo.Role, committee)], isDemo: true, createdBy: "system", cancellationToken: cancellationToken);
                 }
             }
         }
@@ -77,12 +77,14 @@ public static class SecuritySetup
         var password = string.IsNullOrEmpty(configured)
             ? Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(15))
             : configured;
+        // A generated password is a one-time password: whoever signs in with it first chooses their own.
         await editor.CreateAsync("admin", "Administratör", hasher.HashPassword(placeholder, password),
-            [(Roles.Administrator, null)], isDemo: false, createdBy: "system", cancellationToken);
+            [(Roles.Administrator, null)], isDemo: false, createdBy: "system",
+            mustChangePassword: string.IsNullOrEmpty(configured), cancellationToken: cancellationToken);
         if (string.IsNullOrEmpty(configured))
         {
             // Shown once, to whoever started the system; it is stored only as a hash.
-            logger.LogWarning("Created the administrator 'admin' with the one-time password {Password}. Sign in and change it.", password);
+            logger.LogWarning("Created the administrator 'admin' with the one-time password {Password}. It must be changed at the first sign-in.", password);
         }
         else
         {

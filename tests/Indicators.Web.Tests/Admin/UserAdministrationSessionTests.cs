@@ -79,4 +79,31 @@ public class UserAdministrationSessionTests
         Assert.Equal("/konto/losenord?klart=1", Location(changed));
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/planer", UriKind.Relative))).StatusCode);
     }
+
+    [Fact]
+    public async Task The_first_administrators_generated_password_is_a_one_time_password_and_a_configured_one_is_not()
+    {
+        var generated = await TestPostgres.CreateMigratedDatabaseAsync();
+        await using (var app = new TestWebApp(generated))
+        {
+            using var client = Browser(app);
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/logga-in", UriKind.Relative))).StatusCode);
+        }
+
+        var configured = await TestPostgres.CreateMigratedDatabaseAsync();
+        await using (var app = new TestWebApp(configured, new Dictionary<string, string?> { ["Admin:InitialPassword"] = "första-lösenordet" }))
+        {
+            using var client = Browser(app);
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/logga-in", UriKind.Relative))).StatusCode);
+        }
+
+        Assert.True(await MustChangeAsync(generated, "admin"), "the generated password, written to the log, must be changed at first sign-in");
+        Assert.False(await MustChangeAsync(configured, "admin"), "a password the operator configured is theirs");
+    }
+
+    static async Task<bool> MustChangeAsync(string connectionString, string userName)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        return await connection.ExecuteScalarAsync<bool>("select must_change_password from app_user where user_name = @UserName", new { UserName = userName });
+    }
 }
