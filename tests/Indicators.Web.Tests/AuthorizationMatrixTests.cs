@@ -90,6 +90,7 @@ public class AuthorizationMatrixTests
     static readonly Dictionary<string, string> ConcretePaths = new()
     {
         ["/kallor/1"] = "/kallor/{Id:int}",
+        ["/admin/anvandare/1"] = "/admin/anvandare/{Id:int}",
         ["/kallor/korningar/1"] = "/kallor/korningar/{RunId:long}",
         ["/kallor/1/forhandsgranskning"] = "/kallor/{Id:int}/forhandsgranskning",
         ["/kallor/1/redigera"] = "/kallor/{Id:int}/redigera",
