@@ -56,7 +56,7 @@ static class HandBuiltReport
         History: new ReportHistory(
             kind == ReportKind.Interim
                 ? [.. Enumerable.Range(2021, 6).Select(y => new ReportPoint(Period.OfJanuaryToAugust(y), 76.5m + (1.55m * (y - 2021))))]
-                : [.. Enumerable.Range(2019, 7).Select(y => new ReportPoint(Period.OfYear(y), 76.5m + (1.29m * (y - 2019))))],
+                : [.. Enumerable.Range(2019, 7).Select(y => new ReportPoint(Period.OfYear(y), 76.51m + (1.29m * (y - 2019))))],
             [new ReportTarget(2025, 88m, null, null, false), new ReportTarget(2026, 90m, null, null, false), new ReportTarget(2027, 92m, null, null, false)]));
 
     /// <summary>The waiting-time forecast with the 28 decimals a computed decimal carries.</summary>
