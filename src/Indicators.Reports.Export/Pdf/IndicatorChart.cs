@@ -93,6 +93,13 @@ public static class IndicatorChart
         }
     }
 
+    /// <summary>Whether <paramref name="next"/> is the period right after <paramref name="period"/> (jan–aug: the next year's).</summary>
+    static bool Follows(Period period, Period next)
+    {
+        var step = period.Kind == PeriodKind.JanuaryToAugust ? 12 : period.Months;
+        return next.Kind == period.Kind && (next.Year * 12) + next.LastMonth - ((period.Year * 12) + period.LastMonth) == step;
+    }
+
     /// <summary>A period's place on the year axis: the middle of the months it covers (2025 → 2025,5; jan–aug 2026 → 2026,33).</summary>
     static double Position(Period period)
     {
@@ -226,9 +233,18 @@ public static class IndicatorChart
             canvas.Polyline(line, 1.4, TargetColour, TargetDash);
         }
 
-        // Outcomes: a solid line with round markers (smaller for many points).
+        // Outcomes: a solid line with round markers (smaller for many points), broken where a period has none.
         var points = chart.Outcomes.Select(o => (X(o.X), Y(o.Value))).ToList();
-        canvas.Polyline(points, 1.6, OutcomeColour);
+        var from = 0;
+        for (var i = 1; i <= points.Count; i++)
+        {
+            if (i == points.Count || !Follows(chart.Outcomes[i - 1].Period, chart.Outcomes[i].Period))
+            {
+                canvas.Polyline(points[from..i], 1.6, OutcomeColour);
+                from = i;
+            }
+        }
+
         var markerSize = points.Count > 12 ? 2.6 : 3.8;
         foreach (var (x, y) in points)
         {

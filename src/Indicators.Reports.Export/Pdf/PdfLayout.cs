@@ -223,10 +223,11 @@ public sealed class PdfLayout
     }
 
     /// <summary>
-    /// Figures side by side, <paramref name="height"/> points tall, never split over pages: each is tagged as a Figure with
-    /// its text alternative and bounding box, and everything it draws is one run of that Figure's content.
+    /// Figures side by side in <paramref name="columns"/> columns (a row of fewer keeps the column width), <paramref name="height"/>
+    /// points tall, never split over pages: each is tagged as a Figure with its text alternative and bounding box, and
+    /// everything it draws is one run of that Figure's content.
     /// </summary>
-    public void Figures(IReadOnlyList<PdfFigure> figures, double height)
+    public void Figures(IReadOnlyList<PdfFigure> figures, double height, int columns)
     {
         ArgumentNullException.ThrowIfNull(figures);
         if (figures.Count == 0)
@@ -235,7 +236,8 @@ public sealed class PdfLayout
         }
 
         EnsureSpace(height);
-        var width = (Width - (BoxGap * (figures.Count - 1))) / figures.Count;
+        columns = Math.Max(columns, figures.Count);
+        var width = (Width - (BoxGap * (columns - 1))) / columns;
         for (var i = 0; i < figures.Count; i++)
         {
             var x = Margin + (i * (width + BoxGap));

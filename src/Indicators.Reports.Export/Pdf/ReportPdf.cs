@@ -141,7 +141,7 @@ public static class ReportPdf
         // Each indicator's chart, two side by side.
         foreach (var pair in goal.Indicators.Where(IndicatorChart.HasChart).Chunk(2))
         {
-            layout.Figures([.. pair.Select(i => IndicatorChart.Figure(header, i))], IndicatorChart.Height);
+            layout.Figures([.. pair.Select(i => IndicatorChart.Figure(header, i))], IndicatorChart.Height, columns: 2);
         }
     }
 
