@@ -110,6 +110,37 @@ public class ReportPdfChartTests
         });
     }
 
+    /// <summary>The strokes of the first chart in a colour (RGB 0–255): whether each is dashed.</summary>
+    static List<bool> Strokes(byte[] pdfBytes, (int R, int G, int B) colour)
+    {
+        using var pdf = PdfDocument.Open(pdfBytes);
+        var (page, mcid) = Figures(pdf)[0].Content[0];
+        return [.. pdf.GetPage(page).GetMarkedContents().Single(m => m.MarkedContentIdentifier == mcid).Paths
+            .Where(p => p.IsStroked && !p.IsFilled && p.StrokeColor?.ToRGBValues() is var (r, g, b)
+                && ((int)Math.Round(r * 255), (int)Math.Round(g * 255), (int)Math.Round(b * 255)) == colour)
+            .Select(p => p.LineDashPattern is { Array.Count: > 0 })];
+    }
+
+    [Fact]
+    public void The_outcomes_are_a_solid_line_broken_where_a_year_has_none_and_the_målvärde_a_dashed_one()
+    {
+        var document = HandBuiltReport.Document(ReportKind.Annual);
+        var outcomes = (0x1F, 0x4E, 0x79);
+        var target = (0x8A, 0x5A, 0x00);
+
+        // The line and the legend's sample; the målvärde's step line (one run of plan years) and its sample, dashed.
+        Assert.Equal([false, false], Strokes(ReportPdf.Create(document), outcomes));
+        Assert.Equal([true, true], Strokes(ReportPdf.Create(document), target));
+
+        var area = document.Areas[0];
+        var goal = area.Goals[0];
+        var waiting = goal.Indicators[0];
+        var gap = waiting with { History = waiting.History! with { Outcomes = [.. waiting.History.Outcomes.Where(p => p.Period.Year != 2022)] } };
+        document = document with { Areas = [area with { Goals = [goal with { Indicators = [gap, .. goal.Indicators.Skip(1)] }] }, .. document.Areas.Skip(1)] };
+
+        Assert.Equal([false, false, false], Strokes(ReportPdf.Create(document), outcomes));
+    }
+
     [Fact]
     public void Poppler_renders_the_charts_without_complaint()
     {
