@@ -1,4 +1,5 @@
 using Indicators.Core.Attainment;
+using Indicators.Core.Periods;
 using Indicators.Core.Reports;
 
 namespace Indicators.Reports.Export.Tests;
@@ -47,9 +48,19 @@ static class HandBuiltReport
         Women: 86.5m,
         Men: 81.75m,
         GenderNote: null,
-        Forecast: kind == ReportKind.Interim ? new ReportForecast(86.4m, ForecastMethod.YearToDateLevel, AttainmentStatus.PartlyAchieved, "Årets nivå hittills.") : null,
-        InterimForecast: kind == ReportKind.Annual ? new InterimForecast(86.4m, AttainmentStatus.PartlyAchieved, true) : null,
-        Comment: new IndicatorComment("Siffran för augusti är preliminär."));
+        // A forecast as the rules compute it: a decimal with all its digits (the exports round it to the indicator's decimals).
+        Forecast: kind == ReportKind.Interim ? new ReportForecast(ForecastValue, ForecastMethod.YearToDateLevel, AttainmentStatus.PartlyAchieved, "Årets nivå hittills.") : null,
+        InterimForecast: kind == ReportKind.Annual ? new InterimForecast(ForecastValue, AttainmentStatus.PartlyAchieved, true) : null,
+        Comment: new IndicatorComment("Siffran för augusti är preliminär."),
+        Target: new ReportTarget(kind == ReportKind.Interim ? 2026 : 2025, 90m, null, null, false),
+        History: new ReportHistory(
+            kind == ReportKind.Interim
+                ? [.. Enumerable.Range(2021, 6).Select(y => new ReportPoint(Period.OfJanuaryToAugust(y), 76.5m + (1.55m * (y - 2021))))]
+                : [.. Enumerable.Range(2019, 7).Select(y => new ReportPoint(Period.OfYear(y), 76.51m + (1.29m * (y - 2019))))],
+            [new ReportTarget(2025, 88m, null, null, false), new ReportTarget(2026, 90m, null, null, false), new ReportTarget(2027, 92m, null, null, false)]));
+
+    /// <summary>The waiting-time forecast with the 28 decimals a computed decimal carries.</summary>
+    public const decimal ForecastValue = 86.43333333333333333333333333m;
 
     public static ReportIndicator Costs(ReportKind kind) => new(
         IndicatorId: 12,
@@ -72,7 +83,11 @@ static class HandBuiltReport
         GenderNote: null,
         Forecast: kind == ReportKind.Interim ? new ReportForecast(null, null, AttainmentStatus.NotAssessable, "Ingen prognos.") : null,
         InterimForecast: null,
-        Comment: IndicatorComment.Empty);
+        Comment: IndicatorComment.Empty,
+        Target: new ReportTarget(kind == ReportKind.Interim ? 2026 : 2025, -335m, null, null, true),
+        History: new ReportHistory(
+            [.. Enumerable.Range(2021, 5).Select(y => new ReportPoint(Period.OfYear(y), -250m - (40.5m * (y - 2021))))],
+            [new ReportTarget(2025, -335m, null, null, true), new ReportTarget(2026, -300m, null, null, true)]));
 
     public static ReportIndicator Satisfaction() => new(
         IndicatorId: 13,

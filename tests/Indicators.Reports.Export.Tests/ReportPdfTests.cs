@@ -131,7 +131,7 @@ public class ReportPdfTests
     {
         var document = HandBuiltReport.Document();
         var goal = document.Goals.First();
-        var many = Enumerable.Range(1, 70).Select(i => HandBuiltReport.Waiting(ReportKind.Interim) with { IndicatorId = 1000 + i, Name = $"Indikator nummer {i}", Comment = IndicatorComment.Empty }).ToList();
+        var many = Enumerable.Range(1, 70).Select(i => HandBuiltReport.Waiting(ReportKind.Interim) with { IndicatorId = 1000 + i, Name = $"Indikator nummer {i}", Comment = IndicatorComment.Empty, History = null }).ToList();
         document = document with { Areas = [document.Areas[0] with { Goals = [goal with { Indicators = many }] }] };
 
         var pages = PdfPages(ReportPdf.Create(document));

@@ -69,14 +69,16 @@ public class ReportWorkbookTests
         Assert.Equal("2.1", Column(indicators, row, "Mål"));
         Assert.Equal("Andel patienter som fått besök inom 90 dagar", Column(indicators, row, "Indikator"));
         Assert.Equal("%", Column(indicators, row, "Enhet"));
-        Assert.Equal("90,0 %", Column(indicators, row, "Målvärde"));
-        Assert.Equal(84.25d, Column(indicators, row, "Utfall"));
-        Assert.Equal("#,##0.0", Cell(indicators, row, "Utfall").NumberFormat);
+        Assert.Equal(90d, Column(indicators, row, "Målvärde"));
+        Assert.Equal("Nej", Column(indicators, row, "Målvärdet är ett exempel"));
+        Assert.Equal(84.3d, Column(indicators, row, "Utfall"));
+        Assert.Equal("#,##0.0\" %\"", Cell(indicators, row, "Utfall").NumberFormat);
+        Assert.Equal(-5.7d, (double)Column(indicators, row, "Avvikelse mot målvärde")!, 10);
         Assert.Equal("2026 jan–aug", Column(indicators, row, "Period"));
         Assert.Equal("◐ Delvis uppnått", Column(indicators, row, "Status"));
         Assert.Equal("▲ Bättre", Column(indicators, row, "Trend"));
         Assert.Equal(86.5d, Column(indicators, row, "Kvinnor"));
-        Assert.Equal(81.75d, Column(indicators, row, "Män"));
+        Assert.Equal(81.8d, Column(indicators, row, "Män"));
         Assert.Equal(86.4d, Column(indicators, row, "Prognos helår"));
         Assert.Equal("Årets nivå hittills", Column(indicators, row, "Prognosmetod"));
         Assert.Equal("◐ Delvis uppnått", Column(indicators, row, "Prognosstatus"));
@@ -84,8 +86,9 @@ public class ReportWorkbookTests
 
         var costs = indicators[2];
         Assert.Equal(-412d, Column(indicators, costs, "Utfall"));
-        Assert.Equal("#,##0", Cell(indicators, costs, "Utfall").NumberFormat);
-        Assert.Equal("−335 mnkr (exempel)", Column(indicators, costs, "Målvärde"));
+        Assert.Equal("#,##0\" mnkr\"", Cell(indicators, costs, "Utfall").NumberFormat);
+        Assert.Equal(-335d, Column(indicators, costs, "Målvärde"));
+        Assert.Equal("Ja", Column(indicators, costs, "Målvärdet är ett exempel"));
         Assert.Equal("2025 (senast publicerade)", Column(indicators, costs, "Period"));
         Assert.Null(Column(indicators, costs, "Kvinnor"));
 
@@ -109,7 +112,7 @@ public class ReportWorkbookTests
         Assert.Equal("–", Column(goals, goals[2], "Delårsrapportens bedömning"));
         var indicators = sheets["Indikatorer"];
         Assert.Equal(86.4d, Column(indicators, indicators[1], "Delårsrapportens prognos"));
-        Assert.Equal(-2.15d, (double)Column(indicators, indicators[1], "Avvikelse mot prognos")!, 10);
+        Assert.Equal(-2.1d, (double)Column(indicators, indicators[1], "Avvikelse mot prognos")!, 10);
         Assert.Equal("◐ Delvis uppnått", Column(indicators, indicators[1], "Delårsprognosens status"));
         Assert.DoesNotContain(indicators[0], c => c.Value as string == "Prognos helår");
     }
@@ -127,10 +130,10 @@ public class ReportWorkbookTests
         var row = Assert.Single(changes.Skip(1));
         Assert.Equal("2.1", Column(changes, row, "Mål"));
         Assert.Equal("Utfall", Column(changes, row, "Uppgift"));
-        Assert.Equal(84.25d, Column(changes, row, "Värde då"));
+        Assert.Equal(84.3d, Column(changes, row, "Värde då"));
         Assert.Equal(79.5d, Column(changes, row, "Värde nu"));
-        Assert.Equal(-4.75d, Column(changes, row, "Ändring"));
-        Assert.Equal("#,##0.0", Cell(changes, row, "Ändring").NumberFormat);
+        Assert.Equal(-4.8d, (double)Column(changes, row, "Ändring")!, 10);
+        Assert.Equal("+#,##0.0\" p.e.\";-#,##0.0\" p.e.\";0.0\" p.e.\"", Cell(changes, row, "Ändring").NumberFormat);
         Assert.Equal("✕ Ej uppnått", Column(changes, row, "Status nu"));
         Assert.DoesNotContain("Revideringar", Workbook(ReportWorkbook.Create(HandBuiltReport.Document(state: ReportState.Finalised), new ReportRevision(5, []))).Keys);
     }

@@ -88,7 +88,8 @@ public static class ReportBuilder
                 standing.Status.Status, standing.Status.Explanation,
                 standing.Trend?.Trend ?? Trend.NotAssessable, standing.Trend?.Explanation,
                 women, men, genderNote, forecast, interimForecast,
-                inputs.Comments.GetValueOrDefault(indicator.Id) ?? IndicatorComment.Empty);
+                inputs.Comments.GetValueOrDefault(indicator.Id) ?? IndicatorComment.Empty,
+                ReportTargetOf(target), HistoryOf(indicator, standing));
         }
 
         var areas = plan.GoalAreas
@@ -134,6 +135,16 @@ public static class ReportBuilder
             })],
         };
     }
+
+    static ReportTarget? ReportTargetOf(TargetValue? target) =>
+        target is { Value: not null } or { BandMin: not null, BandMax: not null }
+            ? new ReportTarget(target.Year, target.Value, target.BandMin, target.BandMax, target.IsExample)
+            : null;
+
+    /// <summary>The chart's series: the outcomes of the judged outcome's kind up to it, and every year's målvärde.</summary>
+    static ReportHistory HistoryOf(IndicatorOverview indicator, FollowUp.PeriodStanding standing) => new(
+        [.. standing.Recent.Where(o => o.UsableValue is not null).Select(o => new ReportPoint(o.Period, o.UsableValue!.Value))],
+        [.. indicator.Targets.Where(t => t.Gender is null).OrderBy(t => t.Year).Select(ReportTargetOf).OfType<ReportTarget>()]);
 
     /// <summary>"90 %", "2,0–3,0 %" or "Inget målvärde".</summary>
     public static string TargetText(TargetValue? target, IndicatorOverview indicator)

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Indicators.Core.Attainment;
+using Indicators.Core.Periods;
 
 namespace Indicators.Core.Reports;
 
@@ -101,6 +102,8 @@ public sealed record GoalTexts(
 /// <remarks><c>GenderNote</c>: Says when a gender-split indicator lacks K or M.</remarks>
 /// <remarks><c>Forecast</c>: In a delårsrapport: the year-end forecast.</remarks>
 /// <remarks><c>InterimForecast</c>: In an årsrapport: the forecast the same year's delårsrapport made, to compare with.</remarks>
+/// <remarks><c>Target</c>: The year's målvärde as numbers (what <c>TargetText</c> shows), for the exports to compute with.</remarks>
+/// <remarks><c>History</c>: What the exports' chart draws. Both are null in a snapshot frozen before they were added.</remarks>
 public sealed record ReportIndicator(
     int IndicatorId,
     string Code,
@@ -122,7 +125,37 @@ public sealed record ReportIndicator(
     string? GenderNote,
     ReportForecast? Forecast,
     InterimForecast? InterimForecast,
-    IndicatorComment Comment);
+    IndicatorComment Comment,
+    ReportTarget? Target = null,
+    ReportHistory? History = null);
+
+/// <summary>A year's målvärde as numbers: a <see cref="Value"/>, or a band from <see cref="BandMin"/> to <see cref="BandMax"/>.</summary>
+public sealed record ReportTarget(int Year, decimal? Value, decimal? BandMin, decimal? BandMax, bool IsExample)
+{
+    public bool IsBand => Value is null && BandMin is not null && BandMax is not null;
+
+    /// <summary>
+    /// How far a value lies from the målvärde: value − målvärde; for a band the distance past its nearer edge (0 inside).
+    /// Null without a value or a målvärde.
+    /// </summary>
+    public decimal? Difference(decimal? value) => (value, this) switch
+    {
+        (null, _) => null,
+        ({ } v, { Value: { } target }) => v - target,
+        ({ } v, { BandMin: { } min, BandMax: { } max }) => v < min ? v - min : v > max ? v - max : 0,
+        _ => null,
+    };
+}
+
+/// <summary>
+/// An indicator's outcomes and målvärden as the exports' chart draws them: the judged outcome's kind of period up to it
+/// (<see cref="FollowUp.PeriodStanding.Recent"/>: two years of months or eight of other periods), and the plan's målvärde
+/// for each year.
+/// </summary>
+public sealed record ReportHistory(IReadOnlyList<ReportPoint> Outcomes, IReadOnlyList<ReportTarget> Targets);
+
+/// <summary>An outcome of a period.</summary>
+public sealed record ReportPoint(Period Period, decimal Value);
 
 /// <summary>A year-end forecast and how it stands against the year's målvärde.</summary>
 public sealed record ReportForecast(decimal? Value, ForecastMethod? Method, AttainmentStatus Status, string Explanation);

@@ -11,8 +11,41 @@ public enum ExcelStyle
     Number,
 }
 
-/// <summary>One cell: text, or a number shown with <see cref="Decimals"/> decimals (an empty cell when both are null).</summary>
-public sealed record ExcelCell(string? Text, decimal? Number = null, ExcelStyle Style = ExcelStyle.Text, int Decimals = 0)
+/// <summary>
+/// How a number is written and shown: rounded to <see cref="Decimals"/> (half away from zero, as the app shows it), with
+/// <see cref="Unit"/> after it ("84,3 %", "−412 mnkr") and, for a difference, always with its sign ("+2,1 p.e.").
+/// The value stays a plain number: a percent is stored as 84.3, not 0.843.
+/// </summary>
+public sealed record ExcelNumberFormat(int Decimals, string Unit = "", bool ShowsSign = false)
+{
+    /// <summary>A difference of two percentages is in procentenheter, not per cent.</summary>
+    public const string PercentagePoints = "p.e.";
+
+    /// <summary>The format of a difference between two values of <paramref name="unit"/>: signed, "%" becoming "p.e.".</summary>
+    public static ExcelNumberFormat Difference(int decimals, string unit) =>
+        new(decimals, unit.Trim() == "%" ? PercentagePoints : unit, ShowsSign: true);
+
+    /// <summary>
+    /// The format code, in Excel's locale-independent notation ("#,##0.0" shows as "1 234,5" in Swedish Excel), the unit
+    /// quoted so that "%" is text and not Excel's ×100: <c>#,##0.0" %"</c>; signed: <c>+#,##0.0" p.e.";-#,##0.0" p.e.";0.0" p.e."</c>.
+    /// </summary>
+    public string Code
+    {
+        get
+        {
+            var fraction = Decimals > 0 ? "." + new string('0', Decimals) : "";
+            var unit = Unit.Replace("\"", "", StringComparison.Ordinal).Trim();
+            var suffix = unit.Length == 0 ? "" : $"\" {unit}\"";
+            var number = $"#,##0{fraction}{suffix}";
+            return ShowsSign ? $"+{number};-{number};0{fraction}{suffix}" : number;
+        }
+    }
+
+    public decimal Round(decimal value) => Math.Round(value, Math.Clamp(Decimals, 0, 28), MidpointRounding.AwayFromZero);
+}
+
+/// <summary>One cell: text, or a number written and shown as <see cref="Format"/> says (an empty cell when both are null).</summary>
+public sealed record ExcelCell(string? Text, decimal? Number = null, ExcelStyle Style = ExcelStyle.Text, ExcelNumberFormat? Format = null)
 {
     public static ExcelCell Empty { get; } = new(Text: null);
 
@@ -21,8 +54,15 @@ public sealed record ExcelCell(string? Text, decimal? Number = null, ExcelStyle 
     /// <summary>A wrapped text cell; empty when the text is.</summary>
     public static ExcelCell Wrapped(string? text) => new(string.IsNullOrEmpty(text) ? null : text, null, ExcelStyle.Wrapped);
 
-    /// <summary>A numeric cell formatted with <paramref name="decimals"/> decimals; empty when there is no value.</summary>
-    public static ExcelCell Of(decimal? value, int decimals) => new(null, value, ExcelStyle.Number, decimals);
+    /// <summary>A numeric cell rounded to and shown with <paramref name="decimals"/> decimals; empty when there is no value.</summary>
+    public static ExcelCell Of(decimal? value, int decimals) => Of(value, new ExcelNumberFormat(decimals));
+
+    /// <summary>A numeric cell rounded and shown as <paramref name="format"/> says; empty when there is no value.</summary>
+    public static ExcelCell Of(decimal? value, ExcelNumberFormat format)
+    {
+        ArgumentNullException.ThrowIfNull(format);
+        return new(null, value is { } v ? format.Round(v) : null, ExcelStyle.Number, format);
+    }
 }
 
 /// <summary>

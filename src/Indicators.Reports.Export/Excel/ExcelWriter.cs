@@ -6,14 +6,12 @@ using DocumentFormat.OpenXml.Spreadsheet;
 namespace Indicators.Reports.Export.Excel;
 
 /// <summary>
-/// Writes <see cref="ExcelSheet"/>s as an .xlsx workbook with the Open XML SDK: shared strings, numbers as numbers with
-/// their decimals as a number format, a bold frozen header row with a filter, wrapped long texts and column widths fitted
-/// to the content.
+/// Writes <see cref="ExcelSheet"/>s as an .xlsx workbook with the Open XML SDK: shared strings, numbers as numbers
+/// rounded to their decimals with a number format per <see cref="ExcelNumberFormat"/> (one cell style each), a bold
+/// frozen header row with a filter, wrapped long texts and column widths fitted to the content.
 /// </summary>
 public static class ExcelWriter
 {
-    /// <summary>Decimals a number format exists for; more are shown with the last.</summary>
-    const int MaxDecimals = 6;
 
     const double MinWidth = 8;
     const double DefaultMaxWidth = 50;
@@ -35,8 +33,9 @@ public static class ExcelWriter
         {
             var workbookPart = document.AddWorkbookPart();
             workbookPart.Workbook = new Workbook();
+            var numberFormats = NumberFormats(sheets);
             var styles = workbookPart.AddNewPart<WorkbookStylesPart>();
-            styles.Stylesheet = Stylesheet();
+            styles.Stylesheet = Stylesheet(numberFormats);
             var strings = new SharedStrings();
             var sheetList = new Sheets();
             var definedNames = new DefinedNames();
@@ -44,7 +43,7 @@ public static class ExcelWriter
             {
                 var sheet = sheets[i];
                 var part = workbookPart.AddNewPart<WorksheetPart>();
-                part.Worksheet = Worksheet(sheet, strings, out var filterRange);
+                part.Worksheet = Worksheet(sheet, strings, numberFormats, out var filterRange);
                 sheetList.Append(new Sheet { Id = workbookPart.GetIdOfPart(part), SheetId = (uint)(i + 1), Name = sheet.Name });
                 if (filterRange is not null)
                 {
@@ -71,7 +70,7 @@ public static class ExcelWriter
         return stream.ToArray();
     }
 
-    static Worksheet Worksheet(ExcelSheet sheet, SharedStrings strings, out string? filterRange)
+    static Worksheet Worksheet(ExcelSheet sheet, SharedStrings strings, Dictionary<string, uint> numberFormats, out string? filterRange)
     {
         var columnCount = sheet.Rows.Count == 0 ? 0 : sheet.Rows.Max(r => r.Count);
         var worksheet = new Worksheet();
@@ -108,7 +107,7 @@ public static class ExcelWriter
             var cells = sheet.Rows[r];
             for (var c = 0; c < cells.Count; c++)
             {
-                if (Cell(cells[c], Reference(c, r + 1), strings) is { } cell)
+                if (Cell(cells[c], Reference(c, r + 1), strings, numberFormats) is { } cell)
                 {
                     row.Append(cell);
                 }
@@ -126,16 +125,28 @@ public static class ExcelWriter
         return worksheet;
     }
 
-    static Cell? Cell(ExcelCell cell, string reference, SharedStrings strings)
+    /// <summary>Every distinct number format of the sheets → its cell style index (after the fixed styles).</summary>
+    static Dictionary<string, uint> NumberFormats(IReadOnlyList<ExcelSheet> sheets) => sheets
+        .SelectMany(s => s.Rows).SelectMany(r => r)
+        .Select(c => FormatOf(c).Code)
+        .Distinct(StringComparer.Ordinal)
+        .Select((code, i) => (code, index: FirstNumberFormat + (uint)i))
+        .ToDictionary(p => p.code, p => p.index, StringComparer.Ordinal);
+
+    static ExcelNumberFormat FormatOf(ExcelCell cell) => cell.Format ?? new ExcelNumberFormat(0);
+
+    static Cell? Cell(ExcelCell cell, string reference, SharedStrings strings, Dictionary<string, uint> numberFormats)
     {
         if (cell.Number is { } number)
         {
+            // Rounded here too, so no cell carries a computed decimal's 28 digits however it was made.
+            var format = FormatOf(cell);
             return new Cell
             {
                 CellReference = reference,
                 DataType = CellValues.Number,
-                CellValue = new CellValue(number.ToString(CultureInfo.InvariantCulture)),
-                StyleIndex = FirstNumberFormat + (uint)Math.Clamp(cell.Decimals, 0, MaxDecimals),
+                CellValue = new CellValue(format.Round(number).ToString(CultureInfo.InvariantCulture)),
+                StyleIndex = numberFormats[format.Code],
             };
         }
 
@@ -159,7 +170,6 @@ public static class ExcelWriter
         ExcelStyle.Header => HeaderFormat,
         ExcelStyle.Title => TitleFormat,
         ExcelStyle.Bold => BoldFormat,
-        ExcelStyle.Number => FirstNumberFormat,
         _ => TextFormat,
     };
 
@@ -168,13 +178,18 @@ public static class ExcelWriter
     {
         var longest = sheet.Rows
             .Where(r => column < r.Count && r[column].Style != ExcelStyle.Title)
-            .Select(r => r[column] is { Number: { } n } cell ? n.ToString("N" + cell.Decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture).Length
+            .Select(r => r[column] is { Number: { } n } cell ? ShownLength(n, FormatOf(cell))
                 : (r[column].Text ?? "").Split('\n').Max(l => l.Length))
             .DefaultIfEmpty(0)
             .Max();
         var max = sheet.MaxWidths.GetValueOrDefault(column, DefaultMaxWidth);
         return Math.Round(Math.Clamp(longest * 1.1 + 2, MinWidth, max), 1);
     }
+
+    /// <summary>How many characters a number takes as its format shows it: "+1 234,5 p.e.".</summary>
+    static int ShownLength(decimal value, ExcelNumberFormat format) =>
+        format.Round(value).ToString("N" + format.Decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture).Length
+        + (format.ShowsSign && value > 0 ? 1 : 0) + (format.Unit.Length > 0 ? format.Unit.Length + 1 : 0);
 
     /// <summary>Characters XML 1.0 cannot hold (control characters other than tab and line breaks) are left out.</summary>
     static string Clean(string text) =>
@@ -201,7 +216,7 @@ public static class ExcelWriter
         return $"${r[..split]}${r[split..]}";
     }));
 
-    static Stylesheet Stylesheet()
+    static Stylesheet Stylesheet(Dictionary<string, uint> numberFormatStyles)
     {
         var numberFormats = new NumberingFormats();
         var cellFormats = new CellFormats(
@@ -214,10 +229,10 @@ public static class ExcelWriter
             },
             new CellFormat { FontId = 2, FillId = 0, BorderId = 0, FormatId = 0, ApplyFont = true },
             new CellFormat { FontId = 1, FillId = 0, BorderId = 0, FormatId = 0, ApplyFont = true, Alignment = new Alignment { Vertical = VerticalAlignmentValues.Top } });
-        for (var decimals = 0; decimals <= MaxDecimals; decimals++)
+        foreach (var (code, style) in numberFormatStyles.OrderBy(p => p.Value))
         {
-            var id = FirstCustomNumberFormatId + (uint)decimals;
-            numberFormats.Append(new NumberingFormat { NumberFormatId = id, FormatCode = decimals == 0 ? "#,##0" : "#,##0." + new string('0', decimals) });
+            var id = FirstCustomNumberFormatId + (style - FirstNumberFormat);
+            numberFormats.Append(new NumberingFormat { NumberFormatId = id, FormatCode = code });
             cellFormats.Append(new CellFormat
             {
                 NumberFormatId = id, FontId = 0, FillId = 0, BorderId = 0, FormatId = 0, ApplyNumberFormat = true,

@@ -7,7 +7,7 @@ namespace Indicators.Reports.Export.Excel;
 /// <summary>
 /// A report as an Excel workbook in Swedish, every table of it: "Sammanfattning" (what the report is, its state and the
 /// goals counted by assessment), "Mål" (each goal's suggested and own assessment with the nämnd's texts) and "Indikatorer"
-/// (each indicator with målvärde, utfall as a number, status, trend, K/M, forecast and comment).
+/// (each indicator with målvärde, utfall, the difference, status, trend, K/M, forecast and comment; every figure a number).
 /// </summary>
 public static class ReportWorkbook
 {
@@ -15,7 +15,9 @@ public static class ReportWorkbook
 
     static readonly string[] InterimGoalColumns = ["Delårsrapportens bedömning", "Delårsrapportens bedömning avser"];
     static readonly string[] RegionGoalColumns = ["Nämndens rapport"];
-    static readonly string[] ForecastColumns = ["Prognos helår", "Prognosmetod", "Prognosstatus"];
+    static readonly string[] TargetColumns = ["Målvärde"];
+    static readonly string[] BandColumns = ["Målintervall från", "Målintervall till"];
+    static readonly string[] ForecastColumns = ["Prognos helår", "Prognosens avvikelse mot målvärde", "Prognosmetod", "Prognosstatus"];
     static readonly string[] InterimForecastColumns = ["Delårsrapportens prognos", "Avvikelse mot prognos", "Delårsprognosens status"];
 
     /// <summary>
@@ -40,15 +42,18 @@ public static class ReportWorkbook
         sheet.AddHeader("Mål", "Indikator", "Uppgift", "Period då", "Värde då", "Period nu", "Värde nu", "Ändring", "Status då", "Status nu", "Beskrivning");
         foreach (var change in revision.Changes)
         {
+            var shown = new ExcelNumberFormat(change.Decimals, change.Unit);
+            var before = change.Before is { } b ? shown.Round(b) : (decimal?)null;
+            var now = change.Now is { } n ? shown.Round(n) : (decimal?)null;
             sheet.Add(
                 ExcelCell.Of(change.GoalCode),
                 ExcelCell.Wrapped(change.IndicatorName),
                 ExcelCell.Of(change.What),
                 ExcelCell.Of(change.PeriodBefore ?? ""),
-                ExcelCell.Of(change.Before, change.Decimals),
+                ExcelCell.Of(before, shown),
                 ExcelCell.Of(change.PeriodNow ?? ""),
-                ExcelCell.Of(change.Now, change.Decimals),
-                ExcelCell.Of(change.Change, change.Decimals),
+                ExcelCell.Of(now, shown),
+                ExcelCell.Of(change.Change is null ? null : now - before, ExcelNumberFormat.Difference(change.Decimals, change.Unit)),
                 ExcelCell.Of(change.StatusBefore.Label()),
                 ExcelCell.Of(change.StatusNow.Label()),
                 ExcelCell.Wrapped(change.Describe()));
@@ -141,9 +146,15 @@ public static class ReportWorkbook
     static ExcelSheet Indicators(ReportDocument document)
     {
         var kind = document.Header.Kind;
+        var indicators = document.Goals.SelectMany(g => g.Indicators).ToList();
+        var bands = indicators.Any(i => i.Target is { IsBand: true });
+        var points = indicators.Any(i => i.Target is not { IsBand: true });
         var sheet = new ExcelSheet("Indikatorer");
         sheet.AddHeader([
-            "Målområde", "Mål", "Indikator", "Enhet", "Målvärde", "Utfall", "Period", "Status", "Trend", "Kvinnor", "Män",
+            "Målområde", "Mål", "Indikator", "Enhet",
+            .. points ? TargetColumns : [],
+            .. bands ? BandColumns : [],
+            "Målvärdet är ett exempel", "Utfall", "Avvikelse mot målvärde", "Period", "Status", "Trend", "Kvinnor", "Män",
             "Anmärkning K/M",
             .. kind == ReportKind.Interim ? ForecastColumns : [],
             .. kind == ReportKind.Annual ? InterimForecastColumns : [],
@@ -155,49 +166,78 @@ public static class ReportWorkbook
             {
                 foreach (var indicator in goal.Indicators)
                 {
-                    sheet.Rows.Add(IndicatorRow(kind, area, goal, indicator));
+                    sheet.Rows.Add(IndicatorRow(kind, area, goal, indicator, points, bands));
                 }
             }
         }
 
+        var headers = sheet.Rows[0].Select(c => c.Text).ToList();
         sheet.MaxWidths[0] = 30;
         sheet.MaxWidths[2] = 45;
-        sheet.MaxWidths[11] = 35;
-        sheet.MaxWidths[sheet.Rows[0].Count - 1] = 50;
+        sheet.MaxWidths[headers.IndexOf("Anmärkning K/M")] = 35;
+        sheet.MaxWidths[headers.Count - 1] = 50;
         return sheet;
     }
 
-    static List<ExcelCell> IndicatorRow(ReportKind kind, ReportArea area, ReportGoal goal, ReportIndicator indicator)
+    /// <summary>
+    /// An indicator's row. Every figure is a number rounded to the indicator's decimals and shown with its unit
+    /// (<see cref="ExcelNumberFormat"/>); a difference is taken between the figures as shown, so the sheet adds up, and is
+    /// signed, in procentenheter for a percentage. A målvärde is a value, or a band in the columns of its own.
+    /// </summary>
+    static List<ExcelCell> IndicatorRow(ReportKind kind, ReportArea area, ReportGoal goal, ReportIndicator indicator, bool points, bool bands)
     {
-        var decimals = indicator.Decimals;
+        var shown = new ExcelNumberFormat(indicator.Decimals, indicator.Unit);
+        var difference = ExcelNumberFormat.Difference(indicator.Decimals, indicator.Unit);
+        decimal? Round(decimal? value) => value is { } v ? shown.Round(v) : null;
+        var target = indicator.Target is { } t
+            ? t with { Value = Round(t.Value), BandMin = Round(t.BandMin), BandMax = Round(t.BandMax) }
+            : null;
+        var outcome = Round(indicator.Outcome);
         var cells = new List<ExcelCell>
         {
             ExcelCell.Wrapped(T.Area(area)),
             ExcelCell.Of(goal.Code),
             ExcelCell.Wrapped(indicator.Name),
             ExcelCell.Of(indicator.Unit),
-            ExcelCell.Of(T.Target(indicator)),
-            ExcelCell.Of(indicator.Outcome, decimals),
+        };
+        if (points)
+        {
+            // A report frozen before målvärden were kept as numbers has only their text.
+            cells.Add(target is { IsBand: false } ? ExcelCell.Of(target.Value, shown)
+                : target is null && indicator.TargetText.Length > 0 ? ExcelCell.Of(indicator.TargetText)
+                : ExcelCell.Empty);
+        }
+
+        if (bands)
+        {
+            cells.Add(target is { IsBand: true } ? ExcelCell.Of(target.BandMin, shown) : ExcelCell.Empty);
+            cells.Add(target is { IsBand: true } ? ExcelCell.Of(target.BandMax, shown) : ExcelCell.Empty);
+        }
+
+        cells.AddRange(
+            ExcelCell.Of(target is null ? "" : target.IsExample ? "Ja" : "Nej"),
+            ExcelCell.Of(outcome, shown),
+            ExcelCell.Of(target?.Difference(outcome), difference),
             ExcelCell.Of(T.OutcomePeriod(indicator)),
             ExcelCell.Of(indicator.Status.Label()),
             ExcelCell.Of(T.Trend(indicator.Trend)),
-            ExcelCell.Of(indicator.Women, decimals),
-            ExcelCell.Of(indicator.Men, decimals),
-            ExcelCell.Wrapped(indicator.GenderNote),
-        };
+            ExcelCell.Of(indicator.Women, shown),
+            ExcelCell.Of(indicator.Men, shown),
+            ExcelCell.Wrapped(indicator.GenderNote));
         if (kind == ReportKind.Interim)
         {
             var forecast = indicator.Forecast;
-            cells.Add(ExcelCell.Of(forecast?.Value, decimals));
+            cells.Add(ExcelCell.Of(forecast?.Value, shown));
+            cells.Add(ExcelCell.Of(target?.Difference(Round(forecast?.Value)), difference));
             cells.Add(ExcelCell.Wrapped(forecast?.Method?.SwedishName() ?? ""));
             cells.Add(ExcelCell.Of(forecast is null ? "" : forecast.Status.Label()));
         }
         else
         {
-            var interim = indicator.InterimForecast;
-            cells.Add(ExcelCell.Of(interim?.Value, decimals));
-            cells.Add(ExcelCell.Of(indicator.Outcome - interim?.Value, decimals));
-            cells.Add(ExcelCell.Of(interim is null ? "" : interim.Status.Label()));
+            var interim = Round(indicator.InterimForecast?.Value);
+            cells.Add(ExcelCell.Of(interim, shown));
+            cells.Add(ExcelCell.Of(outcome - interim, difference));
+            cells.Add(ExcelCell.Of(indicator.InterimForecast is { } made ? made.Status.Label() : ""));
         }
 
         cells.Add(ExcelCell.Wrapped(indicator.Comment.Text));

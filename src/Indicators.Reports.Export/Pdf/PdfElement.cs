@@ -16,6 +16,12 @@ public sealed class PdfElement
 
     public string? Scope { get; }
 
+    /// <summary>A figure's text alternative (/Alt): what a screen reader reads instead of the drawing.</summary>
+    public string? Alt { get; set; }
+
+    /// <summary>A figure's bounding box on its page, in PDF coordinates (left, bottom, right, top).</summary>
+    public (double Left, double Bottom, double Right, double Top)? BoundingBox { get; set; }
+
     internal PdfElement? Parent { get; private set; }
 
     internal ElementKids Kids => kids ??= new ElementKids(this);

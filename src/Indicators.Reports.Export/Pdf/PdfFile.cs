@@ -207,6 +207,16 @@ public sealed class PdfFile
                 _ => throw new InvalidOperationException("A structure element's kid is an element or marked content."),
             }));
             var attributes = element.Scope is null ? "" : $" /A << /O /Table /Scope /{element.Scope} >>";
+            if (element.BoundingBox is { } box)
+            {
+                attributes += Invariant($" /A << /O /Layout /Placement /Block /BBox [{box.Left:0.##} {box.Bottom:0.##} {box.Right:0.##} {box.Top:0.##}] >>");
+            }
+
+            if (element.Alt is { } alt)
+            {
+                attributes += $" /Alt {TextString(alt)}";
+            }
+
             set(number, $"<< /Type /StructElem /S /{element.Type} /P {parent} 0 R /K [{kids}]{attributes} >>");
         }
 

@@ -222,6 +222,39 @@ public sealed class PdfLayout
         Y += 6;
     }
 
+    /// <summary>
+    /// Figures side by side in <paramref name="columns"/> columns (a row of fewer keeps the column width), <paramref name="height"/>
+    /// points tall, never split over pages: each is tagged as a Figure with its text alternative and bounding box, and
+    /// everything it draws is one run of that Figure's content.
+    /// </summary>
+    public void Figures(IReadOnlyList<PdfFigure> figures, double height, int columns)
+    {
+        ArgumentNullException.ThrowIfNull(figures);
+        if (figures.Count == 0)
+        {
+            return;
+        }
+
+        EnsureSpace(height);
+        columns = Math.Max(columns, figures.Count);
+        var width = (Width - (BoxGap * (columns - 1))) / columns;
+        for (var i = 0; i < figures.Count; i++)
+        {
+            var x = Margin + (i * (width + BoxGap));
+            var element = document.Tag("Figure");
+            element.Alt = figures[i].Alt;
+            element.BoundingBox = (x, page.Height - Y - height, x + width, page.Height - Y);
+            var box = new PdfFigureBox(this, page, x, Y, width, height);
+            page.Marked(element, () => figures[i].Draw(box));
+        }
+
+        Y += height + BoxGap;
+    }
+
+    /// <summary>Text in a figure (inside its marked content), through the same fonts and fallback as the rest.</summary>
+    internal void FigureText(PdfCanvas canvas, string text, PdfFont font, double x, double baseline, PdfColor color) =>
+        DrawText(canvas, ReportFonts.Printable(text), font, x, baseline, color, element: null);
+
     /// <summary>Puts the footer on every page: a line, <paramref name="footer"/> on the left and "Sida i av N" on the right.</summary>
     public void Finish(string footer)
     {

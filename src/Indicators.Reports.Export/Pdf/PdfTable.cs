@@ -17,3 +17,35 @@ public sealed record PdfTable(IReadOnlyList<PdfColumn> Columns, IReadOnlyList<IR
 
 /// <summary>One box of a row of boxes: a small label, a value in bold, and an optional note under them.</summary>
 public sealed record PdfBox(string Label, string Value, string? Note = null);
+
+/// <summary>A drawing to place with <see cref="PdfLayout.Figures"/>: its text alternative and how it draws into its box.</summary>
+public sealed record PdfFigure(string Alt, Action<PdfFigureBox> Draw);
+
+/// <summary>The box a figure draws in (points from the page's top left) and the means to draw there.</summary>
+public sealed class PdfFigureBox
+{
+    readonly PdfLayout layout;
+
+    internal PdfFigureBox(PdfLayout layout, PdfCanvas canvas, double x, double y, double width, double height)
+    {
+        this.layout = layout;
+        Canvas = canvas;
+        X = x;
+        Y = y;
+        Width = width;
+        Height = height;
+    }
+
+    public PdfCanvas Canvas { get; }
+
+    public double X { get; }
+
+    public double Y { get; }
+
+    public double Width { get; }
+
+    public double Height { get; }
+
+    public void Text(string text, PdfFont font, double x, double baseline, PdfColor color) =>
+        layout.FigureText(Canvas, text, font, x, baseline, color);
+}

@@ -137,6 +137,12 @@ public static class ReportPdf
                 layout.Paragraph($"{name}: {text}", size: layout.TableSize + 0.5, indent: 8);
             }
         }
+
+        // Each indicator's chart, two side by side.
+        foreach (var pair in goal.Indicators.Where(IndicatorChart.HasChart).Chunk(2))
+        {
+            layout.Figures([.. pair.Select(i => IndicatorChart.Figure(header, i))], IndicatorChart.Height, columns: 2);
+        }
     }
 
     /// <summary>The nämnd's assessment beside the suggested one (and in an årsrapport the delårsrapport's), text and shape.</summary>

@@ -91,8 +91,11 @@ public class ReportExportEndpointTests : IAsyncLifetime
         return await response.Content.ReadAsByteArrayAsync();
     }
 
-    /// <summary>A numeric cell holds the value (to a double's precision; decimal → double conversion may differ in the last bit).</summary>
-    static void AssertNumber(decimal? expected, object? cell)
+    /// <summary>
+    /// A numeric cell holds the value rounded to the indicator's decimals as the app shows it (to a double's precision;
+    /// decimal → double conversion may differ in the last bit).
+    /// </summary>
+    static void AssertNumber(decimal? expected, int decimals, object? cell)
     {
         if (expected is not { } value)
         {
@@ -100,7 +103,7 @@ public class ReportExportEndpointTests : IAsyncLifetime
             return;
         }
 
-        Assert.Equal((double)value, Assert.IsType<double>(cell), 9);
+        Assert.Equal((double)Math.Round(value, decimals, MidpointRounding.AwayFromZero), Assert.IsType<double>(cell), 9);
     }
 
     [Fact]
@@ -144,14 +147,19 @@ public class ReportExportEndpointTests : IAsyncLifetime
         {
             Assert.Equal(goal.Code, Column(indicators, row, "Mål"));
             Assert.Equal(indicator.Name, Column(indicators, row, "Indikator"));
-            AssertNumber(indicator.Outcome, Column(indicators, row, "Utfall"));
+            AssertNumber(indicator.Outcome, indicator.Decimals, Column(indicators, row, "Utfall"));
             if (indicator.Outcome is not null)
             {
-                Assert.Equal(indicator.Decimals == 0 ? "#,##0" : "#,##0." + new string('0', indicator.Decimals), Cell(indicators, row, "Utfall").NumberFormat);
+                var unit = indicator.Unit.Length == 0 ? "" : $"\" {indicator.Unit}\"";
+                Assert.Equal((indicator.Decimals == 0 ? "#,##0" : "#,##0." + new string('0', indicator.Decimals)) + unit, Cell(indicators, row, "Utfall").NumberFormat);
             }
 
             Assert.Equal(indicator.Status.Label(), Column(indicators, row, "Status"));
-            AssertNumber(indicator.Forecast?.Value, Column(indicators, row, "Prognos helår"));
+            AssertNumber(indicator.Forecast?.Value, indicator.Decimals, Column(indicators, row, "Prognos helår"));
+            if (indicator.Target is { IsBand: false } target)
+            {
+                AssertNumber(target.Value, indicator.Decimals, Column(indicators, row, "Målvärde"));
+            }
         }
 
         var comment = await connection.ExecuteScalarAsync<string>(
@@ -268,9 +276,9 @@ public class ReportExportEndpointTests : IAsyncLifetime
         var changes = after["Revideringar"];
         var outcome = Assert.Single(changes.Skip(1), r => Column(changes, r, "Uppgift") as string == "Utfall");
         Assert.Equal(shown.Name, Column(changes, outcome, "Indikator"));
-        AssertNumber(shown.Outcome, Column(changes, outcome, "Värde då"));
-        AssertNumber(shown.Outcome + 5, Column(changes, outcome, "Värde nu"));
-        AssertNumber(5m, Column(changes, outcome, "Ändring"));
+        AssertNumber(shown.Outcome, shown.Decimals, Column(changes, outcome, "Värde då"));
+        AssertNumber(shown.Outcome + 5, shown.Decimals, Column(changes, outcome, "Värde nu"));
+        AssertNumber(5m, shown.Decimals, Column(changes, outcome, "Ändring"));
 
         var pdf = PdfText(await DownloadAsync(client, $"/rapporter/{interim}/namnd/{hsn}/export.pdf", "application/pdf", "Delårsrapport 2026 – Hälso- och sjukvårdsnämnden.pdf"));
         Assert.Contains(Words($"Reviderade uppgifter {revision.Summary}"), pdf, StringComparison.Ordinal);
