@@ -104,7 +104,7 @@ public class SubmittedReportTests : IAsyncLifetime
         Assert.Equal(("92,0\u00A0%", submitted.Status, submitted.Forecast?.Status), (shown.TargetText, shown.Status, shown.Forecast?.Status));
         var target = Assert.Single(underReview.Revision!.Changes, c => c.What == "Målvärde");
         Assert.Equal((Telephone, "92,0\u00A0% → 93,0\u00A0%"), (submitted.Code, target.Describe()));
-        Assert.StartsWith("Uppgifterna har ändrats sedan rapporten skickades till granskning: 1 av ", underReview.Revision.Summary, StringComparison.Ordinal);
+        Assert.StartsWith("Uppgifterna har reviderats sedan rapporten skickades till granskning: 1 av ", underReview.Revision.Summary, StringComparison.Ordinal);
 
         // Finalising freezes the figures that were reviewed, and the change stays visible beside them.
         await FinaliseAsync();
