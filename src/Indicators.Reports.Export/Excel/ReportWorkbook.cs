@@ -19,8 +19,8 @@ public static class ReportWorkbook
     static readonly string[] InterimForecastColumns = ["Delårsrapportens prognos", "Avvikelse mot prognos", "Delårsprognosens status"];
 
     /// <summary>
-    /// The workbook of a report; for a finalised nämnd's report with its <paramref name="revision"/> (today's data against
-    /// the frozen figures) the summary says whether data has been revised since, and a sheet "Revideringar" lists each change.
+    /// The workbook of a report; for a submitted or finalised nämnd's report with its <paramref name="revision"/> (today's
+    /// data and plan against its stored figures) the summary says whether data has been revised since, and a sheet "Revideringar" lists each change.
     /// </summary>
     public static byte[] Create(ReportDocument document, ReportRevision? revision = null)
     {
@@ -49,8 +49,8 @@ public static class ReportWorkbook
                 ExcelCell.Of(change.PeriodNow ?? ""),
                 ExcelCell.Of(change.Now, change.Decimals),
                 ExcelCell.Of(change.Change, change.Decimals),
-                ExcelCell.Of(change.StatusBefore.Label()),
-                ExcelCell.Of(change.StatusNow.Label()),
+                ExcelCell.Of(change.HasStatus ? change.StatusBefore.Label() : ""),
+                ExcelCell.Of(change.HasStatus ? change.StatusNow.Label() : ""),
                 ExcelCell.Wrapped(change.Describe()));
         }
 
