@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Dapper;
+using Indicators.Core.Attainment;
 using Indicators.Core.Formatting;
 using Indicators.Core.Observations;
 using Indicators.Core.Reports;
@@ -104,7 +105,14 @@ public class SubmittedReportTests : IAsyncLifetime
         Assert.Equal(("92,0\u00A0%", submitted.Status, submitted.Forecast?.Status), (shown.TargetText, shown.Status, shown.Forecast?.Status));
         var target = Assert.Single(underReview.Revision!.Changes, c => c.What == "Målvärde");
         Assert.Equal((Telephone, "92,0\u00A0% → 93,0\u00A0%"), (submitted.Code, target.Describe()));
+        // As in the issue, the forecast would now be ej uppnått: said beside the figures, not put in their place.
+        var forecast = Assert.Single(underReview.Revision.Changes, c => c.What == "Prognosstatus");
+        Assert.Equal(("Delvis uppnått → Ej uppnått", AttainmentStatus.PartlyAchieved, AttainmentStatus.NotAchieved),
+            (forecast.Describe(), forecast.StatusBefore, forecast.StatusNow));
         Assert.StartsWith("Uppgifterna har reviderats sedan rapporten skickades till granskning: 1 av ", underReview.Revision.Summary, StringComparison.Ordinal);
+        // The whole region's report takes the nämnd's goals as submitted too.
+        var region = (await demo.Queries.GetRegionReportAsync(Interim))!;
+        Assert.Equal("92,0\u00A0%", region.Goals.Where(g => g.CommitteeId == Hsn).SelectMany(g => g.Indicators).First(i => i.Code == Telephone).TargetText);
 
         // Finalising freezes the figures that were reviewed, and the change stays visible beside them.
         await FinaliseAsync();
