@@ -51,6 +51,23 @@ public static class ReportExportTexts
         return $"Fastställd{at}{by}";
     }
 
+    /// <summary>
+    /// When the figures were read and whether they can still change: a nämnd's report keeps the figures it was submitted
+    /// with, and finalising freezes them; the region's report takes each nämnd's as its report has them.
+    /// </summary>
+    public static string DataRead(ReportHeader header)
+    {
+        ArgumentNullException.ThrowIfNull(header);
+        var read = Time(header.DataReadAt);
+        return header switch
+        {
+            { IsRegion: true } => $"Uppgifterna är lästa {read}. Mål från inskickade och fastställda nämndrapporter har de siffror rapporten skickades in med.",
+            { State: ReportState.Finalised } => $"Uppgifterna är lästa {read} och är de som rapporten fastställdes med. Senare inläsningar och planändringar ändrar dem inte.",
+            { State: ReportState.UnderReview } => $"Uppgifterna är lästa {read}, när rapporten skickades till granskning. Det som ändrats sedan redovisas som revidering.",
+            _ => $"Uppgifterna är lästa {read} och kan ändras tills rapporten skickas till granskning.",
+        };
+    }
+
     /// <summary>"Målområde 1 Ett attraktivt Västernorrland"; a prerequisite area goes by its name alone.</summary>
     public static string Area(ReportArea area)
     {

@@ -309,7 +309,7 @@ public class ReportEditorTests : IAsyncLifetime
         var change = Assert.Single(after.Revision!.Changes, c => c.What == "Utfall");
         Assert.Equal((shown.Outcome, shown.Outcome + 5, 5m), (change.Before, change.Now, change.Change));
         Assert.All(after.Revision.Changes, c => Assert.Equal(shown.IndicatorId, c.IndicatorId));
-        Assert.StartsWith($"Uppgifterna har reviderats sedan rapporten fastställdes: {after.Revision.Changes.Count} av ", after.Revision.Summary, StringComparison.Ordinal);
+        Assert.StartsWith($"Uppgifterna har reviderats sedan rapportens siffror lästes: {after.Revision.ValueChanges} av ", after.Revision.Summary, StringComparison.Ordinal);
 
         // The report page hands the view to its interactive render as JSON (Blazor's persisted state, web defaults):
         // it must come back whole, revision included.

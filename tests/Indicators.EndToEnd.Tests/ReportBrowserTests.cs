@@ -241,6 +241,7 @@ public partial class ReportBrowserTests(Browser browser)
         await Assertions.Expect(page.Locator(".report-state-line")).ToContainTextAsync("Under granskning");
         await Assertions.Expect(page.Locator("form.goal-form")).ToHaveCountAsync(0);
         await Assertions.Expect(first.Locator(".goal-texts")).ToContainTextAsync("Väntetiderna är fortsatt för långa");
+        await Assertions.Expect(page.Locator("section.revision")).ToContainTextAsync("Inga uppgifter har reviderats sedan rapporten skickades till granskning");
         await PageChecks.AssertNoViolationsAsync(page);
         await PageChecks.ScreenshotAsync(page, $"{name}-under-review");
 
@@ -271,7 +272,7 @@ public partial class ReportBrowserTests(Browser browser)
         await page.ReloadAsync();
         // The circuit replaces the prerendered page when it starts: a details opened before that would close again.
         await Assertions.Expect(page.Locator("header.report-header[data-interactive]")).ToHaveCountAsync(1);
-        await Assertions.Expect(page.Locator("section.revision h2")).ToContainTextAsync("Uppgifterna har reviderats sedan rapporten fastställdes");
+        await Assertions.Expect(page.Locator("section.revision h2")).ToContainTextAsync("Uppgifterna har reviderats sedan rapportens siffror lästes");
         await Assertions.Expect(page.Locator("section.revision")).ToContainTextAsync("Den fastställda rapporten är oförändrad.");
         // Every outcome revised is more than a glance: the table of changes is folded under its count until opened.
         var changes = page.Locator("details.revision-details");

@@ -77,9 +77,27 @@ public class ReportPdfTests
 
         // 12:05 UTC on 30 September is 14:05 in Stockholm (summer time).
         Assert.Contains("Status: Fastställd Fastställd 2026-09-30 14:05 av Åsa Öberg", pages[0], StringComparison.Ordinal);
-        Assert.Contains("när rapporten fastställdes, och ändras inte av senare inläsningar", pages[0], StringComparison.Ordinal);
+        Assert.Contains("och är de som rapporten fastställdes med. Senare inläsningar och planändringar ändrar dem inte.", pages[0], StringComparison.Ordinal);
         Assert.DoesNotContain("Utkast", string.Join(' ', pages), StringComparison.Ordinal);
         Assert.All(pages, p => Assert.Contains("Delårsrapport 2026 (jan–aug) · Hälso- och sjukvårdsnämnden · Fastställd", p, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_report_under_review_reads_as_submitted_and_lists_a_changed_malvarde_with_its_status_and_K_without_one()
+    {
+        var revision = new ReportRevision(6, [
+            new RevisedValue("2.1", 11, "Andel patienter som fått besök inom 90 dagar", "Målvärde", null, null, null, null,
+                AttainmentStatus.PartlyAchieved, AttainmentStatus.NotAchieved, 1, "%", TextBefore: "92,0\u00A0%", TextNow: "93,0\u00A0%"),
+            new RevisedValue("2.1", 11, "Andel patienter som fått besök inom 90 dagar", "Kvinnor", "2026 jan–aug", 80m, "2026 jan–aug", 81m,
+                AttainmentStatus.PartlyAchieved, AttainmentStatus.NotAchieved, 1, "%", HasStatus: false),
+        ], ReportState.UnderReview);
+
+        var page = PdfPages(ReportPdf.Create(HandBuiltReport.Document(state: ReportState.UnderReview), revision))[0];
+
+        Assert.Contains(", när rapporten skickades till granskning. Det som ändrats sedan redovisas som revidering.", page, StringComparison.Ordinal);
+        Assert.Contains(Words($"Reviderade uppgifter {revision.Summary}"), page, StringComparison.Ordinal);
+        Assert.Contains("Målvärde 92,0 % → 93,0 % ◐ Delvis uppnått → ✕ Ej uppnått", page, StringComparison.Ordinal);
+        Assert.Contains("Kvinnor 80,0 % → 81,0 % (+1,0) –", page, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -92,7 +110,7 @@ public class ReportPdfTests
 
         Assert.Contains(Words($"Reviderade uppgifter {revision.Summary}"), pages[0], StringComparison.Ordinal);
         Assert.Contains("Mål Indikator Uppgift Då → nu Status då → nu 2.1 Andel patienter som fått besök inom 90 dagar Utfall 84,3 % → 79,5 % (−4,8) ◐ Delvis uppnått → ✕ Ej uppnått", pages[0], StringComparison.Ordinal);
-        Assert.Contains("Inga reviderade uppgifter Inga uppgifter har reviderats sedan rapporten fastställdes (5 värden jämförda).",
+        Assert.Contains("Inga reviderade uppgifter Inga uppgifter har reviderats sedan rapportens siffror lästes (5 värden jämförda).",
             PdfText(ReportPdf.Create(document, new ReportRevision(5, []))), StringComparison.Ordinal);
         Assert.DoesNotContain("reviderade", PdfText(ReportPdf.Create(document)), StringComparison.OrdinalIgnoreCase);
     }

@@ -3,8 +3,14 @@ using Indicators.Core.Formatting;
 
 namespace Indicators.Core.Reports;
 
-/// <summary>One figure of a finalised report that today's data would give differently.</summary>
-/// <remarks><c>What</c> is "Utfall", "Kvinnor", "Män" or "Prognos"; a value that appeared or vanished has a null side.</remarks>
+/// <summary>One figure of a submitted or finalised report that today's data and plan would give differently.</summary>
+/// <remarks>
+/// <c>What</c> is "Målvärde", "Utfall", "Kvinnor", "Män" or "Prognos", a value that appeared or vanished having a null side;
+/// or "Status" / "Prognosstatus" when only the status of the outcome / forecast changed (a tolerance or direction
+/// changed). <c>StatusBefore</c> and <c>StatusNow</c> are the forecast's for "Prognos" and "Prognosstatus", the outcome's
+/// otherwise; <c>HasStatus</c> is false for K and M, which are not judged. <c>TextBefore</c> and <c>TextNow</c> stand for
+/// a figure that is shown as text (a målvärde: "92,0 %", "2,0–3,0 %", "Inget målvärde"; a status).
+/// </remarks>
 public sealed record RevisedValue(
     string GoalCode,
     int IndicatorId,
@@ -17,16 +23,25 @@ public sealed record RevisedValue(
     AttainmentStatus StatusBefore,
     AttainmentStatus StatusNow,
     int Decimals,
-    string Unit)
+    string Unit,
+    bool HasStatus = true,
+    string? TextBefore = null,
+    string? TextNow = null)
 {
     /// <summary>Now − before, when both exist and are of the same period.</summary>
     public decimal? Change => Before is { } b && Now is { } n && PeriodBefore == PeriodNow ? n - b : null;
 
-    /// <summary>"84,0 % → 86,5 % (+2,5)", "saknades → 86,5 % (2026 jan–aug)".</summary>
+    /// <summary>Only a status changed, no value: not counted among the changed values.</summary>
+    public bool IsStatusOnly => What is StatusOnly or ForecastStatusOnly;
+
+    internal const string StatusOnly = "Status";
+    internal const string ForecastStatusOnly = "Prognosstatus";
+
+    /// <summary>"84,0 % → 86,5 % (+2,5)", "saknades → 86,5 % (2026 jan–aug)", "92,0 % → 93,0 %", "Delvis uppnått → Ej uppnått".</summary>
     public string Describe()
     {
-        string Side(decimal? value, string? period) => value is { } v ? SwedishFormat.WithUnit(v, Decimals, Unit) : "saknas";
-        var text = $"{Side(Before, PeriodBefore)} → {Side(Now, PeriodNow)}";
+        string Side(decimal? value, string? text) => text ?? (value is { } v ? SwedishFormat.WithUnit(v, Decimals, Unit) : "saknas");
+        var text = $"{Side(Before, TextBefore)} → {Side(Now, TextNow)}";
         if (Change is { } change)
         {
             text += $" ({(change > 0 ? "+" : change < 0 ? "−" : "±")}{SwedishFormat.Number(Math.Abs(change), Decimals)})";
@@ -41,20 +56,30 @@ public sealed record RevisedValue(
 }
 
 /// <summary>
-/// How today's data differs from a finalised report: every outcome, K/M value and forecast compared with what the nämnd
-/// saw. The frozen report itself never changes; this is shown beside it as a notice.
+/// How today's data and plan differ from a report's stored figures: every målvärde, outcome, K/M value and forecast, and
+/// the statuses they give, compared with what the nämnd submitted (<see cref="Baseline"/> under review) or finalised. The
+/// stored report itself never changes; this is shown beside it as a notice.
 /// </summary>
-public sealed record ReportRevision(int ComparedValues, IReadOnlyList<RevisedValue> Changes)
+public sealed record ReportRevision(int ComparedValues, IReadOnlyList<RevisedValue> Changes, ReportState Baseline = ReportState.Finalised)
 {
     public bool HasChanges => Changes.Count > 0;
 
-    /// <summary>How many indicators would now get another status.</summary>
-    public int StatusChanges => Changes.Where(c => c.What == "Utfall" && c.StatusBefore != c.StatusNow)
+    /// <summary>How many indicators would now get another status (of the outcome or of the forecast).</summary>
+    public int StatusChanges => Changes.Where(c => c.HasStatus && c.StatusBefore != c.StatusNow)
         .Select(c => c.IndicatorId).Distinct().Count();
 
+    /// <summary>How many of the compared values have changed (a status alone is not a value).</summary>
+    public int ValueChanges => Changes.Count(c => !c.IsStatusOnly);
+
+    /// <summary>Since when: "sedan rapporten skickades till granskning", or for a finalised report "sedan rapportens siffror lästes".</summary>
+    public string Since => Baseline == ReportState.UnderReview ? "sedan rapporten skickades till granskning" : "sedan rapportens siffror lästes";
+
+    /// <summary>"Uppgifterna har reviderats sedan rapporten skickades till granskning" or "Inga reviderade uppgifter".</summary>
+    public string Heading => HasChanges ? $"Uppgifterna har reviderats {Since}" : "Inga reviderade uppgifter";
+
     /// <summary>
-    /// "Uppgifterna har reviderats sedan rapporten fastställdes: 2 av 18 värden har ändrats, 1 indikator skulle i dag få en
-    /// annan status. Den fastställda rapporten är oförändrad."
+    /// "Uppgifterna har reviderats sedan rapportens siffror lästes: 2 av 18 värden har ändrats och 1 indikator skulle i dag
+    /// få en annan status. Den fastställda rapporten är oförändrad."
     /// </summary>
     public string Summary
     {
@@ -62,27 +87,37 @@ public sealed record ReportRevision(int ComparedValues, IReadOnlyList<RevisedVal
         {
             if (!HasChanges)
             {
-                return $"Inga uppgifter har reviderats sedan rapporten fastställdes ({SwedishFormat.Count(ComparedValues, "värde jämfört", "värden jämförda")}).";
+                return $"Inga uppgifter har reviderats {Since} ({SwedishFormat.Count(ComparedValues, "värde jämfört", "värden jämförda")}).";
             }
 
             var statuses = StatusChanges == 0
                 ? "ingen indikator skulle få en annan status"
                 : $"{SwedishFormat.Count(StatusChanges, "indikator", "indikatorer")} skulle i dag få en annan status";
-            return $"Uppgifterna har reviderats sedan rapporten fastställdes: {SwedishFormat.Number(Changes.Count, 0)} av "
-                + $"{SwedishFormat.Count(ComparedValues, "värde", "värden")} har ändrats och {statuses}. Den fastställda rapporten är oförändrad.";
+            var unchanged = Baseline == ReportState.UnderReview
+                ? "Rapporten visar siffrorna som de var när den skickades till granskning."
+                : "Den fastställda rapporten är oförändrad.";
+            // A changed tolerance or direction changes a status with every value as it was.
+            return ValueChanges == 0
+                ? $"{(ComparedValues == 1 ? "Det jämförda värdet har inte" : $"Inget av de {SwedishFormat.Number(ComparedValues, 0)} jämförda värdena har")} "
+                    + $"ändrats {Since}, men {statuses}. {unchanged}"
+                : $"Uppgifterna har reviderats {Since}: {SwedishFormat.Number(ValueChanges, 0)} av "
+                    + $"{SwedishFormat.Count(ComparedValues, "värde", "värden")} har ändrats och {statuses}. {unchanged}";
         }
     }
 
-    /// <summary>Compares a finalised report with the same report built from today's data.</summary>
-    public static ReportRevision Compare(ReportDocument frozen, ReportDocument now)
+    /// <summary>
+    /// Compares a report's stored figures (<paramref name="stored"/>: submitted, or finalised) with the same report built
+    /// from today's data and plan.
+    /// </summary>
+    public static ReportRevision Compare(ReportDocument stored, ReportDocument now)
     {
-        ArgumentNullException.ThrowIfNull(frozen);
+        ArgumentNullException.ThrowIfNull(stored);
         ArgumentNullException.ThrowIfNull(now);
         var current = now.Goals.SelectMany(g => g.Indicators.Select(i => (g.GoalId, Indicator: i)))
             .ToDictionary(x => (x.GoalId, x.Indicator.IndicatorId), x => x.Indicator);
         var compared = 0;
         var changes = new List<RevisedValue>();
-        foreach (var goal in frozen.Goals)
+        foreach (var goal in stored.Goals)
         {
             foreach (var before in goal.Indicators)
             {
@@ -92,7 +127,15 @@ public sealed record ReportRevision(int ComparedValues, IReadOnlyList<RevisedVal
                     continue;
                 }
 
-                void Compare(string what, decimal? valueBefore, decimal? valueNow, string? periodBefore, string? periodNow)
+                var found = new List<RevisedValue>();
+                void Change(string what, decimal? valueBefore, decimal? valueNow, string? periodBefore, string? periodNow,
+                    (AttainmentStatus Before, AttainmentStatus Now)? status = null, (string Before, string Now)? text = null) =>
+                    found.Add(new RevisedValue(goal.Code, before.IndicatorId, before.Name, what, periodBefore, valueBefore, periodNow, valueNow,
+                        status?.Before ?? before.Status, status?.Now ?? after.Status, before.Decimals, before.Unit,
+                        HasStatus: status is not null, TextBefore: text?.Before, TextNow: text?.Now));
+
+                void Compare(string what, decimal? valueBefore, decimal? valueNow, string? periodBefore, string? periodNow,
+                    (AttainmentStatus, AttainmentStatus)? status = null)
                 {
                     if (valueBefore is null && valueNow is null)
                     {
@@ -102,18 +145,45 @@ public sealed record ReportRevision(int ComparedValues, IReadOnlyList<RevisedVal
                     compared++;
                     if (valueBefore != valueNow || periodBefore != periodNow)
                     {
-                        changes.Add(new RevisedValue(goal.Code, before.IndicatorId, before.Name, what, periodBefore, valueBefore,
-                            periodNow, valueNow, before.Status, after.Status, before.Decimals, before.Unit));
+                        Change(what, valueBefore, valueNow, periodBefore, periodNow, status);
                     }
                 }
 
-                Compare("Utfall", before.Outcome, after.Outcome, before.OutcomePeriod, after.OutcomePeriod);
+                var outcomeStatus = (before.Status, after.Status);
+                compared++;
+                if (before.TargetText != after.TargetText)
+                {
+                    Change("Målvärde", null, null, null, null, outcomeStatus, (before.TargetText, after.TargetText));
+                }
+
+                Compare("Utfall", before.Outcome, after.Outcome, before.OutcomePeriod, after.OutcomePeriod, outcomeStatus);
+                if (before.Status != after.Status && found.Count == 0)
+                {
+                    Change(RevisedValue.StatusOnly, null, null, null, null, outcomeStatus, (before.Status.SwedishName(), after.Status.SwedishName()));
+                }
+
                 Compare("Kvinnor", before.Women, after.Women, before.OutcomePeriod, after.OutcomePeriod);
                 Compare("Män", before.Men, after.Men, before.OutcomePeriod, after.OutcomePeriod);
-                Compare("Prognos", before.Forecast?.Value, after.Forecast?.Value, null, null);
+                if (before.Forecast is { } forecastBefore && after.Forecast is { } forecastNow)
+                {
+                    var forecastStatus = (forecastBefore.Status, forecastNow.Status);
+                    var forecastChanges = found.Count;
+                    Compare("Prognos", forecastBefore.Value, forecastNow.Value, null, null, forecastStatus);
+                    if (forecastBefore.Status != forecastNow.Status && found.Count == forecastChanges)
+                    {
+                        Change(RevisedValue.ForecastStatusOnly, null, null, null, null, forecastStatus,
+                            (forecastBefore.Status.SwedishName(), forecastNow.Status.SwedishName()));
+                    }
+                }
+                else
+                {
+                    Compare("Prognos", before.Forecast?.Value, after.Forecast?.Value, null, null);
+                }
+
+                changes.AddRange(found);
             }
         }
 
-        return new ReportRevision(compared, changes);
+        return new ReportRevision(compared, changes, stored.Header.State == ReportState.UnderReview ? ReportState.UnderReview : ReportState.Finalised);
     }
 }

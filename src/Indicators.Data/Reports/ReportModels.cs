@@ -38,8 +38,9 @@ public sealed record CommitteeReportState(
     int AssessedGoals);
 
 /// <summary>
-/// A nämnd's report as its page shows it: the document (the frozen snapshot when finalised, else built now), its state,
-/// and for a finalised report how today's data differs from what was decided on.
+/// A nämnd's report as its page shows it: the document (the frozen snapshot when finalised, the figures it was submitted
+/// with under review, else built now), its state, and for a submitted or finalised report how today's data and plan differ
+/// from its figures.
 /// </summary>
 public sealed record CommitteeReportView(ReportDocument Document, CommitteeReportState State, ReportRevision? Revision);
 

@@ -12,8 +12,9 @@ using Npgsql;
 namespace Indicators.Data.Reports;
 
 /// <summary>
-/// Reads report periods and builds reports: a finalised nämnd's report from its snapshot (never from today's data, which
-/// is only compared with it), the others from today's data through the same rules as the dashboard.
+/// Reads report periods and builds reports: a finalised nämnd's report from its snapshot and one under review from the
+/// figures it was submitted with (never from today's data, which is only compared with them), open ones from today's data
+/// through the same rules as the dashboard.
 /// </summary>
 public sealed class ReportQueries(NpgsqlDataSource dataSource, PlanQueries plans)
 {
@@ -91,10 +92,16 @@ public sealed class ReportQueries(NpgsqlDataSource dataSource, PlanQueries plans
             return new CommitteeReportView(frozen, state, ReportRevision.Compare(frozen, now));
         }
 
+        if (state.State == ReportState.UnderReview && await SubmittedSnapshot.ReadAsync(connection, periodId, committeeId, cancellationToken) is { } submitted)
+        {
+            var now = await BuildLiveAsync(connection, period, committeeId, state, cancellationToken);
+            return new CommitteeReportView(SubmittedSnapshot.WithTextsOf(submitted, now), state, ReportRevision.Compare(submitted, now));
+        }
+
         return new CommitteeReportView(await BuildLiveAsync(connection, period, committeeId, state, cancellationToken), state, null);
     }
 
-    /// <summary>The whole region's report: finalised nämnder's goals from their snapshots, the rest as they read now.</summary>
+    /// <summary>The whole region's report: finalised and submitted nämnder's goals from their snapshots, the rest as they read now.</summary>
     public async Task<ReportDocument?> GetRegionReportAsync(int periodId, CancellationToken cancellationToken = default)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
@@ -116,7 +123,8 @@ public sealed class ReportQueries(NpgsqlDataSource dataSource, PlanQueries plans
         {
             committees.Add(state.State == ReportState.Finalised
                 ? await ReadSnapshotAsync(connection, periodId, state.CommitteeId, cancellationToken)
-                : await BuildLiveAsync(connection, period, state.CommitteeId, state, cancellationToken, data));
+                : await SubmittedSnapshot.ReadAsync(connection, periodId, state.CommitteeId, cancellationToken)
+                    ?? await BuildLiveAsync(connection, period, state.CommitteeId, state, cancellationToken, data));
         }
 
         return ReportBuilder.ComposeRegion(region, committees);
@@ -163,7 +171,7 @@ public sealed class ReportQueries(NpgsqlDataSource dataSource, PlanQueries plans
 
     /// <summary>
     /// The delårsrapport an årsrapport compares with: the same plan version and year; the nämnd's frozen snapshot when
-    /// it is finalised, otherwise built from today's data (with only data up to august, as the forecast rule reads it).
+    /// it is finalised, the figures it was submitted with under review, otherwise built from today's data (with only data up to august, as the forecast rule reads it).
     /// Without a delårsrapport period the forecast is still computed, so the comparison is always there.
     /// </summary>
     async Task<ReportDocument> InterimOfAsync(NpgsqlConnection connection, PeriodDetails annual, int? committeeId, LiveData data, CancellationToken cancellationToken)
@@ -180,6 +188,11 @@ public sealed class ReportQueries(NpgsqlDataSource dataSource, PlanQueries plans
             if (state?.State == ReportState.Finalised)
             {
                 return await ReadSnapshotAsync(connection, id, committee, cancellationToken);
+            }
+
+            if (await SubmittedSnapshot.ReadAsync(connection, id, committee, cancellationToken) is { } submitted)
+            {
+                return submitted;
             }
         }
 

@@ -15,14 +15,19 @@ namespace Indicators.Data.Reports;
 /// </summary>
 public sealed class ReportSubmission(NpgsqlDataSource dataSource, ReportQueries queries)
 {
-    /// <summary>Open → under review. Every goal must have the nämnd's assessment, and a motivation where it differs.</summary>
+    /// <summary>
+    /// Open → under review. Every goal must have the nämnd's assessment, and a motivation where it differs. The report as
+    /// judged now is stored as submitted (<see cref="SubmittedSnapshot"/>) in the same transaction.
+    /// </summary>
     public Task SubmitAsync(int periodId, int committeeId, int version, Actor actor, CancellationToken cancellationToken = default) =>
         AuditedEdit.RunAsync(dataSource, actor, async edit =>
         {
             await ReportEditGuard.RequireMayEditAsync(edit, committeeId);
             var state = await ReportEditGuard.RequireStateAsync(edit, periodId, committeeId, version, ReportState.Open);
-            RequireComplete(await BuildAsync(edit, periodId, state));
+            var document = await BuildAsync(edit, periodId, state);
+            RequireComplete(document);
             await CommitteeReportWriter.SubmitAsync(edit, periodId, committeeId);
+            await SubmittedSnapshot.SaveAsync(edit, periodId, committeeId, document);
         }, cancellationToken);
 
     /// <summary>Under review → open, so the texts can be changed again.</summary>
@@ -35,23 +40,22 @@ public sealed class ReportSubmission(NpgsqlDataSource dataSource, ReportQueries 
         }, cancellationToken);
 
     /// <summary>
-    /// Under review → finalised: the report as it reads now (figures, statuses, explanations, texts) is frozen as its
-    /// snapshot in the same transaction, and never changes again (a trigger refuses any later update).
+    /// Under review → finalised: what was reviewed (the figures, statuses and explanations it was submitted with, the texts
+    /// as they stand) is frozen as its snapshot in the same transaction, and never changes again (a trigger refuses any
+    /// later update). Data changed since the submission does not replace the figures: it stays a revision notice.
     /// </summary>
     public Task FinaliseAsync(int periodId, int committeeId, int version, Actor actor, CancellationToken cancellationToken = default) =>
         AuditedEdit.RunAsync(dataSource, actor, async edit =>
         {
             await ReportEditGuard.RequireMayEditAsync(edit, committeeId);
             var state = await ReportEditGuard.RequireStateAsync(edit, periodId, committeeId, version, ReportState.UnderReview);
-            var document = await BuildAsync(edit, periodId, state);
-
-            // The data may have changed since the report was submitted, and with it a suggestion: the rule is checked again.
+            var document = await SubmittedSnapshot.ReviewedAsync(edit, periodId, committeeId, await BuildAsync(edit, periodId, state));
             RequireComplete(document);
             var at = DateTimeOffset.UtcNow;
             var finalisedBy = await edit.ScalarAsync<string?>("select user_display_name(@By)", new { By = edit.Actor.UserName });
             var frozen = document with
             {
-                Header = document.Header with { State = ReportState.Finalised, FinalisedAt = at, FinalisedBy = finalisedBy, DataReadAt = at },
+                Header = document.Header with { State = ReportState.Finalised, FinalisedAt = at, FinalisedBy = finalisedBy },
             };
             await CommitteeReportWriter.FinaliseAsync(edit, periodId, committeeId, at, JsonSerializer.Serialize(frozen, ReportQueries.SnapshotJson), frozen);
         }, cancellationToken);

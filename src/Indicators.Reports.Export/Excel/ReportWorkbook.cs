@@ -21,8 +21,8 @@ public static class ReportWorkbook
     static readonly string[] InterimForecastColumns = ["Delårsrapportens prognos", "Avvikelse mot prognos", "Delårsprognosens status"];
 
     /// <summary>
-    /// The workbook of a report; for a finalised nämnd's report with its <paramref name="revision"/> (today's data against
-    /// the frozen figures) the summary says whether data has been revised since, and a sheet "Revideringar" lists each change.
+    /// The workbook of a report; for a submitted or finalised nämnd's report with its <paramref name="revision"/> (today's
+    /// data and plan against its stored figures) the summary says whether data has been revised since, and a sheet "Revideringar" lists each change.
     /// </summary>
     public static byte[] Create(ReportDocument document, ReportRevision? revision = null)
     {
@@ -54,8 +54,8 @@ public static class ReportWorkbook
                 ExcelCell.Of(change.PeriodNow ?? ""),
                 ExcelCell.Of(now, shown),
                 ExcelCell.Of(change.Change is null ? null : now - before, ExcelNumberFormat.Difference(change.Decimals, change.Unit)),
-                ExcelCell.Of(change.StatusBefore.Label()),
-                ExcelCell.Of(change.StatusNow.Label()),
+                ExcelCell.Of(change.HasStatus ? change.StatusBefore.Label() : ""),
+                ExcelCell.Of(change.HasStatus ? change.StatusNow.Label() : ""),
                 ExcelCell.Wrapped(change.Describe()));
         }
 

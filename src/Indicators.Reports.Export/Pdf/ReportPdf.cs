@@ -17,8 +17,8 @@ public static class ReportPdf
     public const string ContentType = "application/pdf";
 
     /// <summary>
-    /// The PDF of a report; for a finalised nämnd's report with its <paramref name="revision"/> (today's data against the
-    /// frozen figures) the first page says whether data has been revised since, and lists each change.
+    /// The PDF of a report; for a submitted or finalised nämnd's report with its <paramref name="revision"/> (today's data
+    /// and plan against its stored figures) the first page says whether data has been revised since, and lists each change.
     /// </summary>
     public static byte[] Create(ReportDocument document, ReportRevision? revision = null)
     {
@@ -66,9 +66,7 @@ public static class ReportPdf
         layout.Paragraph($"Plan: {header.PlanName}, {header.VersionName}");
         layout.Paragraph($"Status: {header.State.SwedishName()}");
         layout.Paragraph(T.Finalised(header), bold: true);
-        layout.Paragraph(header.State == ReportState.Finalised
-            ? $"Uppgifterna är lästa {T.Time(header.DataReadAt)}, när rapporten fastställdes, och ändras inte av senare inläsningar."
-            : $"Uppgifterna är lästa {T.Time(header.DataReadAt)} och kan ändras tills rapporten fastställs.", muted: true);
+        layout.Paragraph(T.DataRead(header), muted: true);
         layout.Space(6);
         layout.Paragraph("Antal mål per bedömning", bold: true, structure: "H2");
         layout.Table(new PdfTable(
@@ -79,7 +77,7 @@ public static class ReportPdf
                 new PdfCell(row.Label == T.NotAssessed ? "" : Count(row.Suggested), Bold: row.Label == "Totalt")])]));
     }
 
-    /// <summary>The revision notice: the frozen report is unchanged, and what today's data says differently.</summary>
+    /// <summary>The revision notice: the stored report is unchanged, and what today's data and plan say differently.</summary>
     static void Revision(PdfLayout layout, ReportRevision revision)
     {
         layout.Space(4);
@@ -90,7 +88,7 @@ public static class ReportPdf
                 [new("Mål", 0.6), new("Indikator", 3), new("Uppgift", 0.9), new("Då → nu", 2.6), new("Status då → nu", 2.2)],
                 [.. revision.Changes.Select(c => (IReadOnlyList<PdfCell>)[
                     c.GoalCode, c.IndicatorName, c.What, c.Describe(),
-                    c.StatusBefore == c.StatusNow ? c.StatusNow.Label() : $"{c.StatusBefore.Label()} → {c.StatusNow.Label()}"])]));
+                    !c.HasStatus ? "–" : c.StatusBefore == c.StatusNow ? c.StatusNow.Label() : $"{c.StatusBefore.Label()} → {c.StatusNow.Label()}"])]));
         }
     }
 

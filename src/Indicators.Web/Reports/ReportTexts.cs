@@ -67,6 +67,24 @@ public static class ReportTexts
 
     static string By(string? who) => string.IsNullOrEmpty(who) ? "" : $" av {who}";
 
+    /// <summary>
+    /// Where the report's figures come from: the finalised or submitted ones (read when it was submitted), or today's.
+    /// A report submitted before its figures were stored at submission (no revision to show) still reads today's.
+    /// </summary>
+    public static string DataRead(CommitteeReportView view)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        var read = Time(view.Document.Header.DataReadAt);
+        return view.State.State switch
+        {
+            ReportState.Finalised => $"Siffrorna är de som rapporten fastställdes med (lästa {read}). Senare inläsningar och planändringar ändrar dem inte.",
+            ReportState.UnderReview when view.Revision is not null =>
+                $"Siffrorna är de som rapporten skickades till granskning med (lästa {read}). Det som ändrats sedan visas som revidering och ändrar inte rapporten.",
+            ReportState.UnderReview => $"Siffrorna är dagens ({read}) och fryses när rapporten fastställs.",
+            _ => $"Siffrorna är dagens ({read}). De sparas när rapporten skickas till granskning, och det är dem som granskas och fastställs.",
+        };
+    }
+
     public static string Value(decimal? value, int decimals, string unit) =>
         value is { } v ? SwedishFormat.WithUnit(v, decimals, unit) : "–";
 

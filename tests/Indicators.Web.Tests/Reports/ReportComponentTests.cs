@@ -77,4 +77,23 @@ public class ReportComponentTests : BunitContext
         Assert.Contains("Delvis uppnått", Plain(row), StringComparison.Ordinal);
         Assert.Contains("Uppnått", Plain(row), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Under_review_the_notice_says_what_changed_since_the_submission_with_a_status_for_a_malvarde_and_none_for_K()
+    {
+        var revision = new ReportRevision(10, [
+            new RevisedValue("2.1", 2, "Telefonsamtal besvarade samma dag", "Målvärde", null, null, null, null,
+                AttainmentStatus.PartlyAchieved, AttainmentStatus.NotAchieved, 1, "%", TextBefore: "92,0\u00A0%", TextNow: "93,0\u00A0%"),
+            new RevisedValue("2.1", 1, "Bedömning inom 3 dagar", "Kvinnor", "2025", 75.6m, "2025", 76.6m,
+                AttainmentStatus.Achieved, AttainmentStatus.Achieved, 1, "%", HasStatus: false),
+        ], ReportState.UnderReview);
+
+        var notice = Render<RevisionNotice>(p => p.Add(n => n.Revision, revision));
+
+        Assert.Equal("↻ Uppgifterna har reviderats sedan rapporten skickades till granskning", Plain(notice.Find("h2")).Trim());
+        Assert.Contains("Rapporten nedan visar de siffror den skickades till granskning med.", System.Text.RegularExpressions.Regex.Replace(Plain(notice.Find("section")), @"\s+", " "), StringComparison.Ordinal);
+        var rows = notice.FindAll("table.revision-table tbody tr");
+        Assert.Equal(["2.1", "Målvärde", "92,0 % → 93,0 %", "◐ Delvis uppnått", "✕ Ej uppnått"], rows[0].QuerySelectorAll("td").Select(c => Plain(c).Trim()));
+        Assert.Equal("Värdet har ingen egen status", rows[1].QuerySelector("td.none .visually-hidden")!.TextContent);
+    }
 }
