@@ -119,7 +119,7 @@ public sealed class ReportReview(NpgsqlDataSource dataSource)
             """;
         var row = await connection.QuerySingleOrDefaultAsync<DecisionRow>(new CommandDefinition(sql, new { PeriodId = periodId }, cancellationToken: cancellationToken));
         return row is null ? null : new RegionReportDecision(DbTime.Utc(row.FinalisedAt)!.Value, row.FinalisedBy,
-            new ReportDecision(row.Body, DateOnly.FromDateTime(row.MeetingDate), row.Paragraph, row.ProtocolReference));
+            new ReportDecision(row.Body, row.MeetingDate, row.Paragraph, row.ProtocolReference));
     }
 
     /// <summary>
@@ -154,5 +154,5 @@ public sealed class ReportReview(NpgsqlDataSource dataSource)
 
     sealed record CommentRow(int Id, int? GoalId, string Text, string CreatedBy, DateTime CreatedAt, string? ResolvedBy, DateTime? ResolvedAt);
 
-    sealed record DecisionRow(DateTime FinalisedAt, string FinalisedBy, string Body, DateTime MeetingDate, string Paragraph, string? ProtocolReference);
+    sealed record DecisionRow(DateTime FinalisedAt, string FinalisedBy, string Body, DateOnly MeetingDate, string Paragraph, string? ProtocolReference);
 }
