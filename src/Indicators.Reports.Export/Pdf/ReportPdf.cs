@@ -66,6 +66,11 @@ public static class ReportPdf
         layout.Paragraph($"Plan: {header.PlanName}, {header.VersionName}");
         layout.Paragraph($"Status: {header.State.SwedishName()}");
         layout.Paragraph(T.Finalised(header), bold: true);
+        if (T.Decision(header) is { } decision)
+        {
+            layout.Paragraph(decision, bold: true);
+        }
+
         layout.Paragraph(header.State == ReportState.Finalised
             ? $"Uppgifterna är lästa {T.Time(header.DataReadAt)}, när rapporten fastställdes, och ändras inte av senare inläsningar."
             : $"Uppgifterna är lästa {T.Time(header.DataReadAt)} och kan ändras tills rapporten fastställs.", muted: true);
