@@ -68,6 +68,13 @@ public static class ReportExportTexts
         };
     }
 
+    /// <summary>"Beslut: Hälso- och sjukvårdsnämnden 2026-09-24 § 87, protokoll HSN 2026/9"; null without a recorded decision.</summary>
+    public static string? Decision(ReportHeader header)
+    {
+        ArgumentNullException.ThrowIfNull(header);
+        return header.Decision is { } decision ? $"Beslut: {decision.Text}" : null;
+    }
+
     /// <summary>"Målområde 1 Ett attraktivt Västernorrland"; a prerequisite area goes by its name alone.</summary>
     public static string Area(ReportArea area)
     {

@@ -48,7 +48,8 @@ public class DecidedAssessmentQueriesTests : IAsyncLifetime
         Assert.Empty(await decided.LatestAsync(goals, FollowUpPeriod.Interim(2026)));
 
         await demo.Editors.Submission.SubmitAsync(demo.Annual, demo.Hsn, await VersionAsync(demo.Annual), Hanna);
-        await demo.Editors.Submission.FinaliseAsync(demo.Annual, demo.Hsn, await VersionAsync(demo.Annual), Hanna);
+        await demo.Editors.Submission.FinaliseAsync(demo.Annual, demo.Hsn, await VersionAsync(demo.Annual), DemoReports.Decision(),
+            new Actor(DemoReports.Reviewer, null));
         var annual = await decided.LatestAsync(goals, FollowUpPeriod.Interim(2026));
         Assert.Equal(goals.Order(), annual.Keys.Order());
         Assert.All(annual.Values, d => Assert.Equal((GoalAssessment.Met, ReportKind.Annual, 2025, ReportState.Finalised), (d.Assessment, d.Kind, d.Year, d.State)));

@@ -24,6 +24,9 @@ public class ReportEditorTests : IAsyncLifetime
     static readonly Actor Hanna = new("hanna", "127.0.0.1");
     static readonly Actor Harald = new("harald", "127.0.0.2");
 
+    // Greta reviews (and finalises) HSN's reports.
+    static readonly Actor Greta = new(DemoReports.Reviewer, "127.0.0.3");
+
     NpgsqlDataSource dataSource = default!;
     string connectionString = "";
     ReportQueries queries = default!;
@@ -199,7 +202,7 @@ public class ReportEditorTests : IAsyncLifetime
             // The user name's case need not match the actor's.
             await connection.ExecuteAsync("""
                 update app_user set display_name = 'Hanna Sjödin' where user_name = 'hanna';
-                update app_user set user_name = 'HARALD', display_name = 'Harald Ek' where user_name = 'harald';
+                update app_user set user_name = 'GRETA', display_name = 'Greta Ek' where user_name = 'greta';
                 """);
         }
 
@@ -219,13 +222,13 @@ public class ReportEditorTests : IAsyncLifetime
 
         await FinaliseAsync(interim);
         var decided = (await queries.GetCommitteeReportAsync(interim, hsn))!;
-        Assert.Equal(("Hanna Sjödin", "Harald Ek"), (decided.State.SubmittedBy, decided.State.FinalisedBy));
-        Assert.Equal("Harald Ek", decided.Document.Header.FinalisedBy);
+        Assert.Equal(("Hanna Sjödin", "Greta Ek"), (decided.State.SubmittedBy, decided.State.FinalisedBy));
+        Assert.Equal("Greta Ek", decided.Document.Header.FinalisedBy);
 
         // The stored actor stays the user name, which identifies the account.
         await using (var connection = await dataSource.OpenConnectionAsync())
         {
-            Assert.Equal(("hanna", "harald"), await connection.QuerySingleAsync<(string, string)>(
+            Assert.Equal(("hanna", "greta"), await connection.QuerySingleAsync<(string, string)>(
                 "select submitted_by, finalised_by from committee_report where report_period_id = @Interim and committee_id = @Hsn", new { Interim = interim, Hsn = hsn }));
         }
     }
@@ -278,7 +281,7 @@ public class ReportEditorTests : IAsyncLifetime
     {
         await AssessAllAsync(periodId);
         await editors.Submission.SubmitAsync(periodId, hsn, (await StateAsync(periodId)).Version, Hanna);
-        await editors.Submission.FinaliseAsync(periodId, hsn, (await StateAsync(periodId)).Version, Harald);
+        await editors.Submission.FinaliseAsync(periodId, hsn, (await StateAsync(periodId)).Version, DemoReports.Decision(), Greta);
     }
 
     [Fact]
@@ -286,7 +289,7 @@ public class ReportEditorTests : IAsyncLifetime
     {
         await FinaliseAsync(interim);
         var decided = await queries.GetCommitteeReportAsync(interim, hsn);
-        Assert.Equal((ReportState.Finalised, "harald"), (decided!.State.State, decided.State.FinalisedBy));
+        Assert.Equal((ReportState.Finalised, DemoReports.Reviewer), (decided!.State.State, decided.State.FinalisedBy));
         Assert.Equal(ReportState.Finalised, decided.Document.Header.State);
         Assert.False(decided.Revision!.HasChanges);
 
@@ -436,9 +439,10 @@ public class ReportEditorTests : IAsyncLifetime
         await editors.Submission.SubmitAsync(other.PeriodId, other.CommitteeId, (await queries.GetCommitteeReportAsync(other.PeriodId, other.CommitteeId))!.State.Version, analyst);
         var underReview = (await queries.GetCommitteeReportAsync(other.PeriodId, other.CommitteeId))!.State;
 
-        var finalise = await Assert.ThrowsAsync<InvalidEditException>(() => editors.Submission.FinaliseAsync(other.PeriodId, other.CommitteeId, underReview.Version, vnl));
+        var finalise = await Assert.ThrowsAsync<InvalidEditException>(() =>
+            editors.Submission.FinaliseAsync(other.PeriodId, other.CommitteeId, underReview.Version, DemoReports.Decision(), vnl));
         var reopen = await Assert.ThrowsAsync<InvalidEditException>(() => editors.Submission.ReopenAsync(other.PeriodId, other.CommitteeId, underReview.Version, vnl));
-        Assert.Contains("inte behörighet", finalise.Message, StringComparison.Ordinal);
+        Assert.Contains("Bara en granskare", finalise.Message, StringComparison.Ordinal);
         Assert.Contains("inte behörighet", reopen.Message, StringComparison.Ordinal);
         Assert.Equal((ReportState.UnderReview, underReview.Version), ((await queries.GetCommitteeReportAsync(other.PeriodId, other.CommitteeId))!.State.State, underReview.Version));
 

@@ -1,5 +1,6 @@
 using Dapper;
 using Indicators.Core.Attainment;
+using Indicators.Core.Reports;
 using Indicators.Data.Audit;
 using Indicators.Data.Plans;
 using Indicators.Data.Reports;
@@ -10,7 +11,7 @@ namespace Indicators.TestSupport;
 /// <summary>
 /// The Hälso- och sjukvårdsnämnden deciding its Delårsrapport 2026 in a database where the web app loaded the demo (its demo
 /// user "hsn" acts, as the store checks): every goal assessed as suggested except one, with a motivation, then submitted
-/// and finalised as asked. Returns the ids the pages are addressed by.
+/// and finalised (by the demo Granskare) as asked. Returns the ids the pages are addressed by.
 /// </summary>
 public static class DemoDecisions
 {
@@ -51,7 +52,9 @@ public static class DemoDecisions
 
         if (submit && finalise)
         {
-            await editors.Submission.FinaliseAsync(ids.Interim, ids.Hsn, (await queries.GetCommitteeReportAsync(ids.Interim, ids.Hsn))!.State.Version, actor);
+            // Four eyes: the demo Granskare of HSN finalises what the nämnd submitted.
+            await editors.Submission.FinaliseAsync(ids.Interim, ids.Hsn, (await queries.GetCommitteeReportAsync(ids.Interim, ids.Hsn))!.State.Version,
+                new ReportDecisionInput("Hälso- och sjukvårdsnämnden", new DateOnly(2026, 9, 24), "87", null), new Actor("granskare", "127.0.0.1"));
         }
 
         return ids;

@@ -11,7 +11,8 @@ namespace Indicators.TestSupport;
 /// <summary>
 /// A fresh database with the demo plan and its report periods, and the report editors and queries on it: the Hälso- och
 /// sjukvårdsnämnden's id and the ids of the Delårsrapport 2026 and Årsrapport 2025; with accounts for the people who act
-/// on reports in tests (<see cref="Members"/>, <see cref="Analyst"/>, <see cref="Administrator"/>).
+/// on reports in tests (<see cref="Members"/>, <see cref="Reviewer"/>, <see cref="RegionReviewer"/>, <see cref="Analyst"/>,
+/// <see cref="Administrator"/>).
 /// </summary>
 public sealed record DemoReports(string ConnectionString, NpgsqlDataSource DataSource, ReportQueries Queries, ReportEditors Editors, int Hsn, int Interim, int Annual)
     : IAsyncDisposable
@@ -34,6 +35,8 @@ public sealed record DemoReports(string ConnectionString, NpgsqlDataSource DataS
             await TestUsers.CreateAsync(connectionString, member, "Namnd", hsn);
         }
 
+        await TestUsers.CreateAsync(connectionString, Reviewer, "Granskare", hsn);
+        await TestUsers.CreateAsync(connectionString, RegionReviewer, "Granskare", (int?)null);
         await TestUsers.CreateAsync(connectionString, Analyst, "Analytiker");
         await TestUsers.CreateAsync(connectionString, Administrator, "Administrator");
         var periods = await queries.ListPeriodsAsync();
@@ -48,6 +51,14 @@ public sealed record DemoReports(string ConnectionString, NpgsqlDataSource DataS
     /// <summary>An analyst (who works on any nämnd's report and on the periods) and an administrator, by user name.</summary>
     public const string Analyst = "harald";
     public const string Administrator = "adam";
+
+    /// <summary>A Granskare of the Hälso- och sjukvårdsnämnden's reports, and one of every nämnd's (and the region's).</summary>
+    public const string Reviewer = "greta";
+    public const string RegionReviewer = "rolf";
+
+    /// <summary>A decision as a reviewer records it when finalising (body, meeting date in the report's year, §).</summary>
+    public static ReportDecisionInput Decision(string body = "Hälso- och sjukvårdsnämnden", int year = 2026) =>
+        new(body, new DateOnly(year, 1, 20), "§ 87", "HSN 2026/4");
 
     public ValueTask DisposeAsync() => DataSource.DisposeAsync();
 }

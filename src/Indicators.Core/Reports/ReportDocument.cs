@@ -41,6 +41,9 @@ public sealed record ReportHeader(
 
     [JsonIgnore]
     public bool IsRegion => CommitteeId is null;
+
+    /// <summary>The decision that finalised the report (body, meeting, §); null before, and for reports finalised without one.</summary>
+    public ReportDecision? Decision { get; init; }
 }
 
 public sealed record ReportArea(string Code, string Name, bool IsPrerequisite, IReadOnlyList<ReportGoal> Goals);

@@ -42,6 +42,13 @@ static class CommitteeReportWriter
             where report_period_id = @PeriodId and committee_id = @CommitteeId
             """);
 
+    /// <summary>Under review → open by a reviewer, who returns it with comments (<see cref="ReviewCommentWriter"/>).</summary>
+    public static Task ReturnAsync(AuditedEdit edit, int periodId, int committeeId) =>
+        MoveAsync(edit, periodId, committeeId, ReportState.UnderReview, ReportState.Open, "return", """
+            update committee_report set state = 'open', submitted_at = null, submitted_by = null, version = version + 1
+            where report_period_id = @PeriodId and committee_id = @CommitteeId
+            """);
+
     /// <summary>Under review → finalised, with <paramref name="frozen"/> as the snapshot that never changes again.</summary>
     public static async Task FinaliseAsync(AuditedEdit edit, int periodId, int committeeId, DateTimeOffset at, string snapshot, ReportDocument frozen)
     {
@@ -58,6 +65,7 @@ static class CommitteeReportWriter
             {
                 State = ReportState.Finalised.Code(),
                 FinalisedAt = at,
+                frozen.Header.Decision,
                 Goals = frozen.Goals.Select(g => new { g.Code, Suggested = g.Suggested.Code(), Assessed = g.Texts.Assessed?.Code() }).ToList(),
             });
     }

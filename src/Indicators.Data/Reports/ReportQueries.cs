@@ -112,12 +112,11 @@ public sealed class ReportQueries(NpgsqlDataSource dataSource, PlanQueries plans
         }
 
         var states = (await ReadStatesAsync(connection, [periodId], null, cancellationToken))[periodId].ToList();
-        var regionState = new ReportPeriodSummary(0, 0, "", 0, "", 0, ReportKind.Annual, default, states).State;
-        var finalisedAt = regionState == ReportState.Finalised ? states.Max(s => s.FinalisedAt) : null;
+        var regionDecision = await ReportReview.ReadRegionDecisionAsync(connection, periodId, cancellationToken);
         // The plan and its outcomes are read once; each nämnd's part is built from them.
         var data = await ReadLiveDataAsync(connection, period, cancellationToken);
         var region = await BuildLiveAsync(connection, period, null, null, cancellationToken, data);
-        region = region with { Header = region.Header with { State = regionState, FinalisedAt = finalisedAt } };
+        region = region with { Header = ReportReview.RegionHeader(region.Header, states, regionDecision) };
         var committees = new List<ReportDocument>();
         foreach (var state in states)
         {

@@ -42,20 +42,25 @@ public sealed class ReportSubmission(NpgsqlDataSource dataSource, ReportQueries 
     /// <summary>
     /// Under review → finalised: what was reviewed (the figures, statuses and explanations it was submitted with, the texts
     /// as they stand) is frozen as its snapshot in the same transaction, and never changes again (a trigger refuses any
-    /// later update). Data changed since the submission does not replace the figures: it stays a revision notice.
+    /// later update). Data changed since the submission does not replace the figures: it stays a revision notice. Only a
+    /// Granskare of the nämnd who did not submit it finalises, recording the decision (<see cref="ReportReviewGuard"/>).
     /// </summary>
-    public Task FinaliseAsync(int periodId, int committeeId, int version, Actor actor, CancellationToken cancellationToken = default) =>
+    public Task FinaliseAsync(int periodId, int committeeId, int version, ReportDecisionInput decisionInput, Actor actor, CancellationToken cancellationToken = default) =>
         AuditedEdit.RunAsync(dataSource, actor, async edit =>
         {
-            await ReportEditGuard.RequireMayEditAsync(edit, committeeId);
+            ArgumentNullException.ThrowIfNull(decisionInput);
+            await ReportReviewGuard.RequireMayReviewAsync(edit, committeeId);
             var state = await ReportEditGuard.RequireStateAsync(edit, periodId, committeeId, version, ReportState.UnderReview);
+            await ReportReviewGuard.RequireNotSubmitterAsync(edit, periodId, committeeId);
             var document = await SubmittedSnapshot.ReviewedAsync(edit, periodId, committeeId, await BuildAsync(edit, periodId, state));
+            var decision = decisionInput.Validate(document.Header.Year, ReportReview.Today());
+            await ReportDecisionWriter.RecordAsync(edit, periodId, committeeId, decision);
             RequireComplete(document);
             var at = DateTimeOffset.UtcNow;
             var finalisedBy = await edit.ScalarAsync<string?>("select user_display_name(@By)", new { By = edit.Actor.UserName });
             var frozen = document with
             {
-                Header = document.Header with { State = ReportState.Finalised, FinalisedAt = at, FinalisedBy = finalisedBy },
+                Header = document.Header with { State = ReportState.Finalised, FinalisedAt = at, FinalisedBy = finalisedBy, Decision = decision },
             };
             await CommitteeReportWriter.FinaliseAsync(edit, periodId, committeeId, at, JsonSerializer.Serialize(frozen, ReportQueries.SnapshotJson), frozen);
         }, cancellationToken);

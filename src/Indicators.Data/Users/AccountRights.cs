@@ -40,4 +40,23 @@ public static class AccountRights
         return actor.UserName is { } userName && await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
             sql, new { UserName = userName }, transaction, cancellationToken: cancellationToken));
     }
+
+    /// <summary>
+    /// Whether the actor's account is active and a Granskare of this committee or of every committee; with no committee
+    /// (the region's report), only a Granskare of every committee. Administrators are not reviewers by their role.
+    /// </summary>
+    public static async Task<bool> MayReviewAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, Actor actor, int? committeeId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        const string sql = """
+            select exists (
+                select 1
+                from app_user u join user_role r on r.user_id = u.id
+                where lower(u.user_name) = lower(@UserName) and u.is_active
+                  and r.role = 'Granskare' and (r.committee_id is null or r.committee_id = @CommitteeId))
+            """;
+        return actor.UserName is { } userName && await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+            sql, new { UserName = userName, CommitteeId = committeeId }, transaction, cancellationToken: cancellationToken));
+    }
 }

@@ -74,6 +74,11 @@ public static class ReportWorkbook
         sheet.Add(ExcelCell.Of(header.IsRegion ? "Organisation" : "Nämnd", ExcelStyle.Bold), ExcelCell.Of(T.Committee(header)));
         sheet.Add(ExcelCell.Of("Status", ExcelStyle.Bold), ExcelCell.Of(header.State.SwedishName()));
         sheet.Add(ExcelCell.Of("Fastställd", ExcelStyle.Bold), ExcelCell.Of(T.Finalised(header)));
+        if (header.Decision is { } decision)
+        {
+            sheet.Add(ExcelCell.Of("Beslut", ExcelStyle.Bold), ExcelCell.Of(decision.Text));
+        }
+
         sheet.Add(ExcelCell.Of("Uppgifterna lästa", ExcelStyle.Bold), ExcelCell.Of(T.Time(header.DataReadAt)));
         if (revision is not null)
         {

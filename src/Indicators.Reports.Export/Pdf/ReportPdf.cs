@@ -66,6 +66,11 @@ public static class ReportPdf
         layout.Paragraph($"Plan: {header.PlanName}, {header.VersionName}");
         layout.Paragraph($"Status: {header.State.SwedishName()}");
         layout.Paragraph(T.Finalised(header), bold: true);
+        if (T.Decision(header) is { } decision)
+        {
+            layout.Paragraph(decision, bold: true);
+        }
+
         layout.Paragraph(T.DataRead(header), muted: true);
         layout.Space(6);
         layout.Paragraph("Antal mål per bedömning", bold: true, structure: "H2");

@@ -154,7 +154,7 @@ public class AlertEventTests
         await demo.Editors.Submission.SubmitAsync(demo.Interim, demo.Hsn, await VersionAsync(demo), hanna);
         await scanner.ScanAsync(CancellationToken.None);
         await scanner.ScanAsync(CancellationToken.None);
-        await demo.Editors.Submission.FinaliseAsync(demo.Interim, demo.Hsn, await VersionAsync(demo), new Actor(DemoReports.Analyst, "127.0.0.2"));
+        await demo.Editors.Submission.FinaliseAsync(demo.Interim, demo.Hsn, await VersionAsync(demo), DemoReports.Decision(), new Actor(DemoReports.Reviewer, "127.0.0.2"));
         await scanner.ScanAsync(CancellationToken.None);
         await scanner.ScanAsync(CancellationToken.None);
 
@@ -162,7 +162,7 @@ public class AlertEventTests
         Assert.Equal(["Hälso- och sjukvårdsnämnden: Delårsrapport 2026 lämnades in", "Hälso- och sjukvårdsnämnden: Delårsrapport 2026 fastställdes"],
             reports.Select(r => r.Title));
         Assert.EndsWith(" av hanna.", reports[0].Body, StringComparison.Ordinal);
-        Assert.EndsWith($" av {DemoReports.Analyst}.", reports[1].Body, StringComparison.Ordinal);
+        Assert.EndsWith($" av {DemoReports.Reviewer}.", reports[1].Body, StringComparison.Ordinal);
         Assert.All(reports, r => Assert.Equal(demo.Hsn, r.CommitteeId));
     }
 

@@ -69,7 +69,7 @@ public class ReportExportEndpointTests : IAsyncLifetime
         var state = (await queries.GetCommitteeReportAsync(periodId, hsn))!.State;
         await editors.Submission.SubmitAsync(periodId, hsn, state.Version, Hanna);
         state = (await queries.GetCommitteeReportAsync(periodId, hsn))!.State;
-        await editors.Submission.FinaliseAsync(periodId, hsn, state.Version, new Actor("harald", "127.0.0.2"));
+        await editors.Submission.FinaliseAsync(periodId, hsn, state.Version, DemoReports.Decision(), new Actor(DemoReports.Reviewer, "127.0.0.2"));
     }
 
     async Task<(TestWebApp App, HttpClient Client)> SignedInAsync(string role)
