@@ -20,9 +20,10 @@ namespace Indicators.Data.Tests;
 /// </summary>
 public class SubmittedReportTests : IAsyncLifetime
 {
-    // Hanna is a Nämnd user of HSN; Harald an analyst, who changes målvärden and (today) reviews reports.
+    // Hanna is a Nämnd user of HSN; Harald an analyst, who changes målvärden; Greta the Granskare of HSN, who finalises.
+    static readonly Actor Harald = new(DemoReports.Analyst, "127.0.0.2");
     static readonly Actor Hanna = new("hanna", "127.0.0.1");
-    static readonly Actor Harald = new("harald", "127.0.0.2");
+    static readonly Actor Greta = new(DemoReports.Reviewer, "127.0.0.3");
 
     // Telefonsamtal till primärvården besvarade samma dag: the demo plan's målvärde for 2026 is 92 %.
     const string Telephone = "N79179";
@@ -51,7 +52,7 @@ public class SubmittedReportTests : IAsyncLifetime
         await demo.Editors.Submission.SubmitAsync(Interim, Hsn, (await ViewAsync()).State.Version, Hanna);
     }
 
-    async Task FinaliseAsync() => await demo.Editors.Submission.FinaliseAsync(Interim, Hsn, (await ViewAsync()).State.Version, Harald);
+    async Task FinaliseAsync() => await demo.Editors.Submission.FinaliseAsync(Interim, Hsn, (await ViewAsync()).State.Version, DemoReports.Decision(), Greta);
 
     /// <summary>Changes the indicator's total målvärde for <paramref name="year"/> in the period's plan version, as an analyst saves it.</summary>
     async Task SetTargetAsync(string code, int year, decimal value)
