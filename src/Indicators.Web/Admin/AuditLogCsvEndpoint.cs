@@ -13,7 +13,7 @@ namespace Indicators.Web.Admin;
 /// </summary>
 public static class AuditLogCsvEndpoint
 {
-    public const string Path = "/admin/granskningslogg.csv";
+    public const string Path = "/admin/granskningslogg/csv";
 
     /// <summary>Entries one CSV holds; a larger log is narrowed by its filters (the time range) first.</summary>
     public const int MaxEntries = 50_000;
