@@ -160,23 +160,19 @@ public class AuditLogPageTests
         }
     }
 
-    public static TheoryData<string, string> Injections()
-    {
-        var data = new TheoryData<string, string>();
-        foreach (var parameter in new[] { "anvandare", "objekt", "id", "handling", "text", "fran", "till", "fore" })
-        {
-            foreach (var attack in new[] { "' or 1=1 --", "'; drop table app_user; --", "%", "_", "\\", "\" onmouseover=\"x", "1; delete from audit_log" })
-            {
-                data.Add(parameter, attack);
-            }
-        }
+    static readonly string[] Attacks = ["' or 1=1 --", "'; drop table app_user; --", "%", "_", "\\", "\" onmouseover=\"x", "1; delete from audit_log"];
 
-        return data;
-    }
-
+    /// <summary>One app per parameter, every attack against it (an app per attack made this the slowest test here).</summary>
     [Theory]
-    [MemberData(nameof(Injections))]
-    public async Task Sql_injection_in_a_filter_changes_nothing_and_gets_a_normal_answer(string parameter, string attack)
+    [InlineData("anvandare")]
+    [InlineData("objekt")]
+    [InlineData("id")]
+    [InlineData("handling")]
+    [InlineData("text")]
+    [InlineData("fran")]
+    [InlineData("till")]
+    [InlineData("fore")]
+    public async Task Sql_injection_in_a_filter_changes_nothing_and_gets_a_normal_answer(string parameter)
     {
         var (app, client, connectionString) = await SignedInAdministrator();
         await using var _app = app;
@@ -184,20 +180,23 @@ public class AuditLogPageTests
         await using var connection = new NpgsqlConnection(connectionString);
         var before = await connection.QuerySingleAsync<(long Users, long Entries)>("select (select count(*) from app_user), (select count(*) from audit_log)");
 
-        var response = await client.GetAsync(new Uri($"/admin/granskningslogg?{parameter}={Uri.EscapeDataString(attack)}", UriKind.Relative));
-        var csv = await client.GetAsync(new Uri($"/admin/granskningslogg/csv?{parameter}={Uri.EscapeDataString(attack)}", UriKind.Relative));
+        foreach (var attack in Attacks)
+        {
+            var response = await client.GetAsync(new Uri($"/admin/granskningslogg?{parameter}={Uri.EscapeDataString(attack)}", UriKind.Relative));
+            var csv = await client.GetAsync(new Uri($"/admin/granskningslogg/csv?{parameter}={Uri.EscapeDataString(attack)}", UriKind.Relative));
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
-        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
-        if (parameter is "fran" or "till")
-        {
-            Assert.Contains("är inte ett datum (ÅÅÅÅ-MM-DD) och används inte.", html, StringComparison.Ordinal);
-        }
-        // A literal "_" does occur in the seeded values ("under_review"); that it matches literally is the data tests' part.
-        else if (parameter != "fore" && !(parameter == "text" && attack == "_"))
-        {
-            Assert.Contains("Inga händelser matchar sökningen.", html, StringComparison.Ordinal);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
+            var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+            if (parameter is "fran" or "till")
+            {
+                Assert.Contains("är inte ett datum (ÅÅÅÅ-MM-DD) och används inte.", html, StringComparison.Ordinal);
+            }
+            // A literal "_" does occur in the seeded values ("under_review"); that it matches literally is the data tests' part.
+            else if (parameter != "fore" && !(parameter == "text" && attack == "_"))
+            {
+                Assert.Contains("Inga händelser matchar sökningen.", html, StringComparison.Ordinal);
+            }
         }
 
         Assert.Equal(before, await connection.QuerySingleAsync<(long, long)>("select (select count(*) from app_user), (select count(*) from audit_log)"));
