@@ -196,6 +196,16 @@ public static class AuditNames
         ["DryRun"] = "Provkörning",
         ["ValidFrom"] = "Gäller från",
         ["Adoption"] = "Beslut",
+        ["Analysis"] = "Analys",
+        ["Actions"] = "Åtgärder",
+        ["Format"] = "Format",
+        ["Changes"] = "Ändringar",
+        ["Action"] = "Händelse",
+        ["Entity"] = "Objekt",
+        ["Key"] = "Nyckel",
+        ["LockedOut"] = "Kontot spärrat",
+        ["UserNames"] = "Användarnamn",
+        ["Reasons"] = "Skäl",
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Coded values, by the field they occur in (a code such as "open" means something only in its field).</summary>
@@ -208,6 +218,12 @@ public static class AuditNames
         ["Direction"] = Codes(("higher", "högre är bättre"), ("lower", "lägre är bättre"), ("band", "inom intervall")),
         ["Frequency"] = Codes(("year", "år"), ("tertial", "tertial"), ("quarter", "kvartal"), ("month", "månad")),
         ["Gender"] = Codes(("T", "totalt"), ("K", "kvinnor"), ("M", "män")),
+        ["Reason"] = Codes(
+            ("signed-out", "utloggad"), ("password-changed", "lösenordet byttes"), ("deactivated", "kontot inaktiverades"),
+            ("idle-timeout", "inaktiv för länge"), ("absolute-lifetime", "sessionens längsta tid gick ut"), ("unknown-user", "okänt användarnamn"),
+            ("no-role", "ingen roll"), ("inactive", "kontot är inaktiverat"), ("name-taken", "användarnamnet är upptaget"),
+            ("ambiguous-committee", "nämnden är tvetydig"), ("access_denied", "nekad av inloggningstjänsten")),
+        ["Source"] = Codes(("local", "lösenord"), ("oidc", "extern inloggning (OpenID Connect)")),
         ["ToleranceKind"] = Codes(("absolute", "absolut"), ("relative", "relativ")),
         ["Kind"] = Codes(
             ("adopted", "beslutad"), ("draft", "utkast"), ("proposal", "förslag"), ("interim", "delårsrapport"), ("annual", "årsrapport"),
@@ -233,6 +249,12 @@ public static class AuditNames
         if (Values.TryGetValue(field, out var codes) && codes.TryGetValue(code, out var name))
         {
             return name;
+        }
+
+        // A plan import lists its changes by action and object code.
+        if (field.Equals("Action", StringComparison.OrdinalIgnoreCase) || field.Equals("Entity", StringComparison.OrdinalIgnoreCase))
+        {
+            return Actions.GetValueOrDefault(code) ?? Entities.GetValueOrDefault(code);
         }
 
         // Roles are stored as "Namnd (HSN)", "Administrator": the role's code first, its committee after.

@@ -73,4 +73,20 @@ public class AuditChangesTests
         Assert.Equal("Lämnade in", AuditNames.Action("submit"));
         Assert.Equal("Nämndens rapport", AuditNames.Entity("committee_report"));
     }
+
+    [Fact]
+    public void Reasons_sources_and_a_plan_import_s_list_of_changes_read_in_Swedish()
+    {
+        var changes = AuditChanges.Of(null, """{"source": "oidc", "reason": "no-role", "Changes": [{"Action": "create", "Entity": "goal", "Key": "Plan / 1.1"}]}""");
+
+        Assert.Equal(
+            [
+                new AuditChange("Källa", "–", "extern inloggning (OpenID Connect)"),
+                new AuditChange("Skäl", "–", "ingen roll"),
+                new AuditChange("Ändringar 1 › Händelse", "–", "Skapade"),
+                new AuditChange("Ändringar 1 › Objekt", "–", "Mål"),
+                new AuditChange("Ändringar 1 › Nyckel", "–", "Plan / 1.1"),
+            ],
+            changes);
+    }
 }
