@@ -121,6 +121,7 @@ try
     app.MapSources();
     app.MapPlanCode();
     app.MapReportExports();
+    Indicators.Web.Admin.AuditLogCsvEndpoint.MapAuditLogCsv(app);
     app.MapHangfireDashboardWithAuthorizationPolicy(Policies.Administer, "/hangfire", new DashboardOptions { AppPath = "/", DashboardTitle = "Indicators – Hangfire" });
     app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

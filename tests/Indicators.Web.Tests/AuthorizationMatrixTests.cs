@@ -36,6 +36,8 @@ public class AuthorizationMatrixTests
         ["/hangfire/{**path}"] = Policies.Administer,
         ["/hangfire"] = Policies.Administer,
         ["/admin/granskningslogg"] = Policies.Administer,
+        // The audit log as CSV, filtered as the page is: administrators only, as the page (sign-in addresses, failed sign-ins).
+        ["/admin/granskningslogg/csv"] = Policies.Administer,
         ["/admin/anvandare"] = Policies.Administer,
         // One user's roles, password reset and (de)activation; UserAdministration checks the administrator again.
         ["/admin/anvandare/{Id:int}"] = Policies.Administer,
