@@ -22,7 +22,9 @@ static class PlanVersionWriter
     public static async Task<int> InsertAsync(AuditedEdit edit, int planId, VersionValues version)
     {
         await ClearCurrentAsync(edit, planId, version.IsCurrent, 0);
-        return await Table.InsertAsync<int>(edit, InsertSql, AuditedEdit.Parameters(AsStored(version), new { PlanId = planId }), UniqueName(version.Name));
+        var id = await Table.InsertAsync<int>(edit, InsertSql, AuditedEdit.Parameters(AsStored(version), new { PlanId = planId }), UniqueName(version.Name));
+        await AdoptedVersions.MarkNewAsync(edit, id);
+        return id;
     }
 
     /// <summary>
@@ -34,6 +36,7 @@ static class PlanVersionWriter
         ArgumentNullException.ThrowIfNull(source);
         await ClearCurrentAsync(edit, planId, version.IsCurrent, 0);
         var id = await edit.ScalarAsync<int>(InsertSql, AuditedEdit.Parameters(AsStored(version), new { PlanId = planId }), UniqueName(version.Name));
+        await AdoptedVersions.MarkNewAsync(edit, id);
 
         // Each table copies its own rows; rows of the new version are matched to the source's by code.
         await GoalRuleWriter.CopySharesAsync(edit, source.Id, id);
