@@ -1,0 +1,47 @@
+using Dapper;
+using Indicators.TestSupport;
+using Microsoft.Playwright;
+using Npgsql;
+
+namespace Indicators.EndToEnd.Tests;
+
+/// <summary>The indicator page shows the målvärde's history: the adoption, the målvärde as adopted and now, and each justering.</summary>
+[Collection(BrowserTests.Name)]
+public class TargetHistoryBrowserTests(Browser browser)
+{
+    [Fact]
+    public async Task The_indicator_page_shows_the_adopted_target_each_justering_with_who_and_why_and_is_accessible()
+    {
+        var connectionString = await TestPostgres.CreateEmptyDatabaseAsync();
+        await using var app = new TestWebApp(connectionString, new Dictionary<string, string?> { ["DemoPlan:Enabled"] = "true" });
+        var baseUrl = app.StartKestrel();
+        var page = await browser.Instance.NewPageAsync(new() { Locale = "sv-SE", ViewportSize = new() { Width = 1366, Height = 900 } });
+        await PageChecks.SignInAsync(page, baseUrl, "ledning", "demo-2025");
+        await using var connection = new NpgsqlConnection(connectionString);
+        var indicator = await connection.ExecuteScalarAsync<int>("select id from indicator where code = 'N79173'");
+
+        // A justering as the store records it (AdoptedVersionTests covers the store; this is what the page shows of it).
+        await connection.ExecuteAsync("""
+            update target set value = 93 where indicator_id = @Id and year = 2026 and gender is null;
+            insert into target_adjustment (plan_version_id, indicator_id, year, gender, field, before, after, reason, user_name, adjusted_at)
+            select t.plan_version_id, @Id, 2026, 'T', 'value', '{"Value": 85}', '{"Value": 93}', 'Skrivfel i regionplanen rättat', 'analytiker',
+                   '2025-03-04 09:30:00+00'
+            from target t where t.indicator_id = @Id and t.year = 2026 and t.gender is null
+            """, new { Id = indicator });
+
+        await page.GotoAsync($"{baseUrl}/indikator/{indicator}");
+        var history = page.Locator("section.target-history");
+        await Assertions.Expect(history.Locator("h2")).ToHaveTextAsync("Målvärdets historik");
+        await Assertions.Expect(history).ToContainTextAsync("Fastställd RF 2024-11-27 § 150 (exempel), gäller från 2025-01-01.");
+        var year2026 = history.Locator("table").First.Locator("tr", new() { Has = page.Locator("th", new() { HasText = "2026" }) });
+        await Assertions.Expect(year2026.Locator("td").Nth(0)).ToContainTextAsync("85,0 %");
+        await Assertions.Expect(year2026.Locator("td").Nth(1)).ToContainTextAsync("93,0 %");
+        var justering = history.Locator("table").Nth(1).Locator("tbody tr");
+        await Assertions.Expect(justering).ToHaveCountAsync(1);
+        var cells = await justering.Locator("td").AllInnerTextsAsync();
+        Assert.Equal("2025-03-04 10:30", cells[0]);   // Stockholm time
+        Assert.DoesNotContain("analytiker", cells[1], StringComparison.Ordinal);   // the display name, not the login
+        Assert.Equal(["Målvärde 2026", "85,0 %", "93,0 %", "Skrivfel i regionplanen rättat"], cells.Skip(2));
+        await PageChecks.AssertNoViolationsAsync(page);
+    }
+}
