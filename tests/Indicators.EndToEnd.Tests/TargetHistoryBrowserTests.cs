@@ -1,4 +1,5 @@
 using Dapper;
+using Indicators.Core.Formatting;
 using Indicators.TestSupport;
 using Microsoft.Playwright;
 using Npgsql;
@@ -41,7 +42,7 @@ public class TargetHistoryBrowserTests(Browser browser)
         var cells = await justering.Locator("td").AllInnerTextsAsync();
         Assert.Equal("2025-03-04 10:30", cells[0]);   // Stockholm time
         Assert.DoesNotContain("analytiker", cells[1], StringComparison.Ordinal);   // the display name, not the login
-        Assert.Equal(["Målvärde 2026", "85,0 %", "93,0 %", "Skrivfel i regionplanen rättat"], cells.Skip(2));
+        Assert.Equal(["Målvärde 2026", SwedishFormat.WithUnit(85m, 1, "%"), SwedishFormat.WithUnit(93m, 1, "%"), "Skrivfel i regionplanen rättat"], cells.Skip(2));
         await PageChecks.AssertNoViolationsAsync(page);
     }
 }
