@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Dapper;
 using Indicators.Core.Formatting;
 using Indicators.TestSupport;
@@ -44,5 +45,40 @@ public class TargetHistoryBrowserTests(Browser browser)
         Assert.DoesNotContain("analytiker", cells[1], StringComparison.Ordinal);   // the display name, not the login
         Assert.Equal(["Målvärde 2026", SwedishFormat.WithUnit(85m, 1, "%"), SwedishFormat.WithUnit(93m, 1, "%"), "Skrivfel i regionplanen rättat"], cells.Skip(2));
         await PageChecks.AssertNoViolationsAsync(page);
+    }
+
+    [Fact]
+    public async Task An_analyst_makes_a_revision_of_the_adopted_version_and_adopts_it_with_its_decision_and_the_page_is_accessible()
+    {
+        var connectionString = await TestPostgres.CreateEmptyDatabaseAsync();
+        await using var app = new TestWebApp(connectionString, new Dictionary<string, string?> { ["DemoPlan:Enabled"] = "true" });
+        var baseUrl = app.StartKestrel();
+        var page = await browser.Instance.NewPageAsync(new() { Locale = "sv-SE", ViewportSize = new() { Width = 1366, Height = 900 } });
+        await PageChecks.SignInAsync(page, baseUrl, "analytiker", "demo-2025");
+        await using var connection = new NpgsqlConnection(connectionString);
+        var planId = await connection.ExecuteScalarAsync<int>("select id from plan");
+
+        await page.GotoAsync($"{baseUrl}/planer/{planId}");
+        await Assertions.Expect(page.Locator("table.versions")).ToContainTextAsync("RF 2024-11-27 § 150 (exempel)");
+        await PageChecks.WaitUntilInteractiveAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Beslut och revision\\s*: Fastställd plan$") }).ClickAsync();
+        await Assertions.Expect(page.Locator(".notice").First).ToContainTextAsync("Versionen är fastställd");
+        await PageChecks.AssertNoViolationsAsync(page);
+        await page.GetByLabel("Revisionens namn").FillAsync("Revision juni 2025");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ny revision" }).ClickAsync();
+        await Assertions.Expect(page.Locator("table.versions")).ToContainTextAsync("revision av ”Fastställd plan”");
+
+        await page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Fastställ\\s*: Revision juni 2025$") }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Fastställ versionen" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".validation-message").First).ToBeVisibleAsync();
+        await PageChecks.AssertNoViolationsAsync(page);
+        await page.GetByLabel("Beslutande organ").FillAsync("Regionfullmäktige");
+        await page.GetByLabel("Paragraf").FillAsync("§ 87");
+        await page.GetByLabel("Beslutsdatum").FillAsync("2025-06-17");
+        await page.GetByLabel("Gäller från").FillAsync("2025-07-01");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Fastställ versionen" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("table.versions")).ToContainTextAsync("RF 2025-06-17 § 87");
+        Assert.Equal("Revision juni 2025", await connection.ExecuteScalarAsync<string>("select name from plan_version where is_current"));
     }
 }
