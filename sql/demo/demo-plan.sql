@@ -42,8 +42,11 @@ insert into committee (area_id, code, name) values
 insert into plan (area_id, name, vision, start_year, end_year, is_demo) values
     ('0022', 'Regionplan 2025–2027', 'Liv, hälsa och hållbar utveckling', 2025, 2027, true);
 
-insert into plan_version (plan_id, name, kind, author, is_current) values
-    ((select id from plan where area_id = '0022' and name = 'Regionplan 2025–2027'), 'Fastställd plan', 'adopted', 'Regionfullmäktige', true);
+-- The adoption record is an example (exempel): the meeting date and § are invented, marked in the § text as the demo
+-- marks its invented målvärden.
+insert into plan_version (plan_id, name, kind, author, is_current, decided_by, decided_on, decision_section, current_from) values
+    ((select id from plan where area_id = '0022' and name = 'Regionplan 2025–2027'), 'Fastställd plan', 'adopted', 'Regionfullmäktige', true,
+     'Regionfullmäktige', '2024-11-27', '§ 150 (exempel)', '2025-01-01');
 
 -- Målområden (seed 000 figur 1 and chapter 3) and the economy group beside them.
 insert into goal_area (plan_version_id, code, name, description, kind, sort_order) values (

@@ -54,6 +54,7 @@ public static class DatabaseSetup
         builder.Services.AddSingleton<Indicators.IndicatorEditQueries>();
         builder.Services.AddSingleton<GoalQueries>();
         builder.Services.AddSingleton<PlanEditor>();
+        builder.Services.AddSingleton<TargetHistoryQueries>();
         builder.Services.AddSingleton<GoalAreaEditor>();
         builder.Services.AddSingleton<GoalEditor>();
         builder.Services.AddSingleton<PlanEditQueries>();

@@ -1,6 +1,7 @@
 using Indicators.Data;
 using Indicators.Ingestion;
 using Indicators.Ingestion.Alerts;
+using Indicators.Ingestion.Plans;
 using Indicators.Ingestion.Health;
 using Indicators.Ingestion.Scheduling;
 using Hangfire;
@@ -43,6 +44,7 @@ try
 
     // Subscriptions and alerts by e-mail, webhook and the in-app list (README, "Alerts and subscriptions").
     builder.AddIndicatorsAlerts();
+    builder.AddIndicatorsPlanRevisions();
 
     // /health/ready: the database reachable with current migrations, and a Hangfire server alive (here or in a worker).
     builder.AddIndicatorsHealthChecks();

@@ -1,6 +1,7 @@
 using Indicators.Data;
 using Indicators.Ingestion;
 using Indicators.Ingestion.Alerts;
+using Indicators.Ingestion.Plans;
 using Indicators.Ingestion.Scheduling;
 using Indicators.Worker;
 
@@ -31,6 +32,7 @@ try
     builder.AddIndicatorsHangfire();
     builder.AddIndicatorsIngestion();
     builder.AddIndicatorsAlerts();
+    builder.AddIndicatorsPlanRevisions();
 
     using var host = builder.Build();
 

@@ -30,6 +30,9 @@ public class IndicatorEditorTests
         await new DemoPlanLoader(dataSource, NullLogger<DemoPlanLoader>.Instance).LoadIfEmptyAsync();
         await using var connection = await dataSource.OpenConnectionAsync();
         var versionId = await connection.ExecuteScalarAsync<int>("select id from plan_version where name = 'Fastställd plan'");
+
+        // These tests are about editing; an adopted version's own rules are AdoptedVersionTests'.
+        await connection.ExecuteAsync("update plan_version set kind = 'draft' where id = @VersionId", new { VersionId = versionId });
         var goals = (await connection.QueryAsync<int>("""
             select g.id from goal g join goal_area ga on ga.id = g.goal_area_id
             where ga.plan_version_id = @VersionId order by ga.sort_order, g.sort_order limit 2

@@ -132,7 +132,7 @@ public class PlanCodeTests
     {
         await using var demo = await DemoAsync();
         var yaml = await ExportDemoAsync(demo);
-        var changed = ReplaceTarget(yaml, "N79173", 2026, "value: 85", "value: 87.5");
+        var changed = WithJustering(ReplaceTarget(yaml, "N79173", 2026, "value: 85", "value: 87.5"), "Skrivfel rättat");
 
         var dryRun = await new PlanImporter(demo, CronSchedule.Check, Folders, SourceSettingsShape.Check).ImportAsync(changed, Alva, dryRun: true);
         Assert.True(dryRun.Succeeded, string.Join("\n", dryRun.Errors));
@@ -142,7 +142,7 @@ public class PlanCodeTests
         var result = await new PlanImporter(demo, CronSchedule.Check, Folders, SourceSettingsShape.Check).ImportAsync(changed, Alva, dryRun: false);
 
         Assert.True(result.Succeeded, string.Join("\n", result.Errors));
-        Assert.Equal(changed, await ExportDemoAsync(demo));
+        Assert.Equal(WithoutJustering(changed), await ExportDemoAsync(demo));
         await using var connection = await demo.OpenConnectionAsync();
         var entry = await connection.QuerySingleAsync<(string UserName, string Before, string After)>(
             "select user_name, before::text, after::text from audit_log where action = 'import' and entity = 'target'");
@@ -162,7 +162,7 @@ public class PlanCodeTests
         var lines = yaml.Split('\n').ToList();
         var sourcesAt = lines.IndexOf("sources:");
         var shorter = string.Join('\n', lines.Take(sourcesAt)) + "\nsources:\n";
-        var withoutTarget = RemoveTarget(shorter, "N79173", 2027);
+        var withoutTarget = WithJustering(RemoveTarget(shorter, "N79173", 2027), "Målvärdet för 2027 utgår");
 
         var result = await new PlanImporter(demo, CronSchedule.Check, Folders, SourceSettingsShape.Check).ImportAsync(withoutTarget, Alva, dryRun: false);
 
@@ -367,6 +367,45 @@ public class PlanCodeTests
         var lines = yaml.Split('\n');
         lines[line - 1] = replacement;
         return string.Join('\n', lines);
+    }
+
+    /// <summary>The document with a justering reason on the demo's adopted version (what changing a fastställd version takes).</summary>
+    static string WithJustering(string yaml, string reason) =>
+        yaml.Replace("    kind: adopted\n", $"    kind: adopted\n    justering: {reason}\n", StringComparison.Ordinal);
+
+    static string WithoutJustering(string yaml) =>
+        string.Join('\n', yaml.Split('\n').Where(l => !l.StartsWith("    justering: ", StringComparison.Ordinal)));
+
+    [Fact]
+    public async Task An_import_that_changes_a_target_of_the_adopted_version_without_a_justering_is_refused_naming_indicator_year_and_field()
+    {
+        await using var demo = await DemoAsync();
+        var yaml = await ExportDemoAsync(demo);
+        var before = await SnapshotAsync(demo);
+        var changed = ReplaceTarget(yaml, "N79173", 2026, "value: 85", "value: 87.5");
+
+        var result = await new PlanImporter(demo, CronSchedule.Check, Folders, SourceSettingsShape.Check).ImportAsync(changed, Alva, dryRun: false);
+
+        Assert.False(result.Succeeded);
+        Assert.Equal("Databasen tog inte emot planen: Versionen ”Fastställd plan” är fastställd: målvärdet för N79173 2026 kan bara ändras genom en " +
+            "justering med skäl eller genom en revision (en ny version med eget beslut). Ange skäl för justeringen. I planfilen anges skälet som " +
+            "justering: under versionen; en ny version med eget beslut är en revision.", Assert.Single(result.Errors).Message);
+        Assert.Equal(before, await SnapshotAsync(demo));
+    }
+
+    [Fact]
+    public async Task An_import_with_a_justering_stores_the_reason_as_the_targets_history()
+    {
+        await using var demo = await DemoAsync();
+        var changed = WithJustering(ReplaceTarget(await ExportDemoAsync(demo), "N79173", 2026, "value: 85", "value: 87.5"), "RS beslut 2025-03-04 § 12");
+
+        var result = await new PlanImporter(demo, CronSchedule.Check, Folders, SourceSettingsShape.Check).ImportAsync(changed, Alva, dryRun: false);
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Errors));
+        await using var connection = await demo.OpenConnectionAsync();
+        var row = await connection.QuerySingleAsync<(string Field, string Before, string After, string Reason, string UserName)>(
+            "select field, before::text, after::text, reason, user_name from target_adjustment");
+        Assert.Equal(("value", "{\"Value\": 85}", "{\"Value\": 87.5}", "RS beslut 2025-03-04 § 12", "alva"), row);
     }
 
     /// <summary>Changes one line of the target of an indicator and year in the (single) version.</summary>

@@ -5,9 +5,11 @@ namespace Indicators.Data.Indicators;
 /// <summary>
 /// Everything an analyst saves at once for an indicator: its properties, the mål it follows up (in any plan version of
 /// its organisation) and its målvärden in the plan versions listed in <see cref="Versions"/>. Versions not listed keep
-/// their målvärden. Errors name fields by path: "Code", "GoalIds", "Versions[0].Targets[2].BandMin".
+/// their målvärden. Errors name fields by path: "Code", "GoalIds", "Versions[0].Targets[2].BandMin". A change that concerns an
+/// adopted (fastställd) version – its målvärden, tolerances, links, or the indicator's direction – is a justering and needs
+/// <see cref="AdjustmentReason"/> (refused in field "AdjustmentReason" without one).
 /// </summary>
-public sealed record IndicatorEdit(IndicatorDraft Indicator, IReadOnlyList<int> GoalIds, IReadOnlyList<VersionTargets> Versions);
+public sealed record IndicatorEdit(IndicatorDraft Indicator, IReadOnlyList<int> GoalIds, IReadOnlyList<VersionTargets> Versions, string? AdjustmentReason = null);
 
 /// <summary>The whole set of an indicator's målvärden in one plan version; saving replaces the stored set.</summary>
 public sealed record VersionTargets(int PlanVersionId, IReadOnlyList<TargetDraft> Targets);

@@ -26,7 +26,8 @@ public sealed record AreaChoice(string Id, string Name, string Kind);
 
 /// <summary>A plan version of an organisation, with its years and its målområden and mål to link an indicator to.</summary>
 public sealed record PlanVersionChoice(
-    int Id, string OrganisationId, string Plan, string Version, bool IsCurrent, int StartYear, int EndYear, IReadOnlyList<GoalAreaChoice> GoalAreas)
+    int Id, string OrganisationId, string Plan, string Version, bool IsCurrent, int StartYear, int EndYear, IReadOnlyList<GoalAreaChoice> GoalAreas,
+    bool IsAdopted = false)
 {
     public string Label => $"{Plan}, {Version}";
 }
@@ -128,7 +129,7 @@ public sealed class IndicatorEditQueries(NpgsqlDataSource dataSource)
 
     sealed record GoalRow(int VersionId, string AreaCode, string AreaName, int GoalId, string GoalCode, string GoalName);
 
-    sealed record VersionRow(int Id, string OrganisationId, string Plan, string Version, bool IsCurrent, int StartYear, int EndYear);
+    sealed record VersionRow(int Id, string OrganisationId, string Plan, string Version, bool IsCurrent, int StartYear, int EndYear, bool IsAdopted);
 
     public async Task<IndicatorChoices> ChoicesAsync(CancellationToken cancellationToken = default)
     {
@@ -139,7 +140,7 @@ public sealed class IndicatorEditQueries(NpgsqlDataSource dataSource)
             select area_id as OrganisationId, code, name from committee order by name;
             select id, name, kind from area order by sort_order, name;
             select v.id, p.area_id as OrganisationId, p.name as Plan, v.name as Version, v.is_current,
-                   p.start_year::int, p.end_year::int
+                   p.start_year::int, p.end_year::int, v.kind = 'adopted' as IsAdopted
             from plan_version v join plan p on p.id = v.plan_id
             order by p.start_year desc, p.id, v.is_current desc, v.id;
             select ga.plan_version_id as VersionId, ga.code as AreaCode, ga.name as AreaName, g.id as GoalId, g.code as GoalCode, g.name as GoalName
@@ -158,7 +159,7 @@ public sealed class IndicatorEditQueries(NpgsqlDataSource dataSource)
             goals.Where(g => g.VersionId == v.Id)
                 .GroupBy(g => (g.AreaCode, g.AreaName))
                 .Select(a => new GoalAreaChoice(a.Key.AreaCode, a.Key.AreaName, a.Select(g => new GoalChoice(g.GoalId, g.GoalCode, g.GoalName)).ToList()))
-                .ToList())).ToList();
+                .ToList(), v.IsAdopted)).ToList();
         return new IndicatorChoices(organisations, committees, areas, choices);
     }
 }

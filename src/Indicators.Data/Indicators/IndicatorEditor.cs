@@ -23,8 +23,9 @@ public sealed class IndicatorEditor(NpgsqlDataSource dataSource)
         {
             var checkedEdit = await IndicatorEditCheck.CheckAsync(audited, organisationId, null, edit);
             var values = Values(edit.Indicator, checkedEdit.CommitteeId);
-            var id = await IndicatorWriter.InsertAsync(audited, organisationId, values, edit.Indicator.ComparisonAreaIds, [.. edit.GoalIds.Distinct()]);
-            await IndicatorTargets.SaveAsync(audited, id, values.Code, checkedEdit.Versions);
+            var id = await IndicatorWriter.InsertAsync(
+                audited, organisationId, values, edit.Indicator.ComparisonAreaIds, [.. edit.GoalIds.Distinct()], edit.AdjustmentReason);
+            await IndicatorTargets.SaveAsync(audited, id, values.Code, checkedEdit.Versions, edit.AdjustmentReason);
             return id;
         }, cancellationToken);
     }
@@ -44,8 +45,9 @@ public sealed class IndicatorEditor(NpgsqlDataSource dataSource)
 
             // Writing the row even when only links or targets changed gives it a new version, so a concurrent save of the
             // same form is refused rather than silently mixed with this one.
-            await IndicatorWriter.UpdateAsync(audited, id, version, values, edit.Indicator.ComparisonAreaIds, [.. edit.GoalIds.Distinct()]);
-            await IndicatorTargets.SaveAsync(audited, id, values.Code, checkedEdit.Versions);
+            await IndicatorWriter.UpdateAsync(
+                audited, id, version, values, edit.Indicator.ComparisonAreaIds, [.. edit.GoalIds.Distinct()], _ => edit.AdjustmentReason);
+            await IndicatorTargets.SaveAsync(audited, id, values.Code, checkedEdit.Versions, edit.AdjustmentReason);
         }, cancellationToken);
     }
 
@@ -64,7 +66,7 @@ public sealed class IndicatorEditor(NpgsqlDataSource dataSource)
             // Each target gets its own entry before the indicator's; a stale version undoes them all with the conflict.
             foreach (var target in await IndicatorTargets.StoredAsync(audited, id, null))
             {
-                await TargetWriter.DeleteAsync(audited, target.Id);
+                await TargetWriter.DeleteWithIndicatorAsync(audited, target.Id);
             }
 
             await IndicatorWriter.DeleteAsync(audited, id, version);

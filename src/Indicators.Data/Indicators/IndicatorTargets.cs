@@ -33,7 +33,9 @@ static class IndicatorTargets
             """, new { IndicatorId = indicatorId, PlanVersionId = planVersionId });
 
     /// <summary>Replaces each listed version's targets by the new set, writing and auditing only what changed.</summary>
-    public static async Task SaveAsync(AuditedEdit edit, int indicatorId, string indicatorCode, IReadOnlyList<IndicatorEditCheck.CheckedVersion> versions)
+    /// <remarks>In an adopted version each change is a justering with <paramref name="justering"/> as its reason, refused without one.</remarks>
+    public static async Task SaveAsync(
+        AuditedEdit edit, int indicatorId, string indicatorCode, IReadOnlyList<IndicatorEditCheck.CheckedVersion> versions, string? justering)
     {
         foreach (var version in versions)
         {
@@ -51,17 +53,17 @@ static class IndicatorTargets
                     values.Tolerance, values.ToleranceKind, values.Provenance, values.IsExample);
                 if (!stored.TryGetValue((target.Year, gender), out var old))
                 {
-                    await TargetWriter.InsertAsync(edit, version.Id, indicatorId, values);
+                    await TargetWriter.InsertAsync(edit, version.Id, indicatorId, values, justering);
                 }
                 else if (old.State(indicatorCode) != state)
                 {
-                    await TargetWriter.UpdateAsync(edit, old.Id, values);
+                    await TargetWriter.UpdateAsync(edit, old.Id, values, justering);
                 }
             }
 
             foreach (var gone in stored.Values.Where(t => !wanted.Contains((t.Year, t.Gender))))
             {
-                await TargetWriter.DeleteAsync(edit, gone.Id);
+                await TargetWriter.DeleteAsync(edit, gone.Id, justering);
             }
         }
     }

@@ -17,7 +17,7 @@ static class IndicatorWriter
 
     /// <summary>A new indicator of <paramref name="organisationId"/>; with <paramref name="goalIds"/>, linked to those mål.</summary>
     public static Task<int> InsertAsync(
-        AuditedEdit edit, string organisationId, IndicatorValues indicator, IReadOnlyList<string> comparisonAreas, int[]? goalIds) =>
+        AuditedEdit edit, string organisationId, IndicatorValues indicator, IReadOnlyList<string> comparisonAreas, int[]? goalIds, string? justering = null) =>
         Table.InsertAsync<int>(edit, """
             insert into indicator (area_id, code, name, description, unit, decimals, direction, frequency, aggregation, gender_split,
                                    owner_committee_id, primary_area_id, tolerance, tolerance_kind, trend_min_difference, source_description,
@@ -26,15 +26,24 @@ static class IndicatorWriter
                     @OwnerCommitteeId, @PrimaryAreaId, @Tolerance, @ToleranceKind, @TrendMinDifference, @SourceDescription, @KpiId, @CountedNoun)
             returning id
             """, AuditedEdit.Parameters(indicator, new { Organisation = organisationId }),
-            id => WriteLinksAsync(edit, id, comparisonAreas, goalIds), UniqueCode(indicator.Code));
+            id => WriteLinksAsync(edit, id, comparisonAreas, goalIds, _ => justering), UniqueCode(indicator.Code));
 
     /// <summary>
     /// Changes an indicator and its comparison areas (and its mål, when given); with a <paramref name="rowVersion"/>, only
-    /// when the row is still as the form read it.
+    /// when the row is still as the form read it. A change of direction, default tolerance or links that concerns an adopted
+    /// version needs the reason <paramref name="reasonFor"/> gives for that version (<see cref="AdoptedVersions"/>).
     /// </summary>
-    public static Task<IndicatorState> UpdateAsync(
-        AuditedEdit edit, int id, string? rowVersion, IndicatorValues indicator, IReadOnlyList<string> comparisonAreas, int[]? goalIds) =>
-        Table.UpdateAsync(edit, id, """
+    public static async Task<IndicatorState> UpdateAsync(
+        AuditedEdit edit, int id, string? rowVersion, IndicatorValues indicator, IReadOnlyList<string> comparisonAreas, int[]? goalIds,
+        Func<int, string?>? reasonFor = null)
+    {
+        ArgumentNullException.ThrowIfNull(indicator);
+        reasonFor ??= _ => null;
+        var judged = await edit.SingleOrDefaultAsync<JudgedBy>("select direction, tolerance, tolerance_kind from indicator where id = @Id", new { Id = id })
+            ?? throw Table.Conflict();
+        await AdoptedVersions.GuardIndicatorAsync(edit, id, (judged.Direction, judged.Tolerance, judged.ToleranceKind),
+            (indicator.Direction, indicator.Tolerance, indicator.ToleranceKind), reasonFor);
+        return await Table.UpdateAsync(edit, id, """
             update indicator set code = @Code, name = @Name, description = @Description, unit = @Unit, decimals = @Decimals,
                 direction = @Direction, frequency = @Frequency, aggregation = @Aggregation, gender_split = @GenderSplit,
                 owner_committee_id = @OwnerCommitteeId, primary_area_id = @PrimaryAreaId, tolerance = @Tolerance,
@@ -42,13 +51,16 @@ static class IndicatorWriter
                 kpi_id = @KpiId, counted_noun = @CountedNoun
             where id = @Id
             """ + AuditedEdit.VersionGuard(rowVersion), AuditedEdit.Parameters(indicator, new { Id = id, RowVersion = rowVersion }),
-            () => WriteLinksAsync(edit, id, comparisonAreas, goalIds), UniqueCode(indicator.Code));
+            () => WriteLinksAsync(edit, id, comparisonAreas, goalIds, reasonFor), UniqueCode(indicator.Code));
+    }
+
+    sealed record JudgedBy(string Direction, decimal? Tolerance, string? ToleranceKind);
 
     /// <summary>Deletes an indicator opened at <paramref name="rowVersion"/>; its links, targets and outcomes go with it (cascade).</summary>
     public static Task DeleteAsync(AuditedEdit edit, int id, string rowVersion) =>
         Table.DeleteAsync(edit, id, "delete from indicator where id = @Id" + AuditedEdit.VersionGuard(rowVersion), new { Id = id, RowVersion = rowVersion });
 
-    static async Task WriteLinksAsync(AuditedEdit edit, int id, IReadOnlyList<string> comparisonAreas, int[]? goalIds)
+    static async Task WriteLinksAsync(AuditedEdit edit, int id, IReadOnlyList<string> comparisonAreas, int[]? goalIds, Func<int, string?> reasonFor)
     {
         await edit.ExecuteAsync("""
             delete from indicator_comparison_area where indicator_id = @Id and area_id <> all (@Areas);
@@ -56,7 +68,7 @@ static class IndicatorWriter
             """, new { Id = id, Areas = comparisonAreas.Distinct().ToArray() });
         if (goalIds is not null)
         {
-            await GoalWriter.LinkIndicatorAsync(edit, id, goalIds);
+            await GoalWriter.LinkIndicatorAsync(edit, id, goalIds, reasonFor);
         }
     }
 

@@ -58,12 +58,12 @@ sealed partial class PlanApply
 
             for (var g = 0; g < area.Goals.Count; g++)
             {
-                await GoalAsync(area, areaId, area.Goals[g], g + 1, goals.FirstOrDefault(x => x.GoalArea == area.Code && x.Code == area.Goals[g].Code), version.Name);
+                await GoalAsync(area, areaId, area.Goals[g], g + 1, goals.FirstOrDefault(x => x.GoalArea == area.Code && x.Code == area.Goals[g].Code), version.Name, version.Justering);
             }
         }
     }
 
-    async Task GoalAsync(GoalAreaPart area, int areaId, GoalPart goal, int sortOrder, GoalRow? row, string versionName)
+    async Task GoalAsync(GoalAreaPart area, int areaId, GoalPart goal, int sortOrder, GoalRow? row, string versionName, string? justering)
     {
         var key = $"{plan.Name} / {versionName} / {area.Code} / {goal.Code}";
         var values = new GoalValues(goal.Code, goal.Name, goal.Description, goal.Owner is null ? null : committeeIds[goal.Owner], sortOrder);
@@ -71,12 +71,12 @@ sealed partial class PlanApply
         var indicators = goal.Indicators.Select(c => indicatorIds[c]).ToArray();
         if (row is null)
         {
-            await GoalWriter.InsertAsync(edit, areaId, values, contributors, indicators);
+            await GoalWriter.InsertAsync(edit, areaId, values, contributors, indicators, justering);
             Changed("create", "goal", key);
         }
         else if (!row.Same(goal, sortOrder))
         {
-            await GoalWriter.UpdateAsync(edit, row.Id, null, values, contributors, indicators);
+            await GoalWriter.UpdateAsync(edit, row.Id, null, values, contributors, indicators, justering);
             Changed("update", "goal", key);
         }
     }
@@ -104,7 +104,7 @@ sealed partial class PlanApply
             {
                 if (!wanted.Contains((row.Indicator, row.Year, row.Gender)))
                 {
-                    await TargetWriter.DeleteAsync(edit, row.Id);
+                    await TargetWriter.DeleteAsync(edit, row.Id, version.Justering);
                     Changed("delete", "target", TargetKey(version.Name, row.Part()));
                 }
             }
@@ -124,13 +124,13 @@ sealed partial class PlanApply
             {
                 if (row.Part() != part)
                 {
-                    await TargetWriter.UpdateAsync(edit, row.Id, values);
+                    await TargetWriter.UpdateAsync(edit, row.Id, values, version.Justering);
                     Changed("update", "target", TargetKey(version.Name, part));
                 }
             }
             else
             {
-                await TargetWriter.InsertAsync(edit, versionId, indicatorIds[part.Indicator], values);
+                await TargetWriter.InsertAsync(edit, versionId, indicatorIds[part.Indicator], values, version.Justering);
                 Changed("create", "target", TargetKey(version.Name, part));
             }
         }

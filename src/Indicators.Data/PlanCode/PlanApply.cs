@@ -191,11 +191,15 @@ sealed partial class PlanApply(NpgsqlConnection connection, NpgsqlTransaction tr
             var after = i with { ComparisonAreas = [.. i.ComparisonAreas.Order(StringComparer.Ordinal)] };
             if (Json(before) != Json(after))
             {
-                await IndicatorWriter.UpdateAsync(edit, row.Id, null, values, i.ComparisonAreas, null);
+                await IndicatorWriter.UpdateAsync(edit, row.Id, null, values, i.ComparisonAreas, null, JusteringOf);
                 Changed("update", "indicator", i.Code);
             }
         }
     }
+
+    /// <summary>The document's reason for changes to the version <paramref name="versionId"/> (none for a version it leaves out).</summary>
+    string? JusteringOf(int versionId) =>
+        document.Versions.FirstOrDefault(v => versionIds.TryGetValue(v.Name, out var id) && id == versionId)?.Justering;
 
     async Task SourcesAsync()
     {

@@ -27,11 +27,13 @@ public sealed record CommitteePart(string Code, string Name);
 
 /// <summary>
 /// A plan version, by its name within the plan. Goal areas and goals keep the document's order. Without
-/// <see cref="GoalRule"/> the version's goal suggestions follow the default rule.
+/// <see cref="GoalRule"/> the version's goal suggestions follow the default rule. <see cref="Justering"/> is the reason for the
+/// changes this import makes to the målvärden, tolerances, links and directions of an adopted (fastställd) version; an
+/// import that would change them without one is refused. It is not stored with the version and not exported.
 /// </summary>
 public sealed record VersionPart(
     string Name, string Kind, string? Author, DateOnly? DecidedOn, bool Current,
-    IReadOnlyList<GoalAreaPart> GoalAreas, IReadOnlyList<TargetPart> Targets, GoalRulePart? GoalRule = null);
+    IReadOnlyList<GoalAreaPart> GoalAreas, IReadOnlyList<TargetPart> Targets, GoalRulePart? GoalRule = null, string? Justering = null);
 
 /// <summary>
 /// A version's settings of the goal suggestion (<see cref="Core.Attainment.GoalRule"/>): the shares in per cent and the

@@ -50,7 +50,10 @@ public sealed class PlanImporter(NpgsqlDataSource dataSource, CronCheck cronChec
         {
             // A clash the writers name in an editor's words (a plan name that differs from another only in case).
             await transaction.RollbackAsync(cancellationToken);
-            return Refused(dryRun, [new PlanCodeError(1, 1, $"Databasen tog inte emot planen: {e.Message}")]);
+            var hint = e.Errors.Any(x => x.Field == Plans.AdoptedVersions.ReasonField)
+                ? " I planfilen anges skälet som justering: under versionen; en ny version med eget beslut är en revision."
+                : "";
+            return Refused(dryRun, [new PlanCodeError(1, 1, $"Databasen tog inte emot planen: {e.Message}{hint}")]);
         }
 
         if (dryRun)

@@ -111,6 +111,7 @@ public static partial class PlanYamlReader
         var author = v.Text("author");
         var decidedOn = v.Date("decided_on");
         var current = v.Bool("current") ?? false;
+        var justering = Core.Editing.Validation.Clean(v.Text("justering"));
         var goalAreas = v.Items("goal_areas", "målområdet", (a, _) =>
         {
             var code = a.Text("code", true) ?? "";
@@ -135,7 +136,7 @@ public static partial class PlanYamlReader
             goalRule = r.Finish(new GoalRulePart(metShare, notMetShare, weights));
         }
 
-        return v.Finish(new VersionPart(name, kind, author, decidedOn, current, goalAreas, targets, goalRule));
+        return v.Finish(new VersionPart(name, kind, author, decidedOn, current, goalAreas, targets, goalRule, justering));
     }
 
     static SourcePart ReadSource(MapReader s, ReadContext context)

@@ -16,23 +16,25 @@ static class GoalWriter
     public static EditConflictException Conflict() => Table.Conflict();
 
     /// <summary>A new mål with its contributors and, when given, its indicators in order.</summary>
-    public static Task<int> InsertAsync(AuditedEdit edit, int goalAreaId, GoalValues goal, int[] contributorIds, int[]? indicatorIds) =>
+    public static Task<int> InsertAsync(
+        AuditedEdit edit, int goalAreaId, GoalValues goal, int[] contributorIds, int[]? indicatorIds, string? justering = null) =>
         Table.InsertAsync<int>(edit, """
             insert into goal (goal_area_id, code, name, description, owner_committee_id, sort_order)
             values (@GoalAreaId, @Code, @Name, @Description, @OwnerCommitteeId, @SortOrder)
             returning id
-            """, AuditedEdit.Parameters(goal, new { GoalAreaId = goalAreaId }), id => WriteLinksAsync(edit, id, contributorIds, indicatorIds), UniqueCode(goal.Code));
+            """, AuditedEdit.Parameters(goal, new { GoalAreaId = goalAreaId }), id => WriteLinksAsync(edit, id, contributorIds, indicatorIds, justering), UniqueCode(goal.Code));
 
     /// <summary>
     /// Changes a mål and replaces its contributors (and its indicators, when given); with a <paramref name="rowVersion"/>,
     /// only when the row is still as the form read it. The row is always rewritten, so its xmin also guards its links.
     /// </summary>
-    public static Task<GoalState> UpdateAsync(AuditedEdit edit, int id, string? rowVersion, GoalValues goal, int[] contributorIds, int[]? indicatorIds) =>
+    public static Task<GoalState> UpdateAsync(
+        AuditedEdit edit, int id, string? rowVersion, GoalValues goal, int[] contributorIds, int[]? indicatorIds, string? justering = null) =>
         Table.UpdateAsync(edit, id, """
             update goal set code = @Code, name = @Name, description = @Description, owner_committee_id = @OwnerCommitteeId, sort_order = @SortOrder
             where id = @Id
             """ + AuditedEdit.VersionGuard(rowVersion), AuditedEdit.Parameters(goal, new { Id = id, RowVersion = rowVersion }),
-            () => WriteLinksAsync(edit, id, contributorIds, indicatorIds), UniqueCode(goal.Code));
+            () => WriteLinksAsync(edit, id, contributorIds, indicatorIds, justering), UniqueCode(goal.Code));
 
     /// <summary>Deletes a mål; its indicators stay (they belong to the organisation), only their links go, named in the entry.</summary>
     public static async Task DeleteAsync(AuditedEdit edit, int id)
@@ -47,13 +49,18 @@ static class GoalWriter
     /// Links an indicator to exactly <paramref name="goalIds"/> (the indicator editor's side of the links): links to other
     /// mål go, a new link comes last among its mål's indicators, existing links keep their place.
     /// </summary>
-    public static Task LinkIndicatorAsync(AuditedEdit edit, int indicatorId, int[] goalIds) => edit.ExecuteAsync("""
+    public static async Task LinkIndicatorAsync(AuditedEdit edit, int indicatorId, int[] goalIds, Func<int, string?> reasonFor)
+    {
+        var before = await edit.ListAsync<int>("select goal_id from goal_indicator where indicator_id = @Id", new { Id = indicatorId });
+        await AdoptedVersions.GuardLinksAsync(edit, [.. before.Select(g => (g, indicatorId))], [.. goalIds.Distinct().Select(g => (g, indicatorId))], reasonFor);
+        await edit.ExecuteAsync("""
         delete from goal_indicator where indicator_id = @Id and not (goal_id = any (@GoalIds));
         insert into goal_indicator (goal_id, indicator_id, sort_order)
         select g, @Id, coalesce((select max(sort_order) + 1 from goal_indicator where goal_id = g), 0)
         from unnest(@GoalIds) g
         where not exists (select 1 from goal_indicator where goal_id = g and indicator_id = @Id);
         """, new { Id = indicatorId, GoalIds = goalIds });
+    }
 
     /// <summary>Copies a version's mål with their links into another version whose målområden are already copied.</summary>
     public static async Task<(int Goals, int Contributors, int IndicatorLinks)> CopyAsync(AuditedEdit edit, int sourceVersionId, int targetVersionId)
@@ -88,7 +95,7 @@ static class GoalWriter
         return (goals, contributors, links);
     }
 
-    static async Task WriteLinksAsync(AuditedEdit edit, int id, int[] contributorIds, int[]? indicatorIds)
+    static async Task WriteLinksAsync(AuditedEdit edit, int id, int[] contributorIds, int[]? indicatorIds, string? justering)
     {
         await edit.ExecuteAsync("""
             delete from goal_contributor where goal_id = @Id;
@@ -96,6 +103,8 @@ static class GoalWriter
             """, new { Id = id, CommitteeIds = contributorIds });
         if (indicatorIds is not null)
         {
+            var before = await edit.ListAsync<int>("select indicator_id from goal_indicator where goal_id = @Id", new { Id = id });
+            await AdoptedVersions.GuardLinksAsync(edit, [.. before.Select(i => (id, i))], [.. indicatorIds.Distinct().Select(i => (id, i))], _ => justering);
             await edit.ExecuteAsync("""
                 delete from goal_indicator where goal_id = @Id;
                 insert into goal_indicator (goal_id, indicator_id, sort_order) select @Id, i, o::int from unnest(@IndicatorIds) with ordinality as x(i, o);

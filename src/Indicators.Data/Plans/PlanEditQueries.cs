@@ -57,7 +57,9 @@ public sealed class PlanEditQueries(NpgsqlDataSource dataSource)
         select v.id, v.plan_id, v.name, v.kind, v.author, v.decided_on::timestamp,
                v.is_current, v.xmin::text as RowVersion,
                (select count(*)::int from goal_area ga where ga.plan_version_id = v.id) as GoalAreas,
-               (select count(*)::int from target t where t.plan_version_id = v.id) as Targets
+               (select count(*)::int from target t where t.plan_version_id = v.id) as Targets,
+               v.decided_by, v.decision_section, v.current_from::timestamp,
+               (select r.name from plan_version r where r.id = v.revises_version_id) as Revises
         from plan_version v
         """;
 
@@ -122,9 +124,13 @@ public sealed class PlanEditQueries(NpgsqlDataSource dataSource)
 
     sealed record PlanEditRow(int Id, string Name, string? Vision, string AreaId, string AreaName, int StartYear, int EndYear, string RowVersion);
 
-    sealed record VersionRow(int Id, int PlanId, string Name, string Kind, string? Author, DateTime? DecidedOn, bool IsCurrent, string RowVersion, int GoalAreas, int Targets)
+    sealed record VersionRow(
+        int Id, int PlanId, string Name, string Kind, string? Author, DateTime? DecidedOn, bool IsCurrent, string RowVersion, int GoalAreas, int Targets,
+        string? DecidedBy, string? DecisionSection, DateTime? CurrentFrom, string? Revises)
     {
-        public VersionListing ToListing() => new(Id, Name, Kind, Author, DecidedOn is { } d ? DateOnly.FromDateTime(d) : null, IsCurrent, RowVersion, GoalAreas, Targets);
+        public VersionListing ToListing() => new(
+            Id, Name, Kind, Author, DecidedOn is { } d ? DateOnly.FromDateTime(d) : null, IsCurrent, RowVersion, GoalAreas, Targets, DecidedBy, DecisionSection,
+            CurrentFrom is { } c ? DateOnly.FromDateTime(c) : null, Revises);
     }
 
     sealed record AreaRow(int Id, string Code, string Name, string? Description, string Kind, int SortOrder, string RowVersion);
@@ -151,7 +157,9 @@ public sealed record OrganisationChoice(string Id, string Name, bool HasPlans, b
             ?? (organisations.Count > 0 ? organisations[0] : null))?.Id ?? "";
 }
 
-public sealed record VersionListing(int Id, string Name, string Kind, string? Author, DateOnly? DecidedOn, bool IsCurrent, string RowVersion, int GoalAreas, int Targets);
+public sealed record VersionListing(
+    int Id, string Name, string Kind, string? Author, DateOnly? DecidedOn, bool IsCurrent, string RowVersion, int GoalAreas, int Targets,
+    string? DecidedBy = null, string? DecisionSection = null, DateOnly? CurrentFrom = null, string? Revises = null);
 
 public sealed record PlanEditModel(
     int Id, string Name, string? Vision, string AreaId, string AreaName, int StartYear, int EndYear, string RowVersion, IReadOnlyList<VersionListing> Versions)

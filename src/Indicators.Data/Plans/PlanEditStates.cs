@@ -5,7 +5,9 @@ namespace Indicators.Data.Plans;
 
 public sealed record PlanState(int Id, string AreaId, string Name, string? Vision, int StartYear, int EndYear);
 
-public sealed record PlanVersionState(int Id, int PlanId, string PlanName, string Name, string Kind, string? Author, DateOnly? DecidedOn, bool IsCurrent);
+public sealed record PlanVersionState(
+    int Id, int PlanId, string PlanName, string Name, string Kind, string? Author, DateOnly? DecidedOn, bool IsCurrent,
+    string? DecidedBy = null, string? DecisionSection = null, DateOnly? CurrentFrom = null, string? Revises = null);
 
 public sealed record GoalAreaState(int Id, int PlanVersionId, string Code, string Name, string? Description, string Kind, int SortOrder);
 

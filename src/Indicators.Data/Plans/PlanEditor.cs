@@ -175,5 +175,91 @@ public sealed class PlanEditor(NpgsqlDataSource dataSource)
             await PlanVersionWriter.DeleteAsync(edit, versionId);
         }, cancellationToken);
 
+    /// <summary>
+    /// "Ny revision": a draft copy of an adopted version that records the version it revises. Edited freely as a draft, it
+    /// takes over from the revised version once adopted with its own decision (<see cref="AdoptVersionAsync"/>).
+    /// </summary>
+    public Task<int> CreateRevisionAsync(int adoptedVersionId, string name, Actor actor, CancellationToken cancellationToken = default)
+    {
+        var draft = new PlanVersionDraft(name ?? "", "draft", null, null, false);
+        if (draft.Validate() is { Count: > 0 } errors)
+        {
+            throw new InvalidEditException(errors);
+        }
+
+        return AuditedEdit.RunAsync(dataSource, actor, async edit =>
+        {
+            var source = await PlanVersionWriter.StateAsync(edit, adoptedVersionId) ?? throw VersionGone();
+            if (source.Kind != "adopted")
+            {
+                throw new InvalidEditException("", $"Versionen ”{source.Name}” är inte fastställd; ändra den direkt i stället för att göra en revision.");
+            }
+
+            var id = await PlanVersionWriter.InsertCopyAsync(edit, source.PlanId, Values(draft), source);
+            await PlanVersionWriter.SetRevisesAsync(edit, id, source.Id);
+            return id;
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Adopts a version with its decision: body, meeting date, § and the date from which it is the plan's current one. A
+    /// version already adopted with a decision keeps it (a new decision is a revision). When that date has come the
+    /// version becomes current now; otherwise <see cref="MakeDueRevisionsCurrentAsync"/> makes it so on the day.
+    /// </summary>
+    public Task AdoptVersionAsync(
+        int versionId, string rowVersion, AdoptionDraft adoption, DateOnly today, Actor actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(adoption);
+        if (adoption.Validate() is { Count: > 0 } errors)
+        {
+            throw new InvalidEditException(errors);
+        }
+
+        return AuditedEdit.RunAsync(dataSource, actor, async edit =>
+        {
+            var before = await PlanVersionWriter.StateAsync(edit, versionId) ?? throw VersionGone();
+            if (before is { Kind: "adopted", DecidedBy: not null })
+            {
+                throw new InvalidEditException("", $"Versionen ”{before.Name}” är redan fastställd ({AdoptionDraft.Citation(before.DecidedBy, before.DecidedOn, before.DecisionSection)}). " +
+                    "Ett nytt beslut görs som en revision (Ny revision).");
+            }
+
+            await PlanVersionWriter.AdoptAsync(edit, versionId, rowVersion, adoption.DecidedBy!.Trim(), adoption.DecidedOn!.Value, adoption.Section!.Trim(),
+                adoption.CurrentFrom!.Value);
+            if (adoption.CurrentFrom <= today && (before.Revises is null || await RevisedIsCurrentAsync(edit, versionId)))
+            {
+                await PlanVersionWriter.SetCurrentAsync(edit, versionId);
+            }
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Makes each adopted revision whose date has come (current_from on or before <paramref name="today"/>) its plan's
+    /// current version, when the version it revises still is: the daily job, and after an adoption. Returns how many.
+    /// </summary>
+    public Task<int> MakeDueRevisionsCurrentAsync(DateOnly today, Actor actor, CancellationToken cancellationToken = default) =>
+        AuditedEdit.RunAsync(dataSource, actor, async edit =>
+        {
+            var due = await edit.ListAsync<int>("""
+                select r.id from plan_version r join plan_version revised on revised.id = r.revises_version_id
+                where r.kind = 'adopted' and r.current_from <= @Today::date and revised.is_current
+                order by r.current_from, r.id
+                for update of r
+                """, new { Today = today.ToDateTime(TimeOnly.MinValue) });
+            foreach (var id in due)
+            {
+                if (await RevisedIsCurrentAsync(edit, id))
+                {
+                    await PlanVersionWriter.SetCurrentAsync(edit, id);
+                }
+            }
+
+            return due.Count;
+        }, cancellationToken);
+
+    static Task<bool> RevisedIsCurrentAsync(AuditedEdit edit, int versionId) => edit.ScalarAsync<bool>("""
+        select coalesce((select revised.is_current from plan_version r join plan_version revised on revised.id = r.revises_version_id where r.id = @Id), false)
+        """, new { Id = versionId });
+
     static InvalidEditException VersionGone() => new("", "Versionen finns inte längre. Ladda om sidan.");
 }

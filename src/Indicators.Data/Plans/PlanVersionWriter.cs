@@ -22,7 +22,9 @@ static class PlanVersionWriter
     public static async Task<int> InsertAsync(AuditedEdit edit, int planId, VersionValues version)
     {
         await ClearCurrentAsync(edit, planId, version.IsCurrent, 0);
-        return await Table.InsertAsync<int>(edit, InsertSql, AuditedEdit.Parameters(AsStored(version), new { PlanId = planId }), UniqueName(version.Name));
+        var id = await Table.InsertAsync<int>(edit, InsertSql, AuditedEdit.Parameters(AsStored(version), new { PlanId = planId }), UniqueName(version.Name));
+        await AdoptedVersions.MarkNewAsync(edit, id);
+        return id;
     }
 
     /// <summary>
@@ -34,6 +36,7 @@ static class PlanVersionWriter
         ArgumentNullException.ThrowIfNull(source);
         await ClearCurrentAsync(edit, planId, version.IsCurrent, 0);
         var id = await edit.ScalarAsync<int>(InsertSql, AuditedEdit.Parameters(AsStored(version), new { PlanId = planId }), UniqueName(version.Name));
+        await AdoptedVersions.MarkNewAsync(edit, id);
 
         // Each table copies its own rows; rows of the new version are matched to the source's by code.
         await GoalRuleWriter.CopySharesAsync(edit, source.Id, id);
@@ -51,6 +54,13 @@ static class PlanVersionWriter
     public static async Task<PlanVersionState> UpdateAsync(AuditedEdit edit, int id, string? rowVersion, VersionValues version)
     {
         var before = await StateAsync(edit, id) ?? throw Table.Conflict();
+        if (before.Kind == "adopted" && version.Kind != "adopted" && await AdoptedVersions.AdoptedNameAsync(edit, id) is not null)
+        {
+            // Else a fastställd version could be made a draft, changed freely and adopted again.
+            throw new InvalidEditException("Kind", $"Versionen ”{before.Name}” är fastställd och kan inte bli utkast eller förslag igen. " +
+                "Gör en revision (Ny revision) för att ändra den.");
+        }
+
         await ClearCurrentAsync(edit, before.PlanId, version.IsCurrent, id);
         return await Table.UpdateAsync(edit, id, """
             update plan_version set name = @Name, kind = @Kind, author = @Author, decided_on = @DecidedOn::date, is_current = @IsCurrent
@@ -105,10 +115,30 @@ static class PlanVersionWriter
 
     static async Task<PlanVersionState?> ReadStateAsync(AuditedEdit edit, object id) =>
         (await edit.SingleOrDefaultAsync<StateRow>("""
-            select v.id, v.plan_id, p.name as plan_name, v.name, v.kind, v.author, v.decided_on::timestamp, v.is_current
-            from plan_version v join plan p on p.id = v.plan_id
+            select v.id, v.plan_id, p.name as plan_name, v.name, v.kind, v.author, v.decided_on::timestamp, v.is_current,
+                   v.decided_by, v.decision_section, v.current_from::timestamp, r.name as revises
+            from plan_version v join plan p on p.id = v.plan_id left join plan_version r on r.id = v.revises_version_id
             where v.id = @Id
             """, new { Id = id }))?.ToState();
+
+    /// <summary>Records that the version <paramref name="id"/> (a new copy) revises the adopted version <paramref name="revisedId"/>.</summary>
+    public static Task<PlanVersionState> SetRevisesAsync(AuditedEdit edit, int id, int revisedId) =>
+        Table.UpdateAsync(edit, id, "update plan_version set revises_version_id = @Revised where id = @Id", new { Id = id, Revised = revisedId });
+
+    /// <summary>
+    /// Adopts the version with its adoption record (kind adopted, body, meeting date, §, the date it becomes current);
+    /// only on the row version the form was opened with.
+    /// </summary>
+    public static Task<PlanVersionState> AdoptAsync(AuditedEdit edit, int id, string? rowVersion, string decidedBy, DateOnly decidedOn, string section, DateOnly currentFrom) =>
+        Table.UpdateAsync(edit, id, """
+            update plan_version set kind = 'adopted', decided_by = @DecidedBy, decided_on = @DecidedOn::date, decision_section = @Section,
+                                    current_from = @CurrentFrom::date
+            where id = @Id
+            """ + AuditedEdit.VersionGuard(rowVersion), new
+        {
+            Id = id, RowVersion = rowVersion, DecidedBy = decidedBy, DecidedOn = decidedOn.ToDateTime(TimeOnly.MinValue), Section = section,
+            CurrentFrom = currentFrom.ToDateTime(TimeOnly.MinValue),
+        });
 
     /// <summary>The decision date as a DateTime the SQL casts to date.</summary>
     static object AsStored(VersionValues version) => new
@@ -120,10 +150,13 @@ static class PlanVersionWriter
         () => new InvalidEditException("Name", $"Planen har redan en version som heter ”{name.Trim()}”. Välj ett annat namn."));
 
     /// <summary>Dapper reads a date as DateTime; the state keeps a DateOnly.</summary>
-    sealed record StateRow(int Id, int PlanId, string PlanName, string Name, string Kind, string? Author, DateTime? DecidedOn, bool IsCurrent)
+    sealed record StateRow(
+        int Id, int PlanId, string PlanName, string Name, string Kind, string? Author, DateTime? DecidedOn, bool IsCurrent, string? DecidedBy,
+        string? DecisionSection, DateTime? CurrentFrom, string? Revises)
     {
         public PlanVersionState ToState() =>
-            new(Id, PlanId, PlanName, Name, Kind, Author, DecidedOn is { } d ? DateOnly.FromDateTime(d) : null, IsCurrent);
+            new(Id, PlanId, PlanName, Name, Kind, Author, DecidedOn is { } d ? DateOnly.FromDateTime(d) : null, IsCurrent, DecidedBy, DecisionSection,
+                CurrentFrom is { } c ? DateOnly.FromDateTime(c) : null, Revises);
     }
 
     sealed record VersionContent(string GoalAreaCodes, string GoalCodes, int Targets);

@@ -32,6 +32,9 @@ public sealed class IndicatorForm
     public List<int> GoalIds { get; set; } = [];
     public List<VersionForm> Versions { get; set; } = [];
 
+    /// <summary>The reason for a justering: needed when the save changes an adopted (fastställd) version.</summary>
+    public string? AdjustmentReason { get; set; }
+
     public static IndicatorForm New(string organisation) => new() { Organisation = organisation, PrimaryAreaId = organisation };
 
     public static IndicatorForm From(StoredIndicator stored)
@@ -65,7 +68,7 @@ public sealed class IndicatorForm
                 }
             }
 
-            return new VersionForm { PlanVersionId = v.Id, Label = v.Label, StartYear = v.StartYear, EndYear = v.EndYear, Targets = rows };
+            return new VersionForm { PlanVersionId = v.Id, Label = v.Label, StartYear = v.StartYear, EndYear = v.EndYear, Targets = rows, IsAdopted = v.IsAdopted };
         }).ToList();
     }
 
@@ -99,7 +102,7 @@ public sealed class IndicatorForm
             versions.Add(new VersionTargets(version.PlanVersionId, sent.Select(i => version.Targets[i].ToDraft(Direction)).ToList()));
         }
 
-        return (new IndicatorEdit(draft, [.. GoalIds], versions), error => Remap(error, rowOf));
+        return (new IndicatorEdit(draft, [.. GoalIds], versions, Validation.Clean(AdjustmentReason)), error => Remap(error, rowOf));
     }
 
     static FieldError Remap(FieldError error, List<List<int>> rowOf)
@@ -126,6 +129,9 @@ public sealed class VersionForm
     public int StartYear { get; set; }
     public int EndYear { get; set; }
     public List<TargetRow> Targets { get; set; } = [];
+
+    /// <summary>A fastställd version: its målvärden change only as a justering with a reason.</summary>
+    public bool IsAdopted { get; set; }
 }
 
 /// <summary>One row of a målvärden table: a year, for everyone or for K or M. An empty row is no target.</summary>
