@@ -65,7 +65,7 @@ public class SubmittedReportTests : IAsyncLifetime
         {
             Targets = [.. v.Targets.Select(t => t.Year == year && t.Gender is null or "T" ? t with { Value = value } : t)],
         }).ToList();
-        await new IndicatorEditor(DataSource).UpdateAsync(id, stored.Version, new IndicatorEdit(stored.Draft, stored.GoalIds, targets), Harald);
+        await new IndicatorEditor(DataSource).UpdateAsync(id, stored.Version, new IndicatorEdit(stored.Draft, stored.GoalIds, targets, AdjustmentReason: "Nytt underlag från regionstyrelsen"), Harald);
     }
 
     /// <summary>A source delivers <paramref name="value"/> for the indicator's outcome of <paramref name="period"/>.</summary>
