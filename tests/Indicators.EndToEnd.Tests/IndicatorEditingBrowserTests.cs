@@ -74,6 +74,12 @@ public class IndicatorEditingBrowserTests(Browser browser)
         await TypeAsync(page, "#t-0-2-provenance", "Regionplanen");
         await page.GetByRole(AriaRole.Button, new() { Name = "Skapa indikatorn" }).ClickAsync();
 
+        // The demo's version is fastställd: new målvärden and a new link in it are a justering, which needs a reason.
+        await Assertions.Expect(page.Locator("#adjustment-reason + .validation-message")).ToContainTextAsync("Ange skäl för justeringen.");
+        Assert.Equal(0, await connection.ExecuteScalarAsync<int>("select count(*) from indicator where code = 'FAST1'"));
+        await TypeAsync(page, "#adjustment-reason", "Ny indikator för fast läkarkontakt enligt regionstyrelsens beslut");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Skapa indikatorn" }).ClickAsync();
+
         await Assertions.Expect(page.Locator(".saved[role=status]")).ToContainTextAsync("Indikatorn är sparad.");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Redigera FAST1");
         await Assertions.Expect(page.Locator("#t-0-1-value")).ToHaveValueAsync("62,5");

@@ -39,14 +39,23 @@ public sealed class EmbeddedDatabaseTests : IDisposable
         // without asking the server.
         Assert.True(await ServerGoneAsync(connectionString, clusterFolder, TimeSpan.FromSeconds(60)), "The embedded cluster was still accepting connections a minute after the app stopped.");
 
-        await using var second = new TestWebApp(connectionString: null, Settings);
-        using var secondClient = second.CreateClient();
-        await TestUsers.SignInAsync(secondClient, "ledning", "demo-2025");
-        Assert.Contains("Regionplan 2025–2027", WebUtility.HtmlDecode(await secondClient.GetStringAsync(new Uri("/", UriKind.Relative))), StringComparison.Ordinal);
-        await using var again = new NpgsqlConnection(second.Services.GetRequiredService<LocalPostgresCluster>().ConnectionString);
-        Assert.Equal("ja", await again.ExecuteScalarAsync<string>("select value from app_setting where key = 'kept-between-starts'"));
-        Assert.Equal(1, await again.ExecuteScalarAsync<int>("select count(*) from plan"));
-        Assert.Equal(2, await again.ExecuteScalarAsync<int>("select count(*) from ingestion_run where trigger = 'demo'"));
+        string secondFolder;
+        await using (var second = new TestWebApp(connectionString: null, Settings))
+        {
+            using var secondClient = second.CreateClient();
+            await TestUsers.SignInAsync(secondClient, "ledning", "demo-2025");
+            Assert.Contains("Regionplan 2025–2027", WebUtility.HtmlDecode(await secondClient.GetStringAsync(new Uri("/", UriKind.Relative))), StringComparison.Ordinal);
+            await using var again = new NpgsqlConnection(second.Services.GetRequiredService<LocalPostgresCluster>().ConnectionString);
+            Assert.Equal("ja", await again.ExecuteScalarAsync<string>("select value from app_setting where key = 'kept-between-starts'"));
+            Assert.Equal(1, await again.ExecuteScalarAsync<int>("select count(*) from plan"));
+            Assert.Equal(2, await again.ExecuteScalarAsync<int>("select count(*) from ingestion_run where trigger = 'demo'"));
+            connectionString = second.Services.GetRequiredService<LocalPostgresCluster>().ConnectionString;
+            secondFolder = second.Services.GetRequiredService<LocalPostgresCluster>().ClusterFolder;
+        }
+
+        // The same wait before the test's folder is deleted: a cluster still writing its shutdown checkpoint makes the
+        // delete fail ("Directory not empty: …/pg_wal").
+        Assert.True(await ServerGoneAsync(connectionString, secondFolder, TimeSpan.FromSeconds(60)), "The second cluster was still running a minute after the app stopped.");
     }
 
     /// <summary>Gone: its postmaster.pid removed (what pg_ctl stop -w waits for) and a connection refused.</summary>
