@@ -91,6 +91,52 @@ public partial class ReportBrowserTests
         await reviewer.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task A_granskare_of_every_namnd_finalises_the_regions_report_once_every_namnds_is_and_its_exports_show_the_decision()
+    {
+        const string RegionDecision = "Regionstyrelsen 2026-10-15 § 140";
+        await using var demo = await DemoAsync();
+        await TestUsers.CreateAsync(demo.ConnectionString, "kontroller", Indicators.Web.Security.Roles.Reviewer);
+        var interim = await demo.PeriodAsync("interim", 2026);
+        var periodUrl = $"{demo.BaseUrl}/rapporter/{interim}";
+
+        // Before every nämnd has finalised, the panel says what it waits for and offers nothing.
+        var controller = await SignedInAsync(demo, "kontroller", TestUsers.Password);
+        await controller.GotoAsync(periodUrl);
+        var panel = controller.Locator("section.region-decision");
+        await Assertions.Expect(panel).ToContainTextAsync("Regionens rapport fastställs när alla nämnders rapporter är fastställda");
+        await Assertions.Expect(panel.Locator("form")).ToHaveCountAsync(0);
+
+        await DemoDecisions.FinaliseEveryNamndAsync(demo.ConnectionString, interim, "kontroller");
+        await controller.ReloadAsync();
+        await PageChecks.WaitUntilInteractiveAsync(controller);
+        await Assertions.Expect(panel).ToContainTextAsync("Alla nämnders rapporter är fastställda");
+        var form = panel.Locator("form.finalise-form");
+        await TypeAsync(form.GetByLabel("Beslutande organ"), "Regionstyrelsen");
+        await form.GetByLabel("Sammanträdesdatum").FillAsync("2026-10-15");
+        await TypeAsync(form.GetByLabel("Paragraf (§)"), "inte en paragraf");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Fastställ regionens rapport …" }).ClickAsync();
+        await panel.GetByRole(AriaRole.Button, new() { Name = "Ja, fastställ regionens rapport" }).ClickAsync();
+        await Assertions.Expect(form.Locator(".validation-message").First).ToBeVisibleAsync();
+        await PageChecks.AssertNoViolationsAsync(controller);
+
+        await TypeAsync(form.GetByLabel("Paragraf (§)"), "140");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Fastställ regionens rapport …" }).ClickAsync();
+        await panel.GetByRole(AriaRole.Button, new() { Name = "Ja, fastställ regionens rapport" }).ClickAsync();
+        await Assertions.Expect(panel.Locator(".decision")).ToHaveTextAsync($"Beslut: {RegionDecision}");
+        await PageChecks.AssertNoViolationsAsync(controller);
+        await PageChecks.ScreenshotAsync(controller, "report-region-finalised");
+
+        var pdf = await controller.APIRequest.GetAsync($"{periodUrl}/export.pdf");
+        Assert.Equal(200, pdf.Status);
+        using (var document = PdfDocument.Open(await pdf.BodyAsync()))
+        {
+            Assert.Contains($"Beslut: {RegionDecision}", string.Join(' ', document.GetPage(1).GetWords().Select(w => w.Text)), StringComparison.Ordinal);
+        }
+
+        await controller.Context.CloseAsync();
+    }
+
     /// <summary>
     /// The demo Granskare of HSN finalises the report open on <paramref name="page"/> (a Nämnd user's page: in a context of
     /// its own; the Granskare's own page: there), recording the decision, through the step that says it cannot be undone.

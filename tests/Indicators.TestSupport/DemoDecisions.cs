@@ -68,4 +68,31 @@ public static class DemoDecisions
         await new ReportSubmission(dataSource, queries).SubmitAsync(ids.Interim, ids.Hsn,
             (await queries.GetCommitteeReportAsync(ids.Interim, ids.Hsn))!.State.Version, new Actor("hsn", null));
     }
+
+    /// <summary>
+    /// Every nämnd's report in the period assessed as suggested and submitted by the demo analyst, then finalised by
+    /// <paramref name="reviewer"/> (a Granskare of every nämnd), so the region's report waits only for its own decision.
+    /// </summary>
+    public static async Task FinaliseEveryNamndAsync(string connectionString, int periodId, string reviewer)
+    {
+        await using var dataSource = NpgsqlDataSource.Create(connectionString);
+        var queries = new ReportQueries(dataSource, new PlanQueries(dataSource));
+        var editors = ReportEditors.Create(dataSource, queries);
+        var analyst = new Actor("analytiker", "127.0.0.1");
+        foreach (var committee in (await queries.GetPeriodAsync(periodId))!.Committees)
+        {
+            foreach (var goal in (await queries.GetCommitteeReportAsync(periodId, committee.CommitteeId))!.Document.Goals)
+            {
+                var texts = goal.Texts with { Assessed = goal.Suggested, Motivation = "" };
+                if (!(await editors.Assessments.SaveAsync(periodId, committee.CommitteeId, goal.GoalId, goal.Texts, texts, goal.Suggested, analyst)).Saved)
+                {
+                    throw new InvalidOperationException($"Mål {goal.Code} was not saved.");
+                }
+            }
+
+            await editors.Submission.SubmitAsync(periodId, committee.CommitteeId, (await queries.GetCommitteeReportAsync(periodId, committee.CommitteeId))!.State.Version, analyst);
+            await editors.Submission.FinaliseAsync(periodId, committee.CommitteeId, (await queries.GetCommitteeReportAsync(periodId, committee.CommitteeId))!.State.Version,
+                new ReportDecisionInput(committee.CommitteeName, new DateOnly(2026, 9, 24), "12", null), new Actor(reviewer, "127.0.0.1"));
+        }
+    }
 }
