@@ -105,7 +105,8 @@ public class SubmittedReportTests : IAsyncLifetime
         Assert.Equal(ReportState.UnderReview, underReview.State.State);
         Assert.Equal(("92,0\u00A0%", submitted.Status, submitted.Forecast?.Status), (shown.TargetText, shown.Status, shown.Forecast?.Status));
         var target = Assert.Single(underReview.Revision!.Changes, c => c.What == "Målvärde");
-        Assert.Equal((Telephone, "92,0\u00A0% → 93,0\u00A0%"), (submitted.Code, target.Describe()));
+        Assert.Equal((Telephone, "92,0\u00A0% → 93,0\u00A0% (+1,0)"), (submitted.Code, target.Describe()));
+        Assert.Equal((92.0m, 93.0m), (target.Before, target.Now));
         // As in the issue, the forecast would now be ej uppnått: said beside the figures, not put in their place.
         var forecast = Assert.Single(underReview.Revision.Changes, c => c.What == "Prognosstatus");
         Assert.Equal(("Delvis uppnått → Ej uppnått", AttainmentStatus.PartlyAchieved, AttainmentStatus.NotAchieved),
@@ -122,7 +123,7 @@ public class SubmittedReportTests : IAsyncLifetime
         var frozen = Indicator(finalised.Document, Telephone);
         Assert.Equal(ReportState.Finalised, finalised.State.State);
         Assert.Equal(("92,0\u00A0%", submitted.Status, submitted.Forecast?.Status), (frozen.TargetText, frozen.Status, frozen.Forecast?.Status));
-        Assert.Equal("92,0\u00A0% → 93,0\u00A0%", Assert.Single(finalised.Revision!.Changes, c => c.What == "Målvärde").Describe());
+        Assert.Equal("92,0\u00A0% → 93,0\u00A0% (+1,0)", Assert.Single(finalised.Revision!.Changes, c => c.What == "Målvärde").Describe());
     }
 
     [Fact]

@@ -37,7 +37,7 @@ public sealed record RevisedValue(
     internal const string StatusOnly = "Status";
     internal const string ForecastStatusOnly = "Prognosstatus";
 
-    /// <summary>"84,0 % → 86,5 % (+2,5)", "saknades → 86,5 % (2026 jan–aug)", "92,0 % → 93,0 %", "Delvis uppnått → Ej uppnått".</summary>
+    /// <summary>"84,0 % → 86,5 % (+2,5)", "saknades → 86,5 % (2026 jan–aug)", "92,0 % → 93,0 % (+1,0)", "Delvis uppnått → Ej uppnått".</summary>
     public string Describe()
     {
         string Side(decimal? value, string? text) => text ?? (value is { } v ? SwedishFormat.WithUnit(v, Decimals, Unit) : "saknas");
@@ -153,7 +153,8 @@ public sealed record ReportRevision(int ComparedValues, IReadOnlyList<RevisedVal
                 compared++;
                 if (before.TargetText != after.TargetText)
                 {
-                    Change("Målvärde", null, null, null, null, outcomeStatus, (before.TargetText, after.TargetText));
+                    // The numbers too where both are single values, so an export can compute with them; a band stays text.
+                    Change("Målvärde", before.Target?.Value, after.Target?.Value, null, null, outcomeStatus, (before.TargetText, after.TargetText));
                 }
 
                 Compare("Utfall", before.Outcome, after.Outcome, before.OutcomePeriod, after.OutcomePeriod, outcomeStatus);
