@@ -42,10 +42,14 @@ public class PlanEditingBrowserTests(Browser browser)
         await PageChecks.AssertNoViolationsAsync(page);
         await PageChecks.ScreenshotAsync(page, "plans-invalid");
 
+        // Each field left as a person leaves it, so its change reaches the server before the click; creating the plan and
+        // opening its page may take longer than the default 5 s on a loaded machine (seen once in CI).
         await page.GetByLabel("Första år").FillAsync("2027");
+        await page.GetByLabel("Första år").PressAsync("Tab");
         await page.GetByLabel("Sista år").FillAsync("2030");
+        await page.GetByLabel("Sista år").PressAsync("Tab");
         await create.ClickAsync();
-        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Regionplan 2027–2030");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Regionplan 2027–2030", new() { Timeout = 15_000 });
         await Assertions.Expect(page.GetByRole(AriaRole.Status).First).ToHaveTextAsync("Planen är skapad.");
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Spara planen" })).ToBeEnabledAsync();
 
