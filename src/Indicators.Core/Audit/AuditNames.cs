@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Indicators.Core.Formatting;
 
 namespace Indicators.Core.Audit;
 
@@ -257,19 +258,14 @@ public static class AuditNames
             return Actions.GetValueOrDefault(code) ?? Entities.GetValueOrDefault(code);
         }
 
-        // Roles are stored as "Namnd (HSN)", "Administrator": the role's code first, its committee after.
+        // Roles are recorded as "Namnd:HSN#3" (older entries "Namnd (HSN)"), "Administrator".
         if (field.Equals("Roles", StringComparison.OrdinalIgnoreCase) || field.Equals("Role", StringComparison.OrdinalIgnoreCase))
         {
-            var space = code.IndexOf(' ', StringComparison.Ordinal);
-            var role = space < 0 ? code : code[..space];
-            return RoleNames.TryGetValue(role, out var roleName) ? roleName + (space < 0 ? "" : code[space..]) : null;
+            return RoleNames.Recorded(code);
         }
 
         return null;
     }
-
-    static readonly FrozenDictionary<string, string> RoleNames = Codes(
-        ("Ledning", "Ledning"), ("Analytiker", "Analytiker"), ("Namnd", "Nämnd"), ("Administrator", "Administratör"), ("Granskare", "Granskare"));
 
     static FrozenDictionary<string, string> Assessments() =>
         Codes(("met", "uppfyllt"), ("partly_met", "delvis uppfyllt"), ("not_met", "ej uppfyllt"), ("not_assessable", "kan ej bedömas"));

@@ -29,15 +29,7 @@ public static class Roles
 
     public const string AllCommittees = "*";
 
-    public static string SwedishName(string role) => role switch
-    {
-        Management => "Ledning",
-        Analyst => "Analytiker",
-        Committee => "Nämnd",
-        Reviewer => "Granskare",
-        Administrator => "Administratör",
-        _ => role,
-    };
+    public static string SwedishName(string role) => Indicators.Core.Formatting.RoleNames.SwedishName(role);
 }
 
 /// <summary>Named policies; every page and endpoint names one, or falls back to <see cref="Read"/>.</summary>

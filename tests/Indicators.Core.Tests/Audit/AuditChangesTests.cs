@@ -34,6 +34,15 @@ public class AuditChangesTests
     }
 
     [Fact]
+    public void Roles_as_the_user_writers_record_them_read_in_Swedish_with_their_nämnd_code()
+    {
+        // UserRoleWriter records a committee's role as "Namnd:HSN#3" (code and id: codes repeat across organisations).
+        var changes = AuditChanges.Of("""{"roles": ["Analytiker"]}""", """{"roles": ["Granskare", "Granskare:HSN#3", "Namnd:HSN#3"]}""");
+
+        Assert.Equal([new AuditChange("Roller", "Analytiker", "Granskare, Granskare (HSN), Nämnd (HSN)")], changes);
+    }
+
+    [Fact]
     public void A_created_thing_shows_its_values_and_leaves_out_what_is_empty()
     {
         var changes = AuditChanges.Of(null, """{"userName": "nora", "displayName": "Nora Nämnd", "email": null, "roles": ["Namnd (HSN)", "Administrator"]}""");
