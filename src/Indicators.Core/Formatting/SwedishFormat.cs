@@ -13,6 +13,9 @@ public static class SwedishFormat
     /// <summary>"2026-09-20 14:02" on Sweden's wall clock.</summary>
     public static string Time(DateTimeOffset time) => TimeZoneInfo.ConvertTime(time, Stockholm).ToString("yyyy-MM-dd HH:mm", Culture);
 
+    /// <summary>The date on Sweden's wall clock at <paramref name="time"/> (what "today" means for a meeting or a plan's date).</summary>
+    public static DateOnly Date(DateTimeOffset time) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time, Stockholm).DateTime);
+
     /// <summary>"14:02" on Sweden's wall clock.</summary>
     public static string Clock(DateTimeOffset time) => TimeZoneInfo.ConvertTime(time, Stockholm).ToString("HH:mm", Culture);
 

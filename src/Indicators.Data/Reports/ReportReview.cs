@@ -139,7 +139,7 @@ public sealed class ReportReview(NpgsqlDataSource dataSource)
     }
 
     /// <summary>Today in Stockholm, against which a meeting date may not lie in the future.</summary>
-    internal static DateOnly Today() => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, SwedishFormat.Stockholm).DateTime);
+    internal static DateOnly Today() => SwedishFormat.Date(DateTimeOffset.UtcNow);
 
     static string CommentField(int? goalId) => goalId is { } id ? $"Comments[{AuditedEdit.AuditId(id)}]" : "Comments[report]";
 

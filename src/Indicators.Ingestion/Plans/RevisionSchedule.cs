@@ -32,7 +32,7 @@ public static class RevisionSchedule
     {
         public Task<int> RunAsync(CancellationToken cancellationToken) =>
             editor.MakeDueRevisionsCurrentAsync(
-                DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), SwedishFormat.Stockholm).DateTime), System, cancellationToken);
+                SwedishFormat.Date(time.GetUtcNow()), System, cancellationToken);
     }
 
     sealed class Registration(IRecurringJobManager recurringJobs) : IHostedService

@@ -61,7 +61,7 @@ public sealed class RowResolver
     public static DateOnly Today(TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(time);
-        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), SwedishFormat.Stockholm).DateTime);
+        return SwedishFormat.Date(time.GetUtcNow());
     }
 
     /// <summary>Resolves the rows as of today in Sweden (the system clock).</summary>
