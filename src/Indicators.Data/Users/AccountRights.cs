@@ -11,50 +11,35 @@ namespace Indicators.Data.Users;
 public static class AccountRights
 {
     /// <summary>Whether the actor's account is active and an analyst or administrator, or (with a committee) a Nämnd user of it.</summary>
-    public static async Task<bool> MayEditAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, Actor actor, int? committeeId, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(actor);
-        const string sql = """
-            select exists (
-                select 1
-                from app_user u join user_role r on r.user_id = u.id
-                where lower(u.user_name) = lower(@UserName) and u.is_active
-                  and (r.role in ('Analytiker', 'Administrator') or (r.role = 'Namnd' and r.committee_id = @CommitteeId)))
-            """;
-        return actor.UserName is { } userName && await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
-            sql, new { UserName = userName, CommitteeId = committeeId }, transaction, cancellationToken: cancellationToken));
-    }
+    public static Task<bool> MayEditAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, Actor actor, int? committeeId, CancellationToken cancellationToken) =>
+        HasRoleAsync(connection, transaction, actor,
+            "r.role in ('Analytiker', 'Administrator') or (r.role = 'Namnd' and r.committee_id = @CommitteeId)", committeeId, cancellationToken);
 
     /// <summary>Whether the actor's account is active and has the Administrator role: what administering accounts needs.</summary>
-    public static async Task<bool> IsAdministratorAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, Actor actor, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(actor);
-        const string sql = """
-            select exists (
-                select 1
-                from app_user u join user_role r on r.user_id = u.id
-                where lower(u.user_name) = lower(@UserName) and u.is_active and r.role = 'Administrator')
-            """;
-        return actor.UserName is { } userName && await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
-            sql, new { UserName = userName }, transaction, cancellationToken: cancellationToken));
-    }
+    public static Task<bool> IsAdministratorAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, Actor actor, CancellationToken cancellationToken) =>
+        HasRoleAsync(connection, transaction, actor, "r.role = 'Administrator'", null, cancellationToken);
 
     /// <summary>
     /// Whether the actor's account is active and a Granskare of this committee or of every committee; with no committee
     /// (the region's report), only a Granskare of every committee. Administrators are not reviewers by their role.
     /// </summary>
-    public static async Task<bool> MayReviewAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, Actor actor, int? committeeId, CancellationToken cancellationToken)
+    public static Task<bool> MayReviewAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, Actor actor, int? committeeId, CancellationToken cancellationToken) =>
+        HasRoleAsync(connection, transaction, actor,
+            "r.role = 'Granskare' and (r.committee_id is null or r.committee_id = @CommitteeId)", committeeId, cancellationToken);
+
+    /// <summary>Whether the actor's active account has a role row meeting <paramref name="roleCondition"/> (a constant of this class).</summary>
+    static async Task<bool> HasRoleAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, Actor actor, string roleCondition, int? committeeId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        const string sql = """
+        var sql = $"""
             select exists (
                 select 1
                 from app_user u join user_role r on r.user_id = u.id
-                where lower(u.user_name) = lower(@UserName) and u.is_active
-                  and r.role = 'Granskare' and (r.committee_id is null or r.committee_id = @CommitteeId))
+                where lower(u.user_name) = lower(@UserName) and u.is_active and ({roleCondition}))
             """;
         return actor.UserName is { } userName && await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
             sql, new { UserName = userName, CommitteeId = committeeId }, transaction, cancellationToken: cancellationToken));
