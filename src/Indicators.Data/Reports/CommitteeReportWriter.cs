@@ -28,37 +28,50 @@ static class CommitteeReportWriter
             ?? throw new InvalidEditException("", "Nämndens rapport finns inte i den här perioden.");
     }
 
-    /// <summary>Open → under review: submitted now by the actor.</summary>
-    public static Task SubmitAsync(AuditedEdit edit, int periodId, int committeeId) =>
+    /// <summary>
+    /// Open → under review: submitted now by the actor, with <paramref name="submittedSnapshot"/> (the report as judged now,
+    /// JSON) as the figures it is reviewed and finalised with (<see cref="SubmittedSnapshot"/>).
+    /// </summary>
+    public static Task SubmitAsync(AuditedEdit edit, int periodId, int committeeId, string submittedSnapshot) =>
         MoveAsync(edit, periodId, committeeId, ReportState.Open, ReportState.UnderReview, "submit", """
-            update committee_report set state = 'under_review', submitted_at = now(), submitted_by = @By, version = version + 1
+            update committee_report
+            set state = 'under_review', submitted_at = now(), submitted_by = @By, submitted_snapshot = @Snapshot::jsonb, version = version + 1
             where report_period_id = @PeriodId and committee_id = @CommitteeId
-            """);
+            """, new { Snapshot = submittedSnapshot });
 
     /// <summary>Under review → open, so the texts can be changed again.</summary>
     public static Task ReopenAsync(AuditedEdit edit, int periodId, int committeeId) =>
-        MoveAsync(edit, periodId, committeeId, ReportState.UnderReview, ReportState.Open, "reopen", """
-            update committee_report set state = 'open', submitted_at = null, submitted_by = null, version = version + 1
-            where report_period_id = @PeriodId and committee_id = @CommitteeId
-            """);
+        MoveAsync(edit, periodId, committeeId, ReportState.UnderReview, ReportState.Open, "reopen", BackToOpenSql);
 
     /// <summary>Under review → open by a reviewer, who returns it with comments (<see cref="ReviewCommentWriter"/>).</summary>
     public static Task ReturnAsync(AuditedEdit edit, int periodId, int committeeId) =>
-        MoveAsync(edit, periodId, committeeId, ReportState.UnderReview, ReportState.Open, "return", """
-            update committee_report set state = 'open', submitted_at = null, submitted_by = null, version = version + 1
-            where report_period_id = @PeriodId and committee_id = @CommitteeId
-            """);
+        MoveAsync(edit, periodId, committeeId, ReportState.UnderReview, ReportState.Open, "return", BackToOpenSql);
 
-    /// <summary>Under review → finalised, with <paramref name="frozen"/> as the snapshot that never changes again.</summary>
+    // The submitted snapshot goes with the submission (a trigger clears it).
+    const string BackToOpenSql = """
+        update committee_report set state = 'open', submitted_at = null, submitted_by = null, version = version + 1
+        where report_period_id = @PeriodId and committee_id = @CommitteeId
+        """;
+
+    /// <summary>
+    /// Under review → finalised, with <paramref name="frozen"/> as the snapshot that never changes again and the decision
+    /// its header records (body, meeting, §, protocol).
+    /// </summary>
     public static async Task FinaliseAsync(AuditedEdit edit, int periodId, int committeeId, DateTimeOffset at, string snapshot, ReportDocument frozen)
     {
         ArgumentNullException.ThrowIfNull(edit);
         ArgumentNullException.ThrowIfNull(frozen);
+        var decision = frozen.Header.Decision;
         await edit.ExecuteAsync("""
             update committee_report
-            set state = 'finalised', finalised_at = @At, finalised_by = @By, snapshot = @Snapshot::jsonb, version = version + 1
+            set state = 'finalised', finalised_at = @At, finalised_by = @By, snapshot = @Snapshot::jsonb, version = version + 1,
+                decision_body = @Body, decision_meeting = @MeetingDate, decision_paragraph = @Paragraph, decision_protocol = @ProtocolReference
             where report_period_id = @PeriodId and committee_id = @CommitteeId
-            """, new { At = at.UtcDateTime, By = edit.Actor.UserName, Snapshot = snapshot, PeriodId = periodId, CommitteeId = committeeId });
+            """, new
+        {
+            At = at.UtcDateTime, By = edit.Actor.UserName, Snapshot = snapshot, PeriodId = periodId, CommitteeId = committeeId,
+            decision?.Body, MeetingDate = decision?.MeetingDate.ToDateTime(TimeOnly.MinValue), decision?.Paragraph, decision?.ProtocolReference,
+        });
         await edit.RecordAsync("finalise", Entity, Id(periodId, committeeId),
             new { State = ReportState.UnderReview.Code() },
             new
@@ -70,10 +83,12 @@ static class CommitteeReportWriter
             });
     }
 
-    static async Task MoveAsync(AuditedEdit edit, int periodId, int committeeId, ReportState from, ReportState to, string action, string sql)
+    static async Task MoveAsync(
+        AuditedEdit edit, int periodId, int committeeId, ReportState from, ReportState to, string action, string sql, object? values = null)
     {
         ArgumentNullException.ThrowIfNull(edit);
-        await edit.ExecuteAsync(sql, new { PeriodId = periodId, CommitteeId = committeeId, By = edit.Actor.UserName });
+        var key = new { PeriodId = periodId, CommitteeId = committeeId, By = edit.Actor.UserName };
+        await edit.ExecuteAsync(sql, values is null ? key : AuditedEdit.Parameters(values, key));
         await edit.RecordAsync(action, Entity, Id(periodId, committeeId), new { State = from.Code() }, new { State = to.Code() });
     }
 

@@ -5,24 +5,12 @@ using Indicators.Data.Editing;
 namespace Indicators.Data.Reports;
 
 /// <summary>
-/// Where decisions are stored: a nämnd's on its committee_report row (written in the finalising transaction just before
-/// the state change, which audits it with the frozen report), the region's in region_report_decision (audited here as
-/// entity <c>region_report</c>, action "finalise").
+/// The region_report_decision table's write: the region's report finalised with its decision (audited as entity
+/// <c>region_report</c>, action "finalise"). A nämnd's decision is written with its report's finalising move
+/// (<see cref="CommitteeReportWriter.FinaliseAsync"/>).
 /// </summary>
 static class ReportDecisionWriter
 {
-    /// <summary>Stores the decision on a report that is still under review and about to be finalised in the same edit.</summary>
-    public static async Task RecordAsync(AuditedEdit edit, int periodId, int committeeId, ReportDecision decision)
-    {
-        ArgumentNullException.ThrowIfNull(edit);
-        ArgumentNullException.ThrowIfNull(decision);
-        await edit.ExecuteAsync("""
-            update committee_report
-            set decision_body = @Body, decision_meeting = @MeetingDate, decision_paragraph = @Paragraph, decision_protocol = @ProtocolReference
-            where report_period_id = @PeriodId and committee_id = @CommitteeId and state = 'under_review'
-            """, Parameters(decision, new { PeriodId = periodId, CommitteeId = committeeId }));
-    }
-
     /// <summary>The region's report finalised now by the actor with <paramref name="decision"/>; once only.</summary>
     public static async Task RecordRegionAsync(AuditedEdit edit, int periodId, ReportDecision decision)
     {

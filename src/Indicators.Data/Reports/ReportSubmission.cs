@@ -26,8 +26,7 @@ public sealed class ReportSubmission(NpgsqlDataSource dataSource, ReportQueries 
             var state = await ReportEditGuard.RequireStateAsync(edit, periodId, committeeId, version, ReportState.Open);
             var document = await BuildAsync(edit, periodId, state);
             RequireComplete(document);
-            await CommitteeReportWriter.SubmitAsync(edit, periodId, committeeId);
-            await SubmittedSnapshot.SaveAsync(edit, periodId, committeeId, document);
+            await CommitteeReportWriter.SubmitAsync(edit, periodId, committeeId, SubmittedSnapshot.Json(document));
         }, cancellationToken);
 
     /// <summary>Under review → open, so the texts can be changed again.</summary>
@@ -54,7 +53,6 @@ public sealed class ReportSubmission(NpgsqlDataSource dataSource, ReportQueries 
             await ReportReviewGuard.RequireNotSubmitterAsync(edit, periodId, committeeId);
             var document = await SubmittedSnapshot.ReviewedAsync(edit, periodId, committeeId, await BuildAsync(edit, periodId, state));
             var decision = decisionInput.Validate(document.Header.Year, ReportReview.Today());
-            await ReportDecisionWriter.RecordAsync(edit, periodId, committeeId, decision);
             RequireComplete(document);
             var at = DateTimeOffset.UtcNow;
             var finalisedBy = await edit.ScalarAsync<string?>("select user_display_name(@By)", new { By = edit.Actor.UserName });

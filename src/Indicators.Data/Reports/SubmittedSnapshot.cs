@@ -15,16 +15,14 @@ namespace Indicators.Data.Reports;
 /// </summary>
 static class SubmittedSnapshot
 {
-    /// <summary>Stores <paramref name="document"/> as submitted. Only once per submission: the database refuses a second write.</summary>
-    public static Task SaveAsync(AuditedEdit edit, int periodId, int committeeId, ReportDocument document)
+    /// <summary>
+    /// <paramref name="document"/> as submitted, in JSON, for <see cref="CommitteeReportWriter.SubmitAsync"/> to store with the
+    /// move. Written once per submission: the database refuses a second write.
+    /// </summary>
+    public static string Json(ReportDocument document)
     {
-        ArgumentNullException.ThrowIfNull(edit);
         ArgumentNullException.ThrowIfNull(document);
-        var submitted = document with { Header = document.Header with { State = ReportState.UnderReview } };
-        return edit.ExecuteAsync("""
-            update committee_report set submitted_snapshot = @Snapshot::jsonb
-            where report_period_id = @PeriodId and committee_id = @CommitteeId and state = 'under_review'
-            """, new { Snapshot = JsonSerializer.Serialize(submitted, ReportQueries.SnapshotJson), PeriodId = periodId, CommitteeId = committeeId });
+        return JsonSerializer.Serialize(document with { Header = document.Header with { State = ReportState.UnderReview } }, ReportQueries.SnapshotJson);
     }
 
     /// <summary>The figures the report was submitted with; null when it is not under review or was submitted before V0027.</summary>
