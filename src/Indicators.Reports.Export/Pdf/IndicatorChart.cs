@@ -21,8 +21,8 @@ public static class IndicatorChart
     static readonly PdfColor OutcomeColour = new(0x1F, 0x4E, 0x79);
     static readonly PdfColor TargetColour = new(0x8A, 0x5A, 0x00);
     static readonly PdfColor ForecastColour = new(0x4D, 0x4D, 0x4D);
-    static readonly PdfColor Ink = new(0x1A, 0x1A, 0x1A);
-    static readonly PdfColor Muted = new(0x4A, 0x50, 0x57);
+    static readonly PdfColor Ink = PdfLayout.Ink;
+    static readonly PdfColor Muted = PdfLayout.Muted;
     static readonly PdfColor Grid = new(0xDD, 0xE1, 0xE6);
     static readonly PdfColor FrameColour = new(0xC8, 0xCF, 0xD8);
     static readonly double[] TargetDash = [5, 2.5];

@@ -17,8 +17,9 @@ public sealed class PdfLayout
     const double BoxGap = 8;
     const double BoxPadding = 6;
 
-    static readonly PdfColor Ink = new(0x1A, 0x1A, 0x1A);
-    static readonly PdfColor Muted = new(0x4A, 0x50, 0x57);
+    // Text colours of the whole report, charts included.
+    internal static readonly PdfColor Ink = new(0x1A, 0x1A, 0x1A);
+    internal static readonly PdfColor Muted = new(0x4A, 0x50, 0x57);
     static readonly PdfColor Rule = new(0xB4, 0xBC, 0xC6);
     static readonly PdfColor Shade = new(0xE4, 0xEA, 0xF1);
     static readonly PdfColor BoxShade = new(0xF2, 0xF4, 0xF7);
