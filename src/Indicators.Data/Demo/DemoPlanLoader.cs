@@ -16,6 +16,15 @@ public sealed class DemoPlanLoader(NpgsqlDataSource dataSource, ILogger<DemoPlan
     const string LoadedSetting = "demo_plan_loaded_at";
     const long LockKey = 0x1D1CA7026;
 
+    /// <summary>The demo's SQL, in the order it runs: the regionplan first, then what a nämnd builds on it.</summary>
+    static readonly string[] PlanFiles =
+    [
+        "demo-plan.sql",
+        "demo-committee-plans.sql",
+        "demo-assignments.sql",
+        "demo-action-plans.sql",
+    ];
+
     /// <returns>True when the demo plan was loaded now.</returns>
     public async Task<bool> LoadIfEmptyAsync(CancellationToken cancellationToken = default)
     {
@@ -33,8 +42,9 @@ public sealed class DemoPlanLoader(NpgsqlDataSource dataSource, ILogger<DemoPlan
         }
 
         var assembly = typeof(DemoPlanLoader).Assembly;
-        await using (var plan = new NpgsqlCommand(MigrationScript.ReadResource(assembly, "sql/demo/demo-plan.sql"), connection, transaction))
+        foreach (var file in PlanFiles)
         {
+            await using var plan = new NpgsqlCommand(MigrationScript.ReadResource(assembly, $"sql/demo/{file}"), connection, transaction);
             await plan.ExecuteNonQueryAsync(cancellationToken);
         }
 

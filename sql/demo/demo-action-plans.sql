@@ -1,0 +1,2 @@
+-- Demo, issue 20: HSN's economic action plan 2025–2027 with seed 003 §4.2.2–4.2.3's figures, and example follow-ups.
+-- Runs after demo-plan.sql, in the same transaction (see DemoPlanLoader).

@@ -1,0 +1,2 @@
+-- Demo, issue 20: Uppdrag: HSN's uppdrag to its förvaltning quoted from seed 003, each under its mål, with example follow-ups.
+-- Runs after demo-plan.sql, in the same transaction (see DemoPlanLoader).

@@ -1,0 +1,2 @@
+-- Demo, issue 20: HSN's nämndplan (verksamhetsplan 2025): its delmål under the regionplan's mål, with indicators and målvärden (seed 003).
+-- Runs after demo-plan.sql, in the same transaction (see DemoPlanLoader).
