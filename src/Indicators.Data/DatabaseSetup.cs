@@ -66,6 +66,8 @@ public static class DatabaseSetup
         builder.Services.AddSingleton<Reports.ReportPeriodEditor>();
         builder.Services.AddSingleton<Reports.GoalAssessmentEditor>();
         builder.Services.AddSingleton<Reports.IndicatorCommentEditor>();
+        builder.Services.AddSingleton<Assignments.AssignmentFollowUpEditor>();
+        builder.Services.AddSingleton<Assignments.AssignmentReportQueries>();
         builder.Services.AddSingleton<Reports.ReportSubmission>();
         builder.Services.AddSingleton<Reports.ReportReview>();
         builder.Services.AddSingleton<Reports.DecidedAssessmentQueries>();

@@ -60,6 +60,7 @@ public static class AuditNames
         ["goal_rule"] = "Bedömningsregel",
         ["indicator"] = "Indikator",
         ["indicator_comment"] = "Kommentar till indikator",
+        ["assignment_follow_up"] = "Uppföljning av uppdrag",
         ["plan"] = "Plan",
         ["plan_version"] = "Planversion",
         ["plan_revision"] = "Revidering av plan",
@@ -169,6 +170,7 @@ public static class AuditNames
         ["Assessment"] = "Bedömning",
         ["Motivation"] = "Motivering",
         ["Comment"] = "Kommentar",
+        ["ExpectedCompletion"] = "Beräknas klart",
         ["Text"] = "Text",
         ["Body"] = "Beslutande organ",
         ["MeetingDate"] = "Sammanträdesdatum",
@@ -214,6 +216,9 @@ public static class AuditNames
     {
         ["State"] = Codes(("open", "öppen"), ("under_review", "under granskning"), ("returned", "returnerad"), ("finalised", "fastställd")),
         ["Suggested"] = Assessments(),
+        ["Status"] = Codes(
+            ("not_started", "ej påbörjat"), ("in_progress", "pågår"), ("done", "genomfört"), ("partly_done", "delvis genomfört"),
+            ("not_done", "ej genomfört"), ("cancelled", "avbrutet")),
         ["Assessed"] = Assessments(),
         ["Assessment"] = Assessments(),
         ["Direction"] = Codes(("higher", "högre är bättre"), ("lower", "lägre är bättre"), ("band", "inom intervall")),

@@ -133,6 +133,8 @@ public static class ReportBuilder
             {
                 Goals = [.. area.Goals.Select(goal => reported.GetValueOrDefault(goal.GoalId) ?? goal)],
             })],
+            Assignments = ReportAssignments.ComposeRegion(live.Assignments,
+                committees.Where(d => d.Header.CommitteeId is not null).Select(d => (d.Header.CommitteeId!.Value, d.Assignments)), SwedishFormat.Date(live.Header.DataReadAt)),
         };
     }
 

@@ -14,6 +14,9 @@ public sealed record ReportDocument(ReportHeader Header, IReadOnlyList<ReportAre
 {
     [JsonIgnore]
     public IEnumerable<ReportGoal> Goals => Areas.SelectMany(a => a.Goals);
+
+    /// <summary>The uppdrag the nämnd receives (the region's: fullmäktige's riktade uppdrag); empty in a snapshot frozen before the section existed.</summary>
+    public IReadOnlyList<ReportAssignment> Assignments { get; init; } = [];
 }
 
 /// <summary>What a report is: which plan, year, kind and nämnd, its state and when its data was read.</summary>

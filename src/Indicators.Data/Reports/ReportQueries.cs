@@ -2,10 +2,12 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Dapper;
 using Indicators.Core.Attainment;
+using Indicators.Core.Formatting;
 using Indicators.Core.Observations;
 using Indicators.Core.Periods;
 using Indicators.Core.Plans;
 using Indicators.Core.Reports;
+using Indicators.Data.Assignments;
 using Indicators.Data.Plans;
 using Npgsql;
 
@@ -22,8 +24,8 @@ public sealed class ReportQueries(NpgsqlDataSource dataSource, PlanQueries plans
     internal static readonly JsonSerializerOptions SnapshotJson = new() { Converters = { new JsonStringEnumConverter() } };
 
     /// <summary>
-    /// Each nämnd owning goals in a period's plan version gets its report, also when it came to own one after the period
-    /// was created. Idempotent; run before periods are read and when one is created.
+    /// Each nämnd owning goals or receiving an uppdrag in a period's plan version gets its report, also when it came to
+    /// own or receive one after the period was created. Idempotent; run before periods are read and when one is created.
     /// </summary>
     internal const string EnsureCommitteeReportsSql = """
         insert into committee_report (report_period_id, committee_id)
@@ -32,6 +34,12 @@ public sealed class ReportQueries(NpgsqlDataSource dataSource, PlanQueries plans
         join goal_area ga on ga.plan_version_id = rp.plan_version_id
         join goal g on g.goal_area_id = ga.id
         where g.owner_committee_id is not null and (@PeriodId::int is null or rp.id = @PeriodId)
+        union
+        select rp.id, ar.committee_id
+        from report_period rp
+        join assignment a on a.plan_version_id = rp.plan_version_id
+        join assignment_receiver ar on ar.assignment_id = a.id
+        where @PeriodId::int is null or rp.id = @PeriodId
         on conflict do nothing
         """;
 
@@ -154,7 +162,10 @@ public sealed class ReportQueries(NpgsqlDataSource dataSource, PlanQueries plans
             await ReadGoalTextsAsync(connection, period.Id, committeeId, cancellationToken),
             committeeId is { } id ? await ReadCommentsAsync(connection, period.Id, id, cancellationToken) : new Dictionary<int, IndicatorComment>(),
             interim);
-        return ReportBuilder.Build(header, data.Overview with { Period = period.Kind.Period(period.Year) }, inputs);
+        return ReportBuilder.Build(header, data.Overview with { Period = period.Kind.Period(period.Year) }, inputs) with
+        {
+            Assignments = await AssignmentReportQueries.ReadAsync(connection, period.Id, committeeId, SwedishFormat.Date(header.DataReadAt), cancellationToken),
+        };
     }
 
     /// <summary>
