@@ -68,7 +68,7 @@ public sealed class AssignmentReportQueries(NpgsqlDataSource dataSource)
         {
             var first = group.First();
             var assignment = new ReportAssignment(first.AssignmentId, first.Code, first.Text, first.GivenByName ?? ReportAssignments.Fullmaktige,
-                first.GivenById is null, first.GoalCode, first.GoalName, DateOf(first.StartDate), DateOf(first.EndDate), first.IsExample, [],
+                first.GivenById is null, first.GoalCode, first.GoalName, first.StartDate, first.EndDate, first.IsExample, [],
                 AssignmentStateRule.Judge([], null, today));
             return ReportAssignments.Judged(assignment, [.. group.Select(r => r.ToFollowUp())], today);
         })];
@@ -102,15 +102,13 @@ public sealed class AssignmentReportQueries(NpgsqlDataSource dataSource)
         return ReportAssignments.ComposeRegion(live, committees, today);
     }
 
-    static DateOnly? DateOf(DateTime? date) => date is { } d ? DateOnly.FromDateTime(d) : null;
-
     sealed record Row(
         int AssignmentId, string Code, string Text, int? GivenById, string? GivenByName, string? GoalCode, string? GoalName,
-        DateTime? StartDate, DateTime? EndDate, bool IsExample, int CommitteeId, string CommitteeName, string Level, string? Status,
-        string Comment, DateTime? ExpectedCompletion, bool FollowUpIsExample, int Version, string? UpdatedBy, DateTime? UpdatedAt)
+        DateOnly? StartDate, DateOnly? EndDate, bool IsExample, int CommitteeId, string CommitteeName, string Level, string? Status,
+        string Comment, DateOnly? ExpectedCompletion, bool FollowUpIsExample, int Version, string? UpdatedBy, DateTime? UpdatedAt)
     {
         public ReportAssignmentFollowUp ToFollowUp() => new(CommitteeId, CommitteeName, Level == "administration",
-            Status is null ? null : AssignmentStatusCodes.Parse(Status), Comment, DateOf(ExpectedCompletion), FollowUpIsExample,
+            Status is null ? null : AssignmentStatusCodes.Parse(Status), Comment, ExpectedCompletion, FollowUpIsExample,
             Version, UpdatedBy, Version == 0 ? null : DbTime.Utc(UpdatedAt));
     }
 }
