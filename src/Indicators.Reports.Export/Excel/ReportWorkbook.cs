@@ -27,7 +27,7 @@ public static class ReportWorkbook
     public static byte[] Create(ReportDocument document, ReportRevision? revision = null)
     {
         ArgumentNullException.ThrowIfNull(document);
-        List<ExcelSheet> sheets = [Summary(document, revision), Goals(document), Indicators(document)];
+        List<ExcelSheet> sheets = [Summary(document, revision), Goals(document), Indicators(document), .. AssignmentSheet.For(document)];
         if (revision is { HasChanges: true })
         {
             sheets.Add(Revisions(revision));

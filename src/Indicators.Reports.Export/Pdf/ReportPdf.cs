@@ -53,6 +53,8 @@ public static class ReportPdf
             layout.Paragraph("Rapporten har inga mål.", muted: true);
         }
 
+        AssignmentPdf.Write(layout, document);
+
         layout.Finish($"{header.Title} · {(header.IsRegion ? "Hela regionen" : header.CommitteeName)} · {header.State.SwedishName()}");
         return pdf.Save();
     }
