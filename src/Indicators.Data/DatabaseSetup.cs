@@ -66,6 +66,7 @@ public static class DatabaseSetup
         builder.Services.AddSingleton<Reports.ReportPeriodEditor>();
         builder.Services.AddSingleton<Reports.GoalAssessmentEditor>();
         builder.Services.AddSingleton<Reports.IndicatorCommentEditor>();
+        builder.Services.AddSingleton<ActionPlans.ActionMeasureFollowUpEditor>();
         builder.Services.AddSingleton<Reports.ReportSubmission>();
         builder.Services.AddSingleton<Reports.ReportReview>();
         builder.Services.AddSingleton<Reports.DecidedAssessmentQueries>();

@@ -14,6 +14,9 @@ public sealed record ReportDocument(ReportHeader Header, IReadOnlyList<ReportAre
 {
     [JsonIgnore]
     public IEnumerable<ReportGoal> Goals => Areas.SelectMany(a => a.Goals);
+
+    /// <summary>The nämnd's åtgärdsplaner followed up for the year (the region's: every nämnd's); empty in a snapshot from before them.</summary>
+    public IReadOnlyList<ReportActionPlan> ActionPlans { get; init; } = [];
 }
 
 /// <summary>What a report is: which plan, year, kind and nämnd, its state and when its data was read.</summary>

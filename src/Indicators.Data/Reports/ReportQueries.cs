@@ -6,6 +6,7 @@ using Indicators.Core.Observations;
 using Indicators.Core.Periods;
 using Indicators.Core.Plans;
 using Indicators.Core.Reports;
+using Indicators.Data.ActionPlans;
 using Indicators.Data.Plans;
 using Npgsql;
 
@@ -32,6 +33,9 @@ public sealed class ReportQueries(NpgsqlDataSource dataSource, PlanQueries plans
         join goal_area ga on ga.plan_version_id = rp.plan_version_id
         join goal g on g.goal_area_id = ga.id
         where g.owner_committee_id is not null and (@PeriodId::int is null or rp.id = @PeriodId)
+        union
+        select rp.id, ap.committee_id from report_period rp join action_plan ap on ap.plan_version_id = rp.plan_version_id
+        where @PeriodId::int is null or rp.id = @PeriodId
         on conflict do nothing
         """;
 
@@ -126,7 +130,7 @@ public sealed class ReportQueries(NpgsqlDataSource dataSource, PlanQueries plans
                     ?? await BuildLiveAsync(connection, period, state.CommitteeId, state, cancellationToken, data));
         }
 
-        return ReportBuilder.ComposeRegion(region, committees);
+        return ReportBuilder.ComposeRegion(region, committees) with { ActionPlans = [.. committees.SelectMany(c => c.ActionPlans)] };
     }
 
     /// <summary>
@@ -154,7 +158,10 @@ public sealed class ReportQueries(NpgsqlDataSource dataSource, PlanQueries plans
             await ReadGoalTextsAsync(connection, period.Id, committeeId, cancellationToken),
             committeeId is { } id ? await ReadCommentsAsync(connection, period.Id, id, cancellationToken) : new Dictionary<int, IndicatorComment>(),
             interim);
-        return ReportBuilder.Build(header, data.Overview with { Period = period.Kind.Period(period.Year) }, inputs);
+        var document = ReportBuilder.Build(header, data.Overview with { Period = period.Kind.Period(period.Year) }, inputs);
+        return committeeId is { } committee
+            ? document with { ActionPlans = await ActionPlanReportQueries.ReadAsync(connection, period.Id, period.PlanVersionId, period.Year, committee, cancellationToken) }
+            : document;
     }
 
     /// <summary>

@@ -1,0 +1,54 @@
+using System.Text.Json.Serialization;
+using Indicators.Core.Attainment;
+
+namespace Indicators.Core.Reports;
+
+/// <summary>
+/// A nämnd's åtgärdsplan as its report follows it up for the period's year (seed 003 §4.2.3): each åtgärd's planned
+/// effect beside what it has realised so far and its forecast for the year, the sums (SUMMA), the required effect
+/// (Uppdrag), the deviation (Avvikelse) of the plan and of the forecast, the status the forecast gives against the
+/// requirement (<see cref="ActionPlans.ActionPlanStatusRule"/>) and the starting deficit's path to balance. Frozen with the
+/// report: the figures are stored as they were computed, so a later change of the plan never rewrites a submitted report.
+/// </summary>
+/// <remarks><c>Deviation</c>: SUMMA − Uppdrag of the plan; <c>ForecastDeviation</c>: the forecast's sum − Uppdrag.</remarks>
+public sealed record ReportActionPlan(
+    int ActionPlanId,
+    int CommitteeId,
+    string CommitteeName,
+    string Name,
+    string Unit,
+    int Year,
+    IReadOnlyList<ReportActionMeasure> Measures,
+    decimal Planned,
+    decimal? Required,
+    decimal? Deviation,
+    decimal? Realised,
+    decimal? Forecast,
+    decimal? ForecastDeviation,
+    AttainmentStatus Status,
+    string StatusExplanation,
+    IReadOnlyList<ReportBalanceStep> PathToBalance)
+{
+    /// <summary>Some follow-up of the plan is an invented example (the demo's).</summary>
+    [JsonIgnore]
+    public bool HasExample => Measures.Any(m => m.IsExample);
+}
+
+/// <summary>
+/// One åtgärd of the plan in the period: its planned effect for the year (null when it plans none), the nämnd's
+/// follow-up (realised so far, forecast for the year, comment) and the follow-up's <see cref="Version"/> (0 before any).
+/// </summary>
+public sealed record ReportActionMeasure(
+    int MeasureId,
+    string Name,
+    decimal? Planned,
+    decimal? Realised,
+    decimal? Forecast,
+    string Comment,
+    bool IsExample = false,
+    int Version = 0,
+    string? UpdatedBy = null,
+    DateTimeOffset? UpdatedAt = null);
+
+/// <summary>A step of the deficit's path to balance: "2025" with the result the year starts from, or "efter 2027".</summary>
+public sealed record ReportBalanceStep(string Label, decimal Result);
