@@ -52,3 +52,17 @@ public sealed record ReportActionMeasure(
 
 /// <summary>A step of the deficit's path to balance: "2025" with the result the year starts from, or "efter 2027".</summary>
 public sealed record ReportBalanceStep(string Label, decimal Result);
+
+/// <summary>How the Åtgärdsplan section writes its amounts, in the page and the PDF alike.</summary>
+public static class ActionPlanAmounts
+{
+    /// <summary>Whole amounts as the plan writes them ("235"), others with the decimals they have, at most two ("31,5").</summary>
+    public static int Decimals(decimal value) =>
+        value == Math.Round(value) ? 0 : value * 10 == Math.Round(value * 10) ? 1 : 2;
+
+    /// <summary>"235", "−15", "31,5"; "–" for none.</summary>
+    public static string Text(decimal? value) => value is { } v ? Formatting.SwedishFormat.Number(v, Decimals(v)) : "–";
+
+    /// <summary>A deviation with its sign: "+15", "−15", "0"; "–" for none.</summary>
+    public static string WithSign(decimal? value) => value is > 0 ? "+" + Text(value) : Text(value);
+}
