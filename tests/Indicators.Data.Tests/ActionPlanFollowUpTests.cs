@@ -192,6 +192,12 @@ public class ActionPlanFollowUpTests : IAsyncLifetime
 
         var underReview = await PlanAsync();
         Assert.Equal(JsonSerializer.Serialize(submitted), JsonSerializer.Serialize(underReview));
+        // The changes are listed beside the report, as revised indicator values are.
+        var revised = (await ViewAsync()).Revision!.Changes.Where(c => c.GoalCode == "Åtgärdsplan").ToList();
+        Assert.Equal(
+            [("Uppdrag 2026", SqlActionPlans.Name, "250\u00A0mnkr → 300\u00A0mnkr (+50)"), ("Plan 2026", $"{SqlActionPlans.Name}: Hyroberonde vård", "50\u00A0mnkr → 80\u00A0mnkr (+30)")],
+            revised.Select(c => (c.What, c.IndicatorName, c.Describe())));
+        Assert.Equal(0, (await ViewAsync()).Revision!.StatusChanges);
         Assert.Equal((250m, 235m, 50m), (underReview.Required!.Value, underReview.Planned, underReview.Measures.Single(m => m.MeasureId == Hyr).Planned!.Value));
         var region = (await demo.Queries.GetRegionReportAsync(demo.Interim))!;
         Assert.Equal(250m, region.ActionPlans.Single(p => p.ActionPlanId == planId).Required);
