@@ -13,7 +13,7 @@ namespace Indicators.Reports.Export.Tests;
 /// </summary>
 public class ActionPlanExportTests
 {
-    static ReportDocument WithActionPlan()
+    static ReportDocument WithActionPlan(int? committeeId = 1)
     {
         var plan = new ActionPlan("Ekonomisk handlingsplan 2025–2027", "mnkr",
             [new ActionPlanYear(2025, 6894, -570, 225), new ActionPlanYear(2026, 6999, -345, 250), new ActionPlanYear(2027, 7217, -95, 95)],
@@ -24,7 +24,7 @@ public class ActionPlanExportTests
                 new ActionMeasure("Övriga åtgärder", new Dictionary<int, decimal> { [2026] = 145 }),
             ]);
         var section = ReportActionPlanBuilder.Build(7, 1, "Hälso- och sjukvårdsnämnden", plan, 2026, [new(70), new(71), new(72), new(73)]);
-        return HandBuiltReport.Document() with { ActionPlans = [section] };
+        return HandBuiltReport.Document(committeeId: committeeId) with { ActionPlans = [section] };
     }
 
     static ReadCell[] Row(List<ReadCell[]> sheet, string what) => sheet.Single(r => Equals(Column(sheet, r, "Åtgärd"), what));
@@ -75,5 +75,15 @@ public class ActionPlanExportTests
         Assert.Contains("Avvikelse −15 – −170", text, StringComparison.Ordinal);
         Assert.Contains(Words("Ej uppnått: prognosen 80\u00A0mnkr är 170\u00A0mnkr under kravet 250\u00A0mnkr för 2026."), text, StringComparison.Ordinal);
         Assert.Contains(Words("Vägen till ekonomisk balans (mnkr): 2025: −570 → 2026: −345 → 2027: −95 → efter 2027: 0"), text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_regions_exports_name_the_namnd_of_each_action_plan()
+    {
+        var region = WithActionPlan(committeeId: null);
+
+        Assert.Contains("Åtgärdsplan Ekonomisk handlingsplan 2025–2027 – Hälso- och sjukvårdsnämnden", PdfText(ReportPdf.Create(region)), StringComparison.Ordinal);
+        var sheet = Workbook(ReportWorkbook.Create(region))["Åtgärdsplan"];
+        Assert.Equal("Hälso- och sjukvårdsnämnden", Column(sheet, Row(sheet, "SUMMA"), "Nämnd"));
     }
 }
