@@ -33,7 +33,7 @@ public sealed class ReportQueries(NpgsqlDataSource dataSource, PlanQueries plans
         join goal_area ga on ga.plan_version_id = rp.plan_version_id
         join goal g on g.goal_area_id = ga.id
         where g.owner_committee_id is not null and (@PeriodId::int is null or rp.id = @PeriodId)
-        union
+        union -- a nämnd with an åtgärdsplan follows it up in its report, goals or not
         select rp.id, ap.committee_id from report_period rp join action_plan ap on ap.plan_version_id = rp.plan_version_id
         where @PeriodId::int is null or rp.id = @PeriodId
         on conflict do nothing
