@@ -166,6 +166,19 @@ public class ActionPlanFollowUpTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_arsrapport_2025_follows_up_the_plans_2025_with_the_years_utfall_kept_apart_from_the_delarsrapport()
+    {
+        var refused = await Assert.ThrowsAsync<InvalidEditException>(() => editor.SaveAsync(demo.Annual, Hyr, 0, new("sjuttio", "", ""), Hanna));
+        Assert.Equal("Utfall 2025: ”sjuttio” är inte ett belopp. Skriv till exempel 12,5 eller −3.", refused.Errors[0].Message);
+
+        await editor.SaveAsync(demo.Annual, Hyr, 0, new("68", "68", "Helåret"), Hanna);
+
+        var annual = (await demo.Queries.GetCommitteeReportAsync(demo.Annual, demo.Hsn))!.Document.ActionPlans.Single(p => p.ActionPlanId == planId);
+        Assert.Equal((2025, 240m, 225m, 15m, 68m), (annual.Year, annual.Planned, annual.Required!.Value, annual.Deviation!.Value, annual.Realised!.Value));
+        Assert.Null((await PlanAsync()).Realised);
+    }
+
+    [Fact]
     public async Task A_comment_over_8000_characters_or_with_a_nul_is_refused_under_the_comment_field()
     {
         var tooLong = await Assert.ThrowsAsync<InvalidEditException>(() => SaveAsync(Hyr, "1", "2", new string('x', 8001)));

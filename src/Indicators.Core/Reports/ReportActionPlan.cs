@@ -63,6 +63,13 @@ public static class ActionPlanAmounts
     /// <summary>"235", "−15", "31,5"; "–" for none.</summary>
     public static string Text(decimal? value) => value is { } v ? Formatting.SwedishFormat.Number(v, Decimals(v)) : "–";
 
+    /// <summary>
+    /// What the realised effect is called: "Utfall hittills" in a delårsrapport, "Utfall 2025" in an årsrapport, where
+    /// it is the whole year's.
+    /// </summary>
+    public static string RealisedHeading(ReportKind kind, int year) =>
+        kind == ReportKind.Annual ? $"Utfall {Formatting.SwedishFormat.Year(year)}" : "Utfall hittills";
+
     /// <summary>A deviation with its sign: "+15", "−15", "0"; "–" for none.</summary>
     public static string WithSign(decimal? value) => value is > 0 ? "+" + Text(value) : Text(value);
 }

@@ -29,11 +29,10 @@ public sealed class ActionMeasureFollowUpEditor(NpgsqlDataSource dataSource)
         int periodId, int measureId, int version, ActionMeasureFollowUpInput input, Actor actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var (realised, forecast, comment) = Validate(input);
         return AuditedEdit.RunAsync(dataSource, actor, async edit =>
         {
             const string measureSql = """
-                select ap.committee_id as CommitteeId, ap.plan_version_id as PlanVersionId, rp.year::int as Year,
+                select ap.committee_id as CommitteeId, ap.plan_version_id as PlanVersionId, rp.year::int as Year, rp.kind as Kind,
                        rp.plan_version_id = ap.plan_version_id as SamePlanVersion
                 from action_measure m
                 join action_plan ap on ap.id = m.action_plan_id
@@ -47,6 +46,7 @@ public sealed class ActionMeasureFollowUpEditor(NpgsqlDataSource dataSource)
             }
 
             await ReportEditGuard.RequireMayEditAsync(edit, target.CommitteeId);
+            var (realised, forecast, comment) = Validate(input, ActionPlanAmounts.RealisedHeading(ReportNames.ParseKind(target.Kind), target.Year));
             // The plan's nämnd reports on it even without goals of its own.
             await CommitteeReportWriter.EnsureForPeriodAsync(edit, periodId);
             await ReportEditGuard.RequireOpenAsync(edit, periodId, target.CommitteeId);
@@ -69,7 +69,7 @@ public sealed class ActionMeasureFollowUpEditor(NpgsqlDataSource dataSource)
     }
 
     /// <summary>The amounts as numbers and the comment trimmed; every problem named by its field, in Swedish.</summary>
-    static (decimal? Realised, decimal? Forecast, string Comment) Validate(ActionMeasureFollowUpInput input)
+    static (decimal? Realised, decimal? Forecast, string Comment) Validate(ActionMeasureFollowUpInput input, string realisedLabel)
     {
         var validation = new Validation();
         decimal? Amount(string field, string label, string? text)
@@ -88,7 +88,7 @@ public sealed class ActionMeasureFollowUpEditor(NpgsqlDataSource dataSource)
             return null;
         }
 
-        var realised = Amount("Realised", "Utfall hittills", input.Realised);
+        var realised = Amount("Realised", realisedLabel, input.Realised);
         var forecast = Amount("Forecast", "Prognos för året", input.Forecast);
         var comment = (input.Comment ?? "").Trim();
         validation.LimitText("Comment", comment, "kommentaren", MaxCommentLength);
@@ -101,5 +101,5 @@ public sealed class ActionMeasureFollowUpEditor(NpgsqlDataSource dataSource)
         return (realised, forecast, comment);
     }
 
-    sealed record MeasureTarget(int CommitteeId, int PlanVersionId, int Year, bool SamePlanVersion);
+    sealed record MeasureTarget(int CommitteeId, int PlanVersionId, int Year, string Kind, bool SamePlanVersion);
 }

@@ -11,14 +11,14 @@ public static partial class ReportWorkbook
     {
         if (document.ActionPlans.Count > 0)
         {
-            sheets.Add(ActionPlans(document.ActionPlans));
+            sheets.Add(ActionPlans(document.ActionPlans, document.Header.Kind));
         }
     }
 
-    static ExcelSheet ActionPlans(IReadOnlyList<ReportActionPlan> plans)
+    static ExcelSheet ActionPlans(IReadOnlyList<ReportActionPlan> plans, ReportKind kind)
     {
         var sheet = new ExcelSheet("Åtgärdsplan");
-        sheet.AddHeader("Nämnd", "Åtgärdsplan", "År", "Åtgärd", "Plan", "Utfall hittills", "Prognos för året", "Kommentar");
+        sheet.AddHeader("Nämnd", "Åtgärdsplan", "År", "Åtgärd", "Plan", kind == ReportKind.Annual ? "Utfall för året" : "Utfall hittills", "Prognos för året", "Kommentar");
         foreach (var plan in plans)
         {
             var decimals = plan.Measures.SelectMany(m => new[] { m.Planned, m.Realised, m.Forecast })

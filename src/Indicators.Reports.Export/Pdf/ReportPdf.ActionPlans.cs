@@ -28,7 +28,7 @@ public static partial class ReportPdf
             rows.Add([new PdfCell("Avvikelse", Bold: true), new PdfCell(ActionPlanAmounts.WithSign(plan.Deviation), Bold: true), T.None,
                 new PdfCell(ActionPlanAmounts.WithSign(plan.ForecastDeviation), Bold: true), ""]);
             layout.Table(new PdfTable(
-                [new("Åtgärd", 3), new($"Plan {plan.Year} ({plan.Unit})", 1.3, AlignRight: true), new("Utfall hittills", 1.3, AlignRight: true),
+                [new("Åtgärd", 3), new($"Plan {plan.Year} ({plan.Unit})", 1.3, AlignRight: true), new(ActionPlanAmounts.RealisedHeading(document.Header.Kind, plan.Year), 1.3, AlignRight: true),
                     new($"Prognos {plan.Year}", 1.3, AlignRight: true), new("Kommentar", 3)],
                 rows));
             if (plan.PathToBalance.Count > 0)
