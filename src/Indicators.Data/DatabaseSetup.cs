@@ -68,6 +68,7 @@ public static class DatabaseSetup
         builder.Services.AddSingleton<Reports.IndicatorCommentEditor>();
         builder.Services.AddSingleton<Assignments.AssignmentFollowUpEditor>();
         builder.Services.AddSingleton<Assignments.AssignmentReportQueries>();
+        builder.Services.AddSingleton<ActionPlans.ActionMeasureFollowUpEditor>();
         builder.Services.AddSingleton<Reports.ReportSubmission>();
         builder.Services.AddSingleton<Reports.ReportReview>();
         builder.Services.AddSingleton<Reports.DecidedAssessmentQueries>();

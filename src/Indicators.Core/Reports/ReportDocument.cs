@@ -17,6 +17,8 @@ public sealed record ReportDocument(ReportHeader Header, IReadOnlyList<ReportAre
 
     /// <summary>The uppdrag the nämnd receives (the region's: fullmäktige's riktade uppdrag); empty in a snapshot frozen before the section existed.</summary>
     public IReadOnlyList<ReportAssignment> Assignments { get; init; } = [];
+    /// <summary>The nämnd's åtgärdsplaner followed up for the year (the region's: every nämnd's); empty in a snapshot from before them.</summary>
+    public IReadOnlyList<ReportActionPlan> ActionPlans { get; init; } = [];
 }
 
 /// <summary>What a report is: which plan, year, kind and nämnd, its state and when its data was read.</summary>

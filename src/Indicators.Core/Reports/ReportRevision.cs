@@ -60,7 +60,7 @@ public sealed record RevisedValue(
 /// the statuses they give, compared with what the nämnd submitted (<see cref="Baseline"/> under review) or finalised. The
 /// stored report itself never changes; this is shown beside it as a notice.
 /// </summary>
-public sealed record ReportRevision(int ComparedValues, IReadOnlyList<RevisedValue> Changes, ReportState Baseline = ReportState.Finalised)
+public sealed partial record ReportRevision(int ComparedValues, IReadOnlyList<RevisedValue> Changes, ReportState Baseline = ReportState.Finalised)
 {
     public bool HasChanges => Changes.Count > 0;
 
@@ -185,6 +185,7 @@ public sealed record ReportRevision(int ComparedValues, IReadOnlyList<RevisedVal
             }
         }
 
+        compared += CompareActionPlans(stored, now, changes);
         return new ReportRevision(compared, changes, stored.Header.State == ReportState.UnderReview ? ReportState.UnderReview : ReportState.Finalised);
     }
 }

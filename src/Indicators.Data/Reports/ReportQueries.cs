@@ -7,6 +7,7 @@ using Indicators.Core.Observations;
 using Indicators.Core.Periods;
 using Indicators.Core.Plans;
 using Indicators.Core.Reports;
+using Indicators.Data.ActionPlans;
 using Indicators.Data.Assignments;
 using Indicators.Data.Plans;
 using Npgsql;
@@ -34,11 +35,14 @@ public sealed class ReportQueries(NpgsqlDataSource dataSource, PlanQueries plans
         join goal_area ga on ga.plan_version_id = rp.plan_version_id
         join goal g on g.goal_area_id = ga.id
         where g.owner_committee_id is not null and (@PeriodId::int is null or rp.id = @PeriodId)
-        union
+        union -- a nämnd receiving an uppdrag follows it up in its report, goals or not
         select rp.id, ar.committee_id
         from report_period rp
         join assignment a on a.plan_version_id = rp.plan_version_id
         join assignment_receiver ar on ar.assignment_id = a.id
+        where @PeriodId::int is null or rp.id = @PeriodId
+        union -- a nämnd with an åtgärdsplan follows it up in its report, goals or not
+        select rp.id, ap.committee_id from report_period rp join action_plan ap on ap.plan_version_id = rp.plan_version_id
         where @PeriodId::int is null or rp.id = @PeriodId
         on conflict do nothing
         """;
@@ -134,7 +138,7 @@ public sealed class ReportQueries(NpgsqlDataSource dataSource, PlanQueries plans
                     ?? await BuildLiveAsync(connection, period, state.CommitteeId, state, cancellationToken, data));
         }
 
-        return ReportBuilder.ComposeRegion(region, committees);
+        return ReportBuilder.ComposeRegion(region, committees) with { ActionPlans = [.. committees.SelectMany(c => c.ActionPlans)] };
     }
 
     /// <summary>
@@ -162,10 +166,13 @@ public sealed class ReportQueries(NpgsqlDataSource dataSource, PlanQueries plans
             await ReadGoalTextsAsync(connection, period.Id, committeeId, cancellationToken),
             committeeId is { } id ? await ReadCommentsAsync(connection, period.Id, id, cancellationToken) : new Dictionary<int, IndicatorComment>(),
             interim);
-        return ReportBuilder.Build(header, data.Overview with { Period = period.Kind.Period(period.Year) }, inputs) with
+        var document = ReportBuilder.Build(header, data.Overview with { Period = period.Kind.Period(period.Year) }, inputs) with
         {
             Assignments = await AssignmentReportQueries.ReadAsync(connection, period.Id, committeeId, SwedishFormat.Date(header.DataReadAt), cancellationToken),
         };
+        return committeeId is { } committee
+            ? document with { ActionPlans = await ActionPlanReportQueries.ReadAsync(connection, period.Id, period.PlanVersionId, period.Year, committee, cancellationToken) }
+            : document;
     }
 
     /// <summary>

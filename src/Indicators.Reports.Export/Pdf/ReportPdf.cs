@@ -12,7 +12,7 @@ namespace Indicators.Reports.Export.Pdf;
 /// of the goal's indicators with the comments under it. Every page has a footer with the report and its state, and
 /// "Sida i av N".
 /// </summary>
-public static class ReportPdf
+public static partial class ReportPdf
 {
     public const string ContentType = "application/pdf";
 
@@ -54,6 +54,7 @@ public static class ReportPdf
         }
 
         AssignmentPdf.Write(layout, document);
+        ActionPlans(layout, document);
 
         layout.Finish($"{header.Title} · {(header.IsRegion ? "Hela regionen" : header.CommitteeName)} · {header.State.SwedishName()}");
         return pdf.Save();
