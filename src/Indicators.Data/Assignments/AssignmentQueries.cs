@@ -148,27 +148,27 @@ public sealed class AssignmentQueries(NpgsqlDataSource dataSource)
         return [.. rows.Select(r =>
         {
             var mine = receiversOf[r.Id].ToList();
-            var state = AssignmentStateRule.Judge([.. mine.Select(x => new ReceiverStatus(x.Shown, x.Latest?.Status))], AssignmentRows.Date(r.EndDate), today);
+            var state = AssignmentStateRule.Judge([.. mine.Select(x => new ReceiverStatus(x.Shown, x.Latest?.Status))], r.EndDate, today);
             return new AssignmentView(r.Id, r.PlanId, r.PlanVersionId, r.PlanName, r.VersionName, r.Code, r.Text, r.GivenByCommitteeId, r.GivenBy, r.GoalId,
-                r.GoalCode, r.GoalName, AssignmentRows.Date(r.StartDate), AssignmentRows.Date(r.EndDate), r.IsExample, r.SortOrder, r.RowVersion, mine,
+                r.GoalCode, r.GoalName, r.StartDate, r.EndDate, r.IsExample, r.SortOrder, r.RowVersion, mine,
                 [.. indicators[r.Id]], state);
         })];
     }
 
     sealed record Row(
         int Id, int PlanId, int PlanVersionId, string PlanName, string VersionName, string Code, string Text, int? GivenByCommitteeId, string GivenBy,
-        int? GoalId, string? GoalCode, string? GoalName, DateTime? StartDate, DateTime? EndDate, bool IsExample, int SortOrder, string RowVersion);
+        int? GoalId, string? GoalCode, string? GoalName, DateOnly? StartDate, DateOnly? EndDate, bool IsExample, int SortOrder, string RowVersion);
 
     sealed record ReceiverRow(int AssignmentId, int CommitteeId, string Code, string Name, string Level);
 
     sealed record IndicatorRow(int AssignmentId, int Id, string Code, string Name);
 
     sealed record FollowUpRow(
-        int AssignmentId, int CommitteeId, int ReportPeriodId, int Year, string Kind, string Status, string Comment, DateTime? ExpectedCompletion,
+        int AssignmentId, int CommitteeId, int ReportPeriodId, int Year, string Kind, string Status, string Comment, DateOnly? ExpectedCompletion,
         bool IsExample, string? UpdatedBy, DateTime UpdatedAt)
     {
         public AssignmentFollowUp ToFollowUp() => new(
-            ReportPeriodId, Year, ReportNames.ParseKind(Kind), AssignmentStatusCodes.Parse(Status), Comment, AssignmentRows.Date(ExpectedCompletion),
+            ReportPeriodId, Year, ReportNames.ParseKind(Kind), AssignmentStatusCodes.Parse(Status), Comment, ExpectedCompletion,
             IsExample, UpdatedBy, new DateTimeOffset(DateTime.SpecifyKind(UpdatedAt, DateTimeKind.Utc)));
     }
 }

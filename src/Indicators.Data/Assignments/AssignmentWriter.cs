@@ -16,8 +16,7 @@ static class AssignmentWriter
         where a.id = @Id
         """;
 
-    static readonly AuditedTable<AssignmentRecordState> Table = new("assignment",
-        async (edit, id) => (await edit.SingleOrDefaultAsync<StateRow>(StateSql, new { Id = id }))?.ToState(), "Uppdraget");
+    static readonly AuditedTable<AssignmentRecordState> Table = new("assignment", StateSql, "Uppdraget");
 
     public static Task<AssignmentRecordState?> StateAsync(AuditedEdit edit, int id) => Table.StateAsync(edit, id);
 
@@ -41,14 +40,6 @@ static class AssignmentWriter
     /// <summary>Deletes the uppdrag; its receivers and indicator links go with it (the editor refuses while follow-ups exist).</summary>
     public static Task DeleteAsync(AuditedEdit edit, int id) =>
         Table.DeleteAsync(edit, id, "delete from assignment where id = @Id", new { Id = id });
-
-    sealed record StateRow(
-        int Id, int PlanVersionId, string Version, string Code, string Text, string GivenBy, string? Goal, DateTime? StartDate, DateTime? EndDate,
-        bool IsExample, int SortOrder)
-    {
-        public AssignmentRecordState ToState() => new(
-            Id, PlanVersionId, Version, Code, Text, GivenBy, Goal, AssignmentRows.Date(StartDate), AssignmentRows.Date(EndDate), IsExample, SortOrder);
-    }
 
     static Unique UniqueCode(string code) => new("assignment_plan_version_id_code_key",
         () => new InvalidEditException("Code", $"Planversionen har redan ett uppdrag med koden ”{code}”. Välj en annan kod."));
