@@ -18,11 +18,12 @@ public enum AssignmentDeadline
 
 /// <summary>
 /// The uppdrag list's filters; null means any. <see cref="GivenByCouncil"/> selects Regionfullmäktige's uppdrag (a null
-/// giver), <see cref="GivenByCommitteeId"/> a nämnd's or styrelse's. Without a version, the current version of each plan.
+/// giver), <see cref="GivenByCommitteeId"/> a nämnd's or styrelse's; <see cref="GoalId"/> the uppdrag serving one mål.
+/// Without a version (and without a mål), the current version of each plan.
 /// </summary>
 public sealed record AssignmentFilter(
     int? VersionId = null, bool GivenByCouncil = false, int? GivenByCommitteeId = null, int? ReceiverCommitteeId = null,
-    AssignmentStatus? Status = null, AssignmentDeadline? Deadline = null);
+    AssignmentStatus? Status = null, AssignmentDeadline? Deadline = null, int? GoalId = null);
 
 /// <summary>One receiver's follow-up of an uppdrag in one report period, as the receiver wrote it.</summary>
 public sealed record AssignmentFollowUp(

@@ -23,9 +23,10 @@ public sealed class AssignmentQueries(NpgsqlDataSource dataSource)
         left join committee gc on gc.id = a.given_by_committee_id
         left join goal g on g.id = a.goal_id
         where (@Id::int is null or a.id = @Id)
-          and (@Id::int is not null or (case when @VersionId::int is null then v.is_current else a.plan_version_id = @VersionId end))
+          and (@Id::int is not null or @Goal::int is not null or (case when @VersionId::int is null then v.is_current else a.plan_version_id = @VersionId end))
           and (not @GivenByCouncil or a.given_by_committee_id is null)
           and (@GivenBy::int is null or a.given_by_committee_id = @GivenBy)
+          and (@Goal::int is null or a.goal_id = @Goal)
           and (@Receiver::int is null or exists (select 1 from assignment_receiver r where r.assignment_id = a.id and r.committee_id = @Receiver))
         order by p.name, v.name, a.end_date nulls last, a.sort_order, a.code
         """;
@@ -130,7 +131,7 @@ public sealed class AssignmentQueries(NpgsqlDataSource dataSource)
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var rows = (await connection.QueryAsync<Row>(new CommandDefinition(AssignmentsSql, new
         {
-            Id = id, filter.VersionId, filter.GivenByCouncil, GivenBy = filter.GivenByCommitteeId, Receiver = filter.ReceiverCommitteeId,
+            Id = id, filter.VersionId, filter.GivenByCouncil, GivenBy = filter.GivenByCommitteeId, Receiver = filter.ReceiverCommitteeId, Goal = filter.GoalId,
         }, cancellationToken: cancellationToken))).AsList();
         if (rows.Count == 0)
         {
