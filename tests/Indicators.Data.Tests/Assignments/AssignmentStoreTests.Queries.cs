@@ -9,7 +9,7 @@ public partial class AssignmentStoreTests
     public async Task The_list_filters_by_giver_receiver_overall_state_and_deadline()
     {
         var directed = await editor.CreateAsync(versionId, Directed("RF-1", "HSN", "RS") with { EndDate = new DateOnly(2026, 6, 30) }, Analyst);
-        var toAdministration = await editor.CreateAsync(versionId, Directed("HSN-2.1-1") with
+        var toAdministration = await editor.CreateAsync(versionId, Directed("HSN-X-1") with
         {
             GivenByCommitteeId = committees["HSN"],
             EndDate = new DateOnly(2026, 12, 15),
@@ -20,7 +20,9 @@ public partial class AssignmentStoreTests
         await FollowUpAsync(toAdministration, "HSN", "in_progress", 2026);
         await FollowUpAsync(done, "RUN", "done", 2026);
 
-        async Task<int[]> Ids(AssignmentFilter filter) => [.. (await queries.ListAsync(filter, Today)).Select(a => a.Id).Order()];
+        // The demo's own uppdrag are in the list too; these checks look at the three made here.
+        int[] mine = [directed, toAdministration, done];
+        async Task<int[]> Ids(AssignmentFilter filter) => [.. (await queries.ListAsync(filter, Today)).Select(a => a.Id).Where(mine.Contains).Order()];
 
         Assert.Equal([directed, toAdministration, done], await Ids(new AssignmentFilter()));
         Assert.Equal([directed, done], await Ids(new AssignmentFilter(GivenByCouncil: true)));
