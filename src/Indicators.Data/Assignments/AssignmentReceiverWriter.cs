@@ -22,17 +22,19 @@ static class AssignmentReceiverWriter
     public static Task<IReadOnlyList<AssignmentReceiverState>> StatesAsync(AuditedEdit edit, int assignmentId) =>
         edit.ListAsync<AssignmentReceiverState>(StatesSql, new { Id = assignmentId });
 
-    /// <summary>Makes the uppdrag's receivers exactly <paramref name="receivers"/> (committee id and level, in order).</summary>
-    public static async Task ReplaceAsync(AuditedEdit edit, int assignmentId, IReadOnlyList<(int CommitteeId, string Level)> receivers)
+    /// <summary>Makes the uppdrag's receivers exactly <paramref name="receivers"/> (committee id and level, in order); true when anything changed.</summary>
+    public static async Task<bool> ReplaceAsync(AuditedEdit edit, int assignmentId, IReadOnlyList<(int CommitteeId, string Level)> receivers)
     {
         ArgumentNullException.ThrowIfNull(edit);
         ArgumentNullException.ThrowIfNull(receivers);
+        var changed = false;
         var before = (await StatesAsync(edit, assignmentId)).ToDictionary(r => r.CommitteeId);
         var wanted = receivers.Select((r, i) => (r.CommitteeId, r.Level, SortOrder: i)).ToList();
         foreach (var gone in before.Values.Where(b => wanted.All(w => w.CommitteeId != b.CommitteeId)))
         {
             await edit.ExecuteAsync("delete from assignment_receiver where assignment_id = @AssignmentId and committee_id = @CommitteeId",
                 new { gone.AssignmentId, gone.CommitteeId });
+            changed = true;
             await edit.RecordAsync("delete", Entity, Key(assignmentId, gone.CommitteeId), gone, null);
         }
 
@@ -49,8 +51,11 @@ static class AssignmentReceiverWriter
                 on conflict (assignment_id, committee_id) do update set level = excluded.level, sort_order = excluded.sort_order
                 """, new { AssignmentId = assignmentId, CommitteeId = committeeId, Level = level, SortOrder = sortOrder });
             var after = (await StatesAsync(edit, assignmentId)).Single(r => r.CommitteeId == committeeId);
+            changed = true;
             await edit.RecordAsync(old is null ? "create" : "update", Entity, Key(assignmentId, committeeId), old, after);
         }
+
+        return changed;
     }
 
     /// <summary>The committees among <paramref name="committeeIds"/> whose receiver row of the uppdrag holds follow-ups, by code.</summary>
