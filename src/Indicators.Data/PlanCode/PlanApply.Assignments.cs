@@ -20,8 +20,17 @@ sealed partial class PlanApply
 
         var versionId = versionIds[version.Name];
         var prefix = $"{plan.Name} / {version.Name}";
-        var existing = (await edit.ListAsync<(int Id, string Code)>("select id, code from assignment where plan_version_id = @Id", new { Id = versionId }))
-            .ToDictionary(a => a.Code, a => a.Id, StringComparer.Ordinal);
+        var stored = await edit.ListAsync<(int Id, string Code, int SortOrder)>(
+            "select id, code, sort_order from assignment where plan_version_id = @Id order by sort_order, code", new { Id = versionId });
+        var existing = stored.ToDictionary(a => a.Code, a => a.Id, StringComparer.Ordinal);
+
+        // The document's order is the list's. Stored sort orders are kept while it is the stored order (an editor's uppdrag
+        // all have 0; the demo's count from 1) and new ones come after them, so re-importing an export changes nothing; otherwise they are renumbered.
+        var codes = parts.Select(p => p.Code.Trim()).ToList();
+        var keepOrder = codes.Where(existing.ContainsKey).SequenceEqual(stored.Select(a => a.Code).Where(codes.Contains))
+            && codes.SkipWhile(existing.ContainsKey).All(c => !existing.ContainsKey(c));
+        var next = stored.Count == 0 ? 0 : stored.Max(a => a.SortOrder) + 1;
+        var sortOrders = stored.ToDictionary(a => a.Code, a => a.SortOrder, StringComparer.Ordinal);
         var goals = (await edit.ListAsync<(string Code, int Id)>(
             "select g.code, g.id from goal g join goal_area ga on ga.id = g.goal_area_id where ga.plan_version_id = @Id", new { Id = versionId }))
             .ToDictionary(g => g.Code, g => g.Id, StringComparer.Ordinal);
@@ -38,17 +47,17 @@ sealed partial class PlanApply
             var code = part.Code.Trim();
             var values = new AssignmentValues(
                 code, part.Text.Trim(), part.GivenBy is { } giver ? committeeIds[giver] : null, part.Goal is { } goal ? goals[goal] : null,
-                part.Start, part.End, part.Example, i);
+                part.Start, part.End, part.Example, !keepOrder ? i : sortOrders.TryGetValue(code, out var kept) ? kept : next++);
             var receivers = part.Receivers.Select(r => (committeeIds[r.Committee], ReceiverLevels.TryParse(r.Level) ?? r.Level)).ToList();
             var indicators = part.Indicators.Select(c => indicatorIds[c]).ToList();
             if (existing.TryGetValue(code, out var id))
             {
                 var gone = (await ReceiverIdsAsync(id)).Where(c => receivers.All(r => r.Item1 != c)).ToList();
                 await RefuseIfFollowedUpAsync(id, code, version, gone);
-                var stored = await edit.SingleOrDefaultAsync<AssignmentValues>("""
+                var before = await edit.SingleOrDefaultAsync<AssignmentValues>("""
                     select code, text, given_by_committee_id, goal_id, start_date, end_date, is_example, sort_order from assignment where id = @Id
                     """, new { Id = id });
-                var changed = stored != values;
+                var changed = before != values;
                 if (changed)
                 {
                     await AssignmentWriter.UpdateAsync(edit, id, null, values);
