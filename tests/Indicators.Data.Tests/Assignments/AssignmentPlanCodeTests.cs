@@ -115,4 +115,28 @@ public class AssignmentPlanCodeTests
         Assert.Equal(["assignment import", "assignment_receiver import", "assignment_indicator import"], await connection.QueryAsync<string>(
             "select entity || ' ' || action from audit_log where entity like 'assignment%' order by id"));
     }
+
+    [Fact]
+    public async Task An_invalid_uppdrag_is_refused_at_its_line_with_a_Swedish_reason_and_nothing_is_written()
+    {
+        var (demo, planId) = await DemoAsync();
+        await using var _ = demo;
+        var exported = (await new PlanExporter(demo).ExportAsync(planId))!;
+        var broken = exported
+            .Replace("        goal: \"3.1\"\n        start: \"2025-01-01\"\n        end: \"2026-12-31\"\n", "        goal: \"9.9\"\n        start: \"2027-01-01\"\n        end: \"2026-12-31\"\n", StringComparison.Ordinal)
+            .Replace("          - committee: RS\n        indicators: [HYRPERSONAL_ANDEL]", "          - committee: XYZ\n            level: styrelse\n        indicators: [OKAND]", StringComparison.Ordinal);
+        var lines = broken.Split('\n').ToList();
+        int LineOf(string text) => lines.FindIndex(l => l == text) + 1;
+
+        var result = await Importer(demo).ImportAsync(broken, Analyst, dryRun: false);
+
+        Assert.False(result.Succeeded);
+        var errors = result.Errors.Select(e => (e.Line, e.Message)).ToList();
+        Assert.Contains((LineOf("        goal: \"9.9\""), "Uppdraget RF-2025-1: versionen 'Fastställd plan' har inget mål med koden 9.9."), errors);
+        Assert.Contains((LineOf("        end: \"2026-12-31\""), "Uppdraget RF-2025-1: Slutdatum (2026-12-31) kan inte ligga före startdatum (2027-01-01)."), errors);
+        Assert.Contains((LineOf("          - committee: XYZ"), "Okänd nämnd 'XYZ': den finns inte under committees i dokumentet."), errors);
+        Assert.Contains((LineOf("        indicators: [OKAND]"), "Okänd indikator 'OKAND': den finns inte under indicators i dokumentet."), errors);
+        Assert.Contains(errors, e => e.Message == "Uppdraget RF-2025-1: Välj om nämnden eller förvaltningen tar emot uppdraget.");
+        Assert.Equal(exported, await new PlanExporter(demo).ExportAsync(planId));
+    }
 }
