@@ -58,6 +58,8 @@ public static class DatabaseSetup
         builder.Services.AddSingleton<GoalAreaEditor>();
         builder.Services.AddSingleton<GoalEditor>();
         builder.Services.AddSingleton<PlanEditQueries>();
+        builder.Services.AddSingleton<Assignments.AssignmentEditor>();
+        builder.Services.AddSingleton<Assignments.AssignmentQueries>();
         builder.Services.AddSingleton<GoalRuleEditor>();
         builder.Services.AddSingleton<CommitteeEditor>();
         builder.Services.AddSingleton<Areas.AreaQueries>();

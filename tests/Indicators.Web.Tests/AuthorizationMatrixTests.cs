@@ -76,6 +76,11 @@ public class AuthorizationMatrixTests
         ["/planer/namnder"] = Policies.Analyse,
         ["/planer/{planId:int}/export"] = Policies.Analyse,
         ["/planer/import"] = Policies.Analyse,
+        // Uppdrag: everyone reads; creating and changing them is for analysts (checked again in AssignmentEditor).
+        ["/uppdrag"] = Policies.Read,
+        ["/uppdrag/{Id:int}"] = Policies.Read,
+        ["/uppdrag/nytt"] = Policies.Analyse,
+        ["/uppdrag/{Id:int}/redigera"] = Policies.Analyse,
         ["/rapporter"] = Policies.Read,
         ["/rapporter/{PeriodId:int}"] = Policies.Read,
         ["/rapporter/{PeriodId:int}/namnd/{CommitteeId:int}"] = Policies.Read,
@@ -105,6 +110,8 @@ public class AuthorizationMatrixTests
         ["/planer/1"] = "/planer/{PlanId:int}",
         ["/planer/1/export"] = "/planer/{planId:int}/export",
         ["/rapporter/1"] = "/rapporter/{PeriodId:int}",
+        ["/uppdrag/1"] = "/uppdrag/{Id:int}",
+        ["/uppdrag/1/redigera"] = "/uppdrag/{Id:int}/redigera",
         ["/rapporter/1/namnd/1"] = "/rapporter/{PeriodId:int}/namnd/{CommitteeId:int}",
     };
 
@@ -148,7 +155,8 @@ public class AuthorizationMatrixTests
     {
         var data = new TheoryData<string, string?>();
         foreach (var path in new[] { "/", "/logga-in", "/ingen-behorighet", "/health/live", "/hangfire", "/admin/granskningslogg", "/admin/anvandare", "/admin/anvandare/1", "/sa-bedoms-maluppfyllelse", "/konto/losenord", "/kallor", "/kallor/1", "/kallor/korningar/1", "/kallor/1/forhandsgranskning", "/kallor/ny", "/kallor/1/redigera", "/indikator/1", "/mal/1", "/malomrade/1", "/namnd/1", "/namnder",
-                     "/omraden", "/planer", "/planer/1", "/planer/namnder", "/planer/import", "/planer/1/export", "/indikatorer", "/indikatorer/ny", "/indikatorer/1/redigera", "/rapporter", "/rapporter/1", "/rapporter/1/namnd/1" })
+                     "/omraden", "/planer", "/planer/1", "/planer/namnder", "/planer/import", "/planer/1/export", "/indikatorer", "/indikatorer/ny", "/indikatorer/1/redigera", "/rapporter", "/rapporter/1", "/rapporter/1/namnd/1",
+                     "/uppdrag", "/uppdrag/1", "/uppdrag/nytt", "/uppdrag/1/redigera" })
         {
             data.Add(path, null);
             foreach (var role in Roles.All)
@@ -173,6 +181,9 @@ public class AuthorizationMatrixTests
             insert into goal_area (plan_version_id, code, name) values (1, '1', 'Ett attraktivt Västernorrland');
             insert into goal (goal_area_id, code, name, owner_committee_id) values (1, '1.1', 'Vi agerar som en sammanhållande kraft', 1);
             """);
+        // An uppdrag (id 1) for its page and form.
+        await TestPostgres.ExecuteAsync(connectionString,
+            "insert into assignment (plan_version_id, code, text) values (1, 'RF-1', 'Minska hyrberoendet'); insert into assignment_receiver (assignment_id, committee_id) values (1, 1)");
         await using var app = new TestWebApp(connectionString);
         using var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         if (role is not null)

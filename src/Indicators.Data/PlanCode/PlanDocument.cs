@@ -30,10 +30,12 @@ public sealed record CommitteePart(string Code, string Name);
 /// <see cref="GoalRule"/> the version's goal suggestions follow the default rule. <see cref="Justering"/> is the reason for the
 /// changes this import makes to the målvärden, tolerances, links and directions of an adopted (fastställd) version; an
 /// import that would change them without one is refused. It is not stored with the version and not exported.
+/// <see cref="Assignments"/> null (the key left out) leaves the version's uppdrag as they are.
 /// </summary>
 public sealed record VersionPart(
     string Name, string Kind, string? Author, DateOnly? DecidedOn, bool Current,
-    IReadOnlyList<GoalAreaPart> GoalAreas, IReadOnlyList<TargetPart> Targets, GoalRulePart? GoalRule = null, string? Justering = null);
+    IReadOnlyList<GoalAreaPart> GoalAreas, IReadOnlyList<TargetPart> Targets, GoalRulePart? GoalRule = null, string? Justering = null,
+    IReadOnlyList<AssignmentPart>? Assignments = null);
 
 /// <summary>
 /// A version's settings of the goal suggestion (<see cref="Core.Attainment.GoalRule"/>): the shares in per cent and the

@@ -9,7 +9,7 @@ namespace Indicators.Data.PlanCode;
 /// Reads a plan with everything it uses into a <see cref="PlanDocument"/> and writes it as YAML. The same database gives
 /// the same text, byte for byte: every list has a fixed order, numbers carry no trailing zeros, and no ids are written.
 /// </summary>
-public sealed class PlanExporter(NpgsqlDataSource dataSource)
+public sealed partial class PlanExporter(NpgsqlDataSource dataSource)
 {
     /// <summary>The plan as YAML; null when there is no such plan.</summary>
     public async Task<string?> ExportAsync(int planId, CancellationToken cancellationToken = default) =>
@@ -45,12 +45,14 @@ public sealed class PlanExporter(NpgsqlDataSource dataSource)
     }
 
     /// <summary>The plan's indicators: those linked to a goal or with a target in any of its versions.</summary>
-    const string PlanIndicatorIds = """
+    const string PlanIndicatorIds = $"""
         select gi.indicator_id from goal_indicator gi
             join goal g on g.id = gi.goal_id join goal_area ga on ga.id = g.goal_area_id join plan_version v on v.id = ga.plan_version_id
             where v.plan_id = @PlanId
         union
         select t.indicator_id from target t join plan_version v on v.id = t.plan_version_id where v.plan_id = @PlanId
+        union
+        {AssignmentIndicatorIds}
         """;
 
     const string CommitteesSql = $"""
@@ -62,7 +64,9 @@ public sealed class PlanExporter(NpgsqlDataSource dataSource)
             select gc.committee_id from goal_contributor gc join goal g on g.id = gc.goal_id join goal_area ga on ga.id = g.goal_area_id
                 join plan_version v on v.id = ga.plan_version_id where v.plan_id = @PlanId
             union
-            select i.owner_committee_id from indicator i where i.id in ({PlanIndicatorIds}))
+            select i.owner_committee_id from indicator i where i.id in ({PlanIndicatorIds})
+            union
+            {AssignmentCommitteeIds})
         order by c.code
         """;
 
@@ -156,13 +160,15 @@ public sealed class PlanExporter(NpgsqlDataSource dataSource)
             """;
         var weights = (await connection.QueryAsync<(int VersionId, string Indicator, decimal Weight)>(new CommandDefinition(weightsSql, args, cancellationToken: cancellationToken)))
             .ToLookup(w => w.VersionId, w => new WeightPart(w.Indicator, w.Weight));
+        var assignments = await AssignmentsAsync(connection, args, cancellationToken);
         return versions.Select(v => new VersionPart(
             v.Name, v.Kind, v.Author, v.DecidedOn, v.IsCurrent,
             goalAreas[v.Id].Select(a => new GoalAreaPart(a.Code, a.Name, a.Description, a.Kind,
                 goals[a.Id].Select(g => new GoalPart(g.Code, g.Name, g.Description, g.Owner, [.. contributors[g.Id]], [.. goalIndicators[g.Id]])).ToList())).ToList(),
             targets[v.Id].Select(t => new TargetPart(
                 t.Indicator, t.Year, t.Gender, t.Value, t.BandMin, t.BandMax, t.Tolerance, t.ToleranceKind, t.Provenance, t.Example)).ToList(),
-            new GoalRulePart(v.GoalMetShare, v.GoalNotMetShare, [.. weights[v.Id]]) is { IsDefault: false } rule ? rule : null)).ToList();
+            new GoalRulePart(v.GoalMetShare, v.GoalNotMetShare, [.. weights[v.Id]]) is { IsDefault: false } rule ? rule : null,
+            Assignments: assignments[v.Id].ToList() is { Count: > 0 } list ? list : null)).ToList();
     }
 
     /// <summary>The sources that feed any of the plan's indicators, with only those links (a source may feed other plans too).</summary>
@@ -307,6 +313,8 @@ public sealed class PlanExporter(NpgsqlDataSource dataSource)
                 });
             });
         }
+
+        WriteAssignments(w, v);
     }
 
     sealed record PlanRow(string Area, string Name, string? Vision, short StartYear, short EndYear);
