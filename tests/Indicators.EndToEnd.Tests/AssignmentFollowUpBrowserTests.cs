@@ -6,8 +6,8 @@ using Npgsql;
 namespace Indicators.EndToEnd.Tests;
 
 /// <summary>
-/// Issue 20's case: a riktat uppdrag from regionfullmäktige to two nämnder (Hälso- och sjukvårdsnämnden and
-/// regionstyrelsen; written by SQL until the uppdrag pages are merged), each nämnd follows it up in its delårsrapport,
+/// Issue 20's case: an analyst gives a riktat uppdrag from regionfullmäktige to two nämnder (Hälso- och sjukvårdsnämnden
+/// and regionstyrelsen), each nämnd follows it up in its delårsrapport,
 /// and the period's page shows the region's riktade uppdrag with both receivers' status. Axe on every page.
 /// </summary>
 [Collection(BrowserTests.Name)]
@@ -30,7 +30,20 @@ public class AssignmentFollowUpBrowserTests(Browser browser)
             rs = await connection.ExecuteScalarAsync<int>("select id from committee where area_id = '0022' and code = 'RS'");
         }
 
-        await TestAssignmentRows.InsertAsync(dataSource, interim, "T-RF1", "Minska hyrberoendet", ["HSN", "RS"], endDate: new DateOnly(2027, 12, 31));
+        // The analyst gives the uppdrag from regionfullmäktige to both nämnder through the form.
+        var analyst = await SignedInAsync(baseUrl, "analytiker", DemoPassword);
+        await analyst.GotoAsync($"{baseUrl}/uppdrag/nytt");
+        await PageChecks.WaitUntilInteractiveAsync(analyst);
+        await analyst.GetByLabel("Kod").FillAsync("T-RF1");
+        await analyst.GetByLabel("Uppdragets text").FillAsync("Minska hyrberoendet");
+        await analyst.GetByLabel("Givet av").SelectOptionAsync(new SelectOptionValue { Label = "Regionfullmäktige" });
+        await analyst.GetByLabel("Slutdatum").FillAsync("2027-12-31");
+        await analyst.GetByLabel("Hälso- och sjukvårdsnämnden", new() { Exact = true }).SelectOptionAsync("committee");
+        await analyst.GetByLabel("Regionstyrelsen", new() { Exact = true }).SelectOptionAsync("committee");
+        await analyst.GetByRole(AriaRole.Button, new() { Name = "Spara uppdraget" }).ClickAsync();
+        await Assertions.Expect(analyst.Locator("h1")).ToHaveTextAsync("Uppdrag T-RF1");
+        await PageChecks.AssertNoViolationsAsync(analyst);
+        await analyst.Context.CloseAsync();
         await TestUsers.CreateAsync(connectionString, "rs.namnd", "Namnd", "RS");
 
         // Hälso- och sjukvårdsnämnden: a save without a status is refused naming the field; then it follows the uppdrag up.

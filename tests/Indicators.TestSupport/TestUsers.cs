@@ -30,7 +30,8 @@ public static partial class TestUsers
         await CreateAsync(dataSource, userName, role, committeeId);
     }
 
-    static async Task CreateAsync(NpgsqlDataSource dataSource, string userName, string role, int? committeeId)
+    /// <summary>Creates a user with one role through a data source the caller holds; a Nämnd role names its committee by id.</summary>
+    public static async Task CreateAsync(NpgsqlDataSource dataSource, string userName, string role, int? committeeId)
     {
         var hash = new PasswordHasher<AppUser>().HashPassword(new AppUser(0, userName, userName, null, 0, null, true), Password);
         await new UserEditor(dataSource).CreateAsync(userName, userName, hash, [(role, committeeId)], isDemo: false, createdBy: "test");
