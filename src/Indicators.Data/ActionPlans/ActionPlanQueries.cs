@@ -38,6 +38,9 @@ public sealed record ActionPlanListItem(
     int Id, int PlanVersionId, string PlanName, string VersionName, bool IsCurrentVersion, int CommitteeId, string CommitteeCode,
     string CommitteeName, string Name, string Unit, int MeasureCount);
 
+/// <summary>A plan version and a nämnd of its organisation: where a new action plan can be made.</summary>
+public sealed record ActionPlanPlace(int VersionId, string PlanName, string VersionName, int CommitteeId, string CommitteeName);
+
 /// <summary>
 /// Reads åtgärdsplaner. Read-only: the follow-up columns (realised, forecast, comment) come from
 /// action_measure_follow_up rows of the report period asked for, which the nämnd's report writes.
@@ -59,6 +62,20 @@ public sealed class ActionPlanQueries(NpgsqlDataSource dataSource)
             """;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         return (await connection.QueryAsync<ActionPlanListItem>(new CommandDefinition(sql, cancellationToken: cancellationToken))).AsList();
+    }
+
+    /// <summary>Where a new action plan can go: each plan version with each nämnd of the plan's organisation.</summary>
+    public async Task<IReadOnlyList<ActionPlanPlace>> PlacesAsync(CancellationToken cancellationToken = default)
+    {
+        const string sql = """
+            select v.id as version_id, p.name as plan_name, v.name as version_name, c.id as committee_id, c.name as committee_name
+            from plan_version v
+            join plan p on p.id = v.plan_id
+            join committee c on c.area_id = p.area_id
+            order by p.start_year desc, p.name, v.is_current desc, v.name, c.name
+            """;
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return (await connection.QueryAsync<ActionPlanPlace>(new CommandDefinition(sql, cancellationToken: cancellationToken))).AsList();
     }
 
     /// <summary>One action plan, with the follow-up of <paramref name="reportPeriodId"/> when one is given; null when it does not exist.</summary>
