@@ -18,19 +18,21 @@ static class ActionMeasureEffectWriter
 
     /// <summary>
     /// Makes the åtgärd's stored effects those of <paramref name="effects"/> (a year with a null amount has none): each
-    /// added, changed or removed year is its own audited change; unchanged years are left alone.
+    /// added, changed or removed year is its own audited change; unchanged years are left alone. Returns how many years changed.
     /// </summary>
-    public static async Task ReplaceAsync(AuditedEdit edit, int measureId, IReadOnlyList<ActionMeasureEffectValues> effects)
+    public static async Task<int> ReplaceAsync(AuditedEdit edit, int measureId, IReadOnlyList<ActionMeasureEffectValues> effects)
     {
         ArgumentNullException.ThrowIfNull(edit);
         var stored = (await edit.ListAsync<ActionMeasureEffectValues>(
             "select year::int as year, planned from action_measure_effect where measure_id = @MeasureId", new { MeasureId = measureId }))
             .ToDictionary(e => e.Year, e => e.Planned);
         var wanted = effects.Where(e => e.Planned is not null).ToDictionary(e => e.Year, e => e.Planned!.Value);
+        var changes = 0;
         foreach (var year in stored.Keys.Where(y => !wanted.ContainsKey(y)).Order())
         {
             await Table.DeleteAsync(edit, Key(measureId, year), "delete from action_measure_effect where measure_id = @MeasureId and year = @Year",
                 new { MeasureId = measureId, Year = year });
+            changes++;
         }
 
         foreach (var (year, planned) in wanted.OrderBy(e => e.Key))
@@ -41,14 +43,18 @@ static class ActionMeasureEffectWriter
                     insert into action_measure_effect (measure_id, year, planned) values (@MeasureId, @Year, @Planned)
                     returning measure_id::text || '/' || year::text
                     """, new { MeasureId = measureId, Year = year, Planned = planned });
+                changes++;
             }
             else if (before != planned)
             {
                 await Table.UpdateAsync(edit, Key(measureId, year),
                     "update action_measure_effect set planned = @Planned where measure_id = @MeasureId and year = @Year",
                     new { MeasureId = measureId, Year = year, Planned = planned });
+                changes++;
             }
         }
+
+        return changes;
     }
 
     static string Key(int measureId, int year) => string.Create(CultureInfo.InvariantCulture, $"{measureId}/{year}");

@@ -138,6 +138,8 @@ sealed partial class PlanDocumentRules(ReadDocument read, IReadOnlySet<string> k
             CheckGoalRule(version, rule, indicators);
         }
 
+        CheckActionPlans(version, plan, committees);
+
         foreach (var group in version.Targets.GroupBy(t => t.Indicator, StringComparer.Ordinal))
         {
             var targets = group.ToList();

@@ -9,7 +9,7 @@ namespace Indicators.Data.PlanCode;
 /// Reads a plan with everything it uses into a <see cref="PlanDocument"/> and writes it as YAML. The same database gives
 /// the same text, byte for byte: every list has a fixed order, numbers carry no trailing zeros, and no ids are written.
 /// </summary>
-public sealed class PlanExporter(NpgsqlDataSource dataSource)
+public sealed partial class PlanExporter(NpgsqlDataSource dataSource)
 {
     /// <summary>The plan as YAML; null when there is no such plan.</summary>
     public async Task<string?> ExportAsync(int planId, CancellationToken cancellationToken = default) =>
@@ -36,7 +36,7 @@ public sealed class PlanExporter(NpgsqlDataSource dataSource)
 
         var args = new { PlanId = planId };
         var indicators = await IndicatorsAsync(connection, args, cancellationToken);
-        var versions = await VersionsAsync(connection, args, cancellationToken);
+        var versions = await WithActionPlansAsync(connection, planId, await VersionsAsync(connection, args, cancellationToken), cancellationToken);
         var sources = await SourcesAsync(connection, args, cancellationToken);
         var committees = (await connection.QueryAsync<CommitteePart>(new CommandDefinition(CommitteesSql, args, cancellationToken: cancellationToken))).AsList();
         var areas = (await connection.QueryAsync<AreaPart>(new CommandDefinition(AreasSql, args, cancellationToken: cancellationToken))).AsList();
@@ -62,7 +62,9 @@ public sealed class PlanExporter(NpgsqlDataSource dataSource)
             select gc.committee_id from goal_contributor gc join goal g on g.id = gc.goal_id join goal_area ga on ga.id = g.goal_area_id
                 join plan_version v on v.id = ga.plan_version_id where v.plan_id = @PlanId
             union
-            select i.owner_committee_id from indicator i where i.id in ({PlanIndicatorIds}))
+            select i.owner_committee_id from indicator i where i.id in ({PlanIndicatorIds})
+            union
+            select a.committee_id from action_plan a join plan_version v on v.id = a.plan_version_id where v.plan_id = @PlanId)
         order by c.code
         """;
 
@@ -307,6 +309,8 @@ public sealed class PlanExporter(NpgsqlDataSource dataSource)
                 });
             });
         }
+
+        WriteActionPlans(w, v.ActionPlans);
     }
 
     sealed record PlanRow(string Area, string Name, string? Vision, short StartYear, short EndYear);

@@ -136,7 +136,8 @@ public static partial class PlanYamlReader
             goalRule = r.Finish(new GoalRulePart(metShare, notMetShare, weights));
         }
 
-        return v.Finish(new VersionPart(name, kind, author, decidedOn, current, goalAreas, targets, goalRule, justering));
+        var actionPlans = ReadActionPlans(v, context);
+        return v.Finish(new VersionPart(name, kind, author, decidedOn, current, goalAreas, targets, goalRule, justering, actionPlans));
     }
 
     static SourcePart ReadSource(MapReader s, ReadContext context)
