@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Indicators.Core.ActionPlans;
 using Indicators.Core.Formatting;
 
@@ -43,10 +44,23 @@ sealed partial class PlanDocumentRules
 
                 var draft = new ActionMeasureDraft(measure.Name, measure.Description, [.. measure.Planned.Select(e => new ActionMeasureEffectDraft(e.Year, e.Planned))]);
 
-                // The yearly amounts are one mapping in the document: their errors point at it.
-                Draft(measure, [.. draft.Validate(years).Select(e => e.Field.StartsWith(nameof(ActionMeasureDraft.Effects), StringComparison.Ordinal)
-                    ? e with { Field = "Planned" } : e)]);
+                foreach (var error in draft.Validate(years))
+                {
+                    // A year's error is at that year's line of the planned mapping ("Effects[2].Year" is its third year).
+                    if (EffectIndex().Match(error.Field) is { Success: true } match
+                        && int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) is var index && index < measure.Planned.Count)
+                    {
+                        Error(measure.Planned[index], "year", error.Message);
+                    }
+                    else
+                    {
+                        Draft(measure, [error]);
+                    }
+                }
             }
         }
     }
+
+    [GeneratedRegex(@"^Effects\[(\d+)\]\.")]
+    private static partial Regex EffectIndex();
 }

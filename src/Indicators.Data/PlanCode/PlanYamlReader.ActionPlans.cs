@@ -55,7 +55,10 @@ public static partial class PlanYamlReader
 
             if (reader.Decimal(text) is { } amount)
             {
-                effects.Add(new ActionMeasureEffectPart(year, amount));
+                // Each year's amount has its own place, so a rule broken by one year names that line.
+                var effect = new ActionMeasureEffectPart(year, amount);
+                context.Marks[effect] = new Marks(reader.Marks.Of(text));
+                effects.Add(effect);
             }
         }
 
