@@ -19,7 +19,11 @@ public sealed record ActionPlanChartModel(IList<ITrace> Traces, PlotlyLayout Lay
     public static ActionPlanChartModel Build(ActionPlan plan)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        var years = plan.MeasureYears.Union(plan.Years.Where(y => y.RequiredEffect is not null).Select(y => y.Year)).Order().ToList();
+        // The bars are the åtgärder table's years: a year before the åtgärder (seed 003's 2024, whose 30 was the earlier
+        // programme's effect) is on the line only. Until an åtgärd plans something, the years with a requirement.
+        var years = plan.MeasureYears.Count > 0
+            ? plan.MeasureYears.ToList()
+            : plan.Years.Where(y => y.RequiredEffect is not null).Select(y => y.Year).Order().ToList();
         var path = ActionPlanSums.PathToBalance(plan);
         if (years.Count == 0 && path.Count == 0)
         {
