@@ -64,6 +64,8 @@ public static class DatabaseSetup
         builder.Services.AddSingleton<CommitteeEditor>();
         builder.Services.AddSingleton<Areas.AreaQueries>();
         builder.Services.AddSingleton<Areas.AreaGroupEditor>();
+        builder.Services.AddSingleton<ActionPlans.ActionPlanQueries>();
+        builder.Services.AddSingleton<ActionPlans.ActionPlanEditor>();
         builder.Services.AddSingleton<Reports.ReportQueries>();
         builder.Services.AddSingleton<Reports.ReportPeriodEditor>();
         builder.Services.AddSingleton<Reports.GoalAssessmentEditor>();

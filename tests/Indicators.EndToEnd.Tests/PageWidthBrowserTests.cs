@@ -52,6 +52,7 @@ public class PageWidthBrowserTests(Browser browser, ITestOutputHelper output)
         ["/mal/{Id:int}"] = "select '/mal/' || goal_id from goal_indicator group by goal_id order by count(*) desc, goal_id limit 1",
         ["/malomrade/{Id:int}"] = "select '/malomrade/' || g.goal_area_id from goal g group by g.goal_area_id order by count(*) desc, g.goal_area_id limit 1",
         ["/namnd/{Id:int}"] = "select '/namnd/' || id from committee where area_id = '0022' and code = 'HSN'",
+        ["/atgardsplan/{Id:int}"] = "select '/atgardsplan/' || min(id) from action_plan",
         ["/admin/anvandare/{Id:int}"] = "select '/admin/anvandare/' || id from app_user where user_name = 'hsn'",
         ["/kallor/{Id:int}"] = "select '/kallor/' || id from source where kind = 'kolada'",
         ["/kallor/{Id:int}/redigera"] = "select '/kallor/' || id || '/redigera' from source where kind = 'kolada'",

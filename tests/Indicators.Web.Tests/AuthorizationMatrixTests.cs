@@ -53,6 +53,8 @@ public class AuthorizationMatrixTests
         ["/namnder"] = Policies.Read,
         // The area catalogue and comparison groups: everyone reads; managing groups is for analysts (checked in AreaGroupEditor).
         ["/omraden"] = Policies.Read,
+        ["/atgardsplaner"] = Policies.Read,
+        ["/atgardsplan/{Id:int}"] = Policies.Read,
         ["/kallor/{Id:int}"] = Policies.Read,
         ["/kallor/korningar/{RunId:long}"] = Policies.Read,
         ["/kallor/{Id:int}/forhandsgranskning"] = Policies.Analyse,

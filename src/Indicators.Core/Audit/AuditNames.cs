@@ -47,6 +47,10 @@ public static class AuditNames
 
     static readonly FrozenDictionary<string, string> Entities = new Dictionary<string, string>
     {
+        ["action_plan"] = "Åtgärdsplan",
+        ["action_plan_year"] = "År i åtgärdsplan",
+        ["action_measure"] = "Åtgärd",
+        ["action_measure_effect"] = "Åtgärdens planerade effekt",
         ["area"] = "Område",
         ["area_group"] = "Jämförelsegrupp",
         ["assignment"] = "Uppdrag",
@@ -223,6 +227,16 @@ public static class AuditNames
         ["LockedOut"] = "Kontot spärrat",
         ["UserNames"] = "Användarnamn",
         ["Reasons"] = "Skäl",
+        ["ActionPlanId"] = "Åtgärdsplan",
+        ["ActionPlan"] = "Åtgärdsplan",
+        ["ActionMeasure"] = "Åtgärd",
+        ["MeasureId"] = "Åtgärd",
+        ["Frame"] = "Ekonomisk ram",
+        ["StartingResult"] = "Utgångspunkt/resultat",
+        ["RequiredEffect"] = "Krav på effekt (uppdrag)",
+        ["Planned"] = "Planerad effekt",
+        ["Effects"] = "Planerade effekter",
+        ["DeletedMeasures"] = "Borttagna åtgärder",
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Coded values, by the field they occur in (a code such as "open" means something only in its field).</summary>

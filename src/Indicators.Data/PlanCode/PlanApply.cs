@@ -51,6 +51,7 @@ sealed partial class PlanApply(NpgsqlConnection connection, NpgsqlTransaction tr
             await TargetsAsync(version);
             await GoalRuleAsync(version);
             await AssignmentsAsync(version);
+            await ActionPlansAsync(version);
         }
 
         await SourcesAsync();

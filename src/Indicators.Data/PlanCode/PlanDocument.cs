@@ -35,7 +35,7 @@ public sealed record CommitteePart(string Code, string Name);
 public sealed record VersionPart(
     string Name, string Kind, string? Author, DateOnly? DecidedOn, bool Current,
     IReadOnlyList<GoalAreaPart> GoalAreas, IReadOnlyList<TargetPart> Targets, GoalRulePart? GoalRule = null, string? Justering = null,
-    IReadOnlyList<AssignmentPart>? Assignments = null);
+    IReadOnlyList<AssignmentPart>? Assignments = null, IReadOnlyList<ActionPlanPart>? ActionPlans = null);
 
 /// <summary>
 /// A version's settings of the goal suggestion (<see cref="Core.Attainment.GoalRule"/>): the shares in per cent and the

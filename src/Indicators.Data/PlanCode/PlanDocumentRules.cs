@@ -139,6 +139,7 @@ sealed partial class PlanDocumentRules(ReadDocument read, IReadOnlySet<string> k
         }
 
         CheckAssignments(version, committees, indicators);
+        CheckActionPlans(version, plan, committees);
 
         foreach (var group in version.Targets.GroupBy(t => t.Indicator, StringComparer.Ordinal))
         {

@@ -36,7 +36,7 @@ public sealed partial class PlanExporter(NpgsqlDataSource dataSource)
 
         var args = new { PlanId = planId };
         var indicators = await IndicatorsAsync(connection, args, cancellationToken);
-        var versions = await VersionsAsync(connection, args, cancellationToken);
+        var versions = await WithActionPlansAsync(connection, planId, await VersionsAsync(connection, args, cancellationToken), cancellationToken);
         var sources = await SourcesAsync(connection, args, cancellationToken);
         var committees = (await connection.QueryAsync<CommitteePart>(new CommandDefinition(CommitteesSql, args, cancellationToken: cancellationToken))).AsList();
         var areas = (await connection.QueryAsync<AreaPart>(new CommandDefinition(AreasSql, args, cancellationToken: cancellationToken))).AsList();
@@ -66,7 +66,9 @@ public sealed partial class PlanExporter(NpgsqlDataSource dataSource)
             union
             select i.owner_committee_id from indicator i where i.id in ({PlanIndicatorIds})
             union
-            {AssignmentCommitteeIds})
+            {AssignmentCommitteeIds}
+            union
+            select a.committee_id from action_plan a join plan_version v on v.id = a.plan_version_id where v.plan_id = @PlanId)
         order by c.code
         """;
 
@@ -315,6 +317,7 @@ public sealed partial class PlanExporter(NpgsqlDataSource dataSource)
         }
 
         WriteAssignments(w, v);
+        WriteActionPlans(w, v.ActionPlans);
     }
 
     sealed record PlanRow(string Area, string Name, string? Vision, short StartYear, short EndYear);

@@ -137,7 +137,8 @@ public static partial class PlanYamlReader
         }
 
         var assignments = ReadAssignments(v);
-        return v.Finish(new VersionPart(name, kind, author, decidedOn, current, goalAreas, targets, goalRule, justering, assignments));
+        var actionPlans = ReadActionPlans(v, context);
+        return v.Finish(new VersionPart(name, kind, author, decidedOn, current, goalAreas, targets, goalRule, justering, assignments, actionPlans));
     }
 
     static SourcePart ReadSource(MapReader s, ReadContext context)
