@@ -59,6 +59,8 @@ public static class DatabaseSetup
         builder.Services.AddSingleton<GoalEditor>();
         builder.Services.AddSingleton<PlanEditQueries>();
         builder.Services.AddSingleton<GoalRuleEditor>();
+        builder.Services.AddSingleton<CommitteePlans.CommitteePlanEditor>();
+        builder.Services.AddSingleton<CommitteePlans.CommitteePlanQueries>();
         builder.Services.AddSingleton<CommitteeEditor>();
         builder.Services.AddSingleton<Areas.AreaQueries>();
         builder.Services.AddSingleton<Areas.AreaGroupEditor>();
