@@ -50,6 +50,7 @@ sealed partial class PlanApply(NpgsqlConnection connection, NpgsqlTransaction tr
             await GoalAreasAsync(version);
             await TargetsAsync(version);
             await GoalRuleAsync(version);
+            await CommitteePlansAsync(version);
         }
 
         await SourcesAsync();

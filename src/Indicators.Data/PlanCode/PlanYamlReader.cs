@@ -136,7 +136,8 @@ public static partial class PlanYamlReader
             goalRule = r.Finish(new GoalRulePart(metShare, notMetShare, weights));
         }
 
-        return v.Finish(new VersionPart(name, kind, author, decidedOn, current, goalAreas, targets, goalRule, justering));
+        var committeePlans = ReadCommitteePlans(v);
+        return v.Finish(new VersionPart(name, kind, author, decidedOn, current, goalAreas, targets, goalRule, justering, committeePlans));
     }
 
     static SourcePart ReadSource(MapReader s, ReadContext context)
