@@ -9,7 +9,7 @@ namespace Indicators.Reports.Export.Excel;
 /// goals counted by assessment), "Mål" (each goal's suggested and own assessment with the nämnd's texts) and "Indikatorer"
 /// (each indicator with målvärde, utfall, the difference, status, trend, K/M, forecast and comment; every figure a number).
 /// </summary>
-public static class ReportWorkbook
+public static partial class ReportWorkbook
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -27,7 +27,7 @@ public static class ReportWorkbook
     public static byte[] Create(ReportDocument document, ReportRevision? revision = null)
     {
         ArgumentNullException.ThrowIfNull(document);
-        List<ExcelSheet> sheets = [Summary(document, revision), Goals(document), Indicators(document)];
+        List<ExcelSheet> sheets = [Summary(document, revision), Goals(document), Indicators(document), .. SubGoals(document)];
         if (revision is { HasChanges: true })
         {
             sheets.Add(Revisions(revision));

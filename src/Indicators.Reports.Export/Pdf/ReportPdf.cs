@@ -12,7 +12,7 @@ namespace Indicators.Reports.Export.Pdf;
 /// of the goal's indicators with the comments under it. Every page has a footer with the report and its state, and
 /// "Sida i av N".
 /// </summary>
-public static class ReportPdf
+public static partial class ReportPdf
 {
     public const string ContentType = "application/pdf";
 
@@ -119,6 +119,7 @@ public static class ReportPdf
             Text(layout, "Analys", goal.Texts.Analysis);
             Text(layout, "Åtgärder", goal.Texts.Actions);
         }
+        SubGoals(layout, header, goal);
         if (goal.Indicators.Count == 0)
         {
             layout.Paragraph("Målet har inga indikatorer.", muted: true);
