@@ -61,6 +61,8 @@ public static class DatabaseSetup
         builder.Services.AddSingleton<Assignments.AssignmentEditor>();
         builder.Services.AddSingleton<Assignments.AssignmentQueries>();
         builder.Services.AddSingleton<GoalRuleEditor>();
+        builder.Services.AddSingleton<CommitteePlans.CommitteePlanEditor>();
+        builder.Services.AddSingleton<CommitteePlans.CommitteePlanQueries>();
         builder.Services.AddSingleton<CommitteeEditor>();
         builder.Services.AddSingleton<Areas.AreaQueries>();
         builder.Services.AddSingleton<Areas.AreaGroupEditor>();

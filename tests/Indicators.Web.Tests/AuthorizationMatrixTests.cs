@@ -76,6 +76,7 @@ public class AuthorizationMatrixTests
         ["/planer"] = Policies.Analyse,
         ["/planer/{PlanId:int}"] = Policies.Analyse,
         ["/planer/namnder"] = Policies.Analyse,
+        ["/planer/{PlanId:int}/namndplaner"] = Policies.Analyse,
         ["/planer/{planId:int}/export"] = Policies.Analyse,
         ["/planer/import"] = Policies.Analyse,
         // Uppdrag: everyone reads; creating and changing them is for analysts (checked again in AssignmentEditor).
@@ -111,6 +112,7 @@ public class AuthorizationMatrixTests
         ["/namnd/1"] = "/namnd/{Id:int}",
         ["/planer/1"] = "/planer/{PlanId:int}",
         ["/planer/1/export"] = "/planer/{planId:int}/export",
+        ["/planer/1/namndplaner"] = "/planer/{PlanId:int}/namndplaner",
         ["/rapporter/1"] = "/rapporter/{PeriodId:int}",
         ["/uppdrag/1"] = "/uppdrag/{Id:int}",
         ["/uppdrag/1/redigera"] = "/uppdrag/{Id:int}/redigera",
@@ -157,7 +159,7 @@ public class AuthorizationMatrixTests
     {
         var data = new TheoryData<string, string?>();
         foreach (var path in new[] { "/", "/logga-in", "/ingen-behorighet", "/health/live", "/hangfire", "/admin/granskningslogg", "/admin/anvandare", "/admin/anvandare/1", "/sa-bedoms-maluppfyllelse", "/konto/losenord", "/kallor", "/kallor/1", "/kallor/korningar/1", "/kallor/1/forhandsgranskning", "/kallor/ny", "/kallor/1/redigera", "/indikator/1", "/mal/1", "/malomrade/1", "/namnd/1", "/namnder",
-                     "/omraden", "/planer", "/planer/1", "/planer/namnder", "/planer/import", "/planer/1/export", "/indikatorer", "/indikatorer/ny", "/indikatorer/1/redigera", "/rapporter", "/rapporter/1", "/rapporter/1/namnd/1",
+                     "/omraden", "/planer", "/planer/1", "/planer/namnder", "/planer/import", "/planer/1/export", "/planer/1/namndplaner", "/indikatorer", "/indikatorer/ny", "/indikatorer/1/redigera", "/rapporter", "/rapporter/1", "/rapporter/1/namnd/1",
                      "/uppdrag", "/uppdrag/1", "/uppdrag/nytt", "/uppdrag/1/redigera" })
         {
             data.Add(path, null);

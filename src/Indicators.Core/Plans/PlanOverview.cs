@@ -27,6 +27,19 @@ public sealed record PlanOverview(
     /// <summary>The periods this plan can be followed up for, newest first.</summary>
     public IReadOnlyList<FollowUpPeriod> Periods => FollowUpPeriod.ForPlan(StartYear, EndYear);
 
+    /// <summary>The version's nämndplaner with their delmål (issue 20); none when it has none.</summary>
+    public IReadOnlyList<CommitteePlans.CommitteePlanOverview> CommitteePlans { get; init; } = [];
+
+    /// <summary>
+    /// The delmål that break down <paramref name="goal"/> in its owner nämnd's plans: what the nämnd's suggestion of the
+    /// mål starts from (<see cref="Indicators.Core.CommitteePlans.SubGoalSuggestion"/>). None for a mål without an owner.
+    /// </summary>
+    public IReadOnlyList<CommitteePlans.SubGoalOverview> OwnerSubGoals(GoalOverview goal)
+    {
+        ArgumentNullException.ThrowIfNull(goal);
+        return [.. CommitteePlans.Where(p => p.CommitteeId == goal.OwnerCommitteeId).SelectMany(p => p.Under(goal.Id))];
+    }
+
     /// <summary>Every indicator of the plan once, in plan order (an indicator can follow up more than one goal).</summary>
     public IEnumerable<IndicatorOverview> Indicators =>
         GoalAreas.SelectMany(a => a.Goals).SelectMany(g => g.Indicators).DistinctBy(i => i.Id);

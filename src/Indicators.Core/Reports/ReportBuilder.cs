@@ -1,4 +1,5 @@
 using Indicators.Core.Attainment;
+using Indicators.Core.CommitteePlans;
 using Indicators.Core.Formatting;
 using Indicators.Core.Observations;
 using Indicators.Core.Periods;
@@ -99,7 +100,8 @@ public static class ReportBuilder
                 {
                     var pairs = goal.Indicators.Select(Judge).ToList();
                     var indicators = pairs.Select(p => p.Shown).ToList();
-                    var suggestion = GoalAssessmentRule.Suggest(pairs.Select(p => p.Judgement), plan.Rule);
+                    var subGoals = SubGoalsOf(plan, goal, period, IndicatorOf);
+                    var suggestion = SubGoalSuggestion.SuggestGoal(pairs.Select(p => p.Judgement), [.. subGoals.Select(s => s.Judgement)], plan.Rule);
                     InterimComparison? interim = null;
                     if (header.Kind == ReportKind.Annual && interimGoals.TryGetValue(goal.Id, out var said))
                     {
@@ -108,7 +110,7 @@ public static class ReportBuilder
 
                     return new ReportGoal(goal.Id, goal.Code, goal.Name, goal.OwnerCommitteeId, goal.OwnerCommittee,
                         suggestion.Assessment, suggestion.Explanation,
-                        inputs.GoalTexts.GetValueOrDefault(goal.Id) ?? GoalTexts.Empty, indicators, interim);
+                        inputs.GoalTexts.GetValueOrDefault(goal.Id) ?? GoalTexts.Empty, indicators, interim) { SubGoals = [.. subGoals.Select(s => s.Shown)] };
                 })]))
             .Where(area => area.Goals.Count > 0)
             .ToList();
@@ -137,6 +139,23 @@ public static class ReportBuilder
                 committees.Where(d => d.Header.CommitteeId is not null).Select(d => (d.Header.CommitteeId!.Value, d.Assignments)), SwedishFormat.Date(live.Header.DataReadAt)),
         };
     }
+
+    /// <summary>The owner nämnd's delmål under the goal, each with its indicators judged against the nämndplan's målvärden.</summary>
+    static List<(ReportSubGoal Shown, SubGoalJudgement Judgement)> SubGoalsOf(
+        PlanOverview plan, GoalOverview goal, FollowUp.FollowUpPeriod period, Func<IndicatorOverview, FollowUp.PeriodStanding, ReportIndicator> shown) =>
+        [.. plan.OwnerSubGoals(goal).Select(subGoal =>
+        {
+            var judged = subGoal.Indicators.Select(i =>
+            {
+                var standing = i.StandingIn(period, plan.StartYear, plan.EndYear);
+                return (Shown: shown(i, standing), Judgement: i.Judgement(standing));
+            }).ToList();
+            var judgement = new SubGoalJudgement(subGoal.Code, subGoal.Name, [.. judged.Select(j => j.Judgement)]);
+            var suggestion = SubGoalSuggestion.SuggestSubGoal(judgement, plan.Rule);
+            var planName = plan.CommitteePlans.First(p => p.SubGoals.Contains(subGoal)).Name;
+            return (new ReportSubGoal(subGoal.Id, subGoal.Code, subGoal.Name, subGoal.Description, planName, suggestion.Assessment, suggestion.Explanation,
+                [.. judged.Select(j => j.Shown)]), judgement);
+        })];
 
     static ReportTarget? ReportTargetOf(TargetValue? target) =>
         target is { Value: not null } or { BandMin: not null, BandMax: not null }

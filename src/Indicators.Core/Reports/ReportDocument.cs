@@ -78,6 +78,9 @@ public sealed record ReportGoal(
     [JsonIgnore]
     public ReportState? CommitteeReportState { get; init; }
 
+    /// <summary>The owner nämnd's delmål under the goal, from which its suggestion is made; none in a snapshot frozen before delmål.</summary>
+    public IReadOnlyList<ReportSubGoal> SubGoals { get; init; } = [];
+
     /// <summary>The nämnd's assessment differs from the suggestion, so a motivation is required.</summary>
     [JsonIgnore]
     public bool DiffersFromSuggestion => Texts.Assessed is { } own && own != Suggested;

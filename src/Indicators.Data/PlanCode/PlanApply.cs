@@ -52,6 +52,7 @@ sealed partial class PlanApply(NpgsqlConnection connection, NpgsqlTransaction tr
             await GoalRuleAsync(version);
             await AssignmentsAsync(version);
             await ActionPlansAsync(version);
+            await CommitteePlansAsync(version);
         }
 
         await SourcesAsync();

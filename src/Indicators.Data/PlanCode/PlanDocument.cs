@@ -32,10 +32,13 @@ public sealed record CommitteePart(string Code, string Name);
 /// import that would change them without one is refused. It is not stored with the version and not exported.
 /// <see cref="Assignments"/> null (the key left out) leaves the version's uppdrag as they are.
 /// </summary>
+/// <remarks><see cref="CommitteePlans"/>: the version's nämndplaner (<see cref="CommitteePlanPart"/>); null when the document does not say,
+/// which leaves the stored ones as they are.</remarks>
 public sealed record VersionPart(
     string Name, string Kind, string? Author, DateOnly? DecidedOn, bool Current,
     IReadOnlyList<GoalAreaPart> GoalAreas, IReadOnlyList<TargetPart> Targets, GoalRulePart? GoalRule = null, string? Justering = null,
-    IReadOnlyList<AssignmentPart>? Assignments = null, IReadOnlyList<ActionPlanPart>? ActionPlans = null);
+    IReadOnlyList<AssignmentPart>? Assignments = null, IReadOnlyList<ActionPlanPart>? ActionPlans = null,
+    IReadOnlyList<CommitteePlanPart>? CommitteePlans = null);
 
 /// <summary>
 /// A version's settings of the goal suggestion (<see cref="Core.Attainment.GoalRule"/>): the shares in per cent and the

@@ -140,8 +140,15 @@ sealed partial class PlanDocumentRules(ReadDocument read, IReadOnlySet<string> k
 
         CheckAssignments(version, committees, indicators);
         CheckActionPlans(version, plan, committees);
+        CheckCommitteePlans(version, plan, committees, indicators);
 
-        foreach (var group in version.Targets.GroupBy(t => t.Indicator, StringComparer.Ordinal))
+        CheckTargets(version.Targets, plan.StartYear, plan.EndYear, indicators);
+    }
+
+    /// <summary>Målvärden by the editor's rules (<see cref="TargetDraft.ValidateAll"/>), per indicator, inside the given years.</summary>
+    void CheckTargets(IReadOnlyList<TargetPart> all, int startYear, int endYear, Dictionary<string, IndicatorPart> indicators)
+    {
+        foreach (var group in all.GroupBy(t => t.Indicator, StringComparer.Ordinal))
         {
             var targets = group.ToList();
             indicators.TryGetValue(group.Key, out var indicator);
@@ -153,7 +160,7 @@ sealed partial class PlanDocumentRules(ReadDocument read, IReadOnlySet<string> k
                 "band" => Direction.WithinBand,
                 _ => (Direction?)null,
             };
-            foreach (var error in TargetDraft.ValidateAll(drafts, plan.StartYear, plan.EndYear, direction, indicator?.GenderSplit ?? false))
+            foreach (var error in TargetDraft.ValidateAll(drafts, startYear, endYear, direction, indicator?.GenderSplit ?? false))
             {
                 // "Targets[2].BandMin": the third target of this indicator, its band_min.
                 var match = IndexedField().Match(error.Field);

@@ -36,7 +36,8 @@ public sealed partial class PlanExporter(NpgsqlDataSource dataSource)
 
         var args = new { PlanId = planId };
         var indicators = await IndicatorsAsync(connection, args, cancellationToken);
-        var versions = await WithActionPlansAsync(connection, planId, await VersionsAsync(connection, args, cancellationToken), cancellationToken);
+        var versions = await WithCommitteePlansAsync(connection, args,
+            await WithActionPlansAsync(connection, planId, await VersionsAsync(connection, args, cancellationToken), cancellationToken), cancellationToken);
         var sources = await SourcesAsync(connection, args, cancellationToken);
         var committees = (await connection.QueryAsync<CommitteePart>(new CommandDefinition(CommitteesSql, args, cancellationToken: cancellationToken))).AsList();
         var areas = (await connection.QueryAsync<AreaPart>(new CommandDefinition(AreasSql, args, cancellationToken: cancellationToken))).AsList();
@@ -53,6 +54,9 @@ public sealed partial class PlanExporter(NpgsqlDataSource dataSource)
         select t.indicator_id from target t join plan_version v on v.id = t.plan_version_id where v.plan_id = @PlanId
         union
         {AssignmentIndicatorIds}
+        union
+        select si.indicator_id from sub_goal_indicator si join sub_goal s on s.id = si.sub_goal_id
+            join committee_plan cp on cp.id = s.committee_plan_id join plan_version v on v.id = cp.plan_version_id where v.plan_id = @PlanId
         """;
 
     const string CommitteesSql = $"""
@@ -63,6 +67,8 @@ public sealed partial class PlanExporter(NpgsqlDataSource dataSource)
             union
             select gc.committee_id from goal_contributor gc join goal g on g.id = gc.goal_id join goal_area ga on ga.id = g.goal_area_id
                 join plan_version v on v.id = ga.plan_version_id where v.plan_id = @PlanId
+            union
+            select cp.committee_id from committee_plan cp join plan_version v on v.id = cp.plan_version_id where v.plan_id = @PlanId
             union
             select i.owner_committee_id from indicator i where i.id in ({PlanIndicatorIds})
             union
@@ -284,22 +290,9 @@ public sealed partial class PlanExporter(NpgsqlDataSource dataSource)
                 w.FlowList("indicators", goal.Indicators);
             });
         });
-        w.Items("targets", v.Targets, t =>
-        {
-            w.Scalar("indicator", t.Indicator);
-            w.Number("year", t.Year);
-            w.Scalar("gender", t.Gender);
-            w.Number("value", t.Value);
-            w.Number("band_min", t.BandMin);
-            w.Number("band_max", t.BandMax);
-            w.Number("tolerance", t.Tolerance);
-            w.Scalar("tolerance_kind", t.ToleranceKind);
-            w.Scalar("provenance", t.Provenance);
-            if (t.Example)
-            {
-                w.Bool("example", true);
-            }
-        });
+        w.Items("targets", v.Targets, t => WriteTarget(w, t));
+
+        WriteCommitteePlans(w, v);
 
         // Only a rule other than the default is written, so a plan that keeps the default exports as before.
         if (v.GoalRule is { } rule)
@@ -318,6 +311,23 @@ public sealed partial class PlanExporter(NpgsqlDataSource dataSource)
 
         WriteAssignments(w, v);
         WriteActionPlans(w, v.ActionPlans);
+    }
+
+    static void WriteTarget(YamlWriter w, TargetPart t)
+    {
+        w.Scalar("indicator", t.Indicator);
+        w.Number("year", t.Year);
+        w.Scalar("gender", t.Gender);
+        w.Number("value", t.Value);
+        w.Number("band_min", t.BandMin);
+        w.Number("band_max", t.BandMax);
+        w.Number("tolerance", t.Tolerance);
+        w.Scalar("tolerance_kind", t.ToleranceKind);
+        w.Scalar("provenance", t.Provenance);
+        if (t.Example)
+        {
+            w.Bool("example", true);
+        }
     }
 
     sealed record PlanRow(string Area, string Name, string? Vision, short StartYear, short EndYear);

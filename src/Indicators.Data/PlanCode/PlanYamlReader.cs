@@ -138,7 +138,8 @@ public static partial class PlanYamlReader
 
         var assignments = ReadAssignments(v);
         var actionPlans = ReadActionPlans(v, context);
-        return v.Finish(new VersionPart(name, kind, author, decidedOn, current, goalAreas, targets, goalRule, justering, assignments, actionPlans));
+        var committeePlans = ReadCommitteePlans(v);
+        return v.Finish(new VersionPart(name, kind, author, decidedOn, current, goalAreas, targets, goalRule, justering, assignments, actionPlans, committeePlans));
     }
 
     static SourcePart ReadSource(MapReader s, ReadContext context)

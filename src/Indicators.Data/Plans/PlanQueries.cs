@@ -8,7 +8,7 @@ using Npgsql;
 namespace Indicators.Data.Plans;
 
 /// <summary>Reads plans for display. Five queries per plan, whatever its size: no query per row.</summary>
-public sealed class PlanQueries(NpgsqlDataSource dataSource)
+public sealed partial class PlanQueries(NpgsqlDataSource dataSource)
 {
     public async Task<IReadOnlyList<PlanChoice>> ListPlansAsync(CancellationToken cancellationToken = default)
     {
@@ -101,7 +101,8 @@ public sealed class PlanQueries(NpgsqlDataSource dataSource)
             .ToLookup(t => t.IndicatorId, t => new TargetValue(
                 t.Year, t.Gender is { } g && GenderCodes.TryParse(g, out var gender) ? gender : null,
                 t.Value, t.BandMin, t.BandMax, t.IsExample, t.Provenance));
-        var indicatorIds = tree.Where(r => r.IndicatorId is not null).Select(r => r.IndicatorId!.Value).Distinct().ToArray();
+        var committeePlans = await ReadCommitteePlansAsync(connection, plan.VersionId, cancellationToken);
+        var indicatorIds = tree.Concat(committeePlans.Rows).Where(r => r.IndicatorId is not null).Select(r => r.IndicatorId!.Value).Distinct().ToArray();
         var series = (await connection.QueryAsync<SeriesRow>(new CommandDefinition(seriesSql, new { plan.AreaId, IndicatorIds = indicatorIds }, cancellationToken: cancellationToken)))
             .Select(r => (r.IndicatorId, Outcome: r.ToOutcome()))
             .OrderBy(r => r.Outcome.Period)
@@ -119,19 +120,7 @@ public sealed class PlanQueries(NpgsqlDataSource dataSource)
                     .GroupBy(r => (Id: r.GoalId!.Value, r.GoalCode, r.GoalName, r.GoalDescription, r.OwnerCommitteeId, r.OwnerCommittee))
                     .Select(goal => new GoalOverview(goal.Key.Id, goal.Key.GoalCode!, goal.Key.GoalName!, goal.Key.OwnerCommittee,
                         goal.Where(r => r.IndicatorId is not null)
-                            .Select(r => new IndicatorOverview(
-                                r.IndicatorId!.Value, r.IndicatorCode!, r.IndicatorName!, r.Unit!, r.Decimals ?? 0,
-                                DirectionCodes.Parse(r.Direction!), r.GenderSplit ?? false, r.IsDemo ?? false,
-                                targets[r.IndicatorId.Value].ToList(),
-                                r.Aggregation == "sum" ? Aggregation.Sum : Aggregation.Rate,
-                                r.ToTolerance(),
-                                r.TrendMinDifference ?? 0,
-                                [.. series[r.IndicatorId.Value]],
-                                [.. sources[r.IndicatorId.Value]],
-                                r.IndicatorCommitteeId,
-                                r.IndicatorCommittee,
-                                r.GoalWeight ?? GoalRule.DefaultWeight,
-                                r.CountedNoun))
+                            .Select(r => IndicatorOf(r, targets[r.IndicatorId!.Value].ToList(), series, sources))
                             .ToList(),
                         goal.Key.OwnerCommitteeId,
                         goal.Key.GoalDescription))
@@ -139,8 +128,25 @@ public sealed class PlanQueries(NpgsqlDataSource dataSource)
             .ToList();
 
         return new PlanOverview(plan.PlanId, plan.Name, plan.Vision, plan.AreaName, plan.StartYear, plan.EndYear, plan.VersionName, plan.IsDemo,
-            goalAreas, chosen, new GoalRule(plan.GoalMetShare, plan.GoalNotMetShare));
+            goalAreas, chosen, new GoalRule(plan.GoalMetShare, plan.GoalNotMetShare))
+        {
+            CommitteePlans = committeePlans.Build(r => targets[r.IndicatorId!.Value].ToList(), series, sources),
+        };
     }
+
+    static IndicatorOverview IndicatorOf(TreeRow r, IReadOnlyList<TargetValue> targets, ILookup<int, Outcome> series, ILookup<int, IndicatorSource> sources) => new(
+        r.IndicatorId!.Value, r.IndicatorCode!, r.IndicatorName!, r.Unit!, r.Decimals ?? 0,
+        DirectionCodes.Parse(r.Direction!), r.GenderSplit ?? false, r.IsDemo ?? false,
+        targets,
+        r.Aggregation == "sum" ? Aggregation.Sum : Aggregation.Rate,
+        r.ToTolerance(),
+        r.TrendMinDifference ?? 0,
+        [.. series[r.IndicatorId.Value]],
+        [.. sources[r.IndicatorId.Value]],
+        r.IndicatorCommitteeId,
+        r.IndicatorCommittee,
+        r.GoalWeight ?? GoalRule.DefaultWeight,
+        r.CountedNoun);
 
     sealed record PlanRow(int PlanId, string Name, string? Vision, string AreaId, string AreaName, short StartYear, short EndYear, bool IsDemo, int VersionId, string VersionName,
         decimal GoalMetShare, decimal GoalNotMetShare);

@@ -27,7 +27,7 @@ public static partial class ReportWorkbook
     public static byte[] Create(ReportDocument document, ReportRevision? revision = null)
     {
         ArgumentNullException.ThrowIfNull(document);
-        List<ExcelSheet> sheets = [Summary(document, revision), Goals(document), Indicators(document), .. AssignmentSheet.For(document)];
+        List<ExcelSheet> sheets = [Summary(document, revision), Goals(document), Indicators(document), .. SubGoals(document), .. AssignmentSheet.For(document)];
         AddActionPlans(sheets, document);
         if (revision is { HasChanges: true })
         {

@@ -122,6 +122,7 @@ public static partial class ReportPdf
             Text(layout, "Analys", goal.Texts.Analysis);
             Text(layout, "Åtgärder", goal.Texts.Actions);
         }
+        SubGoals(layout, header, goal);
         if (goal.Indicators.Count == 0)
         {
             layout.Paragraph("Målet har inga indikatorer.", muted: true);

@@ -1,4 +1,5 @@
 using Indicators.Core.Attainment;
+using Indicators.Core.CommitteePlans;
 using Indicators.Core.FollowUp;
 using Indicators.Core.Plans;
 using Indicators.Data.Reports;
@@ -106,7 +107,11 @@ public sealed record StatusCounts(int Achieved, int PartlyAchieved, int NotAchie
 /// nämnd's latest assessment in a report sent for review or finalised (up to the period); null when none.
 /// </summary>
 public sealed record GoalView(GoalOverview Goal, GoalAreaOverview Area, IReadOnlyList<IndicatorRow> Rows, IReadOnlyList<IndicatorRow> Shown,
-    StatusCounts Counts, GoalAssessmentResult Suggestion, DecidedAssessment? Decided = null);
+    StatusCounts Counts, GoalAssessmentResult Suggestion, DecidedAssessment? Decided = null)
+{
+    /// <summary>The owner nämnd's delmål under the goal (its suggestion is made from them when there are any).</summary>
+    public IReadOnlyList<SubGoalView> SubGoals { get; init; } = [];
+}
 
 /// <summary>A målområde with its goals; counts and suggestion are over all its goals' indicators, whatever the filter shows.</summary>
 public sealed record GoalAreaView(GoalAreaOverview Area, IReadOnlyList<GoalView> Goals, IReadOnlyList<GoalView> Shown,
@@ -167,8 +172,12 @@ public sealed record OverviewModel(PlanOverview Plan, OverviewFilter Filter, IRe
                 var all = goal.Indicators.Select(RowOf).ToList();
                 var ownedGoal = filter.CommitteeId is null || goal.OwnerCommitteeId == filter.CommitteeId;
                 var shown = all.Where(r => (ownedGoal || r.Indicator.OwnerCommitteeId == filter.CommitteeId) && r.Matches(filter.Status)).ToList();
-                return new GoalView(goal, area, all, shown, StatusCounts.Of(all), GoalAssessmentRule.Suggest(all.Select(r => r.Judgement), plan.Rule),
-                    decided?.GetValueOrDefault(goal.Id));
+                var subGoals = SubGoalView.Of(plan, goal, now, judgedSources);
+                var suggestion = SubGoalSuggestion.SuggestGoal(all.Select(r => r.Judgement), [.. subGoals.Select(s => s.Judgement)], plan.Rule);
+                return new GoalView(goal, area, all, shown, StatusCounts.Of(all), suggestion, decided?.GetValueOrDefault(goal.Id))
+                {
+                    SubGoals = subGoals,
+                };
             }).ToList();
 
             // A goal stays when it keeps a row, or when nothing filters it out (a goal without indicators still shows, saying so).

@@ -50,9 +50,10 @@ public class OverviewPageTests
 
         Assert.Contains("Helår 2026", document.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
         var goal = GoalArticle(document, "2.1");
-        var rows = goal.QuerySelectorAll("table.indicator-table tbody tr");
+        // The goal's own table and counts (the nämnd's delmål under it have theirs further down).
+        var rows = goal.QuerySelector("table.indicator-table")!.QuerySelectorAll("tbody tr");
         Assert.Equal(linked, rows.Length);
-        var counts = goal.QuerySelectorAll("ul.status-counts li").Select(li => li.TextContent.Trim()).ToList();
+        var counts = goal.QuerySelector("ul.status-counts")!.QuerySelectorAll("li").Select(li => li.TextContent.Trim()).ToList();
         foreach (var status in new[] { "Uppnått", "Delvis uppnått", "Ej uppnått", "Kan ej bedömas" })
         {
             var shown = rows.Count(r => r.QuerySelector(".status")!.TextContent.Trim().EndsWith(" " + status, StringComparison.Ordinal));
@@ -148,7 +149,7 @@ public class OverviewPageTests
         }
 
         Assert.Contains("Hälso- och sjukvårdsnämnden", document.QuerySelector("dl.facts")!.TextContent, StringComparison.Ordinal);
-        Assert.Equal(indicators, document.QuerySelectorAll("table.indicator-table tbody tr").Length);
+        Assert.Equal(indicators, document.QuerySelector("table.indicator-table")!.QuerySelectorAll("tbody tr").Length);
         var suggestion = document.QuerySelector(".suggestion")!.TextContent;
         Assert.Contains("Förslag:", suggestion, StringComparison.Ordinal);
         Assert.Contains("Regel: Uppfyllt när minst 100", suggestion, StringComparison.Ordinal);
