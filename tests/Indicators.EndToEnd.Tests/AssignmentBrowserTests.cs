@@ -29,7 +29,7 @@ public class AssignmentBrowserTests(Browser browser)
         }
 
         await page.GotoAsync(baseUrl + "/uppdrag");
-        await Assertions.Expect(page.Locator("p.count")).ToHaveTextAsync("22 uppdrag, 1 försenade.");
+        await Assertions.Expect(page.Locator("p.count")).ToHaveTextAsync("22 uppdrag, 1 försenat.");
         await CheckPageAsync();
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Nytt uppdrag" }).ClickAsync();
@@ -66,7 +66,7 @@ public class AssignmentBrowserTests(Browser browser)
         await page.GetByLabel("Mottagare").SelectOptionAsync(new SelectOptionValue { Label = "Regionstyrelsen" });
         await page.GetByLabel("Slutdatum").SelectOptionAsync("forsenade");
         await page.GetByRole(AriaRole.Button, new() { Name = "Visa" }).ClickAsync();
-        await Assertions.Expect(page.Locator("p.count")).ToHaveTextAsync("1 uppdrag, 1 försenade.");
+        await Assertions.Expect(page.Locator("p.count")).ToHaveTextAsync("1 uppdrag, 1 försenat.");
         await Assertions.Expect(page.Locator(".assignment-list")).ToContainTextAsync("Försenat");
         await CheckPageAsync();
 

@@ -103,6 +103,16 @@ public sealed class ActionPlanQueries(NpgsqlDataSource dataSource)
         LoadAsync(connection, transaction, "a.plan_version_id = @VersionId and a.committee_id = @CommitteeId",
             new { VersionId = planVersionId, CommitteeId = committeeId }, reportPeriodId, cancellationToken);
 
+    /// <summary>
+    /// The action plans of a plan version, of one nämnd or (null) every nämnd, with the follow-up of a report period: what
+    /// a report shows (<see cref="ActionPlanReportQueries"/>).
+    /// </summary>
+    internal static Task<IReadOnlyList<ActionPlanDetail>> ForReportAsync(
+        NpgsqlConnection connection, NpgsqlTransaction? transaction, int planVersionId, int? committeeId, int reportPeriodId,
+        CancellationToken cancellationToken) =>
+        LoadAsync(connection, transaction, "a.plan_version_id = @VersionId and (@CommitteeId::int is null or a.committee_id = @CommitteeId)",
+            new { VersionId = planVersionId, CommitteeId = committeeId }, reportPeriodId, cancellationToken);
+
     /// <summary>Every action plan of a plan version, as plan export writes them.</summary>
     internal static Task<IReadOnlyList<ActionPlanDetail>> ForVersionAsync(
         NpgsqlConnection connection, NpgsqlTransaction? transaction, int planVersionId, CancellationToken cancellationToken = default) =>

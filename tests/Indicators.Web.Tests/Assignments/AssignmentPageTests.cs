@@ -30,7 +30,7 @@ public class AssignmentPageTests
         }
 
         var all = await PageAsync("");
-        Assert.Contains("22 uppdrag, 1 försenade.", all, StringComparison.Ordinal);
+        Assert.Contains("22 uppdrag, 1 försenat.", all, StringComparison.Ordinal);
         Assert.Contains("HSN-E.1-4", all, StringComparison.Ordinal);
         // The overdue example (end 2025-12-31) says so in words and with a symbol, not by colour alone.
         Assert.Contains("⚠</span> Försenat", all, StringComparison.Ordinal);
@@ -40,9 +40,9 @@ public class AssignmentPageTests
         Assert.Contains("RF-2025-1", toRs, StringComparison.Ordinal);
         Assert.DoesNotContain("HSN-E.1-4", toRs, StringComparison.Ordinal);
 
-        Assert.Contains("2 uppdrag, 1 försenade.", await PageAsync("?givare=rf"), StringComparison.Ordinal);
+        Assert.Contains("2 uppdrag, 1 försenat.", await PageAsync("?givare=rf"), StringComparison.Ordinal);
         Assert.Contains("20 uppdrag, 0 försenade.", await PageAsync($"?givare={committees["HSN"]}"), StringComparison.Ordinal);
-        Assert.Contains("1 uppdrag, 1 försenade.", await PageAsync("?slutdatum=forsenade"), StringComparison.Ordinal);
+        Assert.Contains("1 uppdrag, 1 försenat.", await PageAsync("?slutdatum=forsenade"), StringComparison.Ordinal);
         Assert.Contains("Inga uppdrag matchar.", await PageAsync("?status=done"), StringComparison.Ordinal);
         Assert.Contains("22 uppdrag", await PageAsync("?status=not_started"), StringComparison.Ordinal);
 
