@@ -113,79 +113,83 @@ public sealed partial record ReportRevision(int ComparedValues, IReadOnlyList<Re
     {
         ArgumentNullException.ThrowIfNull(stored);
         ArgumentNullException.ThrowIfNull(now);
-        var current = now.Goals.SelectMany(g => g.Indicators.Select(i => (g.GoalId, Indicator: i)))
-            .ToDictionary(x => (x.GoalId, x.Indicator.IndicatorId), x => x.Indicator);
+        var current = Judged(now).ToDictionary(x => (x.Place, x.Indicator.IndicatorId), x => x.Indicator);
         var compared = 0;
         var changes = new List<RevisedValue>();
-        foreach (var goal in stored.Goals)
+        foreach (var (place, code, before) in Judged(stored))
         {
-            foreach (var before in goal.Indicators)
+            // An indicator no longer linked to the goal has nothing to compare with: the report keeps it as it was.
+            if (!current.TryGetValue((place, before.IndicatorId), out var after))
             {
-                // An indicator no longer linked to the goal has nothing to compare with: the report keeps it as it was.
-                if (!current.TryGetValue((goal.GoalId, before.IndicatorId), out var after))
-                {
-                    continue;
-                }
-
-                var found = new List<RevisedValue>();
-                void Change(string what, decimal? valueBefore, decimal? valueNow, string? periodBefore, string? periodNow,
-                    (AttainmentStatus Before, AttainmentStatus Now)? status = null, (string Before, string Now)? text = null) =>
-                    found.Add(new RevisedValue(goal.Code, before.IndicatorId, before.Name, what, periodBefore, valueBefore, periodNow, valueNow,
-                        status?.Before ?? before.Status, status?.Now ?? after.Status, before.Decimals, before.Unit,
-                        HasStatus: status is not null, TextBefore: text?.Before, TextNow: text?.Now));
-
-                void Compare(string what, decimal? valueBefore, decimal? valueNow, string? periodBefore, string? periodNow,
-                    (AttainmentStatus, AttainmentStatus)? status = null)
-                {
-                    if (valueBefore is null && valueNow is null)
-                    {
-                        return;
-                    }
-
-                    compared++;
-                    if (valueBefore != valueNow || periodBefore != periodNow)
-                    {
-                        Change(what, valueBefore, valueNow, periodBefore, periodNow, status);
-                    }
-                }
-
-                var outcomeStatus = (before.Status, after.Status);
-                compared++;
-                if (before.TargetText != after.TargetText)
-                {
-                    // The numbers too where both are single values, so an export can compute with them; a band stays text.
-                    Change("Målvärde", before.Target?.Value, after.Target?.Value, null, null, outcomeStatus, (before.TargetText, after.TargetText));
-                }
-
-                Compare("Utfall", before.Outcome, after.Outcome, before.OutcomePeriod, after.OutcomePeriod, outcomeStatus);
-                if (before.Status != after.Status && found.Count == 0)
-                {
-                    Change(RevisedValue.StatusOnly, null, null, null, null, outcomeStatus, (before.Status.SwedishName(), after.Status.SwedishName()));
-                }
-
-                Compare("Kvinnor", before.Women, after.Women, before.OutcomePeriod, after.OutcomePeriod);
-                Compare("Män", before.Men, after.Men, before.OutcomePeriod, after.OutcomePeriod);
-                if (before.Forecast is { } forecastBefore && after.Forecast is { } forecastNow)
-                {
-                    var forecastStatus = (forecastBefore.Status, forecastNow.Status);
-                    var forecastChanges = found.Count;
-                    Compare("Prognos", forecastBefore.Value, forecastNow.Value, null, null, forecastStatus);
-                    if (forecastBefore.Status != forecastNow.Status && found.Count == forecastChanges)
-                    {
-                        Change(RevisedValue.ForecastStatusOnly, null, null, null, null, forecastStatus,
-                            (forecastBefore.Status.SwedishName(), forecastNow.Status.SwedishName()));
-                    }
-                }
-                else
-                {
-                    Compare("Prognos", before.Forecast?.Value, after.Forecast?.Value, null, null);
-                }
-
-                changes.AddRange(found);
+                continue;
             }
+
+            var found = new List<RevisedValue>();
+            void Change(string what, decimal? valueBefore, decimal? valueNow, string? periodBefore, string? periodNow,
+                (AttainmentStatus Before, AttainmentStatus Now)? status = null, (string Before, string Now)? text = null) =>
+                found.Add(new RevisedValue(code, before.IndicatorId, before.Name, what, periodBefore, valueBefore, periodNow, valueNow,
+                    status?.Before ?? before.Status, status?.Now ?? after.Status, before.Decimals, before.Unit,
+                    HasStatus: status is not null, TextBefore: text?.Before, TextNow: text?.Now));
+
+            void Compare(string what, decimal? valueBefore, decimal? valueNow, string? periodBefore, string? periodNow,
+                (AttainmentStatus, AttainmentStatus)? status = null)
+            {
+                if (valueBefore is null && valueNow is null)
+                {
+                    return;
+                }
+
+                compared++;
+                if (valueBefore != valueNow || periodBefore != periodNow)
+                {
+                    Change(what, valueBefore, valueNow, periodBefore, periodNow, status);
+                }
+            }
+
+            var outcomeStatus = (before.Status, after.Status);
+            compared++;
+            if (before.TargetText != after.TargetText)
+            {
+                // The numbers too where both are single values, so an export can compute with them; a band stays text.
+                Change("Målvärde", before.Target?.Value, after.Target?.Value, null, null, outcomeStatus, (before.TargetText, after.TargetText));
+            }
+
+            Compare("Utfall", before.Outcome, after.Outcome, before.OutcomePeriod, after.OutcomePeriod, outcomeStatus);
+            if (before.Status != after.Status && found.Count == 0)
+            {
+                Change(RevisedValue.StatusOnly, null, null, null, null, outcomeStatus, (before.Status.SwedishName(), after.Status.SwedishName()));
+            }
+
+            Compare("Kvinnor", before.Women, after.Women, before.OutcomePeriod, after.OutcomePeriod);
+            Compare("Män", before.Men, after.Men, before.OutcomePeriod, after.OutcomePeriod);
+            if (before.Forecast is { } forecastBefore && after.Forecast is { } forecastNow)
+            {
+                var forecastStatus = (forecastBefore.Status, forecastNow.Status);
+                var forecastChanges = found.Count;
+                Compare("Prognos", forecastBefore.Value, forecastNow.Value, null, null, forecastStatus);
+                if (forecastBefore.Status != forecastNow.Status && found.Count == forecastChanges)
+                {
+                    Change(RevisedValue.ForecastStatusOnly, null, null, null, null, forecastStatus,
+                        (forecastBefore.Status.SwedishName(), forecastNow.Status.SwedishName()));
+                }
+            }
+            else
+            {
+                Compare("Prognos", before.Forecast?.Value, after.Forecast?.Value, null, null);
+            }
+
+            changes.AddRange(found);
         }
 
         compared += CompareActionPlans(stored, now, changes);
         return new ReportRevision(compared, changes, stored.Header.State == ReportState.UnderReview ? ReportState.UnderReview : ReportState.Finalised);
     }
+
+    /// <summary>
+    /// Every judged indicator of a report with where it stands: under a mål, or under one of the nämnd's delmål of that
+    /// mål (judged against the nämndplan's målvärden, so compared on its own), with the code the notice names it by.
+    /// </summary>
+    static IEnumerable<(string Place, string Code, ReportIndicator Indicator)> Judged(ReportDocument document) =>
+        document.Goals.SelectMany(g => g.Indicators.Select(i => (Place: $"{g.GoalId}", g.Code, Indicator: i))
+            .Concat(g.SubGoals.SelectMany(s => s.Indicators.Select(i => (Place: $"{g.GoalId}/{s.SubGoalId}", s.Code, Indicator: i)))));
 }

@@ -9,7 +9,7 @@ namespace Indicators.Data.Tests.CommitteePlans;
 public class CommitteePlanReportTests
 {
     [Fact]
-    public async Task The_finalised_report_keeps_its_delmal_as_decided_while_a_later_nämndplan_målvärde_shows_only_live()
+    public async Task The_finalised_report_keeps_its_delmal_as_decided_and_lists_a_later_nämndplan_målvärde_in_its_revision_notice()
     {
         await using var demo = await DemoReports.CreateAsync();
         var live = (await demo.Queries.GetCommitteeReportAsync(demo.Interim, demo.Hsn))!.Document;
@@ -43,6 +43,9 @@ public class CommitteePlanReportTests
         var view = (await demo.Queries.GetCommitteeReportAsync(demo.Interim, demo.Hsn))!;
         var frozen = Assert.Single(view.Document.Goals.Single(g => g.Code == "2.2").SubGoals);
         Assert.Equal(11m, Assert.Single(frozen.Indicators).Target!.Value);
+        // The revision notice names the delmål's changed målvärde, as it does a mål's.
+        var revised = Assert.Single(view.Revision!.Changes, c => c.GoalCode == "HSN-2.2.1");
+        Assert.Equal(("Målvärde", 11m, 9m), (revised.What, revised.Before, revised.Now));
         var plan = (await new Plans.PlanQueries(demo.DataSource).GetOverviewAsync(live.Header.PlanId, Core.FollowUp.FollowUpPeriod.Interim(2026)))!;
         var now = plan.OwnerSubGoals(plan.GoalAreas.SelectMany(a => a.Goals).Single(g => g.Code == "2.2")).Single();
         Assert.Equal(9m, Assert.Single(now.Indicators).TargetFor(2026)!.Value);
