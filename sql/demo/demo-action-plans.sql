@@ -54,3 +54,30 @@ join (values
     ('Köpt vård', 2025, 50), ('Köpt vård', 2026, 30), ('Köpt vård', 2027, 15),
     ('Smarta Inköp', 2025, 35), ('Smarta Inköp', 2026, 25), ('Smarta Inköp', 2027, 20)) as e (name, year, planned)
     on e.name = m.name;
+
+-- Example follow-up (exempel) in the årsrapport 2025: each åtgärd's realised effect for the year, below the plan as the
+-- seed warns ("besparingspotentialen i framtagna förslag från verksamheterna överskattas"). HSN's report there is
+-- created here, open, as reading the period would create it.
+insert into committee_report (report_period_id, committee_id)
+select rp.id, c.id
+from report_period rp
+join plan_version v on v.id = rp.plan_version_id join plan p on p.id = v.plan_id
+join committee c on c.area_id = p.area_id and c.code = 'HSN'
+where p.area_id = '0022' and rp.year = 2025 and rp.kind = 'annual'
+on conflict do nothing;
+
+insert into action_measure_follow_up (measure_id, report_period_id, committee_id, realised, forecast, comment, is_example, updated_by)
+select m.id, rp.id, a.committee_id, f.realised, f.realised, f.comment, true, 'demo'
+from action_measure m
+join action_plan a on a.id = m.action_plan_id and a.name = 'Ekonomisk handlingsplan 2025–2027'
+join committee c on c.id = a.committee_id and c.area_id = '0022' and c.code = 'HSN'
+join report_period rp on rp.plan_version_id = a.plan_version_id and rp.year = 2025 and rp.kind = 'annual'
+join (values
+    ('Hyroberonde vård', 45, 'Exempel: färre hyrläkare från hösten, men hyrsjuksköterskor i sommar.'),
+    ('Effektivare bemanningsplanering', 12, 'Exempel: schemaläggningsverktyget infört i hälften av verksamheterna.'),
+    ('Strukturförändringar inkl utredning sjukhusstruktur', 10, 'Exempel: utredningen klar i december; effekterna kommer 2026–2027.'),
+    ('Läkemedel', 28, 'Exempel: byte till biosimilarer gav mer än planerat.'),
+    ('Effektivare administration', 15, 'Exempel: enligt plan.'),
+    ('Köpt vård', 30, 'Exempel: fler remisser till egen regi, men köpt vård inom psykiatrin ökade.'),
+    ('Smarta Inköp', 36, 'Exempel: nytt avtal för förbrukningsmaterial.')) as f (name, realised, comment)
+    on f.name = m.name;

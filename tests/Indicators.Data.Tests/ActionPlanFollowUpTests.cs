@@ -115,7 +115,7 @@ public class ActionPlanFollowUpTests : IAsyncLifetime
         }
 
         await using var connection = await DataSource.OpenConnectionAsync();
-        Assert.Equal(0, await connection.ExecuteScalarAsync<int>("select count(*) from action_measure_follow_up"));
+        Assert.Equal(0, await connection.ExecuteScalarAsync<int>("select count(*) from action_measure_follow_up where not is_example"));
         Assert.Equal(0, await connection.ExecuteScalarAsync<int>("select count(*) from audit_log where entity = 'action_measure_follow_up'"));
     }
 
@@ -162,7 +162,7 @@ public class ActionPlanFollowUpTests : IAsyncLifetime
 
         Assert.Equal((field, message), (Assert.Single(refused.Errors).Field, refused.Errors[0].Message));
         await using var connection = await DataSource.OpenConnectionAsync();
-        Assert.Equal(0, await connection.ExecuteScalarAsync<int>("select count(*) from action_measure_follow_up"));
+        Assert.Equal(0, await connection.ExecuteScalarAsync<int>("select count(*) from action_measure_follow_up where not is_example"));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Dapper;
 using Indicators.Core.ActionPlans;
+using Indicators.Core.Attainment;
 using Indicators.Data.ActionPlans;
 using Indicators.Data.Demo;
 using Indicators.TestSupport;
@@ -49,5 +50,15 @@ public class ActionPlanDemoTests
         Assert.Equal(570m, ActionPlanSums.RequiredTotal(plan, PlanYears));
         Assert.Equal([15m, -15m, 120m], PlanYears.Select(y => ActionPlanSums.Deviation(plan, y)!.Value));
         Assert.Equal(120m, ActionPlanSums.DeviationTotal(plan, PlanYears));
+
+        // The årsrapport 2025 holds an example follow-up: 176 mnkr realised against the required 225, so Ej uppnått.
+        var annualId = await connection.ExecuteScalarAsync<int>(
+            "select id from report_period where plan_version_id = @VersionId and year = 2025 and kind = 'annual'", new { VersionId = versionId });
+        var followedUp = Assert.Single(await new ActionPlanQueries(dataSource).ForCommitteeAsync(versionId, hsnId, annualId)).Plan;
+        Assert.All(followedUp.Measures, m => Assert.True(m.IsExample && m.Comment.StartsWith("Exempel:", StringComparison.Ordinal)));
+        Assert.Equal(176m, ActionPlanSums.Realised(followedUp));
+        Assert.Equal(
+            (AttainmentStatus.NotAchieved, "Ej uppnått: prognosen 176\u00A0mnkr är 49\u00A0mnkr under kravet 225\u00A0mnkr för 2025."),
+            ActionPlanStatusRule.Judge(followedUp, 2025));
     }
 }

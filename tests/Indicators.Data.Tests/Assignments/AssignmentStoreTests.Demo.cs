@@ -38,5 +38,13 @@ public partial class AssignmentStoreTests
             Assert.Equal(["HSN", "RS"], a.Receivers.Select(r => r.Code));
         });
         Assert.Equal(["HYRPERSONAL_ANDEL"], directed.Single(a => a.Code == "RF-2025-1").Indicators.Select(i => i.Code));
+
+        // Example follow-ups in the årsrapport 2025: HSN works on RF-2025-1, RS on RF-2025-2, which is still late.
+        var hyr = directed.Single(a => a.Code == "RF-2025-1");
+        Assert.Equal((AssignmentStatus.InProgress, 1, false), (hyr.State.Status, hyr.State.Reported, hyr.State.Overdue));
+        Assert.True(hyr.Receivers.Single(r => r.Code == "HSN").Latest!.IsExample);
+        var late = directed.Single(a => a.Code == "RF-2025-2");
+        Assert.Equal((AssignmentStatus.InProgress, 1, true), (late.State.Status, late.State.Reported, late.State.Overdue));
+        Assert.Equal(["HSN-2.1-3", "HSN-2.2-3", "HSN-3.1-2"], hsn.Where(a => a.State.Reported > 0).Select(a => a.Code).Order(StringComparer.Ordinal));
     }
 }
