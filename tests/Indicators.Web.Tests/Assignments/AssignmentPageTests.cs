@@ -78,9 +78,11 @@ public class AssignmentPageTests
         Assert.Contains("2.1 Vi erbjuder vård som utgår från individens behov och är tillgänglig</a>", html, StringComparison.Ordinal);
         Assert.Contains("2025-01-01 – 2025-12-31", html, StringComparison.Ordinal);
         Assert.Contains("Exempel: uppdraget är påhittat", html, StringComparison.Ordinal);
-        Assert.Contains("○</span> Ej påbörjat", html, StringComparison.Ordinal);
-        Assert.Contains("0 av 2 mottagare har följt upp (Hälso- och sjukvårdsnämnden: ej uppföljt; Regionstyrelsen: ej uppföljt). "
+        // Regionstyrelsen's example follow-up in the årsrapport 2025.
+        Assert.Contains("◔</span> Pågår", html, StringComparison.Ordinal);
+        Assert.Contains("1 av 2 mottagare har följt upp (Hälso- och sjukvårdsnämnden: ej uppföljt; Regionstyrelsen: pågår). "
             + "Slutdatum 2025-12-31 har passerat utan att uppdraget är avslutat.", html, StringComparison.Ordinal);
+        Assert.Contains("fokusenheter är valda inom ortopedi och ögonsjukvård", html, StringComparison.Ordinal);
         // Ledning reads but does not edit.
         Assert.DoesNotContain("redigera", html, StringComparison.Ordinal);
 
