@@ -6,7 +6,7 @@ using Npgsql;
 namespace Indicators.EndToEnd.Tests;
 
 /// <summary>
-/// The demo's Hälso- och sjukvårdsnämnden follows up its åtgärdsplan (seed 003's, put in by SQL) in its Delårsrapport
+/// The demo's Hälso- och sjukvårdsnämnden follows up its åtgärdsplan (the demo's, seed 003's figures) in its Delårsrapport
 /// 2026: it enters realised and forecast per åtgärd and sees the sums, the deviation from the required 250 mnkr and the
 /// status change; a bad amount is named in Swedish beside its field.
 /// </summary>
@@ -33,7 +33,6 @@ public class ActionPlanFollowUpBrowserTests(Browser browser)
             await using var connection = await dataSource.OpenConnectionAsync();
             committee = await connection.ExecuteScalarAsync<int>("select id from committee where area_id = '0022' and code = 'HSN'");
             period = await connection.ExecuteScalarAsync<int>("select id from report_period where kind = 'interim' and year = 2026");
-            await SqlActionPlans.CreateSeed003Async(dataSource, period, committee);
         }
 
         var context = await browser.Instance.NewContextAsync(new() { Locale = "sv-SE", ViewportSize = new() { Width = 1366, Height = 900 } });
@@ -41,7 +40,8 @@ public class ActionPlanFollowUpBrowserTests(Browser browser)
         await PageChecks.SignInAsync(page, baseUrl, "hsn", "demo-2025");
         await page.GotoAsync($"{baseUrl}/rapporter/{period}/namnd/{committee}");
         await PageChecks.WaitUntilInteractiveAsync(page);
-        var plan = page.Locator("article.action-plan", new() { Has = page.Locator("h3", new() { HasTextString = SqlActionPlans.Name }) });
+        // The demo's plan: HSN's Ekonomisk handlingsplan 2025–2027 with seed 003's figures, not yet followed up in 2026.
+        var plan = page.Locator("article.action-plan", new() { Has = page.Locator("h3", new() { HasTextString = "Ekonomisk handlingsplan 2025–2027" }) });
         var table = plan.Locator("table.action-plan-table");
         await Assertions.Expect(table.Locator("tfoot tr", new() { HasTextString = "SUMMA" })).ToContainTextAsync("235");
         await Assertions.Expect(plan.Locator(".action-plan-status")).ToContainTextAsync("Kan ej bedömas");
