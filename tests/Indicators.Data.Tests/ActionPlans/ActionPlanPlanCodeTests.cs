@@ -1,16 +1,11 @@
 using Dapper;
 using Indicators.Core.ActionPlans;
-using Indicators.Core.Sources;
 using Indicators.Data.ActionPlans;
 using Indicators.Data.Audit;
-using Indicators.Data.Demo;
 using Indicators.Data.PlanCode;
-using Indicators.Ingestion.Scheduling;
-using Indicators.Ingestion.Sources;
-using Indicators.Ingestion.Sources.Files;
 using Indicators.TestSupport;
-using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
+using static Indicators.TestSupport.PlanCodeTesting;
 
 namespace Indicators.Data.Tests.ActionPlans;
 
@@ -18,16 +13,6 @@ namespace Indicators.Data.Tests.ActionPlans;
 public class ActionPlanPlanCodeTests
 {
     static readonly Actor Alva = new("alva", "127.0.0.1");
-    static readonly FolderCheck Folders = new FileRoots(new FileSourceOptions("/var/tmp/indicators-plan-code-root", TimeSpan.Zero, 1)).Check;
-
-    static async Task<NpgsqlDataSource> DemoAsync()
-    {
-        var dataSource = NpgsqlDataSource.Create(await TestPostgres.CreateMigratedDatabaseAsync());
-        await new DemoPlanLoader(dataSource, NullLogger<DemoPlanLoader>.Instance).LoadIfEmptyAsync();
-        return dataSource;
-    }
-
-    static PlanImporter Importer(NpgsqlDataSource dataSource) => new(dataSource, CronSchedule.Check, Folders, SourceSettingsShape.Check);
 
     static async Task<(int PlanId, string Yaml)> ExportAsync(NpgsqlDataSource dataSource)
     {

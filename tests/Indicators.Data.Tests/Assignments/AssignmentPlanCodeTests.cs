@@ -1,15 +1,12 @@
 using Dapper;
-using Indicators.Core.Sources;
 using Indicators.Data.Audit;
 using Indicators.Data.Demo;
 using Indicators.Data.PlanCode;
 using Indicators.Data.Plans;
-using Indicators.Ingestion.Scheduling;
-using Indicators.Ingestion.Sources;
-using Indicators.Ingestion.Sources.Files;
 using Indicators.TestSupport;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
+using static Indicators.TestSupport.PlanCodeTesting;
 
 namespace Indicators.Data.Tests.Assignments;
 
@@ -17,7 +14,6 @@ namespace Indicators.Data.Tests.Assignments;
 public class AssignmentPlanCodeTests
 {
     static readonly Actor Analyst = new("anna.analytiker", "127.0.0.1");
-    static readonly FolderCheck Folders = new FileRoots(new FileSourceOptions("/var/tmp/indicators-plan-code-root", TimeSpan.Zero, 1)).Check;
 
     const string DirectedUppdrag = """
               - code: RF-2025-1
@@ -40,8 +36,6 @@ public class AssignmentPlanCodeTests
         await TestUsers.CreateAsync(connectionString, Analyst.UserName!, "Analytiker", committeeId: null);
         return (dataSource, Assert.Single(await new PlanQueries(dataSource).ListPlansAsync()).PlanId);
     }
-
-    static PlanImporter Importer(NpgsqlDataSource dataSource) => new(dataSource, CronSchedule.Check, Folders, SourceSettingsShape.Check);
 
     [Fact]
     public async Task The_demos_uppdrag_are_exported_and_a_fresh_database_imports_them_to_the_identical_document()

@@ -1,14 +1,9 @@
 using Dapper;
-using Indicators.Core.Sources;
 using Indicators.Data.Audit;
-using Indicators.Data.Demo;
 using Indicators.Data.PlanCode;
-using Indicators.Ingestion.Scheduling;
-using Indicators.Ingestion.Sources;
-using Indicators.Ingestion.Sources.Files;
 using Indicators.TestSupport;
-using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
+using static Indicators.TestSupport.PlanCodeTesting;
 
 namespace Indicators.Data.Tests.CommitteePlans;
 
@@ -16,14 +11,6 @@ namespace Indicators.Data.Tests.CommitteePlans;
 public class CommitteePlanCodeTests
 {
     static readonly Actor Alva = new("alva", "127.0.0.1");
-    static readonly FolderCheck Folders = new FileRoots(new FileSourceOptions("/var/tmp/indicators-plan-code-root", TimeSpan.Zero, 1)).Check;
-
-    static async Task<NpgsqlDataSource> DemoAsync()
-    {
-        var dataSource = NpgsqlDataSource.Create(await TestPostgres.CreateMigratedDatabaseAsync());
-        await new DemoPlanLoader(dataSource, NullLogger<DemoPlanLoader>.Instance).LoadIfEmptyAsync();
-        return dataSource;
-    }
 
     static async Task<string> ExportAsync(NpgsqlDataSource dataSource, int? planId = null)
     {
@@ -33,7 +20,7 @@ public class CommitteePlanCodeTests
     }
 
     static Task<PlanImportResult> ImportAsync(NpgsqlDataSource dataSource, string text) =>
-        new PlanImporter(dataSource, CronSchedule.Check, Folders, SourceSettingsShape.Check).ImportAsync(text, Alva, dryRun: false);
+        Importer(dataSource).ImportAsync(text, Alva, dryRun: false);
 
     static async Task<string> RowsAsync(NpgsqlDataSource dataSource)
     {
