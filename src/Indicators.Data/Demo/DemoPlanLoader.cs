@@ -23,6 +23,8 @@ public sealed class DemoPlanLoader(NpgsqlDataSource dataSource, ILogger<DemoPlan
         "demo-committee-plans.sql",
         "demo-assignments.sql",
         "demo-action-plans.sql",
+        "demo-proposal.sql",
+        "demo-vasterbotten.sql",
     ];
 
     /// <returns>True when the demo plan was loaded now.</returns>
