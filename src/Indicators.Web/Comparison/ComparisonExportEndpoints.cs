@@ -5,6 +5,7 @@ using Indicators.Data.Comparison;
 using Indicators.Reports.Export;
 using Indicators.Reports.Export.Excel;
 using Indicators.Reports.Export.Pdf;
+using Microsoft.AspNetCore.Mvc;
 using Indicators.Web.Security;
 
 namespace Indicators.Web.Comparison;
@@ -18,18 +19,22 @@ namespace Indicators.Web.Comparison;
 /// </summary>
 public static class ComparisonExportEndpoints
 {
-    const string PlainText = "text/plain; charset=utf-8";
-
     public static IEndpointRouteBuilder MapComparisonExports(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/jamfor/excel", (HttpContext context, PlanComparisonQueries queries, TimeProvider time, CancellationToken cancellationToken) =>
-            ExportAsync(context, queries, "xlsx", (c, at) => (ComparisonWorkbook.Create(c, at), ComparisonWorkbook.ContentType), time, cancellationToken))
+        routes.MapGet("/jamfor/excel", (
+            [FromQuery(Name = "fran")] string? from, [FromQuery(Name = "till")] string? to, [FromQuery(Name = "period")] string? period,
+            HttpContext context, PlanComparisonQueries queries, TimeProvider time, CancellationToken cancellationToken) =>
+            ExportAsync(new(from, to, period), context, queries, time, "xlsx", (c, at) => (ComparisonWorkbook.Create(c, at), ComparisonWorkbook.ContentType), cancellationToken))
             .RequireAuthorization(Policies.Read);
-        routes.MapGet("/jamfor/pdf", (HttpContext context, PlanComparisonQueries queries, TimeProvider time, CancellationToken cancellationToken) =>
-            ExportAsync(context, queries, "pdf", (c, at) => (ComparisonPdf.Create(c, at), ComparisonPdf.ContentType), time, cancellationToken))
+        routes.MapGet("/jamfor/pdf", (
+            [FromQuery(Name = "fran")] string? from, [FromQuery(Name = "till")] string? to, [FromQuery(Name = "period")] string? period,
+            HttpContext context, PlanComparisonQueries queries, TimeProvider time, CancellationToken cancellationToken) =>
+            ExportAsync(new(from, to, period), context, queries, time, "pdf", (c, at) => (ComparisonPdf.Create(c, at), ComparisonPdf.ContentType), cancellationToken))
             .RequireAuthorization(Policies.Read);
-        routes.MapGet("/jamfor/text", (HttpContext context, PlanComparisonQueries queries, TimeProvider time, CancellationToken cancellationToken) =>
-            ExportAsync(context, queries, "txt", (c, at) => (ComparisonText.Create(c, at), ComparisonText.ContentType), time, cancellationToken))
+        routes.MapGet("/jamfor/text", (
+            [FromQuery(Name = "fran")] string? from, [FromQuery(Name = "till")] string? to, [FromQuery(Name = "period")] string? period,
+            HttpContext context, PlanComparisonQueries queries, TimeProvider time, CancellationToken cancellationToken) =>
+            ExportAsync(new(from, to, period), context, queries, time, "txt", (c, at) => (ComparisonText.Create(c, at), ComparisonText.ContentType), cancellationToken))
             .RequireAuthorization(Policies.Read);
         return routes;
     }
@@ -67,15 +72,17 @@ public static class ComparisonExportEndpoints
     /// <summary>At most 40 characters of what was given, to quote in the message.</summary>
     static string Shown(string text) => text.Length <= 40 ? text : text[..40] + "…";
 
+    /// <summary>The query as given: the two version ids and the period code, unparsed.</summary>
+    sealed record Query(string? From, string? To, string? Period);
+
     static async Task<IResult> ExportAsync(
-        HttpContext context, PlanComparisonQueries queries, string extension, Func<PlanComparison, DateTimeOffset, (byte[] Bytes, string ContentType)> export,
-        TimeProvider time, CancellationToken cancellationToken)
+        Query query, HttpContext context, PlanComparisonQueries queries, TimeProvider time, string extension,
+        Func<PlanComparison, DateTimeOffset, (byte[] Bytes, string ContentType)> export, CancellationToken cancellationToken)
     {
-        var query = context.Request.Query;
-        var (left, right, period, error) = Parse(query["fran"].FirstOrDefault(), query["till"].FirstOrDefault(), query["period"].FirstOrDefault());
+        var (left, right, period, error) = Parse(query.From, query.To, query.Period);
         if (error is not null)
         {
-            return TypedResults.Text(error, PlainText, statusCode: StatusCodes.Status400BadRequest);
+            return BadRequest(error);
         }
 
         var comparison = await queries.CompareAsync(left, right, period, context.User.OrganisationScope(), cancellationToken);
@@ -87,4 +94,21 @@ public static class ComparisonExportEndpoints
         var (bytes, contentType) = export(comparison, time.GetUtcNow());
         return TypedResults.File(bytes, contentType, ComparisonExportTexts.FileName(left, right, extension));
     }
+
+    /// <summary>A short Swedish page, as the app's other invalid addresses get (<see cref="QueryStringGuard"/>), saying what was wrong.</summary>
+    static IResult BadRequest(string message) => TypedResults.Text($"""
+        <!DOCTYPE html>
+        <html lang="sv">
+        <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Ogiltig adress – Indicators</title></head>
+        <body>
+        <h1>Ogiltig adress</h1>
+        <p>{Encode(message)} <a href="/">Gå till startsidan</a>.</p>
+        </body>
+        </html>
+        """, "text/html; charset=utf-8", statusCode: StatusCodes.Status400BadRequest);
+
+    /// <summary>The five characters HTML gives a meaning, as entities; letters such as å, ä, ö stay as they are (the page is UTF-8).</summary>
+    static string Encode(string text) => text
+        .Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal)
+        .Replace("\"", "&quot;", StringComparison.Ordinal).Replace("'", "&#39;", StringComparison.Ordinal);
 }
