@@ -96,7 +96,7 @@ public static class ComparisonExportEndpoints
     }
 
     /// <summary>A short Swedish page, as the app's other invalid addresses get (<see cref="QueryStringGuard"/>), saying what was wrong.</summary>
-    static IResult BadRequest(string message) => TypedResults.Text($"""
+    static Microsoft.AspNetCore.Http.HttpResults.ContentHttpResult BadRequest(string message) => TypedResults.Text($"""
         <!DOCTYPE html>
         <html lang="sv">
         <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Ogiltig adress – Indicators</title></head>
