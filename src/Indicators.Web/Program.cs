@@ -5,6 +5,7 @@ using Indicators.Ingestion.Plans;
 using Indicators.Ingestion.Health;
 using Indicators.Ingestion.Scheduling;
 using Hangfire;
+using Indicators.Web.Comparison;
 using Indicators.Web.Components;
 using Indicators.Web.Errors;
 using Indicators.Web.PlanCode;
@@ -123,6 +124,7 @@ try
     app.MapSources();
     app.MapPlanCode();
     app.MapReportExports();
+    app.MapComparisonExports();
     Indicators.Web.Admin.AuditLogCsvEndpoint.MapAuditLogCsv(app);
     app.MapHangfireDashboardWithAuthorizationPolicy(Policies.Administer, "/hangfire", new DashboardOptions { AppPath = "/", DashboardTitle = "Indicators – Hangfire" });
     app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -92,6 +92,10 @@ public class AuthorizationMatrixTests
         ["/rapporter/{periodId:int}/export.pdf"] = Policies.Read,
         ["/rapporter/{periodId:int}/namnd/{committeeId:int}/export.xlsx"] = Policies.Read,
         ["/rapporter/{periodId:int}/namnd/{committeeId:int}/export.pdf"] = Policies.Read,
+        // Comparison exports (issue 21): every role; the comparison query answers only for versions in the user's organisations.
+        ["/jamfor/excel"] = Policies.Read,
+        ["/jamfor/pdf"] = Policies.Read,
+        ["/jamfor/text"] = Policies.Read,
         // Development's fallback for files outside the static-asset manifest; the assets themselves are public.
         ["{**path:file}"] = Policies.Read,
     };
