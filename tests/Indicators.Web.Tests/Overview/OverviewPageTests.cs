@@ -203,6 +203,36 @@ public class OverviewPageTests
         Assert.Contains("Regionala utvecklingsnämnden", list, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_overview_shows_the_adopted_version_and_the_plan_editor_lists_Sjukvårdspartiets_proposal_beside_it()
+    {
+        var (app, client, connectionString) = await SignedIn("analytiker");
+        await using var _app = app;
+        using var _client = client;
+        var planId = await Scalar<int>(connectionString, "select id from plan where name = 'Regionplan 2025–2027'");
+        var proposalId = await Scalar<int>(connectionString, "select id from plan_version where name = 'Sjukvårdspartiets förslag'");
+
+        // The overview follows the current (adopted) version: its mål 1.1, not the proposal's.
+        var overview = await GetPage(client, "/");
+        var goals = overview.QuerySelectorAll("article.goal h3").Select(h => h.TextContent).ToList();
+        Assert.Contains(goals, g => g.Contains("Mål 1.1 Vi agerar som en sammanhållande kraft för en hållbar samhällsutveckling", StringComparison.Ordinal));
+        Assert.DoesNotContain(goals, g => g.Contains("Vi erbjuder goda livsvillkor", StringComparison.Ordinal));
+        Assert.DoesNotContain(goals, g => g.Contains("Mål 1.3 ", StringComparison.Ordinal));
+
+        // The plan editor lists both versions, shows the adopted one by default and the proposal on request.
+        var editor = await GetPage(client, $"/planer/{planId}");
+        var rows = editor.QuerySelectorAll("table.versions tbody tr").Select(r => string.Join(' ', r.TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))).ToList();
+        Assert.Equal(2, rows.Count);
+        Assert.Contains(rows, r => r.StartsWith("Fastställd plan (visas nedan) Beslutad", StringComparison.Ordinal));
+        Assert.Contains(rows, r => r.StartsWith("Sjukvårdspartiets förslag Alternativt förslag, Sjukvårdspartiet", StringComparison.Ordinal));
+        Assert.Contains($"planer/{planId}?version={proposalId}", editor.QuerySelectorAll("table.versions a").Select(a => a.GetAttribute("href")));
+        Assert.Contains(editor.QuerySelectorAll("h2"), h => h.TextContent == "Målområden och mål i ”Fastställd plan”");
+
+        var proposal = await GetPage(client, $"/planer/{planId}?version={proposalId}");
+        Assert.Contains(proposal.QuerySelectorAll("h2"), h => h.TextContent == "Målområden och mål i ”Sjukvårdspartiets förslag”");
+        Assert.Contains("Vi säkerställer tillgång till nära, tillgänglig och jämlik vård i hela länet", proposal.Body!.TextContent, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("/mal/999999")]
     [InlineData("/malomrade/999999")]
