@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Dapper;
 using Indicators.Data.Audit;
+using Indicators.Data.Indicators;
 using Indicators.Data.PlanCode;
 using Indicators.TestSupport;
 using Npgsql;
@@ -225,6 +226,19 @@ public partial class DemoProposalTests
             select 'Mål ' || g.code || ' ' || g.name from goal g join goal_area ga on ga.id = g.goal_area_id join plan_version v on v.id = ga.plan_version_id
             where v.name = @Proposal and g.code = '2.2'
             """, new { Proposal }));
+    }
+
+    [Fact]
+    public async Task The_indicator_list_names_the_proposals_mal_with_the_version_after_the_adopted_plans()
+    {
+        await using var dataSource = await PlanCodeTesting.DemoAsync();
+
+        var row = Assert.Single(await new IndicatorEditQueries(dataSource).ListAsync(), r => r.Code == "N79179");
+
+        Assert.Equal(
+            ["2.1 Vi erbjuder vård som utgår från individens behov och är tillgänglig",
+             "2.2 Vi stärker primärvården och erbjuder personcentrerad vård utifrån individens behov (Sjukvårdspartiets förslag)"],
+            row.Goals);
     }
 
     static async Task<int> CountProposalTargetsAsync(NpgsqlDataSource dataSource)

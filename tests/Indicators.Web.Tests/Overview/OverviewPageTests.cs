@@ -33,6 +33,12 @@ public class OverviewPageTests
         return await connection.ExecuteScalarAsync<T>(sql, parameters) ?? throw new InvalidOperationException(sql);
     }
 
+    /// <summary>Mål 2.1 of the adopted (current) version; Sjukvårdspartiet's proposal has a mål 2.1 too.</summary>
+    const string CurrentGoal21 = """
+        select g.id from goal g join goal_area ga on ga.id = g.goal_area_id join plan_version v on v.id = ga.plan_version_id
+        where v.is_current and g.code = '2.1'
+        """;
+
     static IElement GoalArticle(IDocument document, string code) =>
         document.QuerySelectorAll("article.goal").Single(a => a.QuerySelector("h3")!.TextContent.Contains($"Mål {code} ", StringComparison.Ordinal));
 
@@ -43,7 +49,10 @@ public class OverviewPageTests
         await using var _app = app;
         using var _client = client;
         var linked = await Scalar<long>(connectionString,
-            "select count(*) from goal_indicator gi join goal g on g.id = gi.goal_id where g.code = '2.1'");
+            """
+            select count(*) from goal_indicator gi join goal g on g.id = gi.goal_id join goal_area ga on ga.id = g.goal_area_id
+            join plan_version v on v.id = ga.plan_version_id where v.is_current and g.code = '2.1'
+            """);
 
         // 2026's annual statistics are not published yet, so the annual indicators show 2025 as their latest outcome.
         var document = await GetPage(client, "/?period=2026");
@@ -73,7 +82,7 @@ public class OverviewPageTests
         using var _client = client;
         var planId = await Scalar<int>(connectionString, "select id from plan");
         var indicatorId = await Scalar<int>(connectionString, "select id from indicator where code = 'N79173'");
-        var goalId = await Scalar<int>(connectionString, "select id from goal where code = '2.1'");
+        var goalId = await Scalar<int>(connectionString, CurrentGoal21);
         var hsn = await Scalar<int>(connectionString, "select id from committee where code = 'HSN'");
 
         var document = await GetPage(client, "/?period=2025-JA");
@@ -135,7 +144,7 @@ public class OverviewPageTests
         var (app, client, connectionString) = await SignedIn();
         await using var _app = app;
         using var _client = client;
-        var goalId = await Scalar<int>(connectionString, "select id from goal where code = '2.1'");
+        var goalId = await Scalar<int>(connectionString, CurrentGoal21);
         var name = await Scalar<string>(connectionString, "select name from goal where id = @goalId", new { goalId });
         var description = await Scalar<string>(connectionString, "select coalesce(description, '') from goal where id = @goalId", new { goalId });
         var indicators = await Scalar<long>(connectionString, "select count(*) from goal_indicator where goal_id = @goalId", new { goalId });
