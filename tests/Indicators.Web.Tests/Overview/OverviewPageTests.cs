@@ -170,7 +170,9 @@ public class OverviewPageTests
         var (app, client, connectionString) = await SignedIn();
         await using var _app = app;
         using var _client = client;
-        var areaId = await Scalar<int>(connectionString, "select id from goal_area where code = '2'");
+        var areaId = await Scalar<int>(connectionString, """
+            select ga.id from goal_area ga join plan_version v on v.id = ga.plan_version_id where v.is_current and ga.code = '2'
+            """);
         var goals = (await new NpgsqlConnection(connectionString).QueryAsync<string>(
             "select code from goal where goal_area_id = @areaId order by sort_order, code", new { areaId })).ToList();
 
@@ -190,10 +192,15 @@ public class OverviewPageTests
         using var _client = client;
         var hsn = await Scalar<int>(connectionString, "select id from committee where code = 'HSN'");
         await using var connection = new NpgsqlConnection(connectionString);
-        var ownedGoals = (await connection.QueryAsync<string>("select code from goal where owner_committee_id = @hsn", new { hsn })).ToHashSet();
+        // The page follows the current (adopted) version, not Sjukvårdspartiet's proposal beside it.
+        var ownedGoals = (await connection.QueryAsync<string>("""
+            select g.code from goal g join goal_area ga on ga.id = g.goal_area_id join plan_version v on v.id = ga.plan_version_id
+            where v.is_current and g.owner_committee_id = @hsn
+            """, new { hsn })).ToHashSet();
         var otherGoalsWithHsnIndicators = (await connection.QueryAsync<string>("""
             select distinct g.code from goal g join goal_indicator gi on gi.goal_id = g.id join indicator i on i.id = gi.indicator_id
-            where i.owner_committee_id = @hsn and g.owner_committee_id is distinct from @hsn
+            join goal_area ga on ga.id = g.goal_area_id join plan_version v on v.id = ga.plan_version_id
+            where v.is_current and i.owner_committee_id = @hsn and g.owner_committee_id is distinct from @hsn
             """, new { hsn })).ToHashSet();
 
         var document = await GetPage(client, $"/namnd/{hsn}");
