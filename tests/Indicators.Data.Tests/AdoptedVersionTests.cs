@@ -33,10 +33,13 @@ public class AdoptedVersionTests
         return (id, (await new IndicatorEditQueries(dataSource).FindAsync(id))!);
     }
 
-    /// <summary>The stored edit with the målvärde of <paramref name="year"/> (totalt) set to <paramref name="value"/>.</summary>
+    /// <summary>
+    /// The stored edit with the adopted version's målvärde of <paramref name="year"/> (totalt) set to <paramref name="value"/>; the
+    /// adopted version is listed first, Sjukvårdspartiet's proposal (which follows up some of the same indicators) after it.
+    /// </summary>
     static IndicatorEdit WithTarget(StoredIndicator stored, int year, decimal value, string? reason) => new(
         stored.Draft, stored.GoalIds,
-        [.. stored.Targets.Select(v => v with { Targets = [.. v.Targets.Select(t => t.Year == year && t.Gender is null or "T" ? t with { Value = value } : t)] })],
+        [.. stored.Targets.Select((v, i) => i > 0 ? v : v with { Targets = [.. v.Targets.Select(t => t.Year == year && t.Gender is null or "T" ? t with { Value = value } : t)] })],
         reason);
 
     static async Task<decimal?> ValueAsync(NpgsqlDataSource dataSource, int versionId, int indicatorId, int year)

@@ -24,10 +24,15 @@ public class DemoPlanLoaderTests
         var plan = await connection.QuerySingleAsync<(string Name, string Area, short Start, short End, bool IsDemo)>(
             "select p.name, a.name, p.start_year, p.end_year, p.is_demo from plan p join area a on a.id = p.area_id");
         Assert.Equal(("Regionplan 2025–2027", "Region Västernorrland", (short)2025, (short)2027, true), plan);
-        Assert.Equal(3, await connection.ExecuteScalarAsync<int>("select count(*) from goal_area where kind = 'goal_area'"));
+        // The adopted version; Sjukvårdspartiet's proposal beside it has its own (DemoProposalTests).
+        Assert.Equal(3, await connection.ExecuteScalarAsync<int>(
+            "select count(*) from goal_area ga join plan_version v on v.id = ga.plan_version_id where ga.kind = 'goal_area' and v.is_current"));
         Assert.Equal(
             ["1.1", "1.2", "2.1", "2.2", "3.1", "3.2"],
-            await connection.QueryAsync<string>("select g.code from goal g join goal_area ga on ga.id = g.goal_area_id where ga.kind = 'goal_area' order by g.code"));
+            await connection.QueryAsync<string>("""
+                select g.code from goal g join goal_area ga on ga.id = g.goal_area_id join plan_version v on v.id = ga.plan_version_id
+                where ga.kind = 'goal_area' and v.is_current order by g.code
+                """));
         Assert.Equal(
             ["HSN", "RS", "RUN"],
             await connection.QueryAsync<string>("select code from committee where area_id = '0022' order by code"));
@@ -47,7 +52,8 @@ public class DemoPlanLoaderTests
         // Seed figures: listade patienter per allmänspecialist 1 100 and DRG at most 7,5 % above riket, both in 2027.
         var seeded = (await connection.QueryAsync<(string Code, decimal Value, bool IsExample)>("""
             select i.code, t.value, t.is_example from target t join indicator i on i.id = t.indicator_id
-            where t.year = 2027 and i.code in ('LISTADE_PER_ALLMANSPECIALIST', 'DRG_AVVIKELSE_RIKET', 'HSN_RESULTAT_MOT_RAM')
+            join plan_version v on v.id = t.plan_version_id
+            where v.is_current and t.year = 2027 and i.code in ('LISTADE_PER_ALLMANSPECIALIST', 'DRG_AVVIKELSE_RIKET', 'HSN_RESULTAT_MOT_RAM')
             order by i.code
             """)).ToList();
         Assert.Equal([("DRG_AVVIKELSE_RIKET", 7.5m, false), ("HSN_RESULTAT_MOT_RAM", 0m, false), ("LISTADE_PER_ALLMANSPECIALIST", 1100m, false)], seeded);
@@ -99,8 +105,9 @@ public class DemoPlanLoaderTests
             from source s left join source_indicator si on si.source_id = s.id
             group by s.id order by s.kind
             """)).ToList();
+        // The file source feeds ten of the adopted plan's indicators and the three of Sjukvårdspartiet's proposal.
         Assert.Equal(
-            [("file", "0 5 * * *", null, true, true, 10), ("kolada", "0 6 * * *", "0 3 * * 0", true, true, 9), ("pxweb", "0 7 * * 1", null, true, true, 1)],
+            [("file", "0 5 * * *", null, true, true, 13), ("kolada", "0 6 * * *", "0 3 * * 0", true, true, 9), ("pxweb", "0 7 * * 1", null, true, true, 1)],
             sources);
         Assert.Equal(0, await connection.ExecuteScalarAsync<int>("""
             select count(*) from indicator i

@@ -43,8 +43,12 @@ public class GoalRulePlanCodeTests
 
     static PlanImporter Importer(NpgsqlDataSource dataSource) => new(dataSource, CronSchedule.Check, Folders, SourceSettingsShape.Check);
 
-    /// <summary>The demo has one version, the last item before the top-level sources: a rule is added at its end.</summary>
-    static string WithRule(string yaml, string rule = Rule) => yaml.Replace("\nsources:", "\n" + rule.TrimEnd('\n') + "\nsources:", StringComparison.Ordinal);
+    /// <summary>
+    /// The demo's versions are exported by name, the adopted "Fastställd plan" before "Sjukvårdspartiets förslag": a rule is added at
+    /// the adopted version's end.
+    /// </summary>
+    static string WithRule(string yaml, string rule = Rule) =>
+        yaml.Replace("\n  - name: Sjukvårdspartiets förslag\n", "\n" + rule.TrimEnd('\n') + "\n  - name: Sjukvårdspartiets förslag\n", StringComparison.Ordinal);
 
     [Fact]
     public async Task A_rule_set_on_the_plan_page_is_exported_and_a_fresh_database_imports_it_to_the_identical_document()

@@ -308,7 +308,10 @@ public class IndicatorEditorTests
         Assert.Contains(rows, r => r.Code == "N79173" && r.Sources.Length > 0);
 
         var choices = await demo.Queries.ChoicesAsync();
-        var version = Assert.Single(choices.Versions);
+        // The current version first, then Sjukvårdspartiet's proposal of the same plan.
+        Assert.Equal(["Fastställd plan", "Sjukvårdspartiets förslag"], choices.Versions.Select(v => v.Version));
+        var version = choices.Versions[0];
+        Assert.True(version.IsCurrent);
         Assert.Equal((2025, 2027), (version.StartYear, version.EndYear));
         Assert.Contains(version.GoalAreas.SelectMany(a => a.Goals), g => g.Id == demo.GoalId);
         Assert.Contains(choices.Organisations, o => o.Id == "0022");

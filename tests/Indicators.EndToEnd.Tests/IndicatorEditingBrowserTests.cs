@@ -49,7 +49,8 @@ public class IndicatorEditingBrowserTests(Browser browser)
         var page = demo.Page;
         await using var connection = new NpgsqlConnection(demo.ConnectionString);
         var (goalId, goalCode) = await connection.QueryFirstAsync<(int, string)>("""
-            select g.id, g.code from goal g join goal_area ga on ga.id = g.goal_area_id order by ga.sort_order, g.sort_order limit 1
+            select g.id, g.code from goal g join goal_area ga on ga.id = g.goal_area_id join plan_version v on v.id = ga.plan_version_id
+            where v.is_current order by ga.sort_order, g.sort_order limit 1
             """);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Indikatorer", Exact = true }).ClickAsync();

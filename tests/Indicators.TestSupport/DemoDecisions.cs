@@ -24,7 +24,10 @@ public static class DemoDecisions
         await using var connection = new NpgsqlConnection(connectionString);
         var interim = await connection.ExecuteScalarAsync<int>("select id from report_period where kind = 'interim' and year = 2026");
         var hsn = await connection.ExecuteScalarAsync<int>("select id from committee where area_id = '0022' and code = 'HSN'");
-        var (goal, area) = await connection.QuerySingleAsync<(int, int)>("select id, goal_area_id from goal where code = @Code", new { Code = goalCode });
+        var (goal, area) = await connection.QuerySingleAsync<(int, int)>("""
+            select g.id, g.goal_area_id from goal g join goal_area ga on ga.id = g.goal_area_id join plan_version v on v.id = ga.plan_version_id
+            where v.is_current and g.code = @Code
+            """, new { Code = goalCode });
         return new Ids(interim, hsn, goal, area);
     }
 

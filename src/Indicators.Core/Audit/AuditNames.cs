@@ -268,7 +268,7 @@ public static class AuditNames
         ["Source"] = Codes(("local", "lösenord"), ("oidc", "extern inloggning (OpenID Connect)")),
         ["ToleranceKind"] = Codes(("absolute", "absolut"), ("relative", "relativ")),
         ["Kind"] = Codes(
-            ("adopted", "beslutad"), ("draft", "utkast"), ("proposal", "förslag"), ("interim", "delårsrapport"), ("annual", "årsrapport"),
+            ("adopted", "beslutad"), ("draft", "utkast"), ("proposal", "alternativt förslag"), ("interim", "delårsrapport"), ("annual", "årsrapport"),
             ("kolada", "Kolada"), ("pxweb", "SCB PxWeb"), ("file", "fil"), ("region", "region"), ("municipality", "kommun"), ("country", "riket")),
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 

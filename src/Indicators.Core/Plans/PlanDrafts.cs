@@ -37,7 +37,8 @@ public sealed record PlanVersionDraft(string Name, string Kind, string? Author, 
     {
         "adopted" => "Beslutad",
         "draft" => "Utkast",
-        "proposal" => "Förslag",
+        // An opposition's alternative plan; plain "Förslag" would read as the goal suggestions ("Förslag till bedömning").
+        "proposal" => "Alternativt förslag",
         _ => kind,
     };
 
@@ -46,7 +47,7 @@ public sealed record PlanVersionDraft(string Name, string Kind, string? Author, 
         var v = new Validation().RequireText(nameof(Name), Name, "versionens namn").LimitText(nameof(Author), Author, "författaren", 200);
         if (!Kinds.Contains(Kind))
         {
-            v.Add(nameof(Kind), "Välj vilken sorts version det är: beslutad, utkast eller förslag.");
+            v.Add(nameof(Kind), "Välj vilken sorts version det är: beslutad, utkast eller alternativt förslag.");
         }
 
         if (DecidedOn is not null && Kind != "adopted")

@@ -44,7 +44,8 @@ public sealed class IndicatorEditQueries(NpgsqlDataSource dataSource)
         const string sql = """
             select i.id, a.short_name as Organisation, i.code, i.name, i.unit, i.direction,
                    i.frequency, c.code as OwnerCode, c.name as Owner,
-                   coalesce((select array_agg(g.code || ' ' || g.name order by p.start_year, v.id, ga.sort_order, g.sort_order, g.id)
+                   coalesce((select array_agg(g.code || ' ' || g.name || case when v.is_current then '' else ' (' || v.name || ')' end
+                                              order by p.start_year, v.is_current desc, v.id, ga.sort_order, g.sort_order, g.id)
                              from goal_indicator gi
                              join goal g on g.id = gi.goal_id
                              join goal_area ga on ga.id = g.goal_area_id

@@ -93,7 +93,10 @@ public class CommitteePlanEditorTests
             new SubGoalIndicatorDraft("N79173", [Target(2026, 88), Target(2027, 90)])), Analyst);
 
         // The regionplan's målvärde for N79173 2026 is unchanged and still the only one the view "target" shows …
-        var regionTargets = await demo.ScalarAsync<long>("select count(*) from target t join indicator i on i.id = t.indicator_id where i.code = 'N79173' and t.year = 2026");
+        var regionTargets = await demo.ScalarAsync<long>("""
+            select count(*) from target t join indicator i on i.id = t.indicator_id join plan_version v on v.id = t.plan_version_id
+            where v.is_current and i.code = 'N79173' and t.year = 2026
+            """);
         Assert.Equal(1, regionTargets);
         var overview = (await new PlanQueries(demo.DataSource).GetOverviewAsync(demo.PlanId, FollowUpPeriod.Interim(2026)))!;
         var goal = overview.GoalAreas.SelectMany(a => a.Goals).Single(g => g.Code == "2.1");

@@ -33,6 +33,12 @@ public class OverviewPageTests
         return await connection.ExecuteScalarAsync<T>(sql, parameters) ?? throw new InvalidOperationException(sql);
     }
 
+    /// <summary>Mål 2.1 of the adopted (current) version; Sjukvårdspartiet's proposal has a mål 2.1 too.</summary>
+    const string CurrentGoal21 = """
+        select g.id from goal g join goal_area ga on ga.id = g.goal_area_id join plan_version v on v.id = ga.plan_version_id
+        where v.is_current and g.code = '2.1'
+        """;
+
     static IElement GoalArticle(IDocument document, string code) =>
         document.QuerySelectorAll("article.goal").Single(a => a.QuerySelector("h3")!.TextContent.Contains($"Mål {code} ", StringComparison.Ordinal));
 
@@ -43,7 +49,10 @@ public class OverviewPageTests
         await using var _app = app;
         using var _client = client;
         var linked = await Scalar<long>(connectionString,
-            "select count(*) from goal_indicator gi join goal g on g.id = gi.goal_id where g.code = '2.1'");
+            """
+            select count(*) from goal_indicator gi join goal g on g.id = gi.goal_id join goal_area ga on ga.id = g.goal_area_id
+            join plan_version v on v.id = ga.plan_version_id where v.is_current and g.code = '2.1'
+            """);
 
         // 2026's annual statistics are not published yet, so the annual indicators show 2025 as their latest outcome.
         var document = await GetPage(client, "/?period=2026");
@@ -73,7 +82,7 @@ public class OverviewPageTests
         using var _client = client;
         var planId = await Scalar<int>(connectionString, "select id from plan");
         var indicatorId = await Scalar<int>(connectionString, "select id from indicator where code = 'N79173'");
-        var goalId = await Scalar<int>(connectionString, "select id from goal where code = '2.1'");
+        var goalId = await Scalar<int>(connectionString, CurrentGoal21);
         var hsn = await Scalar<int>(connectionString, "select id from committee where code = 'HSN'");
 
         var document = await GetPage(client, "/?period=2025-JA");
@@ -135,7 +144,7 @@ public class OverviewPageTests
         var (app, client, connectionString) = await SignedIn();
         await using var _app = app;
         using var _client = client;
-        var goalId = await Scalar<int>(connectionString, "select id from goal where code = '2.1'");
+        var goalId = await Scalar<int>(connectionString, CurrentGoal21);
         var name = await Scalar<string>(connectionString, "select name from goal where id = @goalId", new { goalId });
         var description = await Scalar<string>(connectionString, "select coalesce(description, '') from goal where id = @goalId", new { goalId });
         var indicators = await Scalar<long>(connectionString, "select count(*) from goal_indicator where goal_id = @goalId", new { goalId });
@@ -161,7 +170,9 @@ public class OverviewPageTests
         var (app, client, connectionString) = await SignedIn();
         await using var _app = app;
         using var _client = client;
-        var areaId = await Scalar<int>(connectionString, "select id from goal_area where code = '2'");
+        var areaId = await Scalar<int>(connectionString, """
+            select ga.id from goal_area ga join plan_version v on v.id = ga.plan_version_id where v.is_current and ga.code = '2'
+            """);
         var goals = (await new NpgsqlConnection(connectionString).QueryAsync<string>(
             "select code from goal where goal_area_id = @areaId order by sort_order, code", new { areaId })).ToList();
 
@@ -181,10 +192,15 @@ public class OverviewPageTests
         using var _client = client;
         var hsn = await Scalar<int>(connectionString, "select id from committee where code = 'HSN'");
         await using var connection = new NpgsqlConnection(connectionString);
-        var ownedGoals = (await connection.QueryAsync<string>("select code from goal where owner_committee_id = @hsn", new { hsn })).ToHashSet();
+        // The page follows the current (adopted) version, not Sjukvårdspartiet's proposal beside it.
+        var ownedGoals = (await connection.QueryAsync<string>("""
+            select g.code from goal g join goal_area ga on ga.id = g.goal_area_id join plan_version v on v.id = ga.plan_version_id
+            where v.is_current and g.owner_committee_id = @hsn
+            """, new { hsn })).ToHashSet();
         var otherGoalsWithHsnIndicators = (await connection.QueryAsync<string>("""
             select distinct g.code from goal g join goal_indicator gi on gi.goal_id = g.id join indicator i on i.id = gi.indicator_id
-            where i.owner_committee_id = @hsn and g.owner_committee_id is distinct from @hsn
+            join goal_area ga on ga.id = g.goal_area_id join plan_version v on v.id = ga.plan_version_id
+            where v.is_current and i.owner_committee_id = @hsn and g.owner_committee_id is distinct from @hsn
             """, new { hsn })).ToHashSet();
 
         var document = await GetPage(client, $"/namnd/{hsn}");
@@ -201,6 +217,36 @@ public class OverviewPageTests
         var list = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri("/namnder", UriKind.Relative)));
         Assert.Contains($"href=\"namnd/{hsn}\"", list, StringComparison.Ordinal);
         Assert.Contains("Regionala utvecklingsnämnden", list, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_overview_shows_the_adopted_version_and_the_plan_editor_lists_Sjukvårdspartiets_proposal_beside_it()
+    {
+        var (app, client, connectionString) = await SignedIn("analytiker");
+        await using var _app = app;
+        using var _client = client;
+        var planId = await Scalar<int>(connectionString, "select id from plan where name = 'Regionplan 2025–2027'");
+        var proposalId = await Scalar<int>(connectionString, "select id from plan_version where name = 'Sjukvårdspartiets förslag'");
+
+        // The overview follows the current (adopted) version: its mål 1.1, not the proposal's.
+        var overview = await GetPage(client, "/");
+        var goals = overview.QuerySelectorAll("article.goal h3").Select(h => h.TextContent).ToList();
+        Assert.Contains(goals, g => g.Contains("Mål 1.1 Vi agerar som en sammanhållande kraft för en hållbar samhällsutveckling", StringComparison.Ordinal));
+        Assert.DoesNotContain(goals, g => g.Contains("Vi erbjuder goda livsvillkor", StringComparison.Ordinal));
+        Assert.DoesNotContain(goals, g => g.Contains("Mål 1.3 ", StringComparison.Ordinal));
+
+        // The plan editor lists both versions, shows the adopted one by default and the proposal on request.
+        var editor = await GetPage(client, $"/planer/{planId}");
+        var rows = editor.QuerySelectorAll("table.versions tbody tr").Select(r => string.Join(' ', r.TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))).ToList();
+        Assert.Equal(2, rows.Count);
+        Assert.Contains(rows, r => r.StartsWith("Fastställd plan (visas nedan) Beslutad", StringComparison.Ordinal));
+        Assert.Contains(rows, r => r.StartsWith("Sjukvårdspartiets förslag Alternativt förslag, Sjukvårdspartiet", StringComparison.Ordinal));
+        Assert.Contains($"planer/{planId}?version={proposalId}", editor.QuerySelectorAll("table.versions a").Select(a => a.GetAttribute("href")));
+        Assert.Contains(editor.QuerySelectorAll("h2"), h => h.TextContent == "Målområden och mål i ”Fastställd plan”");
+
+        var proposal = await GetPage(client, $"/planer/{planId}?version={proposalId}");
+        Assert.Contains(proposal.QuerySelectorAll("h2"), h => h.TextContent == "Målområden och mål i ”Sjukvårdspartiets förslag”");
+        Assert.Contains("Vi säkerställer tillgång till nära, tillgänglig och jämlik vård i hela länet", proposal.Body!.TextContent, StringComparison.Ordinal);
     }
 
     [Theory]

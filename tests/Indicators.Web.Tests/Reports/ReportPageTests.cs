@@ -67,7 +67,10 @@ public class ReportPageTests
         await using var _ = app;
         var periodId = await Scalar<int>(connectionString, "select id from report_period where kind = 'interim' and year = 2026");
         var hsn = await Scalar<int>(connectionString, "select id from committee where area_id = '0022' and code = 'HSN'");
-        var goals = await Scalar<long>(connectionString, $"select count(*) from goal where owner_committee_id = {hsn}");
+        var goals = await Scalar<long>(connectionString, $"""
+            select count(*) from goal g join goal_area ga on ga.id = g.goal_area_id join report_period rp on rp.plan_version_id = ga.plan_version_id
+            where rp.id = {periodId} and g.owner_committee_id = {hsn}
+            """);
         var path = $"/rapporter/{periodId}/namnd/{hsn}";
 
         foreach (var user in new[] { "hsn", "analytiker", "admin.demo" })
