@@ -308,7 +308,7 @@ public class IndicatorEditorTests
         Assert.Contains(rows, r => r.Code == "N79173" && r.Sources.Length > 0);
 
         var choices = await demo.Queries.ChoicesAsync();
-        var version = Assert.Single(choices.Versions);
+        var version = Assert.Single(choices.Versions, v => v.OrganisationId == "0022");
         Assert.Equal((2025, 2027), (version.StartYear, version.EndYear));
         Assert.Contains(version.GoalAreas.SelectMany(a => a.Goals), g => g.Id == demo.GoalId);
         Assert.Contains(choices.Organisations, o => o.Id == "0022");

@@ -49,7 +49,7 @@ public class CommitteePlanEditorTests
         await new DemoPlanLoader(dataSource, NullLogger<DemoPlanLoader>.Instance).LoadIfEmptyAsync();
         await TestUsers.CreateAsync(connectionString, Analyst.UserName!, "Analytiker", committeeId: null);
         await TestUsers.CreateAsync(connectionString, Committee.UserName!, "Namnd", "HSN");
-        var planId = Assert.Single(await new PlanQueries(dataSource).ListPlansAsync()).PlanId;
+        var planId = (await new PlanQueries(dataSource).ListPlansAsync()).Single(p => p.AreaName == "Region Västernorrland").PlanId;
         return new Demo(connectionString, dataSource, new CommitteePlanEditor(dataSource), planId);
     }
 
