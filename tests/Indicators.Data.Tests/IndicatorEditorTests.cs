@@ -190,7 +190,7 @@ public class IndicatorEditorTests
     public async Task Deleting_an_indicator_with_stored_outcomes_is_refused_in_Swedish_with_their_number()
     {
         await using var demo = await DemoAsync();
-        var id = await CountAsync(demo, "select id from indicator where code = 'N79173'");
+        var id = await CountAsync(demo, "select id from indicator where area_id = '0022' and code = 'N79173'");
         var outcomes = await CountAsync(demo, "select count(*) from observation where indicator_id = @Id", new { Id = id });
         var stored = (await demo.Queries.FindAsync(id))!;
 

@@ -93,7 +93,7 @@ public class CommitteePlanEditorTests
             new SubGoalIndicatorDraft("N79173", [Target(2026, 88), Target(2027, 90)])), Analyst);
 
         // The regionplan's målvärde for N79173 2026 is unchanged and still the only one the view "target" shows …
-        var regionTargets = await demo.ScalarAsync<long>("select count(*) from target t join indicator i on i.id = t.indicator_id where i.code = 'N79173' and t.year = 2026");
+        var regionTargets = await demo.ScalarAsync<long>("select count(*) from target t join indicator i on i.id = t.indicator_id where i.area_id = '0022' and i.code = 'N79173' and t.year = 2026");
         Assert.Equal(1, regionTargets);
         var overview = (await new PlanQueries(demo.DataSource).GetOverviewAsync(demo.PlanId, FollowUpPeriod.Interim(2026)))!;
         var goal = overview.GoalAreas.SelectMany(a => a.Goals).Single(g => g.Code == "2.1");
@@ -127,7 +127,7 @@ public class CommitteePlanEditorTests
         var conflict = await Assert.ThrowsAsync<EditConflictException>(() =>
             demo.Store.UpdateSubGoalAsync(id, opened.RowVersion, opened.Draft, Analyst));
         Assert.Contains("ändrats av någon annan", conflict.Message);
-        Assert.Equal(0, await demo.ScalarAsync<long>("select count(*) from target_value t join indicator i on i.id = t.indicator_id where t.committee_plan_id is not null and i.code = 'N79173'"));
+        Assert.Equal(0, await demo.ScalarAsync<long>("select count(*) from target_value t join indicator i on i.id = t.indicator_id where t.committee_plan_id is not null and i.area_id = '0022' and i.code = 'N79173'"));
 
         await demo.Store.DeleteSubGoalAsync(id, Analyst);
 
