@@ -22,16 +22,18 @@ public class DemoPlanLoaderTests
         await using var connection = await dataSource.OpenConnectionAsync();
 
         var plan = await connection.QuerySingleAsync<(string Name, string Area, short Start, short End, bool IsDemo)>(
-            "select p.name, a.name, p.start_year, p.end_year, p.is_demo from plan p join area a on a.id = p.area_id");
+            "select p.name, a.name, p.start_year, p.end_year, p.is_demo from plan p join area a on a.id = p.area_id where p.area_id = '0022'");
         Assert.Equal(("Regionplan 2025–2027", "Region Västernorrland", (short)2025, (short)2027, true), plan);
         // The adopted version; Sjukvårdspartiet's proposal beside it has its own (DemoProposalTests).
-        Assert.Equal(3, await connection.ExecuteScalarAsync<int>(
-            "select count(*) from goal_area ga join plan_version v on v.id = ga.plan_version_id where ga.kind = 'goal_area' and v.is_current"));
+        const string adopted = """
+            select v.id from plan_version v join plan p on p.id = v.plan_id where p.area_id = '0022' and v.name = 'Fastställd plan'
+            """;
+        Assert.Equal(3, await connection.ExecuteScalarAsync<int>($"select count(*) from goal_area where kind = 'goal_area' and plan_version_id = ({adopted})"));
         Assert.Equal(
             ["1.1", "1.2", "2.1", "2.2", "3.1", "3.2"],
-            await connection.QueryAsync<string>("""
-                select g.code from goal g join goal_area ga on ga.id = g.goal_area_id join plan_version v on v.id = ga.plan_version_id
-                where ga.kind = 'goal_area' and v.is_current order by g.code
+            await connection.QueryAsync<string>($"""
+                select g.code from goal g join goal_area ga on ga.id = g.goal_area_id
+                where ga.kind = 'goal_area' and ga.plan_version_id = ({adopted}) order by g.code
                 """));
         Assert.Equal(
             ["HSN", "RS", "RUN"],
@@ -70,7 +72,7 @@ public class DemoPlanLoaderTests
         Assert.True(await connection.ExecuteScalarAsync<int>(
             "select count(distinct period_year) from observation o join indicator i on i.id = o.indicator_id where i.code = 'N79173' and o.area_id = '0022'") >= 5);
         Assert.Equal(["K", "M", "T"], await connection.QueryAsync<string>(
-            "select distinct gender::text from observation o join indicator i on i.id = o.indicator_id where i.code = 'N79173' order by 1"));
+            "select distinct gender::text from observation o join indicator i on i.id = o.indicator_id where i.area_id = '0022' and i.code = 'N79173' order by 1"));
         var comparisonAreas = await connection.ExecuteScalarAsync<int>(
             "select count(distinct o.area_id) from observation o join indicator i on i.id = o.indicator_id where i.code = 'N79173' and o.area_id <> '0022'");
         Assert.True(comparisonAreas >= 5, $"riket and at least four other regions, got {comparisonAreas} areas");
@@ -91,7 +93,9 @@ public class DemoPlanLoaderTests
             """)).Single();
         Assert.Equal((-717m, -702m, 2), revised);
         Assert.Equal(3, await connection.ExecuteScalarAsync<int>("select count(*) from observation_revision"));
-        Assert.Equal(["succeeded", "succeeded"], await connection.QueryAsync<string>("select status from ingestion_run where trigger = 'demo' order by id"));
+        Assert.Equal(
+            [("Demodata: outcomes.csv", "succeeded"), ("Demodata: outcomes-revised.csv", "succeeded"), ("Demodata: outcomes-vasterbotten.csv", "succeeded")],
+            await connection.QueryAsync<(string, string)>("select message, status from ingestion_run where trigger = 'demo' order by id"));
     }
 
     [Fact]
@@ -100,15 +104,18 @@ public class DemoPlanLoaderTests
         await using var dataSource = await LoadedDatabase();
         await using var connection = await dataSource.OpenConnectionAsync();
 
-        var sources = (await connection.QueryAsync<(string Kind, string Cron, string? Full, bool Enabled, bool IsDemo, int Indicators)>("""
-            select s.kind, s.cron, s.full_refresh_cron, s.enabled, s.is_demo, count(si.indicator_id)::int
-            from source s left join source_indicator si on si.source_id = s.id
-            group by s.id order by s.kind
+        // Each organisation has its own three: a source finds an indicator by code, and the two share codes.
+        var sources = (await connection.QueryAsync<(string Area, string Kind, string Cron, string? Full, bool Enabled, bool IsDemo, int Indicators)>("""
+            select min(i.area_id), s.kind, s.cron, s.full_refresh_cron, s.enabled, s.is_demo, count(si.indicator_id)::int
+            from source s left join source_indicator si on si.source_id = s.id left join indicator i on i.id = si.indicator_id
+            group by s.id having count(distinct i.area_id) = 1 order by 1, s.kind
             """)).ToList();
         // The file source feeds ten of the adopted plan's indicators and the three of Sjukvårdspartiet's proposal.
         Assert.Equal(
-            [("file", "0 5 * * *", null, true, true, 13), ("kolada", "0 6 * * *", "0 3 * * 0", true, true, 9), ("pxweb", "0 7 * * 1", null, true, true, 1)],
+            [("0022", "file", "0 5 * * *", null, true, true, 13), ("0022", "kolada", "0 6 * * *", "0 3 * * 0", true, true, 9), ("0022", "pxweb", "0 7 * * 1", null, true, true, 1),
+             ("0024", "file", "0 5 * * *", null, true, true, 5), ("0024", "kolada", "0 6 * * *", "0 3 * * 0", true, true, 7), ("0024", "pxweb", "0 7 * * 1", null, true, true, 1)],
             sources);
+        Assert.Equal(6, await connection.ExecuteScalarAsync<int>("select count(*) from source"));
         Assert.Equal(0, await connection.ExecuteScalarAsync<int>("""
             select count(*) from indicator i
             where (select count(*) from source_indicator si where si.indicator_id = i.id) <> 1
@@ -117,12 +124,11 @@ public class DemoPlanLoaderTests
             select count(*) from source_indicator si join source s on s.id = si.source_id join indicator i on i.id = si.indicator_id
             where (s.kind = 'kolada') <> (i.kpi_id is not null)
             """));
-        Assert.Equal("FOLKMANGD", await connection.ExecuteScalarAsync<string>("""
+        Assert.Equal(["FOLKMANGD", "FOLKMANGD"], await connection.QueryAsync<string>("""
             select i.code from source_indicator si join source s on s.id = si.source_id join indicator i on i.id = si.indicator_id where s.kind = 'pxweb'
             """));
-        Assert.Equal(("inbox", "TAB638"), await connection.QuerySingleAsync<(string, string)>("""
-            select (select settings ->> 'folder' from source where kind = 'file'), (select settings ->> 'table' from source where kind = 'pxweb')
-            """));
+        Assert.Equal(["inbox", "inbox-vasterbotten"], await connection.QueryAsync<string>("select settings ->> 'folder' from source where kind = 'file' order by 1"));
+        Assert.Equal(["TAB638", "TAB638"], await connection.QueryAsync<string>("select settings ->> 'table' from source where kind = 'pxweb'"));
     }
 
     [Fact]
@@ -155,7 +161,7 @@ public class DemoPlanLoaderTests
 
         Assert.Single(loaded, true);
         await using var connection = await one.OpenConnectionAsync();
-        Assert.Equal(1, await connection.ExecuteScalarAsync<int>("select count(*) from plan"));
+        Assert.Equal(2, await connection.ExecuteScalarAsync<int>("select count(*) from plan"));
     }
 
     [Fact]

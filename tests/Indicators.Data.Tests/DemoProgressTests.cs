@@ -17,7 +17,7 @@ public class DemoProgressTests
         await using var dataSource = NpgsqlDataSource.Create(await TestPostgres.CreateMigratedDatabaseAsync());
         await new DemoPlanLoader(dataSource, NullLogger<DemoPlanLoader>.Instance).LoadIfEmptyAsync();
         var queries = new PlanQueries(dataSource);
-        var planId = Assert.Single(await queries.ListPlansAsync()).PlanId;
+        var planId = (await queries.ListPlansAsync()).Single(p => p.AreaName == "Region Västernorrland").PlanId;
 
         foreach (var period in new[] { FollowUpPeriod.Interim(2026), FollowUpPeriod.WholeYear(2025) })
         {

@@ -50,7 +50,7 @@ public class GoalRuleEditorTests
         await new DemoPlanLoader(dataSource, NullLogger<DemoPlanLoader>.Instance).LoadIfEmptyAsync();
         await TestUsers.CreateAsync(connectionString, Analyst.UserName!, "Analytiker", committeeId: null);
         await TestUsers.CreateAsync(connectionString, Leader.UserName!, "Ledning", committeeId: null);
-        var planId = Assert.Single(await new PlanQueries(dataSource).ListPlansAsync()).PlanId;
+        var planId = (await new PlanQueries(dataSource).ListPlansAsync()).Single(p => p.AreaName == "Region Västernorrland").PlanId;
         var store = new GoalRuleEditor(dataSource);
         var settings = (await store.ReadForPlanAsync(planId))!;
         return new Demo(dataSource, store, planId, settings.VersionId);

@@ -72,7 +72,7 @@ public class IndicatorQueriesTests
     public async Task Every_indicator_is_judged_in_the_overviews_default_period_with_the_same_result_as_the_overview_page()
     {
         await using var dataSource = await DemoAsync();
-        var planId = (await new Plans.PlanQueries(dataSource).ListPlansAsync()).Single().PlanId;
+        var planId = (await new Plans.PlanQueries(dataSource).ListPlansAsync()).Single(p => p.AreaName == "Region Västernorrland").PlanId;
         var overview = await new Plans.PlanQueries(dataSource).GetOverviewAsync(planId);
         Assert.NotNull(overview);
         var queries = new IndicatorQueries(dataSource);
@@ -95,7 +95,7 @@ public class IndicatorQueriesTests
     {
         await using var dataSource = await DemoAsync();
         var plans = new Plans.PlanQueries(dataSource);
-        var planId = (await plans.ListPlansAsync()).Single().PlanId;
+        var planId = (await plans.ListPlansAsync()).Single(p => p.AreaName == "Region Västernorrland").PlanId;
         var overview = (await plans.GetOverviewAsync(planId))!;
         var queries = new IndicatorQueries(dataSource);
         var web = new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web);

@@ -18,7 +18,7 @@ public class PlanQueriesTests
         await new DemoPlanLoader(dataSource, NullLogger<DemoPlanLoader>.Instance).LoadIfEmptyAsync();
         var queries = new PlanQueries(dataSource);
 
-        var plan = Assert.Single(await queries.ListPlansAsync());
+        var plan = (await queries.ListPlansAsync()).Single(p => p.AreaName == "Region Västernorrland");
         var overview = await queries.GetOverviewAsync(plan.PlanId);
 
         Assert.NotNull(overview);
@@ -39,7 +39,7 @@ public class PlanQueriesTests
         await using var dataSource = NpgsqlDataSource.Create(await TestPostgres.CreateMigratedDatabaseAsync());
         await new DemoPlanLoader(dataSource, NullLogger<DemoPlanLoader>.Instance).LoadIfEmptyAsync();
         var queries = new PlanQueries(dataSource);
-        var planId = Assert.Single(await queries.ListPlansAsync()).PlanId;
+        var planId = (await queries.ListPlansAsync()).Single(p => p.AreaName == "Region Västernorrland").PlanId;
 
         var current = await queries.GetOverviewAsync(planId);
         var year2025 = await queries.GetOverviewAsync(planId, FollowUpPeriod.WholeYear(2025));

@@ -18,7 +18,7 @@ public class ChartMarkupBrowserTests(Browser browser)
         await using var app = new TestWebApp(connectionString, new Dictionary<string, string?> { ["DemoPlan:Enabled"] = "true" });
         var baseUrl = app.StartKestrel();
         await using var connection = new NpgsqlConnection(connectionString);
-        var indicator = await connection.ExecuteScalarAsync<int>("select id from indicator where code = 'N79173'");
+        var indicator = await connection.ExecuteScalarAsync<int>("select id from indicator where area_id = '0022' and code = 'N79173'");
         // A region in the comparison, and the indicator's unit, as a careless (or hostile) source or analyst could name them.
         await connection.ExecuteAsync("""
             update area set short_name = @Region

@@ -18,8 +18,8 @@ public class CommitteePlanBrowserTests(Browser browser)
         var page = await browser.Instance.NewPageAsync(new() { Locale = "sv-SE", ViewportSize = new() { Width = 390, Height = 844 } });
         await PageChecks.SignInAsync(page, baseUrl, "analytiker", "demo-2025");
         await using var connection = new NpgsqlConnection(connectionString);
-        var planId = await connection.ExecuteScalarAsync<int>("select id from plan");
-        var hsn = await connection.ExecuteScalarAsync<int>("select id from committee where code = 'HSN'");
+        var planId = await connection.ExecuteScalarAsync<int>("select id from plan where area_id = '0022'");
+        var hsn = await connection.ExecuteScalarAsync<int>("select id from committee where area_id = '0022' and code = 'HSN'");
 
         await page.GotoAsync($"{baseUrl}/planer/{planId}/namndplaner");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Verksamhetsplan 2025 (2026–2027) Hälso- och sjukvårdsnämnden" })).ToBeVisibleAsync();
@@ -47,7 +47,7 @@ public class CommitteePlanBrowserTests(Browser browser)
         await PageChecks.AssertNoViolationsAsync(page);
         Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= 390"), "The nämndplan page scrolls sideways at 390 px.");
         Assert.Equal(95m, await connection.ExecuteScalarAsync<decimal>(
-            "select t.value from target_value t join indicator i on i.id = t.indicator_id where t.committee_plan_id is not null and i.code = 'N79173' and t.year = 2026"));
+            "select t.value from target_value t join indicator i on i.id = t.indicator_id where t.committee_plan_id is not null and i.area_id = '0022' and i.code = 'N79173' and t.year = 2026"));
 
         // The nämnd's page: regionplan mål → nämndens delmål → indikatorer.
         await page.GotoAsync($"{baseUrl}/namnd/{hsn}");

@@ -20,7 +20,7 @@ public class DeploymentBrowserTests(Browser browser)
         var page = await browser.Instance.NewPageAsync(new() { Locale = "sv-SE" });
         await PageChecks.SignInAsync(page, baseUrl, "ledning", "demo-2025");
         await using var connection = new NpgsqlConnection(connectionString);
-        var indicator = await connection.ExecuteScalarAsync<int>("select id from indicator where code = 'N79173'");
+        var indicator = await connection.ExecuteScalarAsync<int>("select id from indicator where area_id = '0022' and code = 'N79173'");
 
         await page.GotoAsync($"{baseUrl}/indikator/{indicator}");
 

@@ -17,7 +17,7 @@ public class GoalRuleBrowserTests(Browser browser)
         var page = await browser.Instance.NewPageAsync(new() { Locale = "sv-SE", ViewportSize = new() { Width = 1280, Height = 900 } });
         await PageChecks.SignInAsync(page, baseUrl, "analytiker", "demo-2025");
         await using var connection = new NpgsqlConnection(connectionString);
-        var planId = await connection.ExecuteScalarAsync<int>("select id from plan");
+        var planId = await connection.ExecuteScalarAsync<int>("select id from plan where area_id = '0022'");
 
         await page.GotoAsync($"{baseUrl}/planer/{planId}");
         var save = page.GetByRole(AriaRole.Button, new() { Name = "Spara regeln för målförslag" });
@@ -47,7 +47,7 @@ public class GoalRuleBrowserTests(Browser browser)
             "select v.goal_met_share, w.weight from plan_version v join indicator_weight w on w.plan_version_id = v.id"));
 
         // The weight stands beside the indicator's goals on its edit page, with the way to change it.
-        var sick = await connection.ExecuteScalarAsync<int>("select id from indicator where code = 'SJUKFRANVARO'");
+        var sick = await connection.ExecuteScalarAsync<int>("select id from indicator where area_id = '0022' and code = 'SJUKFRANVARO'");
         await page.GotoAsync($"{baseUrl}/indikatorer/{sick}/redigera");
         await Assertions.Expect(page.Locator(".goal-version .hint")).ToContainTextAsync("Vikt i versionens målförslag: 2");
         await PageChecks.AssertNoViolationsAsync(page);

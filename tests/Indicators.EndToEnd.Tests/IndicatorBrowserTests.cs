@@ -20,7 +20,7 @@ public class IndicatorBrowserTests(Browser browser)
         var page = await browser.Instance.NewPageAsync(new() { Locale = "sv-SE", ViewportSize = new() { Width = 1366, Height = 900 } });
         await PageChecks.SignInAsync(page, baseUrl, "ledning", "demo-2025");
         await using var connection = new NpgsqlConnection(connectionString);
-        var indicator = await connection.ExecuteScalarAsync<int>("select id from indicator where code = 'N79173'");
+        var indicator = await connection.ExecuteScalarAsync<int>("select id from indicator where area_id = '0022' and code = 'N79173'");
 
         // Data read anew when the page turns interactive would first show "Läser in indikatorn …".
         await PageChecks.RecordShownTextAsync(page);
@@ -50,11 +50,11 @@ public class IndicatorBrowserTests(Browser browser)
         await PageChecks.SignInAsync(page, baseUrl, "ledning", "demo-2025");
 
         await using var connection = new NpgsqlConnection(connectionString);
-        var planId = await connection.ExecuteScalarAsync<int>("select id from plan");
+        var planId = await connection.ExecuteScalarAsync<int>("select id from plan where area_id = '0022'");
 
         // A gender-split Kolada indicator: line chart with T/K/M and the comparison with the regions.
         var (kolada, koladaName, koladaDecimals, koladaUnit) = await connection.QuerySingleAsync<(int, string, short, string)>(
-            "select id, name, decimals, unit from indicator where code = 'N79173'");
+            "select id, name, decimals, unit from indicator where area_id = '0022' and code = 'N79173'");
         await page.GotoAsync($"{baseUrl}/indikator/{kolada}?plan={planId}");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(koladaName);
         await page.Locator("#utfall-diagram .main-svg").First.WaitForAsync();

@@ -47,8 +47,8 @@ public class PageWidthBrowserTests(Browser browser, ITestOutputHelper output)
     /// </summary>
     static readonly Dictionary<string, string> ConcretePaths = new()
     {
-        ["/indikator/{Id:int}"] = "select '/indikator/' || id from indicator where code = 'N79173'",
-        ["/indikatorer/{Id:int}/redigera"] = "select '/indikatorer/' || id || '/redigera' from indicator where code = 'N79173'",
+        ["/indikator/{Id:int}"] = "select '/indikator/' || id from indicator where area_id = '0022' and code = 'N79173'",
+        ["/indikatorer/{Id:int}/redigera"] = "select '/indikatorer/' || id || '/redigera' from indicator where area_id = '0022' and code = 'N79173'",
         ["/mal/{Id:int}"] = "select '/mal/' || goal_id from goal_indicator group by goal_id order by count(*) desc, goal_id limit 1",
         ["/malomrade/{Id:int}"] = "select '/malomrade/' || g.goal_area_id from goal g group by g.goal_area_id order by count(*) desc, g.goal_area_id limit 1",
         ["/namnd/{Id:int}"] = "select '/namnd/' || id from committee where area_id = '0022' and code = 'HSN'",
@@ -57,10 +57,10 @@ public class PageWidthBrowserTests(Browser browser, ITestOutputHelper output)
         ["/uppdrag/{Id:int}"] = "select '/uppdrag/' || id from assignment where code = 'RF-2025-1'",
         ["/uppdrag/{Id:int}/redigera"] = "select '/uppdrag/' || id || '/redigera' from assignment where code = 'RF-2025-1'",
         ["/admin/anvandare/{Id:int}"] = "select '/admin/anvandare/' || id from app_user where user_name = 'hsn'",
-        ["/kallor/{Id:int}"] = "select '/kallor/' || id from source where kind = 'kolada'",
-        ["/kallor/{Id:int}/redigera"] = "select '/kallor/' || id || '/redigera' from source where kind = 'kolada'",
+        ["/kallor/{Id:int}"] = "select '/kallor/' || id from source where kind = 'kolada' order by id limit 1",
+        ["/kallor/{Id:int}/redigera"] = "select '/kallor/' || id || '/redigera' from source where kind = 'kolada' order by id limit 1",
         // The file source: its preview reads the local inbox (the others would try the internet, which tests lack).
-        ["/kallor/{Id:int}/forhandsgranskning"] = "select '/kallor/' || id || '/forhandsgranskning' from source where kind = 'file'",
+        ["/kallor/{Id:int}/forhandsgranskning"] = "select '/kallor/' || id || '/forhandsgranskning' from source where kind = 'file' order by id limit 1",
         // A quarantined upload with a long rejected row: the file page at its fullest.
         ["/kallor/{Id:int}/filer/{FileId:long}"] = """
             with f as (

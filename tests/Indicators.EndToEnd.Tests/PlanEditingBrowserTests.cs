@@ -16,7 +16,7 @@ public class PlanEditingBrowserTests(Browser browser)
             insert into area (id, name, short_name, kind) values ('0022', 'Region Västernorrland', 'Västernorrland', 'region') on conflict (id) do nothing;
             insert into committee (area_id, code, name) values ('0022', 'HSN', 'Hälso- och sjukvårdsnämnden'), ('0022', 'RS', 'Regionstyrelsen');
             insert into indicator (area_id, code, name, unit, direction, frequency, primary_area_id, owner_committee_id)
-            values ('0022', 'N79173', 'Medicinsk bedömning inom 3 dagar', '%', 'higher', 'year', '0022', (select id from committee where code = 'HSN'));
+            values ('0022', 'N79173', 'Medicinsk bedömning inom 3 dagar', '%', 'higher', 'year', '0022', (select id from committee where area_id = '0022' and code = 'HSN'));
             """);
         await TestUsers.CreateAsync(connectionString, "alva", "Analytiker");
         await using var app = new TestWebApp(connectionString);

@@ -20,7 +20,7 @@ public class TargetHistoryBrowserTests(Browser browser)
         var page = await browser.Instance.NewPageAsync(new() { Locale = "sv-SE", ViewportSize = new() { Width = 1366, Height = 900 } });
         await PageChecks.SignInAsync(page, baseUrl, "ledning", "demo-2025");
         await using var connection = new NpgsqlConnection(connectionString);
-        var indicator = await connection.ExecuteScalarAsync<int>("select id from indicator where code = 'N79173'");
+        var indicator = await connection.ExecuteScalarAsync<int>("select id from indicator where area_id = '0022' and code = 'N79173'");
 
         // A justering as the store records it (AdoptedVersionTests covers the store; this is what the page shows of it).
         await connection.ExecuteAsync("""
@@ -56,7 +56,7 @@ public class TargetHistoryBrowserTests(Browser browser)
         var page = await browser.Instance.NewPageAsync(new() { Locale = "sv-SE", ViewportSize = new() { Width = 1366, Height = 900 } });
         await PageChecks.SignInAsync(page, baseUrl, "analytiker", "demo-2025");
         await using var connection = new NpgsqlConnection(connectionString);
-        var planId = await connection.ExecuteScalarAsync<int>("select id from plan");
+        var planId = await connection.ExecuteScalarAsync<int>("select id from plan where area_id = '0022'");
 
         await page.GotoAsync($"{baseUrl}/planer/{planId}");
         await Assertions.Expect(page.Locator("table.versions")).ToContainTextAsync("RF 2024-11-27 § 150 (exempel)");

@@ -4,8 +4,9 @@ using Npgsql;
 namespace Indicators.TestSupport;
 
 /// <summary>
-/// A second organisation beside the demo's Region Västernorrland: Region Västerbotten (0024) with a plan of its own,
-/// one mål owned by its own nämnd coded <c>HSN</c> as well, and an open Delårsrapport 2026. What a Västernorrland HSN
+/// A second organisation beside the demo's Region Västernorrland: Region Västerbotten (0024) with a plan of its own
+/// (besides the demo's Regionplan 2024–2027 of seed 001), one mål owned by its own nämnd coded <c>HSN</c> as well, and
+/// an open Delårsrapport 2026. What a Västernorrland HSN
 /// user must read but never change.
 /// </summary>
 public sealed record SecondOrganisation(int CommitteeId, int PeriodId, int GoalId)
@@ -20,8 +21,12 @@ public sealed record SecondOrganisation(int CommitteeId, int PeriodId, int GoalI
         await connection.ExecuteAsync("""
             insert into area (id, name, short_name, kind) values ('0024', 'Region Västerbotten', 'Västerbotten', 'region') on conflict (id) do nothing
             """, transaction: transaction);
-        var committee = await connection.ExecuteScalarAsync<int>(
-            "insert into committee (area_id, code, name) values ('0024', 'HSN', 'Hälso- och sjukvårdsnämnden i Västerbotten') returning id", transaction: transaction);
+        // The demo has Region Västerbotten's HSN already (seed 001): it takes the name the tests look for.
+        var committee = await connection.ExecuteScalarAsync<int>("""
+            insert into committee (area_id, code, name) values ('0024', 'HSN', 'Hälso- och sjukvårdsnämnden i Västerbotten')
+            on conflict (area_id, code) do update set name = excluded.name
+            returning id
+            """, transaction: transaction);
         var plan = await connection.ExecuteScalarAsync<int>(
             "insert into plan (area_id, name, start_year, end_year) values ('0024', 'Regionplan Västerbotten 2025–2027', 2025, 2027) returning id", transaction: transaction);
         var version = await connection.ExecuteScalarAsync<int>(

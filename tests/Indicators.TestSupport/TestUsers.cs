@@ -13,15 +13,34 @@ public static partial class TestUsers
 
     /// <summary>
     /// Creates a user with one role. A Nämnd role names its committee by a code that exactly one committee in the
-    /// database has (a code two organisations share is refused: use the overload with the committee's id).
+    /// database has, or else Region Västernorrland's (0022): the demo's first organisation, which the tests that name a
+    /// nämnd by code were written for, while Region Västerbotten (0024) has nämnder with the same codes. For any other
+    /// organisation's nämnd use the overload with the committee's id.
     /// </summary>
     public static async Task CreateAsync(string connectionString, string userName, string role, string? committeeCode = null)
     {
         await using var dataSource = NpgsqlDataSource.Create(connectionString);
-        int? committeeId = committeeCode is null ? null
-            : await new UserQueries(dataSource).FindCommitteeAsync(committeeCode, areaId: null) ?? throw new InvalidOperationException($"No committee has the code {committeeCode}.");
+        int? committeeId = null;
+        if (committeeCode is not null)
+        {
+            var users = new UserQueries(dataSource);
+            try
+            {
+                committeeId = await users.FindCommitteeAsync(committeeCode, areaId: null);
+            }
+            catch (AmbiguousCommitteeException)
+            {
+                committeeId = await users.FindCommitteeAsync(committeeCode, DemoOrganisation);
+            }
+
+            _ = committeeId ?? throw new InvalidOperationException($"No committee has the code {committeeCode}.");
+        }
+
         await CreateAsync(dataSource, userName, role, committeeId);
     }
+
+    /// <summary>Region Västernorrland, the demo's first organisation.</summary>
+    const string DemoOrganisation = "0022";
 
     /// <summary>Creates a user with one role; a Nämnd role names its committee by id.</summary>
     public static async Task CreateAsync(string connectionString, string userName, string role, int? committeeId)

@@ -47,8 +47,9 @@ public sealed class EmbeddedDatabaseTests : IDisposable
             Assert.Contains("Regionplan 2025–2027", WebUtility.HtmlDecode(await secondClient.GetStringAsync(new Uri("/", UriKind.Relative))), StringComparison.Ordinal);
             await using var again = new NpgsqlConnection(second.Services.GetRequiredService<LocalPostgresCluster>().ConnectionString);
             Assert.Equal("ja", await again.ExecuteScalarAsync<string>("select value from app_setting where key = 'kept-between-starts'"));
-            Assert.Equal(1, await again.ExecuteScalarAsync<int>("select count(*) from plan"));
-            Assert.Equal(2, await again.ExecuteScalarAsync<int>("select count(*) from ingestion_run where trigger = 'demo'"));
+            // The demo's two plans (Västernorrland's and Västerbotten's) and three deliveries, loaded once, not again.
+            Assert.Equal(2, await again.ExecuteScalarAsync<int>("select count(*) from plan"));
+            Assert.Equal(3, await again.ExecuteScalarAsync<int>("select count(*) from ingestion_run where trigger = 'demo'"));
             connectionString = second.Services.GetRequiredService<LocalPostgresCluster>().ConnectionString;
             secondFolder = second.Services.GetRequiredService<LocalPostgresCluster>().ClusterFolder;
         }

@@ -21,8 +21,8 @@ public class SourcesPageTests
             insert into source (name, kind, cron, enabled) values ('Hyrpersonal (fil)', 'file', '0 7 * * 1', false);
             insert into source_indicator (source_id, indicator_id) select s.id, i.id from source s, indicator i where s.kind = 'kolada';
             """);
-        var koladaId = await connection.ExecuteScalarAsync<int>("select id from source where kind = 'kolada'");
-        var fileId = await connection.ExecuteScalarAsync<int>("select id from source where kind = 'file'");
+        var koladaId = await connection.ExecuteScalarAsync<int>("select id from source where kind = 'kolada' order by id limit 1");
+        var fileId = await connection.ExecuteScalarAsync<int>("select id from source where kind = 'file' order by id limit 1");
         var warningRunId = await connection.ExecuteScalarAsync<long>("""
             insert into ingestion_run (source_id, trigger, status, started_at, finished_at, rows_read, rows_done, inserted, rejected, message, problems)
             values (@Id, 'scheduled', 'succeeded_with_warnings', now() - interval '3 days', now() - interval '3 days' + interval '4 seconds', 3, 2, 2, 1,

@@ -7,8 +7,8 @@ using Npgsql;
 namespace Indicators.Data.Demo;
 
 /// <summary>
-/// Loads the demo plan (Region Västernorrland, Regionplan 2025–2027) and its example outcomes into an empty
-/// database, once: all in one transaction, under a lock, and remembered in app_setting so that deleting the
+/// Loads the demo plans (Region Västernorrland, Regionplan 2025–2027; Region Västerbotten, Regionplan 2024–2027) and
+/// their example outcomes into an empty database, once: all in one transaction, under a lock, and remembered in app_setting so that deleting the
 /// plan later does not bring it back.
 /// </summary>
 public sealed class DemoPlanLoader(NpgsqlDataSource dataSource, ILogger<DemoPlanLoader> logger)
@@ -25,6 +25,14 @@ public sealed class DemoPlanLoader(NpgsqlDataSource dataSource, ILogger<DemoPlan
         "demo-action-plans.sql",
         "demo-proposal.sql",
         "demo-vasterbotten.sql",
+    ];
+
+    /// <summary>The example outcomes, each file with the organisation (area id) whose indicator codes it uses.</summary>
+    static readonly (string File, string Organisation)[] OutcomeFiles =
+    [
+        ("outcomes.csv", "0022"),
+        ("outcomes-revised.csv", "0022"),
+        ("outcomes-vasterbotten.csv", "0024"),
     ];
 
     /// <returns>True when the demo plan was loaded now.</returns>
@@ -50,13 +58,15 @@ public sealed class DemoPlanLoader(NpgsqlDataSource dataSource, ILogger<DemoPlan
             await plan.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        var indicatorIds = (await connection.QueryAsync<(string Code, int Id)>(new CommandDefinition(
-            "select code, id from indicator where area_id = '0022'", transaction: transaction, cancellationToken: cancellationToken)))
-            .ToDictionary(x => x.Code, x => x.Id);
-
-        // Two deliveries, as a source would send them: the second revises a few values, so revision history shows.
-        foreach (var file in new[] { "outcomes.csv", "outcomes-revised.csv" })
+        // Two deliveries for Region Västernorrland, as a source would send them: the second revises a few values, so revision
+        // history shows. Then Region Västerbotten's (seed 001). Each file's codes are its organisation's indicators: the
+        // two organisations have indicators with the same codes.
+        foreach (var (file, organisation) in OutcomeFiles)
         {
+            var indicatorIds = (await connection.QueryAsync<(string Code, int Id)>(new CommandDefinition(
+                "select code, id from indicator where area_id = @Organisation", new { Organisation = organisation },
+                transaction, cancellationToken: cancellationToken)))
+                .ToDictionary(x => x.Code, x => x.Id);
             var rows = DemoOutcomesCsv.Parse(file, MigrationScript.ReadResource(assembly, $"sql/demo/{file}"));
             var runId = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
                 "insert into ingestion_run (trigger, status, message, started_at) values ('demo', 'running', @Message, clock_timestamp()) returning id",

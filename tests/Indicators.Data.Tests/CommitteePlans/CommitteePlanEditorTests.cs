@@ -49,7 +49,7 @@ public class CommitteePlanEditorTests
         await new DemoPlanLoader(dataSource, NullLogger<DemoPlanLoader>.Instance).LoadIfEmptyAsync();
         await TestUsers.CreateAsync(connectionString, Analyst.UserName!, "Analytiker", committeeId: null);
         await TestUsers.CreateAsync(connectionString, Committee.UserName!, "Namnd", "HSN");
-        var planId = Assert.Single(await new PlanQueries(dataSource).ListPlansAsync()).PlanId;
+        var planId = (await new PlanQueries(dataSource).ListPlansAsync()).Single(p => p.AreaName == "Region Västernorrland").PlanId;
         return new Demo(connectionString, dataSource, new CommitteePlanEditor(dataSource), planId);
     }
 
@@ -95,7 +95,7 @@ public class CommitteePlanEditorTests
         // The regionplan's målvärde for N79173 2026 is unchanged and still the only one the view "target" shows …
         var regionTargets = await demo.ScalarAsync<long>("""
             select count(*) from target t join indicator i on i.id = t.indicator_id join plan_version v on v.id = t.plan_version_id
-            where v.is_current and i.code = 'N79173' and t.year = 2026
+            where v.is_current and i.area_id = '0022' and i.code = 'N79173' and t.year = 2026
             """);
         Assert.Equal(1, regionTargets);
         var overview = (await new PlanQueries(demo.DataSource).GetOverviewAsync(demo.PlanId, FollowUpPeriod.Interim(2026)))!;
@@ -130,7 +130,7 @@ public class CommitteePlanEditorTests
         var conflict = await Assert.ThrowsAsync<EditConflictException>(() =>
             demo.Store.UpdateSubGoalAsync(id, opened.RowVersion, opened.Draft, Analyst));
         Assert.Contains("ändrats av någon annan", conflict.Message);
-        Assert.Equal(0, await demo.ScalarAsync<long>("select count(*) from target_value t join indicator i on i.id = t.indicator_id where t.committee_plan_id is not null and i.code = 'N79173'"));
+        Assert.Equal(0, await demo.ScalarAsync<long>("select count(*) from target_value t join indicator i on i.id = t.indicator_id where t.committee_plan_id is not null and i.area_id = '0022' and i.code = 'N79173'"));
 
         await demo.Store.DeleteSubGoalAsync(id, Analyst);
 

@@ -214,7 +214,7 @@ public class UserAdministrationTests
             await TestUsers.CreateAsync(connectionString, "alva", "Analytiker");
             var dataSource = NpgsqlDataSource.Create(connectionString);
             var connection = await dataSource.OpenConnectionAsync();
-            return new World(connectionString, dataSource, connection, await connection.ExecuteScalarAsync<int>("select id from committee where code = 'HSN'"));
+            return new World(connectionString, dataSource, connection, await connection.ExecuteScalarAsync<int>("select id from committee where area_id = '0022' and code = 'HSN'"));
         }
 
         public Task<int> IdAsync(string userName) =>

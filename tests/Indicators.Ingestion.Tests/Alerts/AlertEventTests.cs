@@ -78,7 +78,7 @@ public class AlertEventTests
         using var host = AlertHost.Build(demo.ConnectionString, null, mail.Path);
         var scanner = host.Services.GetRequiredService<AlertScanner>();
         var plans = host.Services.GetRequiredService<PlanQueries>();
-        var planId = Assert.Single(await plans.ListPlansAsync()).PlanId;
+        var planId = (await plans.ListPlansAsync()).Single(p => p.AreaName == "Region Västernorrland").PlanId;
 
         // The first scan after installing only learns the statuses: nothing has changed yet.
         await scanner.ScanAsync(CancellationToken.None);
@@ -111,7 +111,7 @@ public class AlertEventTests
         using var host = AlertHost.Build(demo.ConnectionString, null, mail.Path);
         var scanner = host.Services.GetRequiredService<AlertScanner>();
         var plans = host.Services.GetRequiredService<PlanQueries>();
-        var planId = Assert.Single(await plans.ListPlansAsync()).PlanId;
+        var planId = (await plans.ListPlansAsync()).Single(p => p.AreaName == "Region Västernorrland").PlanId;
         Assert.Equal(FollowUpPeriod.Interim(2026), (await plans.GetOverviewAsync(planId, null))!.Period);
         await scanner.ScanAsync(CancellationToken.None);
 

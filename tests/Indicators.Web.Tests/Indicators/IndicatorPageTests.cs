@@ -20,7 +20,7 @@ public class IndicatorPageTests
         await client.GetStringAsync(new Uri("/", UriKind.Relative));
         await using var connection = new NpgsqlConnection(connectionString);
         var (id, name, planId) = await connection.QuerySingleAsync<(int, string, int)>(
-            "select i.id, i.name, (select id from plan) from indicator i where i.code = 'N79222'");
+            "select i.id, i.name, (select id from plan where area_id = '0022') from indicator i where i.area_id = '0022' and i.code = 'N79222'");
 
         var response = await client.GetAsync(new Uri($"/indikator/{id}?plan={planId}", UriKind.Relative));
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
@@ -44,7 +44,7 @@ public class IndicatorPageTests
         await TestUsers.SignInAsync(client, "ledning", "demo-2025");
         var overview = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri("/", UriKind.Relative)));
         await using var connection = new NpgsqlConnection(connectionString);
-        var id = await connection.ExecuteScalarAsync<int>("select id from indicator where code = 'FOLKMANGD'");
+        var id = await connection.ExecuteScalarAsync<int>("select id from indicator where area_id = '0022' and code = 'FOLKMANGD'");
 
         var html = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri($"/indikator/{id}", UriKind.Relative)));
 

@@ -80,10 +80,10 @@ public class OverviewPageTests
         var (app, client, connectionString) = await SignedIn();
         await using var _app = app;
         using var _client = client;
-        var planId = await Scalar<int>(connectionString, "select id from plan");
-        var indicatorId = await Scalar<int>(connectionString, "select id from indicator where code = 'N79173'");
+        var planId = await Scalar<int>(connectionString, "select id from plan where area_id = '0022'");
+        var indicatorId = await Scalar<int>(connectionString, "select id from indicator where area_id = '0022' and code = 'N79173'");
         var goalId = await Scalar<int>(connectionString, CurrentGoal21);
-        var hsn = await Scalar<int>(connectionString, "select id from committee where code = 'HSN'");
+        var hsn = await Scalar<int>(connectionString, "select id from committee where area_id = '0022' and code = 'HSN'");
 
         var document = await GetPage(client, "/?period=2025-JA");
 
@@ -101,7 +101,7 @@ public class OverviewPageTests
         await using var _app = app;
         using var _client = client;
         var runGoals = (await new NpgsqlConnection(connectionString).QueryAsync<string>(
-            "select g.code from goal g join committee c on c.id = g.owner_committee_id where c.code = 'RUN'")).ToHashSet();
+            "select g.code from goal g join committee c on c.id = g.owner_committee_id where c.area_id = '0022' and c.code = 'RUN'")).ToHashSet();
 
         var document = await GetPage(client, "/?namnd=RUN");
 
@@ -190,7 +190,7 @@ public class OverviewPageTests
         var (app, client, connectionString) = await SignedIn("hsn");
         await using var _app = app;
         using var _client = client;
-        var hsn = await Scalar<int>(connectionString, "select id from committee where code = 'HSN'");
+        var hsn = await Scalar<int>(connectionString, "select id from committee where area_id = '0022' and code = 'HSN'");
         await using var connection = new NpgsqlConnection(connectionString);
         // The page follows the current (adopted) version, not Sjukvårdspartiet's proposal beside it.
         var ownedGoals = (await connection.QueryAsync<string>("""
