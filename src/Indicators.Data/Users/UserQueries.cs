@@ -34,6 +34,13 @@ public sealed class UserQueries(NpgsqlDataSource dataSource)
         return (await connection.QueryAsync<UserRole>(new CommandDefinition(roleSql, new { UserId = userId }, transaction, cancellationToken: cancellationToken))).AsList();
     }
 
+    /// <summary>The organisations (area ids) an account is limited to, in order; none: every organisation (issue 21).</summary>
+    internal static async Task<IReadOnlyList<string>> ReadOrganisationsAsync(
+        NpgsqlConnection connection, NpgsqlTransaction? transaction, int userId, CancellationToken cancellationToken) =>
+        (await connection.QueryAsync<string>(new CommandDefinition(
+            "select area_id from user_organisation where user_id = @UserId order by area_id", new { UserId = userId }, transaction,
+            cancellationToken: cancellationToken))).AsList();
+
     /// <summary>How a role reads in the audit log: "Namnd:HSN#3" names the committee by code and id, since codes repeat across organisations.</summary>
     internal static string Describe(UserRole role) =>
         role.CommitteeId is { } committee ? $"{role.Role}:{role.CommitteeCode}#{committee.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : role.Role;
