@@ -1,4 +1,5 @@
 using Dapper;
+using Indicators.Core.Organisations;
 using Indicators.Core.Plans;
 using Npgsql;
 
@@ -39,7 +40,7 @@ public sealed record GoalChoice(int Id, string Code, string Name);
 /// <summary>Reads for the analysts' indicator pages: the list, one indicator as its form shows it, and the form's choices.</summary>
 public sealed class IndicatorEditQueries(NpgsqlDataSource dataSource)
 {
-    public async Task<IReadOnlyList<IndicatorListRow>> ListAsync(CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<IndicatorListRow>> ListAsync(OrganisationScope? organisations = null, CancellationToken cancellationToken = default)
     {
         const string sql = """
             select i.id, a.short_name as Organisation, i.code, i.name, i.unit, i.direction,
@@ -57,10 +58,11 @@ public sealed class IndicatorEditQueries(NpgsqlDataSource dataSource)
             from indicator i
             join area a on a.id = i.area_id
             left join committee c on c.id = i.owner_committee_id
+            where @Organisations::text[] is null or i.area_id = any(@Organisations)
             order by a.sort_order, i.area_id, i.code
             """;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<ListRow>(new CommandDefinition(sql, cancellationToken: cancellationToken));
+        var rows = await connection.QueryAsync<ListRow>(new CommandDefinition(sql, new { Organisations = organisations?.SqlParameter }, cancellationToken: cancellationToken));
         return rows.Select(r => new IndicatorListRow(
             r.Id, r.Organisation, r.Code, r.Name, r.Unit, r.Direction, r.Frequency, r.OwnerCode, r.Owner, r.Goals, r.Sources)).ToList();
     }
