@@ -133,24 +133,28 @@ public sealed class IndicatorEditQueries(NpgsqlDataSource dataSource)
 
     sealed record VersionRow(int Id, string OrganisationId, string Plan, string Version, bool IsCurrent, int StartYear, int EndYear, bool IsAdopted);
 
-    public async Task<IndicatorChoices> ChoicesAsync(CancellationToken cancellationToken = default)
+    /// <summary>What the editor chooses from, within the editor's organisations (none given: every one; issue 21).</summary>
+    public async Task<IndicatorChoices> ChoicesAsync(OrganisationScope? scope = null, CancellationToken cancellationToken = default)
     {
         const string sql = """
             select a.id, a.name from area a
-            where exists (select 1 from plan p where p.area_id = a.id) or exists (select 1 from committee c where c.area_id = a.id)
+            where (exists (select 1 from plan p where p.area_id = a.id) or exists (select 1 from committee c where c.area_id = a.id))
+              and (@Organisations::text[] is null or a.id = any(@Organisations))
             order by a.sort_order, a.name;
-            select area_id as OrganisationId, code, name from committee order by name;
+            select area_id as OrganisationId, code, name from committee where @Organisations::text[] is null or area_id = any(@Organisations) order by name;
             select id, name, kind from area order by sort_order, name;
             select v.id, p.area_id as OrganisationId, p.name as Plan, v.name as Version, v.is_current,
                    p.start_year::int, p.end_year::int, v.kind = 'adopted' as IsAdopted
             from plan_version v join plan p on p.id = v.plan_id
+            where @Organisations::text[] is null or p.area_id = any(@Organisations)
             order by p.start_year desc, p.id, v.is_current desc, v.id;
             select ga.plan_version_id as VersionId, ga.code as AreaCode, ga.name as AreaName, g.id as GoalId, g.code as GoalCode, g.name as GoalName
             from goal g join goal_area ga on ga.id = g.goal_area_id
             order by ga.sort_order, ga.id, g.sort_order, g.id;
             """;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var results = await connection.QueryMultipleAsync(new CommandDefinition(sql, cancellationToken: cancellationToken));
+        await using var results = await connection.QueryMultipleAsync(new CommandDefinition(sql, new { Organisations = scope?.SqlParameter },
+            cancellationToken: cancellationToken));
         var organisations = (await results.ReadAsync<OrganisationChoice>()).AsList();
         var committees = (await results.ReadAsync<CommitteeChoice>()).AsList();
         var areas = (await results.ReadAsync<AreaChoice>()).AsList();

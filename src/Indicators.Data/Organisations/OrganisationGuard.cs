@@ -1,7 +1,6 @@
 using System.Collections.Frozen;
 using Dapper;
 using Indicators.Core.Editing;
-using Indicators.Core.Organisations;
 using Indicators.Data.Editing;
 
 namespace Indicators.Data.Organisations;
@@ -15,7 +14,6 @@ namespace Indicators.Data.Organisations;
 /// </summary>
 public static class OrganisationGuard
 {
-    const string Version = "join plan_version v on v.id = {0}.plan_version_id join plan p on p.id = v.plan_id";
 
     /// <summary>The owning area of an audited entity's row <c>@Id</c>, per entity name as the audit log records it.</summary>
     static readonly FrozenDictionary<string, string> Owners = new Dictionary<string, string>
@@ -30,11 +28,11 @@ public static class OrganisationGuard
         ["assignment"] = OrganisationOwnership.Sql(OwnedKind.Assignment),
         ["action_plan"] = OrganisationOwnership.Sql(OwnedKind.ActionPlan),
         ["committee_plan"] = OrganisationOwnership.Sql(OwnedKind.CommitteePlan),
-        ["target"] = "select p.area_id from target t " + string.Format(System.Globalization.CultureInfo.InvariantCulture, Version, "t") + " where t.id = @Id",
+        ["target"] = "select p.area_id from target t " + Through("t") + " where t.id = @Id",
         ["action_measure"] = "select p.area_id from action_measure m join action_plan a on a.id = m.action_plan_id "
-            + string.Format(System.Globalization.CultureInfo.InvariantCulture, Version, "a") + " where m.id = @Id",
+            + Through("a") + " where m.id = @Id",
         ["sub_goal"] = "select p.area_id from sub_goal s join committee_plan c on c.id = s.committee_plan_id "
-            + string.Format(System.Globalization.CultureInfo.InvariantCulture, Version, "c") + " where s.id = @Id",
+            + Through("c") + " where s.id = @Id",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Refuses (Swedish, nothing written) when the row of <paramref name="entity"/> belongs to an organisation the actor is not allowed.</summary>
@@ -60,15 +58,6 @@ public static class OrganisationGuard
         }
     }
 
-    /// <summary>Whether the scope allows the area (for creating in an organisation before any row exists).</summary>
-    public static async Task RequireAreaAsync(AuditedEdit edit, string areaId, string field)
-    {
-        ArgumentNullException.ThrowIfNull(edit);
-        edit.OrganisationScope ??= await OrganisationOwnership.ScopeOfAsync(edit.Connection, edit.Transaction, edit.Actor, edit.CancellationToken);
-        if (!edit.OrganisationScope.Allows(areaId))
-        {
-            throw new InvalidEditException(field, "Organisationen hör inte till dem ditt konto har behörighet till. Inget sparades.");
-        }
-    }
-
+    /// <summary>From a row with a plan_version_id (its alias) to its plan, <c>p</c>.</summary>
+    static string Through(string alias) => $"join plan_version v on v.id = {alias}.plan_version_id join plan p on p.id = v.plan_id";
 }
