@@ -66,7 +66,7 @@ public class OrganisationScopeTests
         Assert.Equal(2, (await new PlanQueries(dataSource).ListPlansAsync(OrganisationScope.All)).Count);
         Assert.Equal([t.BottenCommittee], (await new GoalQueries(dataSource).ListCommitteesAsync(Botten)).Select(c => c.Id));
         Assert.Equal(["VB-1"], (await new IndicatorEditQueries(dataSource).ListAsync(Botten)).Select(i => i.Code));
-        Assert.Equal([t.BottenPeriod], (await new ReportQueries(dataSource).ListPeriodsAsync(organisations: Botten)).Select(p => p.Id));
+        Assert.Equal([t.BottenPeriod], (await new ReportQueries(dataSource, new PlanQueries(dataSource)).ListPeriodsAsync(organisations: Botten)).Select(p => p.Id));
         Assert.Equal([TwoOrganisations.BottenPlanName], (await new PlanEditQueries(dataSource).ListPlansAsync(Botten)).Select(p => p.Name));
         Assert.Equal(["0024"], (await new PlanEditQueries(dataSource).ListOrganisationsAsync(Botten)).Select(o => o.Id));
         var assignments = new AssignmentQueries(dataSource);
