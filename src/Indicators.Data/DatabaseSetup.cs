@@ -49,6 +49,7 @@ public static class DatabaseSetup
             sp.GetRequiredService<NpgsqlDataSource>(), MigrationScript.Embedded(), sp.GetRequiredService<ILogger<MigrationRunner>>()));
         builder.Services.AddSingleton<DemoPlanLoader>();
         builder.Services.AddSingleton<PlanQueries>();
+        builder.Services.AddSingleton<Organisations.OrganisationOwnership>();
         builder.Services.AddSingleton<Indicators.IndicatorQueries>();
         builder.Services.AddSingleton<Indicators.IndicatorEditor>();
         builder.Services.AddSingleton<Indicators.IndicatorEditQueries>();

@@ -113,6 +113,8 @@ try
     app.UseAuthorization();
     // A one-time password is changed before anything else (an administrator reset it).
     app.UsePasswordChangeGate();
+    // A user limited to some organisations meets 404 on anything of another's reached by id (OwnedBy on the page).
+    app.UseOrganisationGate();
     // Limits on sign-in attempts per address (SignInLimits); the endpoint adds its own per account.
     app.UseRateLimiter();
     app.UseAntiforgery();
@@ -126,7 +128,8 @@ try
     app.MapReportExports();
     app.MapComparisonExports();
     Indicators.Web.Admin.AuditLogCsvEndpoint.MapAuditLogCsv(app);
-    app.MapHangfireDashboardWithAuthorizationPolicy(Policies.Administer, "/hangfire", new DashboardOptions { AppPath = "/", DashboardTitle = "Indicators – Hangfire" });
+    app.MapHangfireDashboardWithAuthorizationPolicy(Policies.Administer, "/hangfire", new DashboardOptions { AppPath = "/", DashboardTitle = "Indicators – Hangfire" })
+        .WithMetadata(new InstallationWideAttribute());
     app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
     await app.RunAsync();

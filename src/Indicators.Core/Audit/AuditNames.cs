@@ -207,6 +207,7 @@ public static class AuditNames
         ["Email"] = "E-post",
         ["IsActive"] = "Aktiv",
         ["Roles"] = "Roller",
+        ["Organisations"] = "Begränsad till organisationer",
         ["Role"] = "Roll",
         ["Sessions"] = "Sessioner",
         ["Failures"] = "Misslyckade försök",

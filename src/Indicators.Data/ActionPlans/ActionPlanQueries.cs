@@ -1,4 +1,5 @@
 using Dapper;
+using Indicators.Core.Organisations;
 using Indicators.Core.ActionPlans;
 using Npgsql;
 
@@ -48,7 +49,7 @@ public sealed record ActionPlanPlace(int VersionId, string PlanName, string Vers
 public sealed class ActionPlanQueries(NpgsqlDataSource dataSource)
 {
     /// <summary>Every action plan, by plan, version (current first), nämnd and the plans' own order.</summary>
-    public async Task<IReadOnlyList<ActionPlanListItem>> ListAsync(CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<ActionPlanListItem>> ListAsync(OrganisationScope? organisations = null, CancellationToken cancellationToken = default)
     {
         const string sql = """
             select a.id, a.plan_version_id, p.name as plan_name, v.name as version_name, v.is_current as is_current_version,
@@ -58,24 +59,28 @@ public sealed class ActionPlanQueries(NpgsqlDataSource dataSource)
             join plan_version v on v.id = a.plan_version_id
             join plan p on p.id = v.plan_id
             join committee c on c.id = a.committee_id
+            where @Organisations::text[] is null or p.area_id = any(@Organisations)
             order by p.start_year desc, p.name, v.is_current desc, v.name, c.name, a.sort_order, a.name
             """;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return (await connection.QueryAsync<ActionPlanListItem>(new CommandDefinition(sql, cancellationToken: cancellationToken))).AsList();
+        return (await connection.QueryAsync<ActionPlanListItem>(new CommandDefinition(sql, new { Organisations = organisations?.SqlParameter },
+            cancellationToken: cancellationToken))).AsList();
     }
 
     /// <summary>Where a new action plan can go: each plan version with each nämnd of the plan's organisation.</summary>
-    public async Task<IReadOnlyList<ActionPlanPlace>> PlacesAsync(CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<ActionPlanPlace>> PlacesAsync(OrganisationScope? organisations = null, CancellationToken cancellationToken = default)
     {
         const string sql = """
             select v.id as version_id, p.name as plan_name, v.name as version_name, c.id as committee_id, c.name as committee_name
             from plan_version v
             join plan p on p.id = v.plan_id
             join committee c on c.area_id = p.area_id
+            where @Organisations::text[] is null or p.area_id = any(@Organisations)
             order by p.start_year desc, p.name, v.is_current desc, v.name, c.name
             """;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return (await connection.QueryAsync<ActionPlanPlace>(new CommandDefinition(sql, cancellationToken: cancellationToken))).AsList();
+        return (await connection.QueryAsync<ActionPlanPlace>(new CommandDefinition(sql, new { Organisations = organisations?.SqlParameter },
+            cancellationToken: cancellationToken))).AsList();
     }
 
     /// <summary>One action plan, with the follow-up of <paramref name="reportPeriodId"/> when one is given; null when it does not exist.</summary>

@@ -1,4 +1,5 @@
 using Dapper;
+using Indicators.Core.Organisations;
 using Npgsql;
 
 namespace Indicators.Data.Alerts;
@@ -77,17 +78,22 @@ public sealed class AlertQueries(NpgsqlDataSource dataSource)
     }
 
     /// <summary>What can be followed of one kind, by name.</summary>
-    public async Task<IReadOnlyList<AlertTargetChoice>> ChoicesAsync(string targetKind, CancellationToken cancellationToken = default)
+    /// <summary>What can be subscribed to of a kind, within the reader's organisations (none given: every one; issue 21).</summary>
+    public async Task<IReadOnlyList<AlertTargetChoice>> ChoicesAsync(string targetKind, OrganisationScope? organisations = null, CancellationToken cancellationToken = default)
     {
+        static string Allowed(string column) => $"(@Organisations::text[] is null or {column} = any(@Organisations))";
         var sql = targetKind switch
         {
             AlertTargets.Source => "select id, name from source order by name, id",
-            AlertTargets.Indicator => "select id, code || ' ' || name as name from indicator order by code, id",
-            AlertTargets.Goal => "select id, code || ' ' || name as name from goal order by code, id",
-            AlertTargets.Committee => "select id, name from committee order by name, id",
+            AlertTargets.Indicator => $"select id, code || ' ' || name as name from indicator where {Allowed("area_id")} order by code, id",
+            AlertTargets.Goal => "select g.id, g.code || ' ' || g.name as name from goal g join goal_area ga on ga.id = g.goal_area_id "
+                + "join plan_version v on v.id = ga.plan_version_id join plan p on p.id = v.plan_id "
+                + $"where {Allowed("p.area_id")} order by g.code, g.id",
+            AlertTargets.Committee => $"select id, name from committee where {Allowed("area_id")} order by name, id",
             _ => throw new ArgumentOutOfRangeException(nameof(targetKind), targetKind, null),
         };
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return (await connection.QueryAsync<AlertTargetChoice>(new CommandDefinition(sql, cancellationToken: cancellationToken))).AsList();
+        return (await connection.QueryAsync<AlertTargetChoice>(new CommandDefinition(sql, new { Organisations = organisations?.SqlParameter },
+            cancellationToken: cancellationToken))).AsList();
     }
 }

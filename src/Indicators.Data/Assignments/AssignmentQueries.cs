@@ -1,4 +1,5 @@
 using Dapper;
+using Indicators.Core.Organisations;
 using Indicators.Core.Assignments;
 using Indicators.Core.Reports;
 using Npgsql;
@@ -54,11 +55,26 @@ public sealed class AssignmentQueries(NpgsqlDataSource dataSource)
         """;
 
     /// <summary>The uppdrag that pass <paramref name="filter"/>, judged as of <paramref name="today"/>.</summary>
-    public async Task<IReadOnlyList<AssignmentView>> ListAsync(AssignmentFilter filter, DateOnly today, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<AssignmentView>> ListAsync(AssignmentFilter filter, DateOnly today, OrganisationScope? organisations = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
         var all = await ReadAsync(null, filter, today, cancellationToken);
-        return [.. all.Where(a => Passes(a, filter, today))];
+        var allowed = await AllowedPlansAsync(organisations, cancellationToken);
+        return [.. all.Where(a => Passes(a, filter, today) && (allowed is null || allowed.Contains(a.PlanId)))];
+    }
+
+    /// <summary>The plans of the scope's organisations; null: every plan.</summary>
+    async Task<HashSet<int>?> AllowedPlansAsync(OrganisationScope? organisations, CancellationToken cancellationToken)
+    {
+        if (organisations is not { IsLimited: true })
+        {
+            return null;
+        }
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return [.. await connection.QueryAsync<int>(new CommandDefinition("select id from plan where area_id = any(@Organisations)",
+            new { Organisations = organisations.SqlParameter }, cancellationToken: cancellationToken))];
     }
 
     /// <summary>One uppdrag with its receivers' follow-ups per period; null when there is no such uppdrag.</summary>
@@ -66,25 +82,27 @@ public sealed class AssignmentQueries(NpgsqlDataSource dataSource)
         (await ReadAsync(id, new AssignmentFilter(), today, cancellationToken)).SingleOrDefault();
 
     /// <summary>The nämnder and styrelser of the organisations that have plans, for the list's filters.</summary>
-    public async Task<IReadOnlyList<AssignmentCommittee>> CommitteesAsync(CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<AssignmentCommittee>> CommitteesAsync(OrganisationScope? organisations = null, CancellationToken cancellationToken = default)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         return (await connection.QueryAsync<AssignmentCommittee>(new CommandDefinition("""
             select c.id, c.area_id, c.code, c.name from committee c
             where exists (select 1 from plan p where p.area_id = c.area_id)
+              and (@Organisations::text[] is null or c.area_id = any(@Organisations))
             order by c.name, c.area_id
-            """, cancellationToken: cancellationToken))).AsList();
+            """, new { Organisations = organisations?.SqlParameter }, cancellationToken: cancellationToken))).AsList();
     }
 
     /// <summary>Every plan version, current ones first, for the form's choice of version.</summary>
-    public async Task<IReadOnlyList<AssignmentVersionOption>> VersionsAsync(CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<AssignmentVersionOption>> VersionsAsync(OrganisationScope? organisations = null, CancellationToken cancellationToken = default)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         return (await connection.QueryAsync<AssignmentVersionOption>(new CommandDefinition("""
             select v.id, v.plan_id, p.name as plan_name, v.name as version_name, v.is_current
             from plan_version v join plan p on p.id = v.plan_id
+            where @Organisations::text[] is null or p.area_id = any(@Organisations)
             order by v.is_current desc, p.name, v.name
-            """, cancellationToken: cancellationToken))).AsList();
+            """, new { Organisations = organisations?.SqlParameter }, cancellationToken: cancellationToken))).AsList();
     }
 
     /// <summary>What the form for an uppdrag of <paramref name="versionId"/> chooses from; null when there is no such version.</summary>

@@ -37,6 +37,9 @@ public sealed class AuditedEdit
 
     public CancellationToken CancellationToken { get; }
 
+    /// <summary>The acting account's organisations, read once per edit by <see cref="Organisations.OrganisationGuard"/>.</summary>
+    internal Core.Organisations.OrganisationScope? OrganisationScope { get; set; }
+
     /// <summary>Runs <paramref name="change"/> in a new transaction and commits it when it returns.</summary>
     public static async Task<T> RunAsync<T>(
         NpgsqlDataSource dataSource, Actor actor, Func<AuditedEdit, Task<T>> change, CancellationToken cancellationToken = default)

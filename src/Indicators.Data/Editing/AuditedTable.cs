@@ -57,6 +57,7 @@ public sealed class AuditedTable<TState>
         ArgumentNullException.ThrowIfNull(edit);
         ArgumentNullException.ThrowIfNull(linkRows);
         var id = await edit.ScalarAsync<TId>(insertSql, parameters, uniques) ?? throw new InvalidOperationException($"{insertSql} returned no id.");
+        await Organisations.OrganisationGuard.CheckAsync(edit, Entity, id);
         await linkRows(id);
         await edit.RecordAsync("create", Entity, id, null, await StateAsync(edit, id));
         return id;
@@ -76,11 +77,13 @@ public sealed class AuditedTable<TState>
         ArgumentNullException.ThrowIfNull(edit);
         ArgumentNullException.ThrowIfNull(linkRows);
         var before = await StateAsync(edit, id) ?? throw Conflict();
+        await Organisations.OrganisationGuard.CheckAsync(edit, Entity, id);
         if (await edit.ExecuteAsync(updateSql, parameters, uniques) == 0)
         {
             throw Conflict();
         }
 
+        await Organisations.OrganisationGuard.CheckAsync(edit, Entity, id);
         await linkRows();
         var after = await StateAsync(edit, id) ?? throw Conflict();
         if (!SkipsUnchanged || Json(before) != Json(after))
@@ -104,6 +107,7 @@ public sealed class AuditedTable<TState>
         ArgumentNullException.ThrowIfNull(edit);
         ArgumentNullException.ThrowIfNull(recorded);
         var before = await StateAsync(edit, id) ?? throw Conflict();
+        await Organisations.OrganisationGuard.CheckAsync(edit, Entity, id);
         if (await edit.ExecuteAsync(deleteSql, parameters) == 0)
         {
             throw Conflict();

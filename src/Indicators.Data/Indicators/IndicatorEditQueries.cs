@@ -1,4 +1,5 @@
 using Dapper;
+using Indicators.Core.Organisations;
 using Indicators.Core.Plans;
 using Npgsql;
 
@@ -39,7 +40,7 @@ public sealed record GoalChoice(int Id, string Code, string Name);
 /// <summary>Reads for the analysts' indicator pages: the list, one indicator as its form shows it, and the form's choices.</summary>
 public sealed class IndicatorEditQueries(NpgsqlDataSource dataSource)
 {
-    public async Task<IReadOnlyList<IndicatorListRow>> ListAsync(CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<IndicatorListRow>> ListAsync(OrganisationScope? organisations = null, CancellationToken cancellationToken = default)
     {
         const string sql = """
             select i.id, a.short_name as Organisation, i.code, i.name, i.unit, i.direction,
@@ -58,10 +59,11 @@ public sealed class IndicatorEditQueries(NpgsqlDataSource dataSource)
             from indicator i
             join area a on a.id = i.area_id
             left join committee c on c.id = i.owner_committee_id
+            where @Organisations::text[] is null or i.area_id = any(@Organisations)
             order by a.sort_order, i.area_id, i.code
             """;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<ListRow>(new CommandDefinition(sql, cancellationToken: cancellationToken));
+        var rows = await connection.QueryAsync<ListRow>(new CommandDefinition(sql, new { Organisations = organisations?.SqlParameter }, cancellationToken: cancellationToken));
         return rows.Select(r => new IndicatorListRow(
             r.Id, r.Organisation, r.Code, r.Name, r.Unit, r.Direction, r.Frequency, r.OwnerCode, r.Owner, r.Goals, r.Sources)).ToList();
     }
@@ -132,24 +134,28 @@ public sealed class IndicatorEditQueries(NpgsqlDataSource dataSource)
 
     sealed record VersionRow(int Id, string OrganisationId, string Plan, string Version, bool IsCurrent, int StartYear, int EndYear, bool IsAdopted);
 
-    public async Task<IndicatorChoices> ChoicesAsync(CancellationToken cancellationToken = default)
+    /// <summary>What the editor chooses from, within the editor's organisations (none given: every one; issue 21).</summary>
+    public async Task<IndicatorChoices> ChoicesAsync(OrganisationScope? scope = null, CancellationToken cancellationToken = default)
     {
         const string sql = """
             select a.id, a.name from area a
-            where exists (select 1 from plan p where p.area_id = a.id) or exists (select 1 from committee c where c.area_id = a.id)
+            where (exists (select 1 from plan p where p.area_id = a.id) or exists (select 1 from committee c where c.area_id = a.id))
+              and (@Organisations::text[] is null or a.id = any(@Organisations))
             order by a.sort_order, a.name;
-            select area_id as OrganisationId, code, name from committee order by name;
+            select area_id as OrganisationId, code, name from committee where @Organisations::text[] is null or area_id = any(@Organisations) order by name;
             select id, name, kind from area order by sort_order, name;
             select v.id, p.area_id as OrganisationId, p.name as Plan, v.name as Version, v.is_current,
                    p.start_year::int, p.end_year::int, v.kind = 'adopted' as IsAdopted
             from plan_version v join plan p on p.id = v.plan_id
+            where @Organisations::text[] is null or p.area_id = any(@Organisations)
             order by p.start_year desc, p.id, v.is_current desc, v.id;
             select ga.plan_version_id as VersionId, ga.code as AreaCode, ga.name as AreaName, g.id as GoalId, g.code as GoalCode, g.name as GoalName
             from goal g join goal_area ga on ga.id = g.goal_area_id
             order by ga.sort_order, ga.id, g.sort_order, g.id;
             """;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var results = await connection.QueryMultipleAsync(new CommandDefinition(sql, cancellationToken: cancellationToken));
+        await using var results = await connection.QueryMultipleAsync(new CommandDefinition(sql, new { Organisations = scope?.SqlParameter },
+            cancellationToken: cancellationToken));
         var organisations = (await results.ReadAsync<OrganisationChoice>()).AsList();
         var committees = (await results.ReadAsync<CommitteeChoice>()).AsList();
         var areas = (await results.ReadAsync<AreaChoice>()).AsList();

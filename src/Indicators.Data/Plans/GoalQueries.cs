@@ -1,4 +1,5 @@
 using Dapper;
+using Indicators.Core.Organisations;
 using Npgsql;
 
 namespace Indicators.Data.Plans;
@@ -42,10 +43,14 @@ public sealed class GoalQueries(NpgsqlDataSource dataSource)
     }
 
     /// <summary>Every committee with its organisation and the newest plan of that organisation (null if it has none).</summary>
-    public async Task<IReadOnlyList<CommitteeInfo>> ListCommitteesAsync(CancellationToken cancellationToken = default)
+    /// <summary>The nämnder of the organisations the scope allows (issue 21), by organisation and name.</summary>
+    public async Task<IReadOnlyList<CommitteeInfo>> ListCommitteesAsync(OrganisationScope? organisations = null, CancellationToken cancellationToken = default)
     {
+        organisations ??= OrganisationScope.All;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return (await connection.QueryAsync<CommitteeInfo>(new CommandDefinition(CommitteeSql + " order by a.name, c.name", cancellationToken: cancellationToken))).AsList();
+        return (await connection.QueryAsync<CommitteeInfo>(new CommandDefinition(
+            CommitteeSql + " where (@Organisations::text[] is null or c.area_id = any(@Organisations)) order by a.name, c.name",
+            new { Organisations = organisations.SqlParameter }, cancellationToken: cancellationToken))).AsList();
     }
 
     public async Task<CommitteeInfo?> GetCommitteeAsync(int committeeId, CancellationToken cancellationToken = default)

@@ -1,4 +1,5 @@
 using Dapper;
+using Indicators.Core.Organisations;
 using Npgsql;
 
 namespace Indicators.Data.Plans;
@@ -7,30 +8,33 @@ namespace Indicators.Data.Plans;
 /// Each row carries its row version (<c>xmin</c>), which an update sends back to prove nobody changed it meanwhile.</summary>
 public sealed class PlanEditQueries(NpgsqlDataSource dataSource)
 {
-    public async Task<IReadOnlyList<PlanListing>> ListPlansAsync(CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<PlanListing>> ListPlansAsync(OrganisationScope? organisations = null, CancellationToken cancellationToken = default)
     {
         const string plans = """
             select p.id, p.name, a.id as AreaId, a.name as AreaName, p.start_year::int, p.end_year::int
             from plan p join area a on a.id = p.area_id
+            where @Organisations::text[] is null or p.area_id = any(@Organisations)
             order by a.name, p.start_year desc, p.name
             """;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var rows = (await connection.QueryAsync<PlanRow>(new CommandDefinition(plans, cancellationToken: cancellationToken))).AsList();
+        var rows = (await connection.QueryAsync<PlanRow>(new CommandDefinition(plans, new { Organisations = organisations?.SqlParameter },
+            cancellationToken: cancellationToken))).AsList();
         var versions = (await connection.QueryAsync<VersionRow>(new CommandDefinition(VersionsSql + " order by v.plan_id, v.created_at, v.id", cancellationToken: cancellationToken)))
             .ToLookup(v => v.PlanId, v => v.ToListing());
         return [.. rows.Select(p => new PlanListing(p.Id, p.Name, p.AreaId, p.AreaName, p.StartYear, p.EndYear, [.. versions[p.Id]]))];
     }
 
     /// <summary>Organisations a plan can be made for: the areas of kind region.</summary>
-    public async Task<IReadOnlyList<OrganisationChoice>> ListOrganisationsAsync(CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<OrganisationChoice>> ListOrganisationsAsync(OrganisationScope? organisations = null, CancellationToken cancellationToken = default)
     {
         const string sql = """
             select a.id, a.name, exists (select 1 from plan p where p.area_id = a.id) as HasPlans,
                    exists (select 1 from committee c where c.area_id = a.id) as HasCommittees
-            from area a where a.kind = 'region' order by a.sort_order, a.name
+            from area a where a.kind = 'region' and (@Organisations::text[] is null or a.id = any(@Organisations)) order by a.sort_order, a.name
             """;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return (await connection.QueryAsync<OrganisationChoice>(new CommandDefinition(sql, cancellationToken: cancellationToken))).AsList();
+        return (await connection.QueryAsync<OrganisationChoice>(new CommandDefinition(sql, new { Organisations = organisations?.SqlParameter },
+            cancellationToken: cancellationToken))).AsList();
     }
 
     public async Task<PlanEditModel?> GetPlanAsync(int planId, CancellationToken cancellationToken = default)

@@ -1,4 +1,5 @@
 using Dapper;
+using Indicators.Core.Organisations;
 using Indicators.Core.Attainment;
 using Indicators.Core.FollowUp;
 using Indicators.Core.Observations;
@@ -10,16 +11,19 @@ namespace Indicators.Data.Plans;
 /// <summary>Reads plans for display. Five queries per plan, whatever its size: no query per row.</summary>
 public sealed partial class PlanQueries(NpgsqlDataSource dataSource)
 {
-    public async Task<IReadOnlyList<PlanChoice>> ListPlansAsync(CancellationToken cancellationToken = default)
+    /// <summary>The plans of the organisations the scope allows (none given: every organisation, for background jobs).</summary>
+    public async Task<IReadOnlyList<PlanChoice>> ListPlansAsync(OrganisationScope? organisations = null, CancellationToken cancellationToken = default)
     {
+        organisations ??= OrganisationScope.All;
         const string sql = """
             select p.id as PlanId, p.name, a.name as AreaName, p.start_year::int, p.end_year::int
             from plan p
             join area a on a.id = p.area_id
+            where @Organisations::text[] is null or p.area_id = any(@Organisations)
             order by p.start_year desc, a.name, p.name, p.id
             """;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return (await connection.QueryAsync<PlanChoice>(new CommandDefinition(sql, cancellationToken: cancellationToken))).AsList();
+        return (await connection.QueryAsync<PlanChoice>(new CommandDefinition(sql, new { Organisations = organisations.SqlParameter }, cancellationToken: cancellationToken))).AsList();
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Dapper;
+using Indicators.Core.Organisations;
 using Indicators.Core.Attainment;
 using Indicators.Core.Formatting;
 using Indicators.Core.Observations;
@@ -48,7 +49,7 @@ public sealed class ReportQueries(NpgsqlDataSource dataSource, PlanQueries plans
         """;
 
     /// <summary>Every report period, newest first; with <paramref name="committeeId"/> only those that nämnd reports in.</summary>
-    public async Task<IReadOnlyList<ReportPeriodSummary>> ListPeriodsAsync(int? committeeId = null, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<ReportPeriodSummary>> ListPeriodsAsync(int? committeeId = null, OrganisationScope? organisations = null, CancellationToken cancellationToken = default)
     {
         const string sql = """
             select rp.id, p.id as PlanId, p.name as PlanName, v.id as PlanVersionId, v.name as VersionName,
@@ -56,13 +57,15 @@ public sealed class ReportQueries(NpgsqlDataSource dataSource, PlanQueries plans
             from report_period rp
             join plan_version v on v.id = rp.plan_version_id
             join plan p on p.id = v.plan_id
-            where @CommitteeId::int is null
-               or exists (select 1 from committee_report cr where cr.report_period_id = rp.id and cr.committee_id = @CommitteeId)
+            where (@CommitteeId::int is null
+               or exists (select 1 from committee_report cr where cr.report_period_id = rp.id and cr.committee_id = @CommitteeId))
+              and (@Organisations::text[] is null or p.area_id = any(@Organisations))
             order by rp.year desc, rp.kind = 'annual' desc, p.name, v.name, rp.id
             """;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(EnsureCommitteeReportsSql, new { PeriodId = (int?)null }, cancellationToken: cancellationToken));
-        var periods = (await connection.QueryAsync<PeriodRow>(new CommandDefinition(sql, new { CommitteeId = committeeId }, cancellationToken: cancellationToken))).AsList();
+        var periods = (await connection.QueryAsync<PeriodRow>(new CommandDefinition(sql, new { CommitteeId = committeeId, Organisations = organisations?.SqlParameter },
+            cancellationToken: cancellationToken))).AsList();
         var states = await ReadStatesAsync(connection, [.. periods.Select(p => p.Id)], null, cancellationToken);
         return [.. periods.Select(p => p.ToSummary(states[p.Id]))];
     }

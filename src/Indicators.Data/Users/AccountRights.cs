@@ -7,6 +7,8 @@ namespace Indicators.Data.Users;
 /// <summary>
 /// What the acting account may do, read from the account as it is inside the write's transaction, so a store never
 /// trusts a page alone and a deactivation or role change that has committed is never outrun by a page opened before it.
+/// A right about a nämnd holds only when the account's organisations (user_organisation; none: every one) include the
+/// nämnd's.
 /// </summary>
 public static class AccountRights
 {
@@ -39,7 +41,11 @@ public static class AccountRights
             select exists (
                 select 1
                 from app_user u join user_role r on r.user_id = u.id
-                where lower(u.user_name) = lower(@UserName) and u.is_active and ({roleCondition}))
+                where lower(u.user_name) = lower(@UserName) and u.is_active and ({roleCondition})
+                  -- A nämnd of an organisation the account is not limited to is none of its business (issue 21).
+                  and (@CommitteeId::int is null
+                       or not exists (select 1 from user_organisation o where o.user_id = u.id)
+                       or exists (select 1 from user_organisation o join committee c on c.area_id = o.area_id where o.user_id = u.id and c.id = @CommitteeId)))
             """;
         return actor.UserName is { } userName && await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
             sql, new { UserName = userName, CommitteeId = committeeId }, transaction, cancellationToken: cancellationToken));

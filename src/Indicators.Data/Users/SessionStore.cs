@@ -9,9 +9,13 @@ namespace Indicators.Data.Users;
 
 /// <summary>
 /// The account behind an open session, as the database says now: who, how they signed in, their roles, and whether
-/// they must change a one-time password before anything else.
+/// they must change a one-time password before anything else, and the organisations (area ids) the account is limited
+/// to (none: every organisation, issue 21).
 /// </summary>
-public sealed record SessionAccount(int UserId, string UserName, string DisplayName, string SignedInWith, IReadOnlyList<UserRole> Roles, bool MustChangePassword = false);
+public sealed record SessionAccount(int UserId, string UserName, string DisplayName, string SignedInWith, IReadOnlyList<UserRole> Roles, bool MustChangePassword = false)
+{
+    public IReadOnlyList<string> Organisations { get; init; } = [];
+}
 
 /// <summary>Why a session ended, as the audit log and <c>user_session.end_reason</c> record it.</summary>
 public static class SessionEndReasons
@@ -86,7 +90,11 @@ public sealed class SessionStore(NpgsqlDataSource dataSource)
         }
 
         var roles = await UserQueries.ReadRolesAsync(connection, null, session.UserId, cancellationToken);
-        return new SessionAccount(session.UserId, session.UserName, session.DisplayName, session.SignedInWith, roles, session.MustChangePassword);
+        var organisations = await UserQueries.ReadOrganisationsAsync(connection, null, session.UserId, cancellationToken);
+        return new SessionAccount(session.UserId, session.UserName, session.DisplayName, session.SignedInWith, roles, session.MustChangePassword)
+        {
+            Organisations = organisations,
+        };
     }
 
     /// <summary>Ends one session (signing out), audited as done by <paramref name="actor"/>.</summary>

@@ -59,8 +59,26 @@ public sealed class UserAdministration(NpgsqlDataSource dataSource)
             }
 
             await UserRoleWriter.ReplaceAsync(edit, userId, await ResolveAsync(edit, roles));
+            await UserOrganisationWriter.RequireRolesInsideAsync(edit, userId);
             await RequireAnAdministratorLeftAsync(edit, target, "Roles",
                 "Du är den enda aktiva administratören och kan inte ta bort din egen roll Administratör. Ge först någon annan rollen.");
+            return true;
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Limits the account to <paramref name="areaIds"/> (organisations: areas owning a plan or a nämnd), or with none lifts
+    /// the limit (every organisation); audited before → after, takes effect on its next request. Its Nämnd and Granskare
+    /// roles must name nämnder inside the limit. Single sign-on accounts too: the limit is the installation's, not the
+    /// identity provider's.
+    /// </summary>
+    public Task SetOrganisationsAsync(int userId, IReadOnlyList<string> areaIds, Actor actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(areaIds);
+        return RunAsync(actor, async edit =>
+        {
+            _ = await TargetAsync(edit, userId);
+            await UserOrganisationWriter.ReplaceAsync(edit, userId, areaIds);
             return true;
         }, cancellationToken);
     }

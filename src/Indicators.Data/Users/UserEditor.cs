@@ -13,11 +13,12 @@ public sealed class UserEditor(NpgsqlDataSource dataSource)
 {
     /// <summary>
     /// Creates a user with its roles (a Nämnd role names its committee by id), audited as done by <paramref name="createdBy"/>.
-    /// With <paramref name="mustChangePassword"/> the password is a one-time password its owner changes at first sign-in.
+    /// With <paramref name="mustChangePassword"/> the password is a one-time password its owner changes at first sign-in;
+    /// with <paramref name="organisations"/> the account is limited to those organisations (area ids).
     /// </summary>
     public Task<int> CreateAsync(
         string userName, string displayName, string passwordHash, IEnumerable<(string Role, int? CommitteeId)> roles, bool isDemo, string createdBy,
-        bool mustChangePassword = false, CancellationToken cancellationToken = default)
+        bool mustChangePassword = false, IReadOnlyList<string>? organisations = null, CancellationToken cancellationToken = default)
     {
         var roleList = roles.ToList();
         return AuditedEdit.RunAsync(dataSource, new Actor(createdBy, null), async edit =>
@@ -30,6 +31,11 @@ public sealed class UserEditor(NpgsqlDataSource dataSource)
 
             var stored = await UserQueries.ReadRolesAsync(edit.Connection, edit.Transaction, id, cancellationToken);
             await edit.RecordAsync("create", "user", id, null, new { userName, displayName, roles = stored.Select(UserQueries.Describe) });
+            if (organisations is { Count: > 0 })
+            {
+                await UserOrganisationWriter.ReplaceAsync(edit, id, organisations, anyArea: true);
+            }
+
             return id;
         }, cancellationToken);
     }

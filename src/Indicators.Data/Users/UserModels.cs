@@ -15,6 +15,9 @@ public sealed record UserListing(
     DateTime? LockoutEnd, DateTime CreatedAt)
 {
     public IReadOnlyList<AssignedRole> Roles { get; init; } = [];
+
+    /// <summary>The organisations the account is limited to; none: every organisation (issue 21).</summary>
+    public IReadOnlyList<Organisations.Organisation> Organisations { get; init; } = [];
 }
 
 public sealed record CommitteeChoice(int Id, string Code, string Name);

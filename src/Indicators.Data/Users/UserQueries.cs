@@ -34,6 +34,13 @@ public sealed class UserQueries(NpgsqlDataSource dataSource)
         return (await connection.QueryAsync<UserRole>(new CommandDefinition(roleSql, new { UserId = userId }, transaction, cancellationToken: cancellationToken))).AsList();
     }
 
+    /// <summary>The organisations (area ids) an account is limited to, in order; none: every organisation (issue 21).</summary>
+    internal static async Task<IReadOnlyList<string>> ReadOrganisationsAsync(
+        NpgsqlConnection connection, NpgsqlTransaction? transaction, int userId, CancellationToken cancellationToken) =>
+        (await connection.QueryAsync<string>(new CommandDefinition(
+            "select area_id from user_organisation where user_id = @UserId order by area_id", new { UserId = userId }, transaction,
+            cancellationToken: cancellationToken))).AsList();
+
     /// <summary>How a role reads in the audit log: "Namnd:HSN#3" names the committee by code and id, since codes repeat across organisations.</summary>
     internal static string Describe(UserRole role) =>
         role.CommitteeId is { } committee ? $"{role.Role}:{role.CommitteeCode}#{committee.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : role.Role;
@@ -103,8 +110,17 @@ public sealed class UserQueries(NpgsqlDataSource dataSource)
         var users = await connection.QueryAsync<UserListing>(new CommandDefinition(userSql, new { UserId = userId }, cancellationToken: cancellationToken));
         var roles = (await connection.QueryAsync<RoleRow>(new CommandDefinition(roleSql, new { UserId = userId }, cancellationToken: cancellationToken)))
             .ToLookup(r => r.UserId, r => new AssignedRole(r.Role, r.CommitteeId, r.CommitteeName));
-        return [.. users.Select(u => u with { Roles = [.. roles[u.Id]] })];
+        const string organisationSql = """
+            select o.user_id, o.area_id, a.name from user_organisation o join area a on a.id = o.area_id
+            where @UserId::int is null or o.user_id = @UserId
+            order by a.name
+            """;
+        var organisations = (await connection.QueryAsync<OrganisationRow>(new CommandDefinition(organisationSql, new { UserId = userId }, cancellationToken: cancellationToken)))
+            .ToLookup(o => o.UserId, o => new Organisations.Organisation(o.AreaId, o.Name));
+        return [.. users.Select(u => u with { Roles = [.. roles[u.Id]], Organisations = [.. organisations[u.Id]] })];
     }
+
+    sealed record OrganisationRow(int UserId, string AreaId, string Name);
 
     sealed record RoleRow(int UserId, string Role, int? CommitteeId, string? CommitteeName);
 

@@ -110,7 +110,7 @@ public sealed class AlertScanner(NpgsqlDataSource dataSource, PlanQueries plans,
 
     async Task ScanStatusesAsync(CancellationToken cancellationToken)
     {
-        foreach (var choice in await plans.ListPlansAsync(cancellationToken))
+        foreach (var choice in await plans.ListPlansAsync(cancellationToken: cancellationToken))
         {
             // The dashboard's own judgement: the plan's overview for its default period, each indicator's standing.
             if (await plans.GetOverviewAsync(choice.PlanId, null, cancellationToken) is not { } overview)

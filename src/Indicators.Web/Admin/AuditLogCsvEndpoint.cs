@@ -22,7 +22,7 @@ public static class AuditLogCsvEndpoint
 
     public static IEndpointRouteBuilder MapAuditLogCsv(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet(Path, CsvAsync).RequireAuthorization(Policies.Administer);
+        routes.MapGet(Path, CsvAsync).RequireAuthorization(Policies.Administer).WithMetadata(new InstallationWideAttribute());
         return routes;
     }
 

@@ -1,3 +1,4 @@
+using Indicators.Core.Organisations;
 using Indicators.Core.Plans;
 using Indicators.Data.Plans;
 using Indicators.Data.Reports;
@@ -8,17 +9,19 @@ namespace Indicators.Web.Overview;
 /// Reads one plan overview for a request and shapes it: the plans to choose among (one query) and the plan itself
 /// (<see cref="PlanQueries.GetOverviewAsync"/>, a fixed number of queries) with the nämnder's decided assessments of its goals
 /// (<see cref="DecidedAssessmentQueries.LatestAsync"/>, one query). A period outside the plan's years falls back to
-/// the default with a notice.
+/// the default with a notice. Only the plans of the user's organisations are offered (issue 21); without a chosen plan the
+/// one the user chose last (<see cref="RememberedPlan"/>) opens, if it is still among them.
 /// </summary>
 public static class OverviewLoader
 {
     public static async Task<(IReadOnlyList<PlanChoice> Plans, OverviewModel? Model)> LoadAsync(
-        PlanQueries queries, DecidedAssessmentQueries decided, int? planId, OverviewFilter filter, CancellationToken cancellationToken = default)
+        PlanQueries queries, DecidedAssessmentQueries decided, int? planId, OverviewFilter filter, OrganisationScope organisations, int? rememberedPlanId = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(queries);
         ArgumentNullException.ThrowIfNull(filter);
-        var plans = await queries.ListPlansAsync(cancellationToken);
-        var choice = plans.FirstOrDefault(p => p.PlanId == planId);
+        var plans = await queries.ListPlansAsync(organisations, cancellationToken);
+        var choice = plans.FirstOrDefault(p => p.PlanId == planId) ?? (planId is null ? plans.FirstOrDefault(p => p.PlanId == rememberedPlanId) : null);
         if (planId is not null && choice is null)
         {
             filter = filter with { Notices = [.. filter.Notices, "Planen finns inte; den senaste planen visas i stället."] };

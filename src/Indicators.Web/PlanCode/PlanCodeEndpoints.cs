@@ -9,7 +9,8 @@ public static class PlanCodeEndpoints
 {
     public static IEndpointRouteBuilder MapPlanCode(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/planer/{planId:int}/export", ExportAsync).RequireAuthorization(Policies.Analyse);
+        routes.MapGet("/planer/{planId:int}/export", ExportAsync).RequireAuthorization(Policies.Analyse)
+            .WithMetadata(new OwnedByAttribute(Indicators.Data.Organisations.OwnedKind.Plan, "planId"));
         return routes;
     }
 

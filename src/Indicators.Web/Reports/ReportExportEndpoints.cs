@@ -14,16 +14,22 @@ namespace Indicators.Web.Reports;
 /// </summary>
 public static class ReportExportEndpoints
 {
+    // A user limited to other organisations gets 404 (OrganisationGate).
+    static readonly OwnedByAttribute Period = new(Indicators.Data.Organisations.OwnedKind.ReportPeriod, "periodId");
+    static readonly OwnedByAttribute Committee = new(Indicators.Data.Organisations.OwnedKind.Committee, "committeeId");
+
     public static IEndpointRouteBuilder MapReportExports(this IEndpointRouteBuilder routes)
     {
         routes.MapGet("/rapporter/{periodId:int}/export.xlsx", (int periodId, ReportQueries reports, CancellationToken cancellationToken) =>
-            RegionAsync(periodId, reports, Excel, cancellationToken)).RequireAuthorization(Policies.Read);
+            RegionAsync(periodId, reports, Excel, cancellationToken)).RequireAuthorization(Policies.Read).WithMetadata(Period);
         routes.MapGet("/rapporter/{periodId:int}/export.pdf", (int periodId, ReportQueries reports, CancellationToken cancellationToken) =>
-            RegionAsync(periodId, reports, Pdf, cancellationToken)).RequireAuthorization(Policies.Read);
+            RegionAsync(periodId, reports, Pdf, cancellationToken)).RequireAuthorization(Policies.Read).WithMetadata(Period);
         routes.MapGet("/rapporter/{periodId:int}/namnd/{committeeId:int}/export.xlsx", (int periodId, int committeeId, ReportQueries reports, CancellationToken cancellationToken) =>
-            CommitteeAsync(periodId, committeeId, reports, Excel, cancellationToken)).RequireAuthorization(Policies.Read);
+            CommitteeAsync(periodId, committeeId, reports, Excel, cancellationToken)).RequireAuthorization(Policies.Read)
+            .WithMetadata(Period, Committee);
         routes.MapGet("/rapporter/{periodId:int}/namnd/{committeeId:int}/export.pdf", (int periodId, int committeeId, ReportQueries reports, CancellationToken cancellationToken) =>
-            CommitteeAsync(periodId, committeeId, reports, Pdf, cancellationToken)).RequireAuthorization(Policies.Read);
+            CommitteeAsync(periodId, committeeId, reports, Pdf, cancellationToken)).RequireAuthorization(Policies.Read)
+            .WithMetadata(Period, Committee);
         return routes;
     }
 

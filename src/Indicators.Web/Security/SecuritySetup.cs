@@ -63,7 +63,8 @@ public static class SecuritySetup
                     // The demo nämnd is the demo organisation's: another organisation may use the same code.
                     var committee = demo.Committee is null ? null : await users.FindCommitteeAsync(demo.Committee, DemoOrganisation, cancellationToken);
                     await editor.CreateAsync(demo.UserName, demo.DisplayName, hasher.HashPassword(placeholder, DemoPassword),
-                        [(demo.Role, committee)], isDemo: true, createdBy: "system", cancellationToken: cancellationToken);
+                        [(demo.Role, committee)], isDemo: true, createdBy: "system",
+                        organisations: DemoUserOrganisations.TryGetValue(demo.UserName, out var area) ? [area] : null, cancellationToken: cancellationToken);
                 }
             }
         }
@@ -105,5 +106,12 @@ public static class SecuritySetup
         ("hsn", "Hanna HSN (demo)", Roles.Committee, "HSN"),
         ("granskare", "Greta Granskare (demo)", Roles.Reviewer, "HSN"),
         ("admin.demo", "Adam Administratör (demo)", Roles.Administrator, null),
+        ("vasterbotten", "Vera Västerbotten (demo)", Roles.Management, null),
     ];
+
+    /// <summary>Demo users limited to one organisation (issue 21): Vera sees only Region Västerbotten.</summary>
+    public static readonly IReadOnlyDictionary<string, string> DemoUserOrganisations = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["vasterbotten"] = "0024",
+    };
 }

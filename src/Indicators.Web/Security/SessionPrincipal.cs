@@ -7,8 +7,9 @@ namespace Indicators.Web.Security;
 
 /// <summary>
 /// The signed-in user as pages and policies see it, built from the database on every request (<see cref="SessionCookie"/>),
-/// never trusted from the cookie: the user's id, names, how they signed in, their session, their roles and, for each
-/// Nämnd role, the committee's id (codes repeat across organisations; rights go by id).
+/// never trusted from the cookie: the user's id, names, how they signed in, their session, their roles, for each
+/// Nämnd role the committee's id (codes repeat across organisations; rights go by id), and the organisations the account
+/// is limited to (<see cref="OrganisationClaims"/>).
 /// </summary>
 public static class SessionPrincipal
 {
@@ -46,6 +47,7 @@ public static class SessionPrincipal
             .Select(r => new Claim(Roles.CommitteeClaim, r.CommitteeId!.Value.ToString(CultureInfo.InvariantCulture))));
         identity.AddClaims(account.Roles.Where(r => r.Role == Roles.Reviewer)
             .Select(r => new Claim(Roles.ReviewerClaim, r.CommitteeId?.ToString(CultureInfo.InvariantCulture) ?? Roles.AllCommittees)));
+        identity.AddClaims(account.Organisations.Select(a => new Claim(OrganisationClaims.ClaimType, a)));
         if (account.MustChangePassword)
         {
             identity.AddClaim(new Claim(MustChangePasswordClaim, "true"));
@@ -67,7 +69,8 @@ public static class SessionPrincipal
         return principal.FindFirst(ClaimTypes.NameIdentifier)?.Value == now.FindFirst(ClaimTypes.NameIdentifier)?.Value
             && Set(principal, ClaimTypes.Role).SetEquals(Set(now, ClaimTypes.Role))
             && Set(principal, Roles.CommitteeClaim).SetEquals(Set(now, Roles.CommitteeClaim))
-            && Set(principal, Roles.ReviewerClaim).SetEquals(Set(now, Roles.ReviewerClaim));
+            && Set(principal, Roles.ReviewerClaim).SetEquals(Set(now, Roles.ReviewerClaim))
+            && Set(principal, OrganisationClaims.ClaimType).SetEquals(Set(now, OrganisationClaims.ClaimType));
     }
 
     static HashSet<string> Set(ClaimsPrincipal principal, string type) => [.. principal.FindAll(type).Select(c => c.Value)];

@@ -23,7 +23,7 @@ public static class SourceEndpoints
     public static IEndpointRouteBuilder MapSources(this IEndpointRouteBuilder routes)
     {
         // Every post here changes something: the antiforgery token is required even where no form field is bound.
-        var group = routes.MapGroup("/kallor").RequireAuthorization(Policies.Analyse)
+        var group = routes.MapGroup("/kallor").RequireAuthorization(Policies.Analyse).WithMetadata(new InstallationWideAttribute())
             .WithMetadata(new RequireAntiforgeryTokenAttribute())
             .AddEndpointFilter(RejectWithoutAntiforgeryTokenAsync);
 

@@ -17,8 +17,9 @@ public static class SourceFileEndpoints
 {
     public static IEndpointRouteBuilder MapSourceFiles(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/kallor/{id:int}/filer/{fileId:long}/avvisade-rader.csv", RejectedRowsAsync).RequireAuthorization(Policies.Analyse);
-        var group = routes.MapGroup("/kallor/{id:int}/filer/{fileId:long}").RequireAuthorization(Policies.Analyse);
+        routes.MapGet("/kallor/{id:int}/filer/{fileId:long}/avvisade-rader.csv", RejectedRowsAsync).RequireAuthorization(Policies.Analyse)
+            .WithMetadata(new InstallationWideAttribute());
+        var group = routes.MapGroup("/kallor/{id:int}/filer/{fileId:long}").RequireAuthorization(Policies.Analyse).WithMetadata(new InstallationWideAttribute());
         group.MapPost("/las-in-anda", ReadAnywayAsync).RequireAntiforgeryToken();
         group.MapPost("/kassera", DiscardAsync).RequireAntiforgeryToken();
         // The source page's button for a waiting upload: the same audited discard.
