@@ -116,7 +116,7 @@ public class PlanComparisonBuilderTests
         Assert.Equal(AttainmentStatus.Achieved, strict.Left!.Status);
         Assert.Equal(AttainmentStatus.NotAchieved, strict.Right!.Status);
         Assert.Equal("90,0\u00A0%", strict.Right.TargetText);
-        Assert.Equal(Indicators.Core.Tests.Comparison.PlanComparisonBuilderTests.Share(100, "N1", 90m).StandingIn(Year2025, 2025, 2027).Status.Explanation,
+        Assert.Equal(Share(100, "N1", 90m).StandingIn(Year2025, 2025, 2027).Status.Explanation,
             strict.Right.Explanation);
         Assert.Equal(Difference.Same, comparison.Indicators.Single(i => i.Code == "N2").Difference);
         Assert.Equal("2 av 2 uppnådda", comparison.LeftCounts.Summary);
