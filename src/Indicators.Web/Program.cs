@@ -121,6 +121,7 @@ try
     app.MapHealth();
     app.MapSignIn();
     app.MapSources();
+    Indicators.Web.Comparison.ComparisonMatchEndpoints.MapComparisonMatches(app);
     app.MapPlanCode();
     app.MapReportExports();
     Indicators.Web.Admin.AuditLogCsvEndpoint.MapAuditLogCsv(app);
