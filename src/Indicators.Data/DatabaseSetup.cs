@@ -88,6 +88,7 @@ public static class DatabaseSetup
         builder.Services.AddSingleton<Sources.SourceRunQueries>();
         builder.Services.AddSingleton<PlanCode.PlanExporter>();
         builder.Services.AddSingleton<Comparison.PlanComparisonQueries>();
+        builder.Services.AddSingleton<Comparison.ComparisonMatchEditor>();
         builder.Services.AddSingleton<Sources.SourceEditor>();
 
         // Keys for cookies, antiforgery tokens and source secrets live in the shared database, encrypted with a

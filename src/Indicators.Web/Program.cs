@@ -124,6 +124,7 @@ try
     app.MapHealth();
     app.MapSignIn();
     app.MapSources();
+    Indicators.Web.Comparison.ComparisonMatchEndpoints.MapComparisonMatches(app);
     app.MapPlanCode();
     app.MapReportExports();
     app.MapComparisonExports();

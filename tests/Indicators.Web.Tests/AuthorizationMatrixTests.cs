@@ -42,6 +42,10 @@ public class AuthorizationMatrixTests
         // One user's roles, password reset and (de)activation; UserAdministration checks the administrator again.
         ["/admin/anvandare/{Id:int}"] = Policies.Administer,
         ["/sa-bedoms-maluppfyllelse"] = Policies.Read,
+        // Two plan versions side by side (issue 21): every role reads it; matching mål is the analysts' (checked again in the store).
+        ["/jamfor"] = Policies.Read,
+        ["/jamfor/matchning"] = Policies.Analyse,
+        ["/jamfor/matchning/ta-bort"] = Policies.Analyse,
         ["/kallor"] = Policies.Read,
         // Each user's own subscriptions and events; the store checks the owner.
         ["/bevakningar"] = Policies.Read,

@@ -59,6 +59,7 @@ public static class AuditNames
         ["committee"] = "Nämnd",
         ["committee_report"] = "Nämndens rapport",
         ["committee_plan"] = "Nämndplan",
+        ["comparison_match"] = "Matchning av mål i jämförelse",
         ["sub_goal"] = "Delmål",
         ["region_report"] = "Regionens rapport",
         ["report_decision"] = "Beslut om rapport",
