@@ -19,23 +19,29 @@ namespace Indicators.Web.Comparison;
 /// </summary>
 public static class ComparisonExportEndpoints
 {
+    /// <summary>Each download: its address after /jamfor/, its file extension and how the comparison is written.</summary>
+    static readonly ((string Path, string FileExtension), Func<PlanComparison, DateTimeOffset, (byte[] Bytes, string ContentType)>)[] Exports =
+    [
+        (("excel", "xlsx"), (c, at) => (ComparisonWorkbook.Create(c, at), ComparisonWorkbook.ContentType)),
+        (("pdf", "pdf"), (c, at) => (ComparisonPdf.Create(c, at), ComparisonPdf.ContentType)),
+        (("text", "txt"), (c, at) => (ComparisonText.Create(c, at), ComparisonText.ContentType)),
+    ];
+
     public static IEndpointRouteBuilder MapComparisonExports(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/jamfor/excel", (
-            [FromQuery(Name = "fran")] string? from, [FromQuery(Name = "till")] string? to, [FromQuery(Name = "period")] string? period,
-            HttpContext context, PlanComparisonQueries queries, TimeProvider time, CancellationToken cancellationToken) =>
-            ExportAsync(new(from, to, period), context, queries, time, "xlsx", (c, at) => (ComparisonWorkbook.Create(c, at), ComparisonWorkbook.ContentType), cancellationToken))
-            .RequireAuthorization(Policies.Read);
-        routes.MapGet("/jamfor/pdf", (
-            [FromQuery(Name = "fran")] string? from, [FromQuery(Name = "till")] string? to, [FromQuery(Name = "period")] string? period,
-            HttpContext context, PlanComparisonQueries queries, TimeProvider time, CancellationToken cancellationToken) =>
-            ExportAsync(new(from, to, period), context, queries, time, "pdf", (c, at) => (ComparisonPdf.Create(c, at), ComparisonPdf.ContentType), cancellationToken))
-            .RequireAuthorization(Policies.Read);
-        routes.MapGet("/jamfor/text", (
-            [FromQuery(Name = "fran")] string? from, [FromQuery(Name = "till")] string? to, [FromQuery(Name = "period")] string? period,
-            HttpContext context, PlanComparisonQueries queries, TimeProvider time, CancellationToken cancellationToken) =>
-            ExportAsync(new(from, to, period), context, queries, time, "txt", (c, at) => (ComparisonText.Create(c, at), ComparisonText.ContentType), cancellationToken))
-            .RequireAuthorization(Policies.Read);
+        foreach (var (extension, export) in Exports)
+        {
+            // The gate refuses another organisation's version ids before the query does the same (404 either way).
+            routes.MapGet($"/jamfor/{extension.Path}", (
+                [FromQuery(Name = "fran")] string? from, [FromQuery(Name = "till")] string? to, [FromQuery(Name = "period")] string? period,
+                HttpContext context, PlanComparisonQueries queries, TimeProvider time, CancellationToken cancellationToken) =>
+                ExportAsync(new(from, to, period), context, queries, time, extension.FileExtension, export, cancellationToken))
+                .RequireAuthorization(Policies.Read)
+                .WithMetadata(
+                    new OwnedByAttribute(Data.Organisations.OwnedKind.PlanVersion, "fran") { FromQuery = true },
+                    new OwnedByAttribute(Data.Organisations.OwnedKind.PlanVersion, "till") { FromQuery = true });
+        }
+
         return routes;
     }
 
