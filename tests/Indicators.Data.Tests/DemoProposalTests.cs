@@ -179,7 +179,7 @@ public partial class DemoProposalTests
             Assert.Equal(0, await connection.ExecuteScalarAsync<int>(
                 $"select count(*) from {table} x join plan_version v on v.id = x.plan_version_id where v.name = @Proposal", new { Proposal }));
             Assert.True(await connection.ExecuteScalarAsync<int>(
-                $"select count(*) from {table} x join plan_version v on v.id = x.plan_version_id where v.is_current") > 0, table);
+                $"select count(*) from {table} x join plan_version v on v.id = x.plan_version_id where v.is_current and v.name = 'Fastställd plan'") > 0, table);
         }
 
         // The adopted version as demo-plan.sql made it: 8 mål, 20 indicator links, 57 målvärden.
@@ -188,7 +188,7 @@ public partial class DemoProposalTests
                    (select count(*)::int from goal_indicator gi join goal g on g.id = gi.goal_id join goal_area ga on ga.id = g.goal_area_id
                     where ga.plan_version_id = v.id),
                    (select count(*)::int from target t where t.plan_version_id = v.id)
-            from plan_version v where v.is_current
+            from plan_version v join plan p on p.id = v.plan_id where v.is_current and p.area_id = '0022'
             """));
     }
 

@@ -26,7 +26,7 @@ public class ComparisonBrowserTests(Browser browser)
     static readonly FollowUpPeriod Year2025 = FollowUpPeriod.WholeYear(2025);
 
     [Fact]
-    public async Task The_adopted_plan_compared_with_an_edited_copy_shows_the_changed_mål_and_målvärde_marked_and_the_counts_under_each()
+    public async Task The_adopted_plan_compared_with_an_edited_copy_and_with_Sjukvårdspartiets_förslag_shows_the_differences_marked_the_counts_under_each_and_downloads_both_files()
     {
         var connectionString = await TestPostgres.CreateEmptyDatabaseAsync();
         await using var app = new TestWebApp(connectionString, new Dictionary<string, string?> { ["DemoPlan:Enabled"] = "true" });
@@ -50,6 +50,33 @@ public class ComparisonBrowserTests(Browser browser)
         await Assertions.Expect(judged.Locator("td").Nth(1)).ToContainTextAsync("Uppnått");
         await Assertions.Expect(judged.Locator("td").Nth(2)).ToContainTextAsync("Ej uppnått");
         Assert.Equal(comparison.LeftCounts.Achieved - 1, comparison.RightCounts.Achieved);
+
+        // The demo's Sjukvårdspartiets förslag (seed 002): mål 1.3 is only in the proposal, mål 1.1 is worded otherwise.
+        await using var findProposal = dataSource.CreateCommand("select id from plan_version where name = 'Sjukvårdspartiets förslag'");
+        var proposalId = (int)(await findProposal.ExecuteScalarAsync())!;
+        var proposal = await CompareAsync(page, baseUrl, dataSource, adoptedId, proposalId);
+        var onlyInProposal = page.Locator("article.compared-goal", new() { HasText = "Mål 1.3" });
+        await Assertions.Expect(onlyInProposal.Locator(".tag.difference")).ToHaveTextAsync("Bara i Sjukvårdspartiets förslag");
+        await Assertions.Expect(page.Locator("article.compared-goal", new() { HasText = "Mål 1.1" }).Locator(".tag.difference")).ToHaveTextAsync("Ändrad");
+
+        // Both files download from the page's links and hold the comparison: the workbook's sheets, the PDF's text.
+        var excel = await page.RunAndWaitForDownloadAsync(() => page.Locator(".exports").GetByRole(AriaRole.Link, new() { Name = "Excel" }).ClickAsync());
+        Assert.Equal($"jamforelse-{adoptedId}-{proposalId}.xlsx", excel.SuggestedFilename);
+        var workbook = await File.ReadAllBytesAsync((await excel.PathAsync())!);
+        using (var zip = new System.IO.Compression.ZipArchive(new MemoryStream(workbook)))
+        {
+            using var reader = new StreamReader(zip.GetEntry("xl/workbook.xml")!.Open());
+            var sheets = await reader.ReadToEndAsync();
+            Assert.Contains("Sammanfattning", sheets, StringComparison.Ordinal);
+            Assert.Contains("Indikatorer", sheets, StringComparison.Ordinal);
+        }
+
+        var pdf = await page.RunAndWaitForDownloadAsync(() => page.Locator(".exports").GetByRole(AriaRole.Link, new() { Name = "PDF" }).ClickAsync());
+        Assert.Equal($"jamforelse-{adoptedId}-{proposalId}.pdf", pdf.SuggestedFilename);
+        using var document = UglyToad.PdfPig.PdfDocument.Open(await File.ReadAllBytesAsync((await pdf.PathAsync())!));
+        var text = string.Join(" ", document.GetPages().Select(p => p.Text));
+        Assert.Contains("Sjukvårdspartiets förslag", text, StringComparison.Ordinal);
+        Assert.Contains(proposal.RightCounts.Summary, text, StringComparison.Ordinal);
     }
 
     /// <summary>
@@ -106,7 +133,11 @@ public class ComparisonBrowserTests(Browser browser)
         }
 
         await PageChecks.AssertNoViolationsAsync(page);
-        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= 390"), $"{page.Url} scrolls sideways at 390 px.");
+        var wider = await page.EvaluateAsync<string>("""
+            [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > 391)
+                .slice(0, 5).map(e => e.tagName + '.' + e.className).join(', ')
+            """);
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= 390"), $"{page.Url} scrolls sideways at 390 px: {wider}.");
         return expected;
     }
 }

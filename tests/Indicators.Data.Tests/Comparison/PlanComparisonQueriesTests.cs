@@ -86,7 +86,7 @@ public class PlanComparisonQueriesTests
         var queries = new PlanComparisonQueries(demo.DataSource);
         var before = (await queries.CompareAsync(demo.AdoptedId, demo.CopyId, Year2025, OrganisationScope.All))!;
         var achieved = before.Indicators.First(i => i.Left?.Status == AttainmentStatus.Achieved);
-        var direction = await demo.ScalarAsync<string>("select direction from indicator where code = @Code", new { achieved.Code });
+        var direction = await demo.ScalarAsync<string>("select direction from indicator where area_id = '0022' and code = @Code", new { achieved.Code });
         Assert.NotEqual("band", direction);
         var goal = before.GoalAreas.SelectMany(a => a.Goals).First();
         await demo.ExecuteAsync("update goal set name = name || ' för alla invånare' where id = @Id", new { Id = goal.RightGoalId });
@@ -94,7 +94,7 @@ public class PlanComparisonQueriesTests
         await demo.ExecuteAsync("""
             update target set value = case when @Direction = 'higher' then value * 10 + 1000 else value / 10 - 1000 end
             where plan_version_id = @CopyId and year = 2025 and gender is null
-              and indicator_id = (select id from indicator where code = @Code)
+              and indicator_id = (select id from indicator where area_id = '0022' and code = @Code)
             """, new { Direction = direction, demo.CopyId, achieved.Code });
 
         var after = (await queries.CompareAsync(demo.AdoptedId, demo.CopyId, Year2025, OrganisationScope.All))!;
