@@ -1,4 +1,3 @@
-using System.Globalization;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using DocumentFormat.OpenXml.Validation;
@@ -12,53 +11,7 @@ namespace Indicators.Reports.Export.Tests;
 /// </summary>
 public class ComparisonWorkbookTests
 {
-    /// <summary>A cell as stored: its type (null: a number), its raw value, the text of a shared string, its number format, whether it is a formula.</summary>
-    sealed record RawCell(CellValues? Type, string? Raw, string? Text, string? Format, bool IsFormula)
-    {
-        public bool IsNumber => (Type is null || Type == CellValues.Number) && Raw is not null;
-    }
-
-    /// <summary>Every row of a sheet as its cells by column letter-less index (0 = A).</summary>
-    static List<Dictionary<int, RawCell>> Sheet(byte[] xlsx, string sheetName)
-    {
-        using var stream = new MemoryStream(xlsx);
-        using var document = SpreadsheetDocument.Open(stream, false);
-        var workbook = document.WorkbookPart!;
-        var strings = workbook.SharedStringTablePart!.SharedStringTable!.Elements<SharedStringItem>().Select(i => i.InnerText).ToList();
-        var stylesheet = workbook.WorkbookStylesPart!.Stylesheet!;
-        var formats = stylesheet.CellFormats!.Elements<CellFormat>().ToList();
-        var codes = stylesheet.NumberingFormats?.Elements<NumberingFormat>().ToDictionary(f => f.NumberFormatId!.Value, f => f.FormatCode!.Value!) ?? [];
-        var sheet = workbook.Workbook!.Sheets!.Elements<Sheet>().Single(s => s.Name == sheetName);
-        var rows = ((WorksheetPart)workbook.GetPartById(sheet.Id!)).Worksheet!.Descendants<Row>().ToList();
-        RawCell Read(Cell cell)
-        {
-            var type = cell.DataType?.Value;
-            var raw = cell.CellValue?.Text;
-            var text = type == CellValues.SharedString ? strings[int.Parse(raw!, CultureInfo.InvariantCulture)] : null;
-            var format = cell.StyleIndex is { } style && formats[(int)style.Value].NumberFormatId is { } id ? codes.GetValueOrDefault(id.Value) : null;
-            return new RawCell(type, raw, text, format, cell.CellFormula is not null);
-        }
-
-        static int Column(Cell cell) => cell.CellReference!.Value!.TakeWhile(char.IsLetter).Aggregate(0, (n, c) => (n * 26) + (c - 'A' + 1)) - 1;
-        return [.. rows.Select(r => r.Elements<Cell>().ToDictionary(Column, Read))];
-    }
-
-    /// <summary>The data rows of a sheet whose first row is its header: header → cell.</summary>
-    static List<Dictionary<string, RawCell>> Table(byte[] xlsx, string sheetName)
-    {
-        var rows = Sheet(xlsx, sheetName);
-        var headers = rows[0].ToDictionary(p => p.Key, p => p.Value.Text!);
-        return [.. rows.Skip(1).Select(r => r.ToDictionary(p => headers[p.Key], p => p.Value))];
-    }
-
     static string? TextOf(Dictionary<string, RawCell> row, string header) => row.GetValueOrDefault(header)?.Text;
-
-    static void AssertNumber(RawCell? cell, string value, string format)
-    {
-        Assert.NotNull(cell);
-        Assert.True(cell.IsNumber, $"Not a number: {cell}");
-        Assert.Equal((value, format), (cell.Raw, cell.Format));
-    }
 
     static byte[] Workbook() => ComparisonWorkbook.Create(HandBuiltComparison.Comparison(), HandBuiltComparison.MadeAt);
 
@@ -74,7 +27,7 @@ public class ComparisonWorkbookTests
     [Fact]
     public void The_summary_gives_both_sides_the_period_the_counts_per_status_as_numbers_and_the_demo_note()
     {
-        var rows = Sheet(Workbook(), "Sammanfattning");
+        var rows = RawWorkbook.Sheet(Workbook(), "Sammanfattning");
         Dictionary<int, RawCell> Row(string label) => rows.Single(r => r.GetValueOrDefault(0)?.Text == label);
 
         Assert.Equal(("Regionplan 2025–2027", "Regionplan 2025–2027"), (Row("Plan")[1].Text, Row("Plan")[2].Text));
@@ -84,10 +37,10 @@ public class ComparisonWorkbookTests
         Assert.Equal("2025–2027", Row("År")[1].Text);
         Assert.Equal("Delår jan–aug 2026", Row("Uppföljningsperiod")[1].Text);
         Assert.Equal("2026-09-14 10:30", Row("Skapad")[1].Text);
-        AssertNumber(Row("◐ Delvis uppnått")[1], "1", "#,##0");
-        AssertNumber(Row("◐ Delvis uppnått")[2], "0", "#,##0");
-        AssertNumber(Row("✕ Ej uppnått")[2], "1", "#,##0");
-        AssertNumber(Row("Totalt")[1], "2", "#,##0");
+        RawWorkbook.AssertNumber(Row("◐ Delvis uppnått")[1], "1", "#,##0");
+        RawWorkbook.AssertNumber(Row("◐ Delvis uppnått")[2], "0", "#,##0");
+        RawWorkbook.AssertNumber(Row("✕ Ej uppnått")[2], "1", "#,##0");
+        RawWorkbook.AssertNumber(Row("Totalt")[1], "2", "#,##0");
         Assert.Equal(("0 av 2 uppnådda", "0 av 1 uppnådda"), (Row("Sammanfattning")[1].Text, Row("Sammanfattning")[2].Text));
         Assert.Contains(rows, r => r.GetValueOrDefault(0)?.Text == ComparisonExportTexts.DemoNote);
         Assert.Contains(rows, r => r.GetValueOrDefault(0)?.Text == ComparisonExportTexts.Legend);
@@ -96,7 +49,7 @@ public class ComparisonWorkbookTests
     [Fact]
     public void The_mål_sheet_says_how_each_mål_differs_in_words_and_marks_the_changed_words_without_colour()
     {
-        var rows = Table(Workbook(), "Mål");
+        var rows = RawWorkbook.Table(Workbook(), "Mål");
 
         var changed = rows.Single(r => TextOf(r, "Mål A") == "1.1");
         Assert.Equal(("1.1", "Samma kod", "Ändrat"), (TextOf(changed, "Mål B"), TextOf(changed, "Matchning"), TextOf(changed, "Skillnad")));
@@ -115,13 +68,13 @@ public class ComparisonWorkbookTests
     [Fact]
     public void Målvärden_and_their_difference_are_number_cells_with_the_unit_in_a_Swedish_format_and_the_example_marks_have_columns_of_their_own()
     {
-        var rows = Table(Workbook(), "Indikatorer");
+        var rows = RawWorkbook.Table(Workbook(), "Indikatorer");
         Dictionary<string, RawCell> Row(string code, string year) => rows.Single(r => TextOf(r, "Indikator") == code && TextOf(r, "År") == year);
 
         var year2026 = Row("N79173", "2026");
-        AssertNumber(year2026["Målvärde A"], "90", "#,##0.0\" %\"");
-        AssertNumber(year2026["Målvärde B"], "92", "#,##0.0\" %\"");
-        AssertNumber(year2026["Skillnad B − A"], "2", "+#,##0.0\" p.e.\";-#,##0.0\" p.e.\";0.0\" p.e.\"");
+        RawWorkbook.AssertNumber(year2026["Målvärde A"], "90", "#,##0.0\" %\"");
+        RawWorkbook.AssertNumber(year2026["Målvärde B"], "92", "#,##0.0\" %\"");
+        RawWorkbook.AssertNumber(year2026["Skillnad B − A"], "2", "+#,##0.0\" p.e.\";-#,##0.0\" p.e.\";0.0\" p.e.\"");
         Assert.Equal(("Nej", "Nej"), (TextOf(year2026, "Målvärde A är ett exempel"), TextOf(year2026, "Målvärde B är ett exempel")));
         Assert.Equal(("◐ Delvis uppnått", "✕ Ej uppnått"), (TextOf(year2026, "Status mot A"), TextOf(year2026, "Status mot B")));
         Assert.Equal(("84,3\u00A0%", "jan–aug 2026"), (TextOf(year2026, "Senaste utfall"), TextOf(year2026, "Utfallets period")));
@@ -130,13 +83,13 @@ public class ComparisonWorkbookTests
 
         // B's 2027 is an example, rounded to the indicator's one decimal; the difference is taken between the shown figures.
         var year2027 = Row("N79173", "2027");
-        AssertNumber(year2027["Målvärde B"], "95.0", "#,##0.0\" %\"");
-        AssertNumber(year2027["Skillnad B − A"], "3.0", "+#,##0.0\" p.e.\";-#,##0.0\" p.e.\";0.0\" p.e.\"");
+        RawWorkbook.AssertNumber(year2027["Målvärde B"], "95.0", "#,##0.0\" %\"");
+        RawWorkbook.AssertNumber(year2027["Skillnad B − A"], "3.0", "+#,##0.0\" p.e.\";-#,##0.0\" p.e.\";0.0\" p.e.\"");
         Assert.Equal(("Nej", "Ja"), (TextOf(year2027, "Målvärde A är ett exempel"), TextOf(year2027, "Målvärde B är ett exempel")));
 
         // Only in A: B's cells are empty and its status says so.
         var result = Row("E1", "2025");
-        AssertNumber(result["Målvärde A"], "-335", "#,##0\" mnkr\"");
+        RawWorkbook.AssertNumber(result["Målvärde A"], "-335", "#,##0\" mnkr\"");
         Assert.Null(result.GetValueOrDefault("Målvärde B")?.Raw);
         Assert.Null(result.GetValueOrDefault("Skillnad B − A")?.Raw);
         Assert.Equal(("Ja", null), (TextOf(result, "Målvärde A är ett exempel"), TextOf(result, "Målvärde B är ett exempel")));
@@ -149,10 +102,10 @@ public class ComparisonWorkbookTests
         var comparison = HandBuiltComparison.Comparison(goalName: "Mål\u0007 med\u0000 klocka");
         var xlsx = ComparisonWorkbook.Create(comparison, HandBuiltComparison.MadeAt);
 
-        var rows = Table(xlsx, "Mål");
+        var rows = RawWorkbook.Table(xlsx, "Mål");
         var formula = rows.Single(r => TextOf(r, "Mål B") == "1.3")["Målets namn i B"];
         Assert.Equal((CellValues.SharedString, HandBuiltComparison.FormulaName, false), (formula.Type!.Value, formula.Text, formula.IsFormula));
-        Assert.DoesNotContain(Sheet(xlsx, "Mål").SelectMany(r => r.Values), c => c.IsFormula);
+        Assert.DoesNotContain(RawWorkbook.Sheet(xlsx, "Mål").SelectMany(r => r.Values), c => c.IsFormula);
         Assert.Equal("Mål med klocka", TextOf(rows.Single(r => TextOf(r, "Mål A") == "1.1"), "Målets namn i A"));
     }
 
