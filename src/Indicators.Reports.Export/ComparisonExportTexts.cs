@@ -50,7 +50,7 @@ public static class ComparisonExportTexts
         return side.StartYear == side.EndYear ? SwedishFormat.Year(side.StartYear) : $"{SwedishFormat.Year(side.StartYear)}–{SwedishFormat.Year(side.EndYear)}";
     }
 
-    /// <summary>The stored kind in Swedish: "Beslutad", "Utkast", "Förslag".</summary>
+    /// <summary>The stored kind in Swedish: "Beslutad", "Utkast", "Alternativt förslag".</summary>
     public static string Kind(string kind) => PlanVersionDraft.KindName(kind);
 
     /// <summary>How two rows were paired, in words.</summary>

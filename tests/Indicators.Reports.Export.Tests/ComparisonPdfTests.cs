@@ -18,7 +18,7 @@ public class ComparisonPdfTests
         foreach (var expected in new[]
         {
             "Jämförelse av planversioner", "A: Regionplan 2025–2027 – Fastställd plan beslutad, Region Västernorrland, 2025–2027, demodata",
-            "B: Regionplan 2025–2027 – Sjukvårdspartiets förslag förslag, Region Västernorrland",
+            "B: Regionplan 2025–2027 – Sjukvårdspartiets förslag alternativt förslag, Region Västernorrland",
             "Uppföljningsperiod: Delår jan–aug 2026 · Skapad 2026-09-14 10:30",
             "Under A (Fastställd plan) 0 av 2 uppnådda 0 av 2 uppnådda (1 delvis uppnådda, 1 ej uppnådda, 0 kan ej bedömas)",
             "Under B (Sjukvårdspartiets förslag) 0 av 1 uppnådda",

@@ -18,7 +18,7 @@ public class ComparisonTextTests
             "Jämförelse av planversioner",
             "",
             "A: Regionplan 2025–2027 – Fastställd plan (beslutad, Region Västernorrland, 2025–2027, demodata)",
-            "B: Regionplan 2025–2027 – Sjukvårdspartiets förslag (förslag, Region Västernorrland, 2025–2027, demodata)",
+            "B: Regionplan 2025–2027 – Sjukvårdspartiets förslag (alternativt förslag, Region Västernorrland, 2025–2027, demodata)",
             "Uppföljningsperiod: Delår jan–aug 2026",
             "Datum: 2026-09-14",
             "",

@@ -32,7 +32,7 @@ public class ComparisonWorkbookTests
 
         Assert.Equal(("Regionplan 2025–2027", "Regionplan 2025–2027"), (Row("Plan")[1].Text, Row("Plan")[2].Text));
         Assert.Equal(("Fastställd plan", "Sjukvårdspartiets förslag"), (Row("Version")[1].Text, Row("Version")[2].Text));
-        Assert.Equal(("Beslutad", "Förslag"), (Row("Sort")[1].Text, Row("Sort")[2].Text));
+        Assert.Equal(("Beslutad", "Alternativt förslag"), (Row("Sort")[1].Text, Row("Sort")[2].Text));
         Assert.Equal("Region Västernorrland", Row("Organisation")[2].Text);
         Assert.Equal("2025–2027", Row("År")[1].Text);
         Assert.Equal("Delår jan–aug 2026", Row("Uppföljningsperiod")[1].Text);
