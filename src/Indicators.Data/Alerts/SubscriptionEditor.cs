@@ -1,6 +1,7 @@
 using Indicators.Core.Editing;
 using Indicators.Data.Audit;
 using Indicators.Data.Editing;
+using Indicators.Data.Organisations;
 using Indicators.Data.Protection;
 using Npgsql;
 
@@ -35,6 +36,26 @@ public sealed class SubscriptionEditor(NpgsqlDataSource dataSource, SecretProtec
             if (!await edit.ScalarAsync<bool>(exists, new { Kind = draft.TargetKind, Id = draft.TargetId }))
             {
                 throw new InvalidEditException("Target", $"{AlertTargets.SwedishName(draft.TargetKind)} finns inte längre. Ladda om sidan.");
+            }
+
+            // A limited account follows only its organisations' indicators, mål and nämnder (their names and outcomes reach
+            // it by e-mail); sources are installation-wide, as their pages are.
+            if (draft.TargetKind == AlertTargets.Source)
+            {
+                if ((await OrganisationOwnership.ScopeOfAsync(edit.Connection, edit.Transaction, edit.Actor, edit.CancellationToken)).IsLimited)
+                {
+                    throw new InvalidEditException("Target", "Källor gäller hela installationen: ett konto som är begränsat till vissa organisationer har inte behörighet att bevaka dem.");
+                }
+            }
+            else
+            {
+                var kind = draft.TargetKind switch
+                {
+                    AlertTargets.Indicator => OwnedKind.Indicator,
+                    AlertTargets.Goal => OwnedKind.Goal,
+                    _ => OwnedKind.Committee,
+                };
+                await OrganisationOwnership.RequireAllowedAsync(edit, kind, draft.TargetId, "Target");
             }
 
             return await SubscriptionWriter.InsertAsync(edit, userId, draft with { WebhookUrl = null }, webhook);

@@ -108,6 +108,37 @@ public class OrganisationScopeTests
     }
 
     [Fact]
+    public async Task A_limited_user_cannot_subscribe_to_another_organisations_indicator_mål_or_nämnd_nor_to_an_installation_wide_source()
+    {
+        var t = await TwoOrganisations.CreateAsync();
+        await using var dataSource = NpgsqlDataSource.Create(t.ConnectionString);
+        await TestUsers.CreateAsync(dataSource, "vera", "Ledning", null);
+        await t.LimitAsync("vera", "0024");
+        var vera = new Actor("vera", null);
+        var editor = new Alerts.SubscriptionEditor(dataSource,
+            new Protection.SecretProtector(new Microsoft.AspNetCore.DataProtection.EphemeralDataProtectionProvider()), new Alerts.WebhookPolicy(false, []));
+        static Alerts.SubscriptionDraft Draft(string kind, int id) => new(kind, id, [Alerts.AlertKinds.NewOutcomes], true, null, false);
+        var sourceId = await dataSource.CreateCommand(
+            "insert into source (name, kind, cron, settings) values ('Kolada', 'kolada', '0 6 * * *', '{}') returning id").ExecuteScalarAsync();
+
+        foreach (var (kind, id) in new[]
+        {
+            (Alerts.AlertTargets.Indicator, t.NorrIndicator), (Alerts.AlertTargets.Goal, t.NorrGoal), (Alerts.AlertTargets.Committee, t.NorrCommittee),
+            (Alerts.AlertTargets.Source, (int)sourceId!),
+        })
+        {
+            var refused = await Assert.ThrowsAsync<InvalidEditException>(() => editor.CreateAsync(Draft(kind, id), vera));
+            Assert.Contains("behörighet", refused.Message, StringComparison.Ordinal);
+        }
+
+        await using var connection = await dataSource.OpenConnectionAsync();
+        Assert.Equal(0, await connection.ExecuteScalarAsync<int>("select count(*) from subscription"));
+        // Their own organisation's indicator they follow as before.
+        await editor.CreateAsync(Draft(Alerts.AlertTargets.Indicator, t.BottenIndicator), vera);
+        Assert.Equal(1, await connection.ExecuteScalarAsync<int>("select count(*) from subscription"));
+    }
+
+    [Fact]
     public async Task A_limited_reviewer_of_every_nämnd_reviews_only_their_organisations_nämnder()
     {
         var t = await TwoOrganisations.CreateAsync();
