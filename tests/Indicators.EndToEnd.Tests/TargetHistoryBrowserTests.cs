@@ -79,6 +79,7 @@ public class TargetHistoryBrowserTests(Browser browser)
         await page.GetByRole(AriaRole.Button, new() { Name = "Fastställ versionen" }).ClickAsync();
 
         await Assertions.Expect(page.Locator("table.versions")).ToContainTextAsync("RF 2025-06-17 § 87");
-        Assert.Equal("Revision juni 2025", await connection.ExecuteScalarAsync<string>("select name from plan_version where is_current"));
+        Assert.Equal("Revision juni 2025", await connection.ExecuteScalarAsync<string>(
+            "select name from plan_version where is_current and plan_id = @PlanId", new { PlanId = planId }));
     }
 }
