@@ -116,7 +116,8 @@ public class ComparisonBrowserTests(Browser browser)
     {
         var expected = (await new PlanComparisonQueries(dataSource).CompareAsync(leftVersionId, rightVersionId, Year2025, OrganisationScope.All))!;
         await page.GotoAsync(baseUrl + "/");
-        await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Jämför planer" }).ClickAsync();
+        // From the overview: the menu has no room for one more item at 1366 px without wrapping the header.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Jämför med en annan version eller plan" }).ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Jämför planer");
         await page.GetByLabel("Jämför", new() { Exact = true }).SelectOptionAsync($"{leftVersionId}");
         await page.GetByLabel("med", new() { Exact = true }).SelectOptionAsync($"{rightVersionId}");

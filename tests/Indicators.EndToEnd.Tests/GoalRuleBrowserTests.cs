@@ -49,7 +49,8 @@ public class GoalRuleBrowserTests(Browser browser)
         // The weight stands beside the indicator's goals on its edit page, with the way to change it.
         var sick = await connection.ExecuteScalarAsync<int>("select id from indicator where area_id = '0022' and code = 'SJUKFRANVARO'");
         await page.GotoAsync($"{baseUrl}/indikatorer/{sick}/redigera");
-        await Assertions.Expect(page.Locator(".goal-version .hint")).ToContainTextAsync("Vikt i versionens målförslag: 2");
+        // Beside Sjukvårdspartiet's proposal, which links the indicator too with the default weight.
+        await Assertions.Expect(page.Locator(".goal-version .hint", new() { HasText = "Vikt i versionens målförslag: 2" })).ToHaveCountAsync(1);
         await PageChecks.AssertNoViolationsAsync(page);
 
         // The rules page states the plan's own rule.

@@ -135,8 +135,8 @@ public class OverviewBrowserTests(Browser browser)
 
         var summary = page.Locator("section.plan-summary");
         var box = await summary.BoundingBoxAsync() ?? throw new Xunit.Sdk.XunitException("The overview has no summary.");
-        Assert.True(box.Y + box.Height <= 768, $"The summary ends at {box.Y + box.Height:0} px, below the 768 px screen.");
         await PageChecks.ScreenshotAsync(page, "overview-summary-ledning", fullPage: false);
+        Assert.True(box.Y + box.Height <= 768, $"The summary ends at {box.Y + box.Height:0} px, below the 768 px screen.");
 
         // The four parts: counts per status, the matrix with headers, the changed statuses and those needing attention.
         await Assertions.Expect(summary.Locator("ul.status-counts li")).ToHaveCountAsync(4);

@@ -36,8 +36,10 @@ public partial class ReportBrowserTests
         var shown = await PageChecks.ShownTextAsync(page);
         Assert.DoesNotContain(shown, text => text.Contains("Läser in", StringComparison.Ordinal));
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Årsrapport 2025" })).ToBeVisibleAsync();
-        // The plan versions to create a period for came along too.
-        await Assertions.Expect(page.Locator("#plan-version option")).ToHaveCountAsync(2);
-        await Assertions.Expect(page.Locator("#plan-version option").Nth(1)).ToContainTextAsync("Regionplan 2025–2027");
+        // The plan versions to create a period for came along too: Västernorrland's adopted plan and Sjukvårdspartiet's
+        // proposal, and Region Västerbotten's plan (the analyst sees every organisation), after "Välj …".
+        await Assertions.Expect(page.Locator("#plan-version option")).ToHaveCountAsync(4);
+        await Assertions.Expect(page.Locator("#plan-version option", new() { HasText = "Regionplan 2025–2027" })).ToHaveCountAsync(2);
+        await Assertions.Expect(page.Locator("#plan-version option", new() { HasText = "Regionplan 2024–2027" })).ToHaveCountAsync(1);
     }
 }
