@@ -93,7 +93,10 @@ public sealed class AssignmentQueries(NpgsqlDataSource dataSource)
             """, new { Organisations = organisations?.SqlParameter }, cancellationToken: cancellationToken))).AsList();
     }
 
-    /// <summary>Every plan version, current ones first, for the form's choice of version.</summary>
+    /// <summary>
+    /// Every plan version, current ones first and the newest plan first among them (the start page's order), for the form's
+    /// choice of version.
+    /// </summary>
     public async Task<IReadOnlyList<AssignmentVersionOption>> VersionsAsync(OrganisationScope? organisations = null, CancellationToken cancellationToken = default)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
@@ -101,7 +104,7 @@ public sealed class AssignmentQueries(NpgsqlDataSource dataSource)
             select v.id, v.plan_id, p.name as plan_name, v.name as version_name, v.is_current
             from plan_version v join plan p on p.id = v.plan_id
             where @Organisations::text[] is null or p.area_id = any(@Organisations)
-            order by v.is_current desc, p.name, v.name
+            order by v.is_current desc, p.start_year desc, p.name, v.name
             """, new { Organisations = organisations?.SqlParameter }, cancellationToken: cancellationToken))).AsList();
     }
 
