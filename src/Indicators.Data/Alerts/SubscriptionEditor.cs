@@ -42,7 +42,7 @@ public sealed class SubscriptionEditor(NpgsqlDataSource dataSource, SecretProtec
             // it by e-mail); sources are installation-wide, as their pages are.
             if (draft.TargetKind == AlertTargets.Source)
             {
-                if ((await OrganisationOwnership.ScopeOfAsync(edit.Connection, edit.Transaction, edit.Actor, edit.CancellationToken)).IsLimited)
+                if ((await OrganisationOwnership.ScopeOfAsync(edit)).IsLimited)
                 {
                     throw new InvalidEditException("Target", "Källor gäller hela installationen: ett konto som är begränsat till vissa organisationer har inte behörighet att bevaka dem.");
                 }

@@ -44,15 +44,15 @@ public static class OrganisationGuard
             return;
         }
 
-        edit.OrganisationScope ??= await OrganisationOwnership.ScopeOfAsync(edit.Connection, edit.Transaction, edit.Actor, edit.CancellationToken);
-        if (!edit.OrganisationScope.IsLimited)
+        var scope = await OrganisationOwnership.ScopeOfAsync(edit);
+        if (!scope.IsLimited)
         {
             return;
         }
 
         var area = await edit.Connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(sql, new { Id = id }, edit.Transaction,
             cancellationToken: edit.CancellationToken));
-        if (area is not null && !edit.OrganisationScope.Allows(area))
+        if (area is not null && !scope.Allows(area))
         {
             throw new InvalidEditException("", "Det du försöker ändra hör till en organisation som ditt konto inte har behörighet till. Inget sparades.");
         }

@@ -93,6 +93,13 @@ public sealed class OrganisationOwnership(NpgsqlDataSource dataSource)
         return areas.Count == 0 ? OrganisationScope.All : OrganisationScope.Only(areas);
     }
 
+    /// <summary>The acting account's organisations within an edit, read once per edit (the write guard shares it).</summary>
+    public static async Task<OrganisationScope> ScopeOfAsync(AuditedEdit edit)
+    {
+        ArgumentNullException.ThrowIfNull(edit);
+        return edit.OrganisationScope ??= await ScopeOfAsync(edit.Connection, edit.Transaction, edit.Actor, edit.CancellationToken);
+    }
+
     /// <summary>
     /// Refuses (a Swedish <see cref="InvalidEditException"/>, nothing written) a change to a thing of an organisation the
     /// acting account is not allowed. A thing that does not exist passes: the editor itself says it is gone.
@@ -100,7 +107,7 @@ public sealed class OrganisationOwnership(NpgsqlDataSource dataSource)
     public static async Task RequireAllowedAsync(AuditedEdit edit, OwnedKind kind, long id, string field = "")
     {
         ArgumentNullException.ThrowIfNull(edit);
-        var scope = await ScopeOfAsync(edit.Connection, edit.Transaction, edit.Actor, edit.CancellationToken);
+        var scope = await ScopeOfAsync(edit);
         if (!scope.IsLimited)
         {
             return;
