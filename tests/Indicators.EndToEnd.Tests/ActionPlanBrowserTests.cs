@@ -48,12 +48,20 @@ public class ActionPlanBrowserTests(Browser browser)
             ["= 0 som kravet", "▼ −15 mindre än kravet", "▲ 120 mer än kravet", "▲ 105 mer än kravet"]);
         await PageChecks.AssertNoViolationsAsync(page);
 
-        // A number that is none is refused beside its field, in Swedish, and nothing changes.
+        // A number that is none is refused beside its field, in Swedish; saving then keeps the form open with what was
+        // typed and saves nothing (it once saved the åtgärd's old figure and closed the form, hiding the message).
         await page.GetByRole(AriaRole.Button, new() { Name = "Ändra Läkemedel" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Group, new() { Name = "Ändra åtgärden Läkemedel" })).ToBeVisibleAsync();
         await field.FillAsync("tjugo");
         await field.PressAsync("Tab");
+        var notANumber = page.Locator("div.validation-message", new() { HasText = "Budget 2025: 'tjugo' är inget tal." });
+        await Assertions.Expect(notANumber).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Spara åtgärden" }).ClickAsync();
-        await Assertions.Expect(page.Locator(".validation-message").First).ToContainTextAsync("Budget 2025: 'tjugo' är inget tal.");
+        await Assertions.Expect(page.Locator(".validation-errors li", new() { HasText = "Inget sparades" })).ToHaveTextAsync(
+            "Inget sparades: rätta det som är markerat och spara igen.");
+        await Assertions.Expect(notANumber).ToBeVisibleAsync();
+        await Assertions.Expect(field).ToHaveValueAsync("tjugo");
+        await Assertions.Expect(page.Locator("[role=status].form-message")).ToHaveTextAsync("");
         await Assertions.Expect(summa.Locator("td")).ToHaveTextAsync(["225", "235", "215", "675"]);
         await PageChecks.AssertNoViolationsAsync(page);
 

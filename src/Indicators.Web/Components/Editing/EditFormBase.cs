@@ -19,11 +19,17 @@ public abstract class EditFormBase : ComponentBase
     /// <summary>
     /// Runs <paramref name="save"/>; true when it returned. A refusal is shown in <paramref name="form"/>: field errors
     /// under the form's own field names (<paramref name="toForm"/> maps an editor's path to the form's where they differ),
-    /// a conflict for the whole form. Nothing was saved then, and the form keeps what was typed.
+    /// a conflict for the whole form. Nothing was saved then, and the form keeps what was typed. A field its input could
+    /// not read (text in a number field) refuses the save before it starts.
     /// </summary>
     protected async Task<bool> TrySaveAsync(ServerValidation? form, Func<Task> save, Func<FieldError, FieldError>? toForm = null)
     {
         ArgumentNullException.ThrowIfNull(save);
+        if (form?.RefusesUnreadInput() == true)
+        {
+            return false;
+        }
+
         Busy = true;
         try
         {
