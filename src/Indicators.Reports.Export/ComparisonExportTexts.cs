@@ -75,6 +75,33 @@ public static class ComparisonExportTexts
     /// <summary>A status in words with its shape ("◐ Delvis uppnått"), or that the indicator is not in the version.</summary>
     public static string Status(JudgedSide? judged, string letter) => judged is null ? $"Ingår inte i {letter}" : judged.Status.Label();
 
+    /// <summary>
+    /// The outcome an indicator is judged on, on one line: the one both sides share when they are one organisation's
+    /// ("84,3 %"); between two organisations each side's own ("A: 84,3 % · B: 88,0 %"). Null when there is none.
+    /// </summary>
+    public static string? Outcome(PlanComparison comparison, ComparedIndicator indicator) =>
+        PerSide(comparison, indicator, indicator.LatestOutcomeText, s => s.OutcomeText);
+
+    /// <summary>The period of <see cref="Outcome"/>: "jan–aug 2026", or "A: 2025 · B: 2025" between two organisations.</summary>
+    public static string? OutcomePeriod(PlanComparison comparison, ComparedIndicator indicator) =>
+        PerSide(comparison, indicator, indicator.LatestPeriodText, s => s.OutcomePeriodText);
+
+    static string? PerSide(PlanComparison comparison, ComparedIndicator indicator, string? shared, Func<JudgedSide, string?> of)
+    {
+        ArgumentNullException.ThrowIfNull(comparison);
+        ArgumentNullException.ThrowIfNull(indicator);
+        if (comparison.SharesOutcomes)
+        {
+            return shared is null ? null : OneLine(shared);
+        }
+
+        var sides = new[] { ("A", indicator.Left), ("B", indicator.Right) }
+            .Where(s => s.Item2 is not null && of(s.Item2) is not null)
+            .Select(s => $"{s.Item1}: {OneLine(of(s.Item2!))}")
+            .ToList();
+        return sides.Count == 0 ? null : string.Join(" · ", sides);
+    }
+
     /// <summary>"5 av 12 uppnådda" followed by the other statuses: "(2 delvis uppnådda, 3 ej uppnådda, 2 kan ej bedömas)".</summary>
     public static string Counts(JudgedCounts counts)
     {

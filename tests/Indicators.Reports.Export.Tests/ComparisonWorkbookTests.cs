@@ -97,6 +97,25 @@ public class ComparisonWorkbookTests
     }
 
     [Fact]
+    public void Between_two_organisations_the_outcome_columns_give_each_sides_own_outcome_named_by_its_letter()
+    {
+        var shared = HandBuiltComparison.Comparison();
+        var indicator = shared.Indicators[0];
+        var comparison = shared with
+        {
+            Right = shared.Right with { OrganisationId = "0024", OrganisationName = "Region Västerbotten" },
+            Indicators = [indicator with { Right = indicator.Right! with { OutcomeText = "88,0\u00A0%", OutcomePeriodText = "2025" } }, shared.Indicators[1]],
+        };
+
+        var rows = RawWorkbook.Table(ComparisonWorkbook.Create(comparison, HandBuiltComparison.MadeAt), "Indikatorer");
+
+        var year2026 = rows.Single(r => TextOf(r, "Indikator") == "N79173" && TextOf(r, "År") == "2026");
+        Assert.Equal(("A: 84,3\u00A0% · B: 88,0\u00A0%", "A: jan–aug 2026 · B: 2025"), (TextOf(year2026, "Senaste utfall"), TextOf(year2026, "Utfallets period")));
+        var onlyInA = rows.Single(r => TextOf(r, "Indikator") == "E1");
+        Assert.Equal("A: −412\u00A0mnkr", TextOf(onlyInA, "Senaste utfall"));
+    }
+
+    [Fact]
     public void A_mål_text_that_looks_like_a_formula_is_stored_as_text_and_control_characters_are_left_out()
     {
         var comparison = HandBuiltComparison.Comparison(goalName: "Mål\u0007 med\u0000 klocka");

@@ -22,6 +22,13 @@ public sealed record PlanComparison(
     public IReadOnlyList<int> Years =>
         [.. Enumerable.Range(Math.Min(Left.StartYear, Right.StartYear), Math.Max(Left.EndYear, Right.EndYear) - Math.Min(Left.StartYear, Right.StartYear) + 1)];
 
+    /// <summary>
+    /// True when both sides are one organisation's, so an indicator on both is judged on the same outcome; between two
+    /// organisations each side is judged on its own area's outcome (<see cref="JudgedSide.OutcomeText"/>), and the views
+    /// show it per side.
+    /// </summary>
+    public bool SharesOutcomes => string.Equals(Left.OrganisationId, Right.OrganisationId, StringComparison.Ordinal);
+
     /// <summary>True when either side or any indicator holds demo or example data (exports and pages say so).</summary>
     public bool HasDemoData => Left.IsDemo || Right.IsDemo;
 }
@@ -103,13 +110,17 @@ public sealed record ComparedGoal(
 public sealed record ComparedTarget(
     int Year, decimal? LeftValue, decimal? RightValue, string? LeftText, string? RightText, decimal? Difference, bool LeftIsExample, bool RightIsExample);
 
-/// <summary>How today's outcome stands against one side's målvärde, with the dashboard's explanation.</summary>
-public sealed record JudgedSide(AttainmentStatus Status, string Explanation, string? TargetText);
+/// <summary>
+/// How today's outcome stands against one side's målvärde, with the dashboard's explanation, and the outcome it was judged
+/// on ("84,3 %", "jan–aug 2026"; null when there is none): the side's own organisation's.
+/// </summary>
+public sealed record JudgedSide(AttainmentStatus Status, string Explanation, string? TargetText, string? OutcomeText, string? OutcomePeriodText);
 
 /// <summary>
 /// An indicator on either or both sides (aligned by code) with its målvärden per year and today's judgement under each
-/// side: the newest outcome for the plan's area ("84,3 %") and its period ("jan–aug 2026"); a side is null when the
-/// indicator is not in that version.
+/// side: the outcome judged ("84,3 %") and its period ("jan–aug 2026"), the left side's where it has the indicator (the
+/// same as the right's when <see cref="PlanComparison.SharesOutcomes"/>); a side is null when the indicator is not in that
+/// version.
 /// </summary>
 public sealed record ComparedIndicator(
     string Code, string Name, string Unit, int Decimals, Difference Difference, IReadOnlyList<ComparedTarget> Targets,

@@ -224,8 +224,7 @@ public static class PlanComparisonBuilder
             var outcome = (leftStanding ?? rightStanding)?.Outcome;
             result.Add(new ComparedIndicator(
                 code, shown.Name, shown.ShownUnit, shown.Decimals, DifferenceOf(l, r, sameTargets), targets,
-                outcome is null ? null : outcome.Value is { } value ? SwedishFormat.WithUnit(value, shown.Decimals, shown.ShownUnit) : outcome.Status.SwedishName(),
-                outcome?.Period.SwedishName,
+                OutcomeText(outcome, shown), outcome?.Period.SwedishName,
                 Judged(l, leftStanding, period),
                 Judged(r, rightStanding, period),
                 (l?.IsDemo ?? false) || (r?.IsDemo ?? false)));
@@ -261,5 +260,11 @@ public static class PlanComparisonBuilder
 
     static JudgedSide? Judged(IndicatorOverview? indicator, PeriodStanding? standing, FollowUpPeriod period) =>
         indicator is null || standing is null ? null
-            : new JudgedSide(standing.Status.Status, standing.Status.Explanation, TargetText(indicator.TargetFor(period.Year), indicator));
+            : new JudgedSide(standing.Status.Status, standing.Status.Explanation, TargetText(indicator.TargetFor(period.Year), indicator),
+                OutcomeText(standing.Outcome, indicator), standing.Outcome?.Period.SwedishName);
+
+    /// <summary>"84,3 %", or the outcome's status in words where it has no value ("sekretess"); null without an outcome.</summary>
+    static string? OutcomeText(Outcome? outcome, IndicatorOverview indicator) =>
+        outcome is null ? null
+            : outcome.Value is { } value ? SwedishFormat.WithUnit(value, indicator.Decimals, indicator.ShownUnit) : outcome.Status.SwedishName();
 }

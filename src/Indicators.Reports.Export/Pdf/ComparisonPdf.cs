@@ -171,7 +171,7 @@ public static class ComparisonPdf
             [new("Indikator", 2.6), new("Senaste utfall", 1.3, AlignRight: true), new("Status mot A", 2.4), new("Status mot B", 2.4)],
             [.. comparison.Indicators.Select(i => (IReadOnlyList<PdfCell>)[
                 new PdfCell($"{i.Code} {i.Name}", i.IsDemo ? "demodata" : null),
-                new PdfCell(i.LatestOutcomeText ?? "–", i.LatestPeriodText),
+                new PdfCell(C.Outcome(comparison, i) ?? "–", C.OutcomePeriod(comparison, i)),
                 new PdfCell(C.Status(i.Left, "A"), i.Left?.Explanation),
                 new PdfCell(C.Status(i.Right, "B"), i.Right?.Explanation)])]));
     }

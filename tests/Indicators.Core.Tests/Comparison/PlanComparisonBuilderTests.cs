@@ -125,6 +125,26 @@ public class PlanComparisonBuilderTests
     }
 
     [Fact]
+    public void Between_two_organisations_each_side_is_judged_on_its_own_areas_outcome_and_shows_it()
+    {
+        // The same Kolada indicator in two regions' plans: Västernorrland 82 %, Västerbotten 88 %, both against 85 %.
+        var left = Plan("Fastställd plan", new GoalAreaOverview(1, "1", "Hälsa", false, [Goal(11, "1.1", "Vård", Share(100, "N1", 85m))]));
+        var bottnia = Share(100, "N1", 85m) with { Series = [Outcome.Of(Period.OfYear(2025), 88m)] };
+        var right = Plan("Regionplan 2024–2027", new GoalAreaOverview(2, "R 1", "Hälsa", false, [Goal(21, "R 1", "Vård", bottnia)]));
+        var västerbotten = new ComparedSide(2, "Regionplan 2024–2027", "0024", "Region Västerbotten", 7, "Regionplan 2024–2027", "adopted", 2024, 2027, false);
+
+        var comparison = PlanComparisonBuilder.Build(Side(1, "Fastställd plan"), left, västerbotten, right, [], Year2025);
+
+        Assert.False(comparison.SharesOutcomes);
+        var indicator = comparison.Indicators.Single();
+        Assert.Equal(("82,0\u00A0%", "2025"), (indicator.Left!.OutcomeText, indicator.Left.OutcomePeriodText));
+        Assert.Equal(("88,0\u00A0%", "2025"), (indicator.Right!.OutcomeText, indicator.Right.OutcomePeriodText));
+        Assert.NotEqual(AttainmentStatus.Achieved, indicator.Left.Status);
+        Assert.Equal(AttainmentStatus.Achieved, indicator.Right.Status);
+        Assert.True(PlanComparisonBuilder.Build(Side(1, "A"), left, Side(2, "B"), left, [], Year2025).SharesOutcomes);
+    }
+
+    [Fact]
     public void The_default_period_is_the_left_versions_as_the_overview_chooses_it()
     {
         var left = Plan("A", new GoalAreaOverview(1, "1", "Hälsa", false, [Goal(11, "1.1", "Vård", Share(100, "N1", 80m))]));

@@ -21,10 +21,11 @@ public class ComparisonPageTests : IAsyncLifetime
     int adoptedId;
     int copyId;
     int planId;
+    string connectionString = "";
 
     public async Task InitializeAsync()
     {
-        var connectionString = await TestPostgres.CreateEmptyDatabaseAsync();
+        connectionString = await TestPostgres.CreateEmptyDatabaseAsync();
         app = new TestWebApp(connectionString, new Dictionary<string, string?> { ["DemoPlan:Enabled"] = "true" });
         _ = app.Server;   // starts the app, which loads the demo plan and its users
         await using var dataSource = NpgsqlDataSource.Create(connectionString);
@@ -115,6 +116,29 @@ public class ComparisonPageTests : IAsyncLifetime
             Assert.NotEmpty(page.QuerySelectorAll(".comparison-judged details.explained"));
             Assert.Equal(user == "analytiker", page.QuerySelector("form.match-form") is not null);
         }
+    }
+
+    [Fact]
+    public async Task Between_two_organisations_each_side_shows_the_outcome_of_its_own_region_instead_of_one_shared_column()
+    {
+        using var client = await SignedInAsync("ledning");
+        await using var connection = new NpgsqlConnection(connectionString);
+        var västerbotten = await connection.QuerySingleAsync<int>(
+            "select v.id from plan_version v join plan p on p.id = v.plan_id where p.area_id = '0024' and v.is_current");
+
+        var page = await PageAsync(client, $"jamfor?fran={adoptedId}&till={västerbotten}&period=2025");
+        var shared = await PageAsync(client, $"jamfor?fran={adoptedId}&till={copyId}&period=2025");
+
+        var table = page.QuerySelector("table.comparison-judged")!;
+        Assert.DoesNotContain(table.QuerySelectorAll("thead th"), th => th.TextContent.Trim() == "Utfall");
+        var both = table.QuerySelectorAll("tbody tr")
+            .Select(row => row.QuerySelectorAll("td").Select(td => td.QuerySelector(".detail")?.TextContent ?? "").ToList())
+            .Where(cells => cells.Count == 2 && cells.All(c => c.StartsWith("Utfall: ", StringComparison.Ordinal)))
+            .ToList();
+        Assert.NotEmpty(both);
+        Assert.Contains(both, cells => cells[0] != cells[1]);
+        Assert.Contains(shared.QuerySelectorAll("table.comparison-judged thead th"), th => th.TextContent.Trim() == "Utfall");
+        Assert.DoesNotContain(shared.QuerySelectorAll("table.comparison-judged .detail"), d => d.TextContent.StartsWith("Utfall: ", StringComparison.Ordinal));
     }
 
     [Fact]
