@@ -14,6 +14,13 @@ insert into committee (area_id, code, name) values
     ('0024', 'PN', 'Patientnämnden'),
     ('0024', 'KLN', 'Krisledningsnämnden');
 
+-- Fullmäktige's three beredningar, which §3.4 gives riktade uppdrag of their own (demo-vasterbotten-follow-up.sql); they
+-- follow them up as a nämnd does, in a report of their own.
+insert into committee (area_id, code, name) values
+    ('0024', 'BSRU', 'Beredningen för samverkan och regional utveckling'),
+    ('0024', 'DEMB', 'Demokratiberedningen'),
+    ('0024', 'BKF', 'Beredningen för kompetensförsörjning');
+
 -- The plan (vision from §2.2) and its adopted version. The seed gives no meeting date or §: they are examples, marked
 -- in the § text as demo-plan.sql marks its invented adoption record.
 insert into plan (area_id, name, vision, start_year, end_year, is_demo) values

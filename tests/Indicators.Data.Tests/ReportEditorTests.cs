@@ -3,6 +3,7 @@ using Dapper;
 using Indicators.Core.Attainment;
 using Indicators.Core.Editing;
 using Indicators.Core.Observations;
+using Indicators.Core.Organisations;
 using Indicators.Core.Reports;
 using Indicators.Data.Audit;
 using Indicators.Data.Observations;
@@ -21,6 +22,8 @@ namespace Indicators.Data.Tests;
 public class ReportEditorTests : IAsyncLifetime
 {
     // Hanna is a Nämnd user of HSN, Harald an analyst (DemoReports makes their accounts).
+    /// <summary>The demo's Region Västernorrland, whose reports these are (Region Västerbotten has periods of its own).</summary>
+    static readonly OrganisationScope Västernorrland = OrganisationScope.Only(["0022"]);
     static readonly Actor Hanna = new("hanna", "127.0.0.1");
     static readonly Actor Harald = new("harald", "127.0.0.2");
 
@@ -48,12 +51,12 @@ public class ReportEditorTests : IAsyncLifetime
     [Fact]
     public async Task The_demo_plan_has_an_arsrapport_2025_and_a_delarsrapport_2026_with_an_open_report_for_every_namnd_owning_goals()
     {
-        var periods = await queries.ListPeriodsAsync();
+        var periods = await queries.ListPeriodsAsync(organisations: Västernorrland);
 
         Assert.Equal(["Delårsrapport 2026 (jan–aug)", "Årsrapport 2025"], periods.Select(p => p.Title));
         await using var connection = await dataSource.OpenConnectionAsync();
         var owners = (await connection.QueryAsync<string>("""
-            select distinct c.name from goal g join committee c on c.id = g.owner_committee_id order by c.name
+            select distinct c.name from goal g join committee c on c.id = g.owner_committee_id where c.area_id = '0022' order by c.name
             """)).ToList();
         foreach (var period in periods)
         {
@@ -484,7 +487,7 @@ public class ReportEditorTests : IAsyncLifetime
             Assert.Contains("inte behörighet", delete.Message, StringComparison.Ordinal);
         }
 
-        Assert.Equal(2, (await queries.ListPeriodsAsync()).Count);
+        Assert.Equal(2, (await queries.ListPeriodsAsync(organisations: Västernorrland)).Count);
     }
 
     [Fact]

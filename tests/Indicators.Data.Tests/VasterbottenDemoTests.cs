@@ -147,6 +147,57 @@ public partial class VasterbottenDemoTests
     }
 
     [Fact]
+    public async Task The_riktade_uppdrag_are_the_seeds_table_word_for_word_with_their_receivers_and_are_followed_up_in_the_delårsrapport_and_årsredovisning()
+    {
+        await using var demo = await PlanCodeTesting.DemoAsync();
+        await using var connection = await demo.OpenConnectionAsync();
+
+        var rows = (await connection.QueryAsync<(string Code, string Text, bool IsExample, int? GivenBy, string Receiver)>("""
+            select a.code, a.text, a.is_example, a.given_by_committee_id, c.name
+            from assignment a
+            join plan_version v on v.id = a.plan_version_id join plan p on p.id = v.plan_id
+            join assignment_receiver r on r.assignment_id = a.id join committee c on c.id = r.committee_id
+            where p.area_id = '0024'
+            order by a.sort_order, r.sort_order
+            """)).AsList();
+        var uppdrag = rows.GroupBy(r => r.Code).ToList();
+
+        // §3.4's table row by row: the uppdrag, then its "Riktas till" as the seed words it.
+        Assert.Equal(13, uppdrag.Count);
+        Assert.All(rows, r => Assert.Equal((false, (int?)null), (r.IsExample, r.GivenBy)));
+        var committees = await connection.ExecuteScalarAsync<int>("select count(*) from committee where area_id = '0024' and code in ('RS', 'HSN', 'RUN', 'FHS', 'PN', 'KLN')");
+        foreach (var row in uppdrag)
+        {
+            var names = row.Select(r => r.Receiver).ToList();
+            var receivers = names.Count == committees ? "Alla nämnder och styrelser"
+                : names.Count == 1 ? names[0]
+                : string.Join(", ", names.Take(names.Count - 1).Select((n, i) => i == 0 ? n : Lower(n))) + " och " + Lower(names[^1]);
+            Assert.True(Seed.Value.Contains(row.First().Text + " " + receivers, StringComparison.Ordinal),
+                $"Seed 001 §3.4 does not give {row.Key} to {receivers}: {row.First().Text}");
+        }
+
+        // The follow-up rule: delårsrapport (prognos) and årsredovisning for the budget year, and the tjänsteresor uppdrag
+        // measured by its own indicator.
+        Assert.Equal(
+            [(2025, "annual"), (2025, "interim")],
+            await connection.QueryAsync<(int, string)>("""
+                select rp.year, rp.kind from report_period rp join plan_version v on v.id = rp.plan_version_id join plan p on p.id = v.plan_id
+                where p.area_id = '0024' order by rp.year, rp.kind
+                """));
+        Assert.Equal("TJANSTERESOR_FORANDRING", await connection.ExecuteScalarAsync<string>("""
+            select i.code from assignment_indicator ai join assignment a on a.id = ai.assignment_id join indicator i on i.id = ai.indicator_id
+            where i.area_id = '0024' and a.code = 'RU-7'
+            """));
+        Assert.Equal(0, await connection.ExecuteScalarAsync<int>("""
+            select count(*) from assignment_follow_up f join committee c on c.id = f.committee_id
+            join report_period rp on rp.id = f.report_period_id join plan_version v on v.id = rp.plan_version_id join plan p on p.id = v.plan_id
+            where p.area_id = '0024' and (c.area_id <> '0024' or not f.is_example)
+            """));
+    }
+
+    static string Lower(string name) => char.ToLower(name[0], CultureInfo.GetCultureInfo("sv-SE")) + name[1..];
+
+    [Fact]
     public async Task Region_Vasterbottens_plan_its_nämnder_and_indicators_are_its_own_and_share_nothing_with_Region_Vasternorrlands()
     {
         await using var demo = await PlanCodeTesting.DemoAsync();
@@ -156,7 +207,7 @@ public partial class VasterbottenDemoTests
             [("0022", "Regionplan 2025–2027"), ("0024", Plan)],
             await connection.QueryAsync<(string, string)>("select area_id, name from plan order by area_id"));
         Assert.Equal(
-            ["FHS", "HSN", "KLN", "PN", "RS", "RUN"],
+            ["BKF", "BSRU", "DEMB", "FHS", "HSN", "KLN", "PN", "RS", "RUN"],
             await connection.QueryAsync<string>("select code from committee where area_id = '0024' order by code"));
         var version = await connection.QuerySingleAsync<(string Kind, bool IsCurrent, string DecidedBy, string Section)>("""
             select v.kind, v.is_current, v.decided_by, v.decision_section from plan_version v join plan p on p.id = v.plan_id

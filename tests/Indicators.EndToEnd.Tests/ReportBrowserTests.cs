@@ -26,7 +26,10 @@ public partial class ReportBrowserTests(Browser browser)
         {
             await using var connection = new NpgsqlConnection(ConnectionString);
             return await connection.ExecuteScalarAsync<int>(
-                "select id from report_period where kind = @Kind and year = @Year", new { Kind = kind, Year = year });
+                """
+                select rp.id from report_period rp join plan_version v on v.id = rp.plan_version_id join plan p on p.id = v.plan_id
+                where p.area_id = '0022' and rp.kind = @Kind and rp.year = @Year
+                """, new { Kind = kind, Year = year });
         }
 
         public string ReportUrl(int periodId) => $"{BaseUrl}/rapporter/{periodId}/namnd/{CommitteeId}";

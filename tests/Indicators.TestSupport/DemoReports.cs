@@ -39,7 +39,8 @@ public sealed record DemoReports(string ConnectionString, NpgsqlDataSource DataS
         await TestUsers.CreateAsync(connectionString, RegionReviewer, "Granskare", (int?)null);
         await TestUsers.CreateAsync(connectionString, Analyst, "Analytiker");
         await TestUsers.CreateAsync(connectionString, Administrator, "Administrator");
-        var periods = await queries.ListPeriodsAsync();
+        // Region Västernorrland's periods (Region Västerbotten's 2025 periods are in the demo too).
+        var periods = (await queries.ListPeriodsAsync()).Where(p => p.PlanName == "Regionplan 2025–2027").ToList();
         return new DemoReports(connectionString, dataSource, queries, ReportEditors.Create(dataSource, queries), hsn,
             periods.Single(p => p.Kind == ReportKind.Interim && p.Year == 2026).Id,
             periods.Single(p => p.Kind == ReportKind.Annual && p.Year == 2025).Id);

@@ -25,6 +25,7 @@ public sealed class DemoPlanLoader(NpgsqlDataSource dataSource, ILogger<DemoPlan
         "demo-action-plans.sql",
         "demo-proposal.sql",
         "demo-vasterbotten.sql",
+        "demo-vasterbotten-follow-up.sql",
     ];
 
     /// <summary>The example outcomes, each file with the organisation (area id) whose indicator codes it uses.</summary>

@@ -161,7 +161,7 @@ public partial class AssignmentStoreTests : IAsyncLifetime
         Assert.Contains("redan ett uppdrag med koden ”RF-3”", twice.Message, StringComparison.Ordinal);
 
         await using var connection = await dataSource.OpenConnectionAsync();
-        Assert.Equal(["RF-3"], await connection.QueryAsync<string>("select code from assignment where not code like any (array['HSN-%', 'RF-2025-%'])"));
+        Assert.Equal(["RF-3"], await connection.QueryAsync<string>("select code from assignment where not code like any (array['HSN-%', 'RF-2025-%', 'RU-%'])"));
     }
 
     [Fact]

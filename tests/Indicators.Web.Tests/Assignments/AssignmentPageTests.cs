@@ -29,8 +29,10 @@ public class AssignmentPageTests
             return Normalised(await response.Content.ReadAsStringAsync());
         }
 
+        // Ledning sees both organisations: Region Västernorrland's 22 uppdrag and Region Västerbotten's 13 riktade uppdrag
+        // for 2025 (RU-1 to RU-13), which ended 2025-12-31 without being done and so are late, as RF-2025-2 is.
         var all = await PageAsync("");
-        Assert.Contains("22 uppdrag, 1 försenat.", all, StringComparison.Ordinal);
+        Assert.Contains("35 uppdrag, 14 försenade.", all, StringComparison.Ordinal);
         Assert.Contains("HSN-E.1-4", all, StringComparison.Ordinal);
         // The overdue example (end 2025-12-31) says so in words and with a symbol, not by colour alone.
         Assert.Contains("⚠</span> Försenat", all, StringComparison.Ordinal);
@@ -40,13 +42,14 @@ public class AssignmentPageTests
         Assert.Contains("RF-2025-1", toRs, StringComparison.Ordinal);
         Assert.DoesNotContain("HSN-E.1-4", toRs, StringComparison.Ordinal);
 
-        Assert.Contains("2 uppdrag, 1 försenat.", await PageAsync("?givare=rf"), StringComparison.Ordinal);
+        Assert.Contains("15 uppdrag, 14 försenade.", await PageAsync("?givare=rf"), StringComparison.Ordinal);
         Assert.Contains("20 uppdrag, 0 försenade.", await PageAsync($"?givare={committees["HSN"]}"), StringComparison.Ordinal);
-        Assert.Contains("1 uppdrag, 1 försenat.", await PageAsync("?slutdatum=forsenade"), StringComparison.Ordinal);
+        Assert.Contains("14 uppdrag, 14 försenade.", await PageAsync("?slutdatum=forsenade"), StringComparison.Ordinal);
         Assert.Contains("Inga uppdrag matchar.", await PageAsync("?status=done"), StringComparison.Ordinal);
-        // The demo's example follow-ups (årsrapport 2025) put four uppdrag in progress.
-        Assert.Contains("18 uppdrag", await PageAsync("?status=not_started"), StringComparison.Ordinal);
-        Assert.Contains("4 uppdrag, 1 försenat.", await PageAsync("?status=in_progress"), StringComparison.Ordinal);
+        // The demo's example follow-ups put four of Västernorrland's uppdrag in progress (årsrapport 2025) and four of
+        // Västerbotten's (delårsrapport 2025).
+        Assert.Contains("27 uppdrag", await PageAsync("?status=not_started"), StringComparison.Ordinal);
+        Assert.Contains("8 uppdrag, 5 försenade.", await PageAsync("?status=in_progress"), StringComparison.Ordinal);
 
         // Values the page cannot use are ignored, as if absent: the whole list, and nothing of them echoed as markup.
         foreach (var hostile in new[] { "?givare=%3Cb%3Ex%3C/b%3E", "?mottagare=99999999999", "?mottagare=-1&status=%27%20or%201=1%20--",
@@ -56,7 +59,7 @@ public class AssignmentPageTests
             Assert.True(response.StatusCode == HttpStatusCode.OK, $"{hostile}: {(int)response.StatusCode}");
             var raw = await response.Content.ReadAsStringAsync();
             Assert.DoesNotContain("<b>x</b>", raw, StringComparison.Ordinal);
-            Assert.Matches("(22|2) uppdrag", Normalised(raw));
+            Assert.Matches("(35|15) uppdrag", Normalised(raw));
         }
     }
 

@@ -56,7 +56,12 @@ public class ReportPageTests
             using var client = await SignedInAsync(app, user);
             var document = await GetPage(client, "/rapporter");
             var deletes = Buttons(document).Where(b => b.StartsWith("Ta bort", StringComparison.Ordinal)).ToList();
-            Assert.Equal(offered ? ["Ta bort Delårsrapport 2026 (jan–aug)", "Ta bort Årsrapport 2025"] : [], deletes);
+            Assert.Equal(
+                offered
+                    ? ["Ta bort Delårsrapport 2026 (jan–aug) för Regionplan 2025–2027", "Ta bort Årsrapport 2025 för Regionplan 2024–2027",
+                        "Ta bort Årsrapport 2025 för Regionplan 2025–2027", "Ta bort Delårsrapport 2025 (jan–aug) för Regionplan 2024–2027"]
+                    : [],
+                deletes);
         }
     }
 
@@ -109,13 +114,20 @@ public class ReportPageTests
         var (app, connectionString) = await DemoAsync();
         await using var _ = app;
         var hsn = await Scalar<int>(connectionString, "select id from committee where area_id = '0022' and code = 'HSN'");
-        var annual = await Scalar<int>(connectionString, "select id from report_period where kind = 'annual' and year = 2025");
+        var annual = await Scalar<int>(connectionString, """
+            select rp.id from report_period rp join plan_version v on v.id = rp.plan_version_id join plan p on p.id = v.plan_id
+            where p.area_id = '0022' and rp.kind = 'annual' and rp.year = 2025
+            """);
 
         using (var analyst = await SignedInAsync(app, "analytiker"))
         {
             var document = await GetPage(analyst, "/rapporter");
             var rows = document.QuerySelectorAll("table.report-periods tbody tr").Select(r => r.QuerySelector("th")!.TextContent.Trim()).ToList();
-            Assert.Equal(["Delårsrapport 2026 (jan–aug)", "Årsrapport 2025"], rows);
+            // Region Västerbotten's delårsrapport and årsredovisning 2025 too; each link names its plan for a screen reader.
+            Assert.Equal(
+                ["Delårsrapport 2026 (jan–aug), Regionplan 2025–2027", "Årsrapport 2025, Regionplan 2024–2027", "Årsrapport 2025, Regionplan 2025–2027",
+                    "Delårsrapport 2025 (jan–aug), Regionplan 2024–2027"],
+                rows);
             Assert.NotNull(document.QuerySelector("#new-period"));
             Assert.NotNull(document.QuerySelector("select#plan-version"));
             Assert.Contains(document.QuerySelectorAll("table.report-periods td"), td => td.TextContent.Trim() == "0 av 3 nämnder har fastställt");
