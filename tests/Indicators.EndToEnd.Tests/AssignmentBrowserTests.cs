@@ -29,7 +29,8 @@ public class AssignmentBrowserTests(Browser browser)
         }
 
         await page.GotoAsync(baseUrl + "/uppdrag");
-        await Assertions.Expect(page.Locator("p.count")).ToHaveTextAsync("22 uppdrag, 1 försenat.");
+        // Both organisations' uppdrag: Västernorrland's 22 and Västerbotten's 13 riktade uppdrag for 2025, now late.
+        await Assertions.Expect(page.Locator("p.count")).ToHaveTextAsync("35 uppdrag, 14 försenade.");
         await CheckPageAsync();
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Nytt uppdrag" }).ClickAsync();
@@ -63,7 +64,8 @@ public class AssignmentBrowserTests(Browser browser)
 
         await page.GotoAsync($"{baseUrl}/uppdrag?mottagare={committees["RUN"]}");
         await Assertions.Expect(page.Locator(".assignment-list li", new() { HasText = "RF-2026-1" })).ToHaveCountAsync(0);
-        await page.GetByLabel("Mottagare").SelectOptionAsync(new SelectOptionValue { Label = "Regionstyrelsen" });
+        // Both organisations have a Regionstyrelsen: the choice says whose.
+        await page.GetByLabel("Mottagare").SelectOptionAsync(new SelectOptionValue { Label = "Regionstyrelsen (Region Västernorrland)" });
         await page.GetByLabel("Slutdatum").SelectOptionAsync("forsenade");
         await page.GetByRole(AriaRole.Button, new() { Name = "Visa" }).ClickAsync();
         await Assertions.Expect(page.Locator("p.count")).ToHaveTextAsync("1 uppdrag, 1 försenat.");

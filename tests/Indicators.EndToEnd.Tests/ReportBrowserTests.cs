@@ -83,7 +83,7 @@ public partial class ReportBrowserTests(Browser browser)
         // The period counts the finalised report, and its page says when and by whom.
         await page.GetByRole(AriaRole.Link, new() { Name = "Rapporter", Exact = true }).First.ClickAsync();
         await Assertions.Expect(page.Locator("table.report-periods tbody tr", new() { HasText = "Delårsrapport 2026" })).ToContainTextAsync("1 av 3 nämnder har fastställt");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Delårsrapport 2026 (jan–aug)", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Delårsrapport 2026 (jan–aug) för Regionplan 2025–2027", Exact = true }).ClickAsync();
         var hsnRow = page.Locator("table.committee-reports tbody tr", new() { HasText = "Hälso- och sjukvårdsnämnden" });
         await Assertions.Expect(hsnRow).ToContainTextAsync("Fastställd");
         await Assertions.Expect(hsnRow).ToContainTextAsync("3 av 3 mål bedömda");

@@ -35,7 +35,7 @@ public partial class ReportBrowserTests
 
         var shown = await PageChecks.ShownTextAsync(page);
         Assert.DoesNotContain(shown, text => text.Contains("Läser in", StringComparison.Ordinal));
-        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Årsrapport 2025, Regionplan 2025–2027" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Årsrapport 2025 för Regionplan 2025–2027" })).ToBeVisibleAsync();
         // The plan versions to create a period for came along too: Västernorrland's adopted plan and Sjukvårdspartiet's
         // proposal, and Region Västerbotten's plan (the analyst sees every organisation), after "Välj …".
         await Assertions.Expect(page.Locator("#plan-version option")).ToHaveCountAsync(4);

@@ -28,7 +28,7 @@ public partial class ReportBrowserTests
 
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Delårsrapport 2026 (jan–aug) för Regionplan 2025–2027");
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Delårsrapport 2026 (jan–aug)" })).ToHaveCountAsync(0);
-        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Årsrapport 2025, Regionplan 2025–2027" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Årsrapport 2025 för Regionplan 2025–2027" })).ToBeVisibleAsync();
         await using var connection = new NpgsqlConnection(demo.ConnectionString);
         Assert.Equal(0, await connection.ExecuteScalarAsync<int>("select count(*) from report_period where id = @Interim", new { Interim = interim }));
         Assert.Equal(1, await connection.ExecuteScalarAsync<int>(

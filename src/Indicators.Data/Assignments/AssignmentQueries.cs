@@ -86,10 +86,13 @@ public sealed class AssignmentQueries(NpgsqlDataSource dataSource)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         return (await connection.QueryAsync<AssignmentCommittee>(new CommandDefinition("""
-            select c.id, c.area_id, c.code, c.name from committee c
+            select c.id, c.area_id, c.code,
+                   -- Two organisations' nämnder may share a name (Regionstyrelsen): the choice then says whose.
+                   case when count(*) over (partition by c.name) > 1 then c.name || ' (' || a.name || ')' else c.name end as name
+            from committee c join area a on a.id = c.area_id
             where exists (select 1 from plan p where p.area_id = c.area_id)
               and (@Organisations::text[] is null or c.area_id = any(@Organisations))
-            order by c.name, c.area_id
+            order by 4, c.area_id
             """, new { Organisations = organisations?.SqlParameter }, cancellationToken: cancellationToken))).AsList();
     }
 

@@ -125,8 +125,8 @@ public class ReportPageTests
             var rows = document.QuerySelectorAll("table.report-periods tbody tr").Select(r => r.QuerySelector("th")!.TextContent.Trim()).ToList();
             // Region Västerbotten's delårsrapport and årsredovisning 2025 too; each link names its plan for a screen reader.
             Assert.Equal(
-                ["Delårsrapport 2026 (jan–aug), Regionplan 2025–2027", "Årsrapport 2025, Regionplan 2024–2027", "Årsrapport 2025, Regionplan 2025–2027",
-                    "Delårsrapport 2025 (jan–aug), Regionplan 2024–2027"],
+                ["Delårsrapport 2026 (jan–aug) för Regionplan 2025–2027", "Årsrapport 2025 för Regionplan 2024–2027", "Årsrapport 2025 för Regionplan 2025–2027",
+                    "Delårsrapport 2025 (jan–aug) för Regionplan 2024–2027"],
                 rows);
             Assert.NotNull(document.QuerySelector("#new-period"));
             Assert.NotNull(document.QuerySelector("select#plan-version"));
