@@ -51,12 +51,12 @@ static class HandBuiltComparison
                 new(2025, 88m, 88m, "88,0\u00A0%", "88,0\u00A0%", 0m, false, false),
                 new(2026, 90m, 92m, "90,0\u00A0%", "92,0\u00A0%", 2m, false, false),
                 new(2027, 92m, 95.04m, "92,0\u00A0%", "95,0\u00A0%", 3.04m, false, true),
-            ], "84,3\u00A0%", "jan–aug 2026",
+            ],
                 new JudgedSide(AttainmentStatus.PartlyAchieved, "84,3 % mot målvärdet 90,0 %: inom 10 % av målvärdet.", "90,0\u00A0%", "84,3\u00A0%", "jan–aug 2026"),
                 new JudgedSide(AttainmentStatus.NotAchieved, "84,3 % mot målvärdet 92,0 %: mer än 5 % under målvärdet.", "92,0\u00A0%", "84,3\u00A0%", "jan–aug 2026"), IsDemo: true),
             new("E1", "Resultat", "mnkr", 0, Difference.OnlyLeft, [
                 new(2025, -335m, null, "−335\u00A0mnkr", null, null, true, false),
-            ], "−412\u00A0mnkr", "2025",
+            ],
                 new JudgedSide(AttainmentStatus.NotAchieved, "−412 mnkr mot målvärdet −335 mnkr.", "−335\u00A0mnkr", "−412\u00A0mnkr", "2025"), null, IsDemo: true),
         };
         return new PlanComparison(Left, Right, FollowUpPeriod.Interim(2026), areas, indicators,

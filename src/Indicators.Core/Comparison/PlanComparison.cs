@@ -118,13 +118,21 @@ public sealed record JudgedSide(AttainmentStatus Status, string Explanation, str
 
 /// <summary>
 /// An indicator on either or both sides (aligned by code) with its målvärden per year and today's judgement under each
-/// side: the outcome judged ("84,3 %") and its period ("jan–aug 2026"), the left side's where it has the indicator (the
-/// same as the right's when <see cref="PlanComparison.SharesOutcomes"/>); a side is null when the indicator is not in that
-/// version.
+/// side; a side is null when the indicator is not in that version.
 /// </summary>
 public sealed record ComparedIndicator(
     string Code, string Name, string Unit, int Decimals, Difference Difference, IReadOnlyList<ComparedTarget> Targets,
-    string? LatestOutcomeText, string? LatestPeriodText, JudgedSide? Left, JudgedSide? Right, bool IsDemo);
+    JudgedSide? Left, JudgedSide? Right, bool IsDemo)
+{
+    /// <summary>
+    /// The outcome judged ("84,3 %"): the left side's where it has the indicator, else the right's; the same on both sides
+    /// when <see cref="PlanComparison.SharesOutcomes"/>.
+    /// </summary>
+    public string? LatestOutcomeText => (Left ?? Right)?.OutcomeText;
+
+    /// <summary>The period of <see cref="LatestOutcomeText"/> ("jan–aug 2026").</summary>
+    public string? LatestPeriodText => (Left ?? Right)?.OutcomePeriodText;
+}
 
 /// <summary>The indicators of one side by status: "5 av 12 uppnådda".</summary>
 public sealed record JudgedCounts(int Achieved, int PartlyAchieved, int NotAchieved, int NotAssessable)

@@ -221,10 +221,8 @@ public static class PlanComparisonBuilder
             var sameTargets = targets.All(t => t.LeftValue == t.RightValue && t.LeftText == t.RightText);
             var leftStanding = l?.StandingIn(period, left.StartYear, left.EndYear);
             var rightStanding = r?.StandingIn(period, right.StartYear, right.EndYear);
-            var outcome = (leftStanding ?? rightStanding)?.Outcome;
             result.Add(new ComparedIndicator(
                 code, shown.Name, shown.ShownUnit, shown.Decimals, DifferenceOf(l, r, sameTargets), targets,
-                OutcomeText(outcome, shown), outcome?.Period.SwedishName,
                 Judged(l, leftStanding, period),
                 Judged(r, rightStanding, period),
                 (l?.IsDemo ?? false) || (r?.IsDemo ?? false)));

@@ -2,6 +2,7 @@ using Dapper;
 using Indicators.Core.Organisations;
 using Indicators.Core.Assignments;
 using Indicators.Core.Reports;
+using Indicators.Data.Organisations;
 using Npgsql;
 
 namespace Indicators.Data.Assignments;
@@ -85,10 +86,10 @@ public sealed class AssignmentQueries(NpgsqlDataSource dataSource)
     public async Task<IReadOnlyList<AssignmentCommittee>> CommitteesAsync(OrganisationScope? organisations = null, CancellationToken cancellationToken = default)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return (await connection.QueryAsync<AssignmentCommittee>(new CommandDefinition("""
+        return (await connection.QueryAsync<AssignmentCommittee>(new CommandDefinition($"""
             select c.id, c.area_id, c.code,
                    -- Two organisations' nämnder may share a name (Regionstyrelsen): the choice then says whose.
-                   case when count(*) over (partition by c.name) > 1 then c.name || ' (' || a.name || ')' else c.name end as name
+                   {CommitteeNameSql.Distinct} as name
             from committee c join area a on a.id = c.area_id
             where exists (select 1 from plan p where p.area_id = c.area_id)
               and (@Organisations::text[] is null or c.area_id = any(@Organisations))

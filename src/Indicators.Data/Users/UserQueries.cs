@@ -1,4 +1,5 @@
 using Dapper;
+using Indicators.Data.Organisations;
 using Npgsql;
 
 namespace Indicators.Data.Users;
@@ -96,10 +97,10 @@ public sealed class UserQueries(NpgsqlDataSource dataSource)
             where @UserId::int is null or id = @UserId
             order by lower(user_name)
             """;
-        const string roleSql = """
+        const string roleSql = $"""
             select r.user_id, r.role, r.committee_id,
                    -- Two organisations' nämnder may share a name: the role then says whose.
-                   case when exists (select 1 from committee o where o.name = c.name and o.id <> c.id) then c.name || ' (' || a.name || ')' else c.name end as committee_name
+                   {CommitteeNameSql.Distinct} as committee_name
             from user_role r
             left join committee c on c.id = r.committee_id
             left join area a on a.id = c.area_id
@@ -128,10 +129,10 @@ public sealed class UserQueries(NpgsqlDataSource dataSource)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         return (await connection.QueryAsync<CommitteeChoice>(new CommandDefinition(
-            """
+            $"""
             select c.id, c.code,
                    -- Two organisations' nämnder may share a name: the choice then says whose.
-                   case when exists (select 1 from committee o where o.name = c.name and o.id <> c.id) then c.name || ' (' || a.name || ')' else c.name end as name
+                   {CommitteeNameSql.Distinct} as name
             from committee c join area a on a.id = c.area_id
             order by 3, c.id
             """, cancellationToken: cancellationToken))).AsList();
